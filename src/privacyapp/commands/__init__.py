@@ -1,0 +1,1 @@
+"""Subcommand groups of the ``privacyapp`` command, one module each (see ``privacyapp.cli``)."""

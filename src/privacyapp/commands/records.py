@@ -1,0 +1,11 @@
+"""`privacyapp records …` subcommands."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+
+def register(sub: argparse._SubParsersAction[Any]) -> None:
+    """Add the `records` command group to the top-level parser."""
+    return None

@@ -1,0 +1,1 @@
+"""privacyapp.content package."""

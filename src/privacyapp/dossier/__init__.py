@@ -1,0 +1,1 @@
+"""privacyapp.dossier package."""

@@ -1,0 +1,1 @@
+"""privacyapp.engine package."""

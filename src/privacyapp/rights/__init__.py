@@ -1,0 +1,1 @@
+"""privacyapp.rights package."""

@@ -1,0 +1,1 @@
+"""privacyapp.views package."""
