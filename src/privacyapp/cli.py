@@ -94,7 +94,7 @@ def main(
     handler: Handler | None = getattr(args, "handler", None)
     if handler is None:
         if args.command is not None:  # a group without its subcommand, e.g. `privacyapp flows`
-            parser.parse_args([args.command, "--help"])
+            print(f"privacyapp {args.command}: choose a subcommand (see --help)", file=err)
             return EXIT_USAGE
         from privacyapp.app import run  # imported late: flet is only needed to run the app
 
