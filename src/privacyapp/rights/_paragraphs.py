@@ -75,6 +75,11 @@ class _Words:
         return f"van {self.person}" if self.person else "van mij"
 
     @property
+    def source(self) -> str:
+        """ "mij" / "mij of van Sam"."""
+        return f"mij of van {self.person}" if self.person else "mij"
+
+    @property
     def data(self) -> str:
         """ "mijn persoonsgegevens" / "de persoonsgegevens van Sam"."""
         return f"de persoonsgegevens van {self.person}" if self.person else "mijn persoonsgegevens"
@@ -105,7 +110,7 @@ def _inzage(d: Mapping[str, str], w: _Words, spec: KindSpec, _r: Recipient) -> l
         "- waarvoor u de gegevens gebruikt;\n"
         "- aan wie u de gegevens heeft gegeven of nog gaat geven;\n"
         "- hoe lang u de gegevens bewaart;\n"
-        "- waar u de gegevens vandaan heeft, als dat niet van mij is;\n"
+        f"- waar u de gegevens vandaan heeft, als u ze niet van {w.source} heeft;\n"
         "- of een computer met de gegevens automatisch besluiten neemt, en zo ja, hoe dat werkt.",
     ]
     if d.get("data"):
@@ -128,7 +133,7 @@ def _rectificatie(d: Mapping[str, str], w: _Words, spec: KindSpec, _r: Recipient
             "Gaat het om een mening of een conclusie van een medewerker? Voeg dan mijn eigen "
             f"verklaring toe aan het dossier. Mijn verklaring:\n{d['statement']}"
         )
-    out.append("Laat mij weten wat u heeft verbeterd. " + _pass_on("wat u heeft verbeterd"))
+    out.append("Laat mij weten wat u heeft verbeterd. " + _pass_on("om welke verbetering het gaat"))
     return out
 
 

@@ -15,7 +15,7 @@ from privacyapp.rights._text import clean_line, clean_text
 from privacyapp.rights.errors import MissingFieldError, UnknownFieldError
 from privacyapp.rights.guidance import Role, role_spec
 from privacyapp.rights.kinds import FIELDS, KindSpec, RequestKind, kind_spec
-from privacyapp.rights.recipient import AP_RECIPIENT, Recipient, validate_email
+from privacyapp.rights.recipient import AP_RECIPIENT, Channel, Recipient, validate_email
 
 __all__ = [
     "FOOTER",
@@ -148,7 +148,8 @@ def _clean(request: RequestInput) -> _Clean:
     missing += [FIELDS[key].label for key in spec.required if not details.get(key)]
     if request.kind is RequestKind.KLACHT_AP and not address:
         missing.append("Je adres")
-    elif not (email or address or phone):
+    elif not (email or address or phone) and request.recipient.channel is not Channel.EMAIL:
+        # By e-mail the organisation can simply reply; by post or form it needs an address.
         missing.append("Je e-mailadres, telefoonnummer of adres")
     rep = request.representation
     if rep is not None:

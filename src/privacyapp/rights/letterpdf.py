@@ -96,6 +96,8 @@ def letter_pdf(letter: Letter, *, font_dirs: Sequence[Path] = ()) -> bytes:
         author=letter.sender,
         creator="PrivacyApp ondersteuning en zorg",
         invariant=1,
+        initialFontName=regular,  # else reportlab starts every page in non-embedded Helvetica
+        initialFontSize=11,
     )
     address = list(letter.recipient.postal_lines) or [letter.recipient.name]
     story = [

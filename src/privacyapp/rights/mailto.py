@@ -30,6 +30,9 @@ class MailLink:
     """A mailto URL and what the user must know about it."""
 
     url: str
+    """The link to open: the full letter, or the short version when the full one is too long."""
+    full_url: str
+    """The link with the whole letter (equal to ``url`` unless shortened)."""
     shortened: bool
     """True when the body is the short version: the user must paste the full letter."""
     note: str
@@ -83,13 +86,15 @@ def mail_link(letter: Letter, *, limit: int = MAILTO_LIMIT) -> MailLink:
     """
     full = mailto_url(letter.recipient.email, letter.subject, letter.body)
     if len(full) <= limit:
-        return MailLink(full, shortened=False, note="")
+        return MailLink(full, full, shortened=False, note="")
     short = mailto_url(letter.recipient.email, letter.subject, _short_body(letter))
     return MailLink(
         short,
+        full,
         shortened=True,
         note=(
             "Je brief is te lang voor een mail-link. Je mailapp opent met een korte tekst. "
-            "Kopieer eerst de brief en plak hem in de e-mail, of voeg de PDF toe als bijlage."
+            "Kopieer eerst de brief en plak hem in de e-mail, of voeg de PDF toe als bijlage. "
+            "Je kunt ook de volledige link proberen: veel mailapps kunnen die wel aan."
         ),
     )
