@@ -12,6 +12,13 @@ from privacyapp.rights.deadline import (
     add_months,
     compute_deadline,
 )
+from privacyapp.rights.draft import (
+    APPLICANT_KEYS,
+    ORGANISATION_KEYS,
+    Draft,
+    RecipientMode,
+    new_request,
+)
 from privacyapp.rights.errors import (
     DeadlineError,
     InputTooLongError,
@@ -76,6 +83,7 @@ from privacyapp.rights.tracking import (
 
 __all__ = [
     "AGE_RULES",
+    "APPLICANT_KEYS",
     "AP_RECIPIENT",
     "FIELDS",
     "FOOTER",
@@ -83,6 +91,7 @@ __all__ = [
     "KINDS",
     "MAILTO_LIMIT",
     "NO_SERVER",
+    "ORGANISATION_KEYS",
     "RECORD_KIND",
     "REMINDER_DAYS",
     "REPLY_TO_REMINDER_DAYS",
@@ -92,6 +101,7 @@ __all__ = [
     "Deadline",
     "DeadlineError",
     "DeadlineRule",
+    "Draft",
     "FieldSpec",
     "FollowUp",
     "FollowUpKind",
@@ -107,6 +117,7 @@ __all__ = [
     "NextStep",
     "Recipient",
     "RecipientError",
+    "RecipientMode",
     "Representation",
     "RequestInput",
     "RequestKind",
@@ -133,6 +144,7 @@ __all__ = [
     "letter_pdf",
     "mail_link",
     "mailto_url",
+    "new_request",
     "next_step",
     "recipient_from_municipality",
     "role_spec",

@@ -164,7 +164,7 @@ def _usable_email(value: str | None) -> str:
 def _address_lines(name: str, address: AddressLike | None) -> tuple[str, ...]:
     if address is None:
         return ()
-    lines = tuple(line.strip() for line in address.lines() if line and line.strip())
+    lines = tuple(clean_line(line) for line in address.lines() if line and line.strip())
     return (name, *lines) if lines else ()
 
 
@@ -178,12 +178,15 @@ def recipient_from_municipality(municipality: MunicipalityLike) -> Recipient:
         RecipientError: the register has no e-mail, contact form or postal address.
     """
     name = clean_line(municipality.name, label="naam van de gemeente")
+    official = getattr(municipality, "letter_name", None)  # opendata's "Gemeente Nijmegen"
+    title = clean_line(official) if isinstance(official, str) and official.strip() else ""
+    title = title or f"Gemeente {name}"
     email = _usable_email(municipality.email)
-    postal = _address_lines(f"Gemeente {name}", municipality.postal_address)
+    postal = _address_lines(title, municipality.postal_address)
     if not postal:
-        postal = _address_lines(f"Gemeente {name}", municipality.visit_address)
+        postal = _address_lines(title, municipality.visit_address)
     form = (municipality.contact_form or "").strip()
-    common = {"name": f"Gemeente {name}", "municipality_code": municipality.code}
+    common = {"name": title, "municipality_code": municipality.code}
     if email:
         return Recipient(
             channel=Channel.EMAIL,
@@ -199,7 +202,7 @@ def recipient_from_municipality(municipality: MunicipalityLike) -> Recipient:
             contact_form=form,
             postal_lines=postal,
             explanation=(
-                f"Gemeente {name} heeft geen e-mailadres in het register. Kopieer de brief en "
+                f"{title} heeft geen e-mailadres in het register. Kopieer de brief en "
                 f"plak hem in het contactformulier op de website van de gemeente.{post_hint}"
             ),
             **common,
@@ -209,7 +212,7 @@ def recipient_from_municipality(municipality: MunicipalityLike) -> Recipient:
             channel=Channel.POST,
             postal_lines=postal,
             explanation=(
-                f"Gemeente {name} heeft geen e-mailadres en geen contactformulier in het "
+                f"{title} heeft geen e-mailadres en geen contactformulier in het "
                 "register. Bewaar de brief als PDF, print hem en stuur hem per post."
             ),
             **common,

@@ -1,0 +1,652 @@
+"""Screens for citizen rights: choose a request, fill in only what it needs, send, follow up.
+
+Plain builder functions return controls that tests inspect without a client; ``RightsScreen``
+holds the ``Draft`` and rebuilds its parts when the user acts. Browser-gesture work (open the
+mail app, copy) goes through ``ClientActions`` so it runs inside the click (mobile browsers
+allow mailto and clipboard only there); tests pass a fake. Every interactive control has a
+label and a stable ``ft.Semantics(identifier=...)``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Awaitable, Callable, Sequence
+from datetime import UTC, date, datetime
+from typing import Any, Protocol
+
+import flet as ft
+
+from privacyapp.rights import (
+    AGE_RULES,
+    IDENTITY_ADVICE,
+    KINDS,
+    NO_SERVER,
+    Channel,
+    Draft,
+    FollowUpKind,
+    Letter,
+    MailLink,
+    MunicipalityLike,
+    RecipientMode,
+    RequestKind,
+    RightsError,
+    RightsRequest,
+    Role,
+    Status,
+    ap_complaint_details,
+    compose_reminder,
+    deadline_event,
+    dutch_date,
+    kind_advice,
+    kind_spec,
+    letter_pdf,
+    mail_link,
+    new_request,
+    next_step,
+    role_spec,
+)
+
+__all__ = [
+    "ROUTE",
+    "ClientActions",
+    "FletActions",
+    "RightsScreen",
+    "deadline_view",
+    "fields_section",
+    "kind_picker",
+    "letter_preview",
+    "recipient_section",
+]
+
+#: The shell's route for the composer.
+ROUTE = "/verzoek"
+
+_ROLE_LABELS = {
+    Role.OUDER: "Ouder met gezag",
+    Role.VOOGD: "Voogd",
+    Role.CURATOR: "Curator",
+    Role.MENTOR: "Mentor",
+}
+_APPLICANT_FIELDS = (
+    ("name", "Je naam", "Zo onderteken je de brief."),
+    ("email", "Je e-mailadres", "Zodat de organisatie je kan antwoorden."),
+    ("phone", "Je telefoonnummer", "Mag leeg blijven."),
+    ("address", "Je adres", "Nodig als je de brief per post stuurt."),
+)
+
+OnValue = Callable[[str, str], None]
+
+
+class ClientActions(Protocol):
+    """Work the browser allows only inside the user's click."""
+
+    def open_url(self, url: str) -> Any:
+        """An action that opens ``url`` (a mailto: or web link)."""
+        ...
+
+    def copy_text(self, text: str) -> Any:
+        """An action that puts ``text`` on the clipboard."""
+        ...
+
+
+class FletActions:
+    """The real actions; needs a page context (build inside the app)."""
+
+    def open_url(self, url: str) -> Any:
+        return ft.OpenUrl(url)
+
+    def copy_text(self, text: str) -> Any:
+        return ft.CopyToClipboard(text)
+
+
+def _tag(identifier: str, control: ft.Control, label: str | None = None) -> ft.Semantics:
+    return ft.Semantics(identifier=identifier, label=label, content=control)
+
+
+def _text_field(
+    key: str, label: str, hint: str, value: str, on_value: OnValue, *, multiline: bool = False
+) -> ft.Semantics:
+    field = ft.TextField(
+        label=label,
+        helper=hint,
+        value=value,
+        multiline=multiline,
+        min_lines=3 if multiline else None,
+        on_change=lambda e: on_value(key, e.control.value or ""),
+    )
+    return _tag(f"rights-field-{key}", field)
+
+
+def _bullets(lines: Sequence[str]) -> ft.Column:
+    return ft.Column([ft.Text(f"• {line}") for line in lines], spacing=4)
+
+
+# ---------------------------------------------------------------------------------- choose
+def kind_picker(selected: RequestKind, on_choose: Callable[[RequestKind], None]) -> ft.Column:
+    """One tile per kind of request, each with one line saying what it does."""
+    tiles: list[ft.Control] = [
+        ft.Text("Wat wil je vragen?", theme_style=ft.TextThemeStyle.TITLE_MEDIUM)
+    ]
+    for spec in KINDS.values():
+        tile = ft.ListTile(
+            title=ft.Text(spec.title),
+            subtitle=ft.Text(spec.summary),
+            selected=spec.kind is selected,
+            on_click=lambda _e, kind=spec.kind: on_choose(kind),
+        )
+        tiles.append(_tag(f"rights-kind-{spec.kind.value}", tile, f"{spec.title}: {spec.summary}"))
+    return ft.Column(tiles, spacing=0)
+
+
+def recipient_section(
+    draft: Draft,
+    *,
+    search: Callable[[str], Sequence[MunicipalityLike]] | None,
+    query: str,
+    on_mode: Callable[[RecipientMode], None],
+    on_query: Callable[[str], None],
+    on_pick: Callable[[MunicipalityLike], None],
+    on_value: OnValue,
+) -> ft.Column:
+    """The recipient: a municipality from the directory, or an organisation typed in."""
+    if not draft.needs_recipient():
+        return ft.Column(
+            [
+                ft.Text("Aan: Autoriteit Persoonsgegevens"),
+                ft.Text(kind_advice(RequestKind.KLACHT_AP)[0]),
+            ]
+        )
+    mode = ft.RadioGroup(
+        value=draft.mode.value,
+        on_change=lambda e: on_mode(RecipientMode(e.control.value)),
+        content=ft.Row(
+            [
+                _tag("rights-mode-gemeente", ft.Radio(value="gemeente", label="Mijn gemeente")),
+                _tag(
+                    "rights-mode-organisatie",
+                    ft.Radio(value="organisatie", label="Andere organisatie"),
+                ),
+            ]
+        ),
+    )
+    parts: list[ft.Control] = [
+        ft.Text("Aan wie?", theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
+        mode,
+    ]
+    if draft.mode is RecipientMode.ORGANISATIE or search is None:
+        parts += [
+            _text_field(
+                "org_name", "Naam van de organisatie", "", draft.value("org_name"), on_value
+            ),
+            _text_field(
+                "org_email",
+                "E-mailadres van de organisatie",
+                "Vaak staat op de website een privacy-adres.",
+                draft.value("org_email"),
+                on_value,
+            ),
+            _text_field(
+                "org_postal",
+                "Postadres (als er geen e-mailadres is)",
+                "",
+                draft.value("org_postal"),
+                on_value,
+                multiline=True,
+            ),
+        ]
+        return ft.Column(parts)
+    box = ft.TextField(
+        label="Zoek je gemeente",
+        value=query,
+        on_submit=lambda e: on_query(e.control.value or ""),
+        on_change=lambda e: on_query(e.control.value or ""),
+    )
+    parts.append(_tag("rights-gemeente-search", box))
+    if draft.municipality is not None:
+        parts.append(
+            _tag("rights-gemeente-chosen", ft.Text(f"Gekozen: Gemeente {draft.municipality.name}"))
+        )
+        try:
+            parts.append(ft.Text(draft.recipient().explanation))
+        except RightsError as exc:
+            parts.append(ft.Text(str(exc), color=ft.Colors.ERROR))
+    elif query.strip():
+        found = list(search(query))[:8]
+        if not found:
+            parts.append(ft.Text("Geen gemeente gevonden. Controleer de naam."))
+        for municipality in found:
+            tile = ft.ListTile(
+                title=ft.Text(municipality.name),
+                on_click=lambda _e, m=municipality: on_pick(m),
+            )
+            parts.append(
+                _tag(f"rights-gemeente-{municipality.code}", tile, f"Kies {municipality.name}")
+            )
+    return ft.Column(parts)
+
+
+def fields_section(
+    draft: Draft, on_value: OnValue, on_for_someone: Callable[..., None]
+) -> ft.Column:
+    """About you, whom you act for, and only the fields this kind of request needs."""
+    spec = kind_spec(draft.kind)
+    parts: list[ft.Control] = [ft.Text("Over jou", theme_style=ft.TextThemeStyle.TITLE_MEDIUM)]
+    parts += [
+        _text_field(key, label, hint, draft.value(key), on_value, multiline=key == "address")
+        for key, label, hint in _APPLICANT_FIELDS
+    ]
+    parts.append(
+        _tag(
+            "rights-for-someone",
+            ft.Switch(
+                label="Ik schrijf voor mijn kind of voor iemand die ik vertegenwoordig",
+                value=draft.for_someone,
+                on_change=lambda e: on_for_someone(bool(e.control.value)),
+            ),
+        )
+    )
+    if draft.for_someone:
+        role = ft.Dropdown(
+            label="Jouw rol",
+            value=draft.role.value,
+            options=[ft.DropdownOption(key=r.value, text=_ROLE_LABELS[r]) for r in Role],
+            on_select=lambda e: on_for_someone(True, role=e.control.value),
+        )
+        parts += [
+            _tag("rights-role", role),
+            _text_field("person", "Naam van je kind of de persoon", "", draft.person, on_value),
+            ft.Text(role_spec(draft.role).proof),
+            _bullets(AGE_RULES),
+        ]
+    parts.append(ft.Text(f"Je verzoek: {spec.title}", theme_style=ft.TextThemeStyle.TITLE_MEDIUM))
+    parts += [
+        _text_field(f.key, f.label, f.hint, draft.value(f.key), on_value, multiline=f.multiline)
+        for f in spec.fields
+    ]
+    parts += [_bullets(kind_advice(draft.kind))]
+    return ft.Column(parts)
+
+
+# ---------------------------------------------------------------------------------- send
+def letter_preview(
+    letter: Letter,
+    *,
+    actions: ClientActions,
+    sent_text: str,
+    on_sent_text: Callable[[str], None],
+    on_save_pdf: Callable[[], Awaitable[None] | None],
+    on_store: Callable[[], None],
+    link: MailLink | None = None,
+) -> ft.Column:
+    """The letter, how to send it, and "Bewaar in Mijn overzicht" with the sent date."""
+    text = letter.as_text()
+    parts: list[ft.Control] = [
+        ft.Text("Je brief", theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
+        _tag("rights-letter", ft.Text(text, selectable=True), "Voorbeeld van je brief"),
+        ft.Text(letter.recipient.explanation),
+    ]
+    buttons: list[ft.Control] = []
+    if letter.recipient.channel is Channel.EMAIL:
+        link = link or mail_link(letter)
+        open_mail = ft.Button(
+            "Open in je mailapp", action=actions.open_url(link.url), data=link.url
+        )
+        buttons.append(_tag("rights-open-mail", open_mail, "Open in je mailapp"))
+        if link.shortened:
+            parts.append(_tag("rights-mail-note", ft.Text(link.note)))
+            full = ft.TextButton(
+                "Probeer de volledige brief in je mailapp",
+                action=actions.open_url(link.full_url),
+                data=link.full_url,
+            )
+            buttons.append(_tag("rights-open-mail-full", full))
+    elif letter.recipient.contact_form:
+        form = ft.Button(
+            "Open het contactformulier",
+            action=actions.open_url(letter.recipient.contact_form),
+            data=letter.recipient.contact_form,
+        )
+        buttons.append(_tag("rights-open-form", form))
+    buttons.append(
+        _tag("rights-copy", ft.Button("Kopieer", action=actions.copy_text(text), data=text))
+    )
+    buttons.append(
+        _tag("rights-save-pdf", ft.Button("Bewaar als PDF", on_click=lambda _e: on_save_pdf()))
+    )
+    parts.append(ft.Row(buttons, wrap=True))
+    parts += [_bullets(IDENTITY_ADVICE), ft.Text(NO_SERVER)]
+    sent = ft.TextField(
+        label="Verstuurd op (JJJJ-MM-DD)",
+        value=sent_text,
+        on_change=lambda e: on_sent_text(e.control.value or ""),
+    )
+    parts.append(_tag("rights-sent-date", sent))
+    parts.append(
+        _tag("rights-store", ft.Button("Bewaar in Mijn overzicht", on_click=lambda _e: on_store()))
+    )
+    return ft.Column(parts)
+
+
+# ---------------------------------------------------------------------------------- follow up
+def deadline_view(
+    request: RightsRequest,
+    today: date,
+    *,
+    actions: ClientActions,
+    on_extension: Callable[[str], None],
+    on_reminder: Callable[[], None],
+    on_ap_complaint: Callable[[], None],
+    on_answered: Callable[[], None],
+    on_ics: Callable[[str], Awaitable[None] | None],
+    ics_now: Callable[[], Any],
+) -> ft.Column:
+    """Where a sent request stands: the term, a reminder, the follow-up letter, the AP route."""
+    step = next_step(request, today)
+    term = request.deadline()
+    parts: list[ft.Control] = [
+        ft.Text(request.subject, theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
+        ft.Text(f"Aan: {request.recipient.name}. Verstuurd op {dutch_date(request.sent)}."),
+        _tag(
+            "rights-stage",
+            ft.Text(f"{step.title}. {step.text}"),
+            f"Stand van je verzoek: {step.title}",
+        ),
+    ]
+    if term is not None:
+        parts.append(ft.Text(term.explanation))
+        ext = ft.TextField(
+            label="De organisatie meldde verlenging op (JJJJ-MM-DD)",
+            on_submit=lambda e: on_extension(e.control.value or ""),
+        )
+        parts.append(_tag("rights-extension", ext))
+        event = deadline_event(
+            uid=request.id,
+            due=term.due,
+            summary=f"Termijn: {request.subject}",
+            description=f"Aan {request.recipient.name}. {step.text}",
+            now=ics_now(),
+        )
+        parts.append(
+            _tag(
+                "rights-ics",
+                ft.Button("Zet in je agenda (ICS)", on_click=lambda _e: on_ics(event), data=event),
+            )
+        )
+    if step.offer_reminder:
+        parts.append(
+            _tag(
+                "rights-reminder",
+                ft.Button("Schrijf een herinnering", on_click=lambda _e: on_reminder()),
+            )
+        )
+    if step.offer_ap_complaint:
+        parts.append(
+            _tag(
+                "rights-ap-complaint",
+                ft.Button(
+                    "Klacht bij de Autoriteit Persoonsgegevens",
+                    on_click=lambda _e: on_ap_complaint(),
+                ),
+            )
+        )
+    parts.append(
+        _tag(
+            "rights-answered",
+            ft.TextButton("Ik heb antwoord gekregen", on_click=lambda _e: on_answered()),
+        )
+    )
+    return ft.Column(parts)
+
+
+class RightsScreen:
+    """The composer and the follow-up as one screen; holds the draft and re-renders.
+
+    Args:
+        today: the app's clock, as a date.
+        actions: client actions (``FletActions()`` inside the app).
+        search: municipality search (``directory.find``); None to type an organisation only.
+        save_request: saves or replaces (same ``id``) a ``RightsRequest`` in "Mijn overzicht".
+        save_file: saves bytes under a file name (``FilePicker.save_file`` in the app).
+        now: the clock for calendar stamps (a timezone-aware datetime).
+        prefill: the kind to start with (an advice action "rights-request").
+    """
+
+    def __init__(
+        self,
+        *,
+        today: Callable[[], date],
+        actions: ClientActions,
+        search: Callable[[str], Sequence[MunicipalityLike]] | None = None,
+        save_request: Callable[[RightsRequest], None] | None = None,
+        save_file: Callable[[str, bytes], Awaitable[None] | None] | None = None,
+        now: Callable[[], datetime] | None = None,
+        prefill: RequestKind | str | None = None,
+    ) -> None:
+        self.today = today
+        self.actions = actions
+        self.search = search
+        self.save_request = save_request
+        self.save_file = save_file
+        self.now = now or (lambda: datetime.now(UTC))
+        kind = RequestKind(prefill) if prefill else RequestKind.INZAGE
+        self.draft = Draft(kind=kind)
+        if search is None:
+            self.draft = self.draft.with_mode(RecipientMode.ORGANISATIE)
+        self.query = ""
+        self.letter: Letter | None = None
+        self.error = ""
+        self.notice = ""
+        self.sent_text = today().isoformat()
+        self.saved: RightsRequest | None = None
+        self.root = ft.Column(scroll=ft.ScrollMode.AUTO, expand=True)
+        self._render()
+
+    def build(self) -> ft.Column:
+        """The screen's root control."""
+        return self.root
+
+    # ------------------------------------------------------------ rendering
+    def _render(self) -> None:
+        parts: list[ft.Control] = [
+            ft.Semantics(
+                header=True,
+                content=ft.Text(
+                    "Een verzoek over je gegevens", theme_style=ft.TextThemeStyle.HEADLINE_SMALL
+                ),
+            ),
+            kind_picker(self.draft.kind, self.choose_kind),
+            ft.Divider(),
+            recipient_section(
+                self.draft,
+                search=self.search,
+                query=self.query,
+                on_mode=self.set_mode,
+                on_query=self.set_query,
+                on_pick=self.pick,
+                on_value=self.set_value,
+            ),
+        ]
+        if self.search is not None and self.draft.mode is RecipientMode.GEMEENTE:
+            parts.append(
+                _tag("rights-gemeente-find", ft.TextButton("Zoek", on_click=lambda _e: self.find()))
+            )
+        parts += [
+            fields_section(self.draft, self.set_value, self.set_for_someone),
+            _tag(
+                "rights-preview-button",
+                ft.Button("Maak de brief", on_click=lambda _e: self.preview()),
+            ),
+        ]
+        if self.error:
+            parts.append(
+                _tag(
+                    "rights-error",
+                    ft.Text(self.error, color=ft.Colors.ERROR),
+                    f"Let op: {self.error}",
+                )
+            )
+        if self.notice:
+            parts.append(_tag("rights-notice", ft.Text(self.notice)))
+        if self.letter is not None:
+            parts.append(
+                letter_preview(
+                    self.letter,
+                    actions=self.actions,
+                    sent_text=self.sent_text,
+                    on_sent_text=self.set_sent_text,
+                    on_save_pdf=self.save_pdf,
+                    on_store=self.store,
+                )
+            )
+        if self.saved is not None:
+            parts.append(
+                deadline_view(
+                    self.saved,
+                    self.today(),
+                    actions=self.actions,
+                    on_extension=self.extension,
+                    on_reminder=self.reminder,
+                    on_ap_complaint=self.ap_complaint,
+                    on_answered=self.answered,
+                    on_ics=self.save_ics,
+                    ics_now=self.now,
+                )
+            )
+        self.root.controls = parts
+
+    def refresh(self) -> None:
+        """Re-render, and push to the page when the screen is on one."""
+        self._render()
+        with contextlib.suppress(RuntimeError):  # not on a page (tests, before mounting)
+            self.root.update()
+
+    # ------------------------------------------------------------ composing
+    def choose_kind(self, kind: RequestKind) -> None:
+        self.draft = self.draft.with_kind(kind)
+        self.letter, self.error = None, ""
+        self.refresh()
+
+    def set_mode(self, mode: RecipientMode) -> None:
+        self.draft = self.draft.with_mode(mode)
+        self.refresh()
+
+    def set_query(self, query: str) -> None:
+        # Typing only remembers the query: re-rendering on every key would move the focus.
+        self.query = query
+
+    def find(self) -> None:
+        self.draft = self.draft.with_municipality(None)
+        self.refresh()
+
+    def pick(self, municipality: MunicipalityLike) -> None:
+        self.draft = self.draft.with_municipality(municipality)
+        self.refresh()
+
+    def set_value(self, key: str, value: str) -> None:
+        if key == "person":
+            self.draft = self.draft.with_representation(True, person=value)
+        else:
+            self.draft = self.draft.with_value(key, value)
+
+    def set_for_someone(self, flag: bool, role: str | None = None) -> None:
+        self.draft = self.draft.with_representation(flag, role=role)
+        self.refresh()
+
+    def set_sent_text(self, text: str) -> None:
+        self.sent_text = text
+
+    def preview(self) -> None:
+        try:
+            self.letter, self.error = self.draft.compose(self.today()), ""
+        except RightsError as exc:
+            self.letter, self.error = None, str(exc)
+        self.notice = ""
+        self.refresh()
+
+    # ------------------------------------------------------------ sending and saving
+    async def save_pdf(self) -> None:
+        if self.letter is None or self.save_file is None:
+            return
+        try:
+            pdf = letter_pdf(self.letter)
+        except RightsError as exc:
+            self.error = str(exc)
+            self.refresh()
+            return
+        result = self.save_file(f"brief-{self.letter.kind.value}.pdf", pdf)
+        if result is not None:
+            await result
+
+    async def save_ics(self, event: str) -> None:
+        if self.save_file is None:
+            return
+        result = self.save_file("termijn-verzoek.ics", event.encode("utf-8"))
+        if result is not None:
+            await result
+
+    def store(self) -> None:
+        if self.letter is None:
+            return
+        try:
+            sent = date.fromisoformat(self.sent_text.strip())
+        except ValueError:
+            self.error = f"'{self.sent_text}' is geen datum. Schrijf hem als JJJJ-MM-DD."
+            self.refresh()
+            return
+        self.saved = new_request(self.letter, sent)
+        self._persist(f"Bewaard in Mijn overzicht, verstuurd op {dutch_date(sent)}.")
+
+    def _persist(self, notice: str) -> None:
+        if self.saved is not None and self.save_request is not None:
+            self.save_request(self.saved)
+        self.error, self.notice = "", notice
+        self.refresh()
+
+    # ------------------------------------------------------------ follow-up
+    def extension(self, text: str) -> None:
+        if self.saved is None:
+            return
+        try:
+            self.saved = self.saved.with_extension(date.fromisoformat(text.strip()))
+        except ValueError:
+            self.error = f"'{text}' is geen datum. Schrijf hem als JJJJ-MM-DD."
+            self.refresh()
+            return
+        except RightsError as exc:
+            self.error = str(exc)
+            self.refresh()
+            return
+        self._persist("De verlenging is bewaard.")
+
+    def reminder(self) -> None:
+        if self.saved is None:
+            return
+        try:
+            self.letter = compose_reminder(self.saved, self.today())
+        except RightsError as exc:
+            self.error = str(exc)
+            self.refresh()
+            return
+        self.saved = self.saved.with_follow_up(FollowUpKind.HERINNERING, self.today())
+        self.sent_text = self.today().isoformat()
+        self._persist("Je herinnering staat hieronder. Verstuur hem zoals je eerste brief.")
+
+    def ap_complaint(self) -> None:
+        if self.saved is None:
+            return
+        draft = self.draft.with_kind(RequestKind.KLACHT_AP)
+        for key, value in ap_complaint_details(self.saved).items():
+            draft = draft.with_value(key, value)
+        self.saved = self.saved.with_follow_up(FollowUpKind.KLACHT_AP, self.today())
+        if self.save_request is not None:
+            self.save_request(self.saved)
+        self.draft, self.letter, self.saved = draft, None, None
+        self.error = ""
+        self.notice = "Je klacht is voor je ingevuld. Vul je adres aan en maak de brief."
+        self.refresh()
+
+    def answered(self) -> None:
+        if self.saved is None:
+            return
+        self.saved = self.saved.with_status(Status.BEANTWOORD)
+        self._persist("Fijn! Het verzoek staat als beantwoord in Mijn overzicht.")
