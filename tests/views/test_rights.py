@@ -223,7 +223,7 @@ def test_municipality_without_email_explains_the_contact_form(screen: RightsScre
 
 
 def test_typed_organisation_with_bad_address(screen: RightsScreen) -> None:
-    screen.set_mode(screen.draft.mode.__class__("organisatie"))
+    screen.set_mode("organisatie")
     _type(screen, "org_name", "Zorg BV")
     _type(screen, "org_email", "zorg@bv,evil@example.com")
     _type(screen, "name", "Sam")
@@ -249,7 +249,7 @@ def test_prefilled_kind_from_an_advice_action() -> None:
 def test_follow_up_reminder_and_ap_route(saved: list[RightsRequest]) -> None:
     days = [date(2026, 9, 1)]
     screen = RightsScreen(today=lambda: days[0], actions=FakeActions(), save_request=saved.append)
-    screen.set_mode(screen.draft.mode.__class__("organisatie"))
+    screen.set_mode("organisatie")
     for key, value in {
         "org_name": "Zorg BV",
         "org_email": "privacy@zorg.nl",

@@ -72,6 +72,7 @@ from privacyapp.rights.recipient import (
     typed_recipient,
     validate_email,
 )
+from privacyapp.rights.session import ComposerState
 from privacyapp.rights.tracking import (
     RECORD_KIND,
     FollowUp,
@@ -98,6 +99,7 @@ __all__ = [
     "AddressLike",
     "Applicant",
     "Channel",
+    "ComposerState",
     "Deadline",
     "DeadlineError",
     "DeadlineRule",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import Any, Protocol
 
@@ -22,8 +23,8 @@ from privacyapp.rights import (
     KINDS,
     NO_SERVER,
     Channel,
+    ComposerState,
     Draft,
-    FollowUpKind,
     Letter,
     MailLink,
     MunicipalityLike,
@@ -32,16 +33,12 @@ from privacyapp.rights import (
     RightsError,
     RightsRequest,
     Role,
-    Status,
-    ap_complaint_details,
-    compose_reminder,
     deadline_event,
     dutch_date,
     kind_advice,
     kind_spec,
     letter_pdf,
     mail_link,
-    new_request,
     next_step,
     role_spec,
 )
@@ -399,7 +396,7 @@ def deadline_view(
 
 
 class RightsScreen:
-    """The composer and the follow-up as one screen; holds the draft and re-renders.
+    """The composer and the follow-up as one screen: holds a ``ComposerState`` and re-renders.
 
     Args:
         today: the app's clock, as a date.
@@ -428,18 +425,18 @@ class RightsScreen:
         self.save_request = save_request
         self.save_file = save_file
         self.now = now or (lambda: datetime.now(UTC))
-        kind = RequestKind(prefill) if prefill else RequestKind.INZAGE
-        self.draft = Draft(kind=kind)
+        draft = Draft(kind=RequestKind(prefill) if prefill else RequestKind.INZAGE)
         if search is None:
-            self.draft = self.draft.with_mode(RecipientMode.ORGANISATIE)
+            draft = draft.with_mode(RecipientMode.ORGANISATIE)
+        self.state = ComposerState(draft=draft, sent_text=today().isoformat())
         self.query = ""
-        self.letter: Letter | None = None
-        self.error = ""
-        self.notice = ""
-        self.sent_text = today().isoformat()
-        self.saved: RightsRequest | None = None
         self.root = ft.Column(scroll=ft.ScrollMode.AUTO, expand=True)
         self._render()
+
+    @property
+    def draft(self) -> Draft:
+        """The request being written."""
+        return self.state.draft
 
     def build(self) -> ft.Column:
         """The screen's root control."""
@@ -447,67 +444,63 @@ class RightsScreen:
 
     # ------------------------------------------------------------ rendering
     def _render(self) -> None:
+        st = self.state
+        title = ft.Text(
+            "Een verzoek over je gegevens", theme_style=ft.TextThemeStyle.HEADLINE_SMALL
+        )
         parts: list[ft.Control] = [
-            ft.Semantics(
-                header=True,
-                content=ft.Text(
-                    "Een verzoek over je gegevens", theme_style=ft.TextThemeStyle.HEADLINE_SMALL
-                ),
-            ),
-            kind_picker(self.draft.kind, self.choose_kind),
+            ft.Semantics(header=True, content=title),
+            kind_picker(st.draft.kind, self.choose_kind),
             ft.Divider(),
             recipient_section(
-                self.draft,
+                st.draft,
                 search=self.search,
                 query=self.query,
                 on_mode=self.set_mode,
                 on_query=self.set_query,
-                on_pick=self.pick,
+                on_pick=lambda m: self._set(self.state.with_draft(self.draft.with_municipality(m))),
                 on_value=self.set_value,
             ),
         ]
-        if self.search is not None and self.draft.mode is RecipientMode.GEMEENTE:
-            parts.append(
-                _tag("rights-gemeente-find", ft.TextButton("Zoek", on_click=lambda _e: self.find()))
-            )
+        if self.search is not None and st.draft.mode is RecipientMode.GEMEENTE:
+            find = ft.TextButton("Zoek", on_click=lambda _e: self.find())
+            parts.append(_tag("rights-gemeente-find", find))
         parts += [
-            fields_section(self.draft, self.set_value, self.set_for_someone),
+            fields_section(st.draft, self.set_value, self.set_for_someone),
             _tag(
                 "rights-preview-button",
-                ft.Button("Maak de brief", on_click=lambda _e: self.preview()),
+                ft.Button(
+                    "Maak de brief",
+                    on_click=lambda _e: self._set(self.state.preview(self.today())),
+                ),
             ),
         ]
-        if self.error:
-            parts.append(
-                _tag(
-                    "rights-error",
-                    ft.Text(self.error, color=ft.Colors.ERROR),
-                    f"Let op: {self.error}",
-                )
-            )
-        if self.notice:
-            parts.append(_tag("rights-notice", ft.Text(self.notice)))
-        if self.letter is not None:
+        if st.error:
+            error = ft.Text(st.error, color=ft.Colors.ERROR)
+            parts.append(_tag("rights-error", error, f"Let op: {st.error}"))
+        if st.notice:
+            parts.append(_tag("rights-notice", ft.Text(st.notice)))
+        if st.letter is not None:
             parts.append(
                 letter_preview(
-                    self.letter,
+                    st.letter,
                     actions=self.actions,
-                    sent_text=self.sent_text,
+                    sent_text=st.sent_text,
                     on_sent_text=self.set_sent_text,
                     on_save_pdf=self.save_pdf,
-                    on_store=self.store,
+                    on_store=lambda: self._set(self.state.store()),
                 )
             )
-        if self.saved is not None:
+        if st.saved is not None:
             parts.append(
                 deadline_view(
-                    self.saved,
+                    st.saved,
                     self.today(),
                     actions=self.actions,
-                    on_extension=self.extension,
-                    on_reminder=self.reminder,
+                    on_extension=lambda text: self._set(self.state.extension(text)),
+                    on_reminder=lambda: self._set(self.state.reminder(self.today())),
                     on_ap_complaint=self.ap_complaint,
-                    on_answered=self.answered,
+                    on_answered=lambda: self._set(self.state.answered()),
                     on_ics=self.save_ics,
                     ics_now=self.now,
                 )
@@ -520,60 +513,56 @@ class RightsScreen:
         with contextlib.suppress(RuntimeError):  # not on a page (tests, before mounting)
             self.root.update()
 
-    # ------------------------------------------------------------ composing
-    def choose_kind(self, kind: RequestKind) -> None:
-        self.draft = self.draft.with_kind(kind)
-        self.letter, self.error = None, ""
+    def _set(self, state: ComposerState) -> None:
+        if state.saved is not None and state.saved != self.state.saved and self.save_request:
+            self.save_request(state.saved)
+        self.state = state
         self.refresh()
 
-    def set_mode(self, mode: RecipientMode) -> None:
-        self.draft = self.draft.with_mode(mode)
-        self.refresh()
+    # ------------------------------------------------------------ handlers
+    def choose_kind(self, kind: RequestKind) -> None:
+        self._set(self.state.with_draft(self.draft.with_kind(kind)))
+
+    def set_mode(self, mode: RecipientMode | str) -> None:
+        self._set(self.state.with_draft(self.draft.with_mode(mode)))
 
     def set_query(self, query: str) -> None:
         # Typing only remembers the query: re-rendering on every key would move the focus.
         self.query = query
 
     def find(self) -> None:
-        self.draft = self.draft.with_municipality(None)
-        self.refresh()
-
-    def pick(self, municipality: MunicipalityLike) -> None:
-        self.draft = self.draft.with_municipality(municipality)
-        self.refresh()
+        self._set(self.state.with_draft(self.draft.with_municipality(None)))
 
     def set_value(self, key: str, value: str) -> None:
         if key == "person":
-            self.draft = self.draft.with_representation(True, person=value)
+            draft = self.draft.with_representation(True, person=value)
         else:
-            self.draft = self.draft.with_value(key, value)
+            draft = self.draft.with_value(key, value)
+        self.state = self.state.with_draft(draft)  # no re-render: keep the focus
 
     def set_for_someone(self, flag: bool, role: str | None = None) -> None:
-        self.draft = self.draft.with_representation(flag, role=role)
-        self.refresh()
+        self._set(self.state.with_draft(self.draft.with_representation(flag, role=role)))
 
     def set_sent_text(self, text: str) -> None:
-        self.sent_text = text
+        self.state = replace(self.state, sent_text=text)
 
-    def preview(self) -> None:
-        try:
-            self.letter, self.error = self.draft.compose(self.today()), ""
-        except RightsError as exc:
-            self.letter, self.error = None, str(exc)
-        self.notice = ""
+    def ap_complaint(self) -> None:
+        state, followed = self.state.ap_complaint(self.today())
+        if followed is not None and self.save_request is not None:
+            self.save_request(followed)
+        self.state = state
         self.refresh()
 
-    # ------------------------------------------------------------ sending and saving
     async def save_pdf(self) -> None:
-        if self.letter is None or self.save_file is None:
+        letter = self.state.letter
+        if letter is None or self.save_file is None:
             return
         try:
-            pdf = letter_pdf(self.letter)
+            pdf = letter_pdf(letter)
         except RightsError as exc:
-            self.error = str(exc)
-            self.refresh()
+            self._set(replace(self.state, error=str(exc)))
             return
-        result = self.save_file(f"brief-{self.letter.kind.value}.pdf", pdf)
+        result = self.save_file(f"brief-{letter.kind.value}.pdf", pdf)
         if result is not None:
             await result
 
@@ -583,70 +572,3 @@ class RightsScreen:
         result = self.save_file("termijn-verzoek.ics", event.encode("utf-8"))
         if result is not None:
             await result
-
-    def store(self) -> None:
-        if self.letter is None:
-            return
-        try:
-            sent = date.fromisoformat(self.sent_text.strip())
-        except ValueError:
-            self.error = f"'{self.sent_text}' is geen datum. Schrijf hem als JJJJ-MM-DD."
-            self.refresh()
-            return
-        self.saved = new_request(self.letter, sent)
-        self._persist(f"Bewaard in Mijn overzicht, verstuurd op {dutch_date(sent)}.")
-
-    def _persist(self, notice: str) -> None:
-        if self.saved is not None and self.save_request is not None:
-            self.save_request(self.saved)
-        self.error, self.notice = "", notice
-        self.refresh()
-
-    # ------------------------------------------------------------ follow-up
-    def extension(self, text: str) -> None:
-        if self.saved is None:
-            return
-        try:
-            self.saved = self.saved.with_extension(date.fromisoformat(text.strip()))
-        except ValueError:
-            self.error = f"'{text}' is geen datum. Schrijf hem als JJJJ-MM-DD."
-            self.refresh()
-            return
-        except RightsError as exc:
-            self.error = str(exc)
-            self.refresh()
-            return
-        self._persist("De verlenging is bewaard.")
-
-    def reminder(self) -> None:
-        if self.saved is None:
-            return
-        try:
-            self.letter = compose_reminder(self.saved, self.today())
-        except RightsError as exc:
-            self.error = str(exc)
-            self.refresh()
-            return
-        self.saved = self.saved.with_follow_up(FollowUpKind.HERINNERING, self.today())
-        self.sent_text = self.today().isoformat()
-        self._persist("Je herinnering staat hieronder. Verstuur hem zoals je eerste brief.")
-
-    def ap_complaint(self) -> None:
-        if self.saved is None:
-            return
-        draft = self.draft.with_kind(RequestKind.KLACHT_AP)
-        for key, value in ap_complaint_details(self.saved).items():
-            draft = draft.with_value(key, value)
-        self.saved = self.saved.with_follow_up(FollowUpKind.KLACHT_AP, self.today())
-        if self.save_request is not None:
-            self.save_request(self.saved)
-        self.draft, self.letter, self.saved = draft, None, None
-        self.error = ""
-        self.notice = "Je klacht is voor je ingevuld. Vul je adres aan en maak de brief."
-        self.refresh()
-
-    def answered(self) -> None:
-        if self.saved is None:
-            return
-        self.saved = self.saved.with_status(Status.BEANTWOORD)
-        self._persist("Fijn! Het verzoek staat als beantwoord in Mijn overzicht.")
