@@ -119,8 +119,8 @@ class RegisterXmlParser:
         try:
             self._parser.close()
             self._drain()
-        except ParseError as exc:
-            raise _broken(exc) from None
+        except ParseError as exc:  # an error only at the end: the document stopped early
+            raise _broken(exc, truncated=True) from None
         if not self._entries:
             raise FeedFormatError(
                 "De lijst van het register bevat geen gemeenten. We gebruiken de gegevens die "
@@ -226,10 +226,9 @@ _ITEMS: dict[tuple[str, str], str] = {
 }
 
 
-def _broken(exc: ParseError) -> FeedFormatError:
+def _broken(exc: ParseError, *, truncated: bool = False) -> FeedFormatError:
     line = getattr(exc, "position", (0, 0))[0]
     where = f" (regel {line})" if line else ""
-    truncated = "no element found" in str(exc)
     what = "is niet helemaal binnengekomen" if truncated else "is beschadigd"
     return FeedFormatError(
         f"De lijst van het register {what}{where}. We gebruiken de gegevens die we al hadden; "

@@ -3,8 +3,9 @@
 Every name and alias is reduced to a *key*: lower case, accents removed, apostrophes dropped,
 hyphens and other punctuation turned into spaces (``"'s-Hertogenbosch"`` → ``"s hertogenbosch"``).
 The key without spaces (``"shertogenbosch"``) is compared too, so ``"s hertogenbosch"`` and
-``"shertogenbosch"`` both match. Results are ranked: exact, then prefix (of the name or of a word
-in it), then substring, then small typos (via :mod:`difflib`).
+``"shertogenbosch"`` both match. Results are ranked: exact, then the query as the name's first whole
+words, then prefix (of the name or of a word in it), then substring, then small typos (via
+:mod:`difflib`).
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ _SPACE = re.compile(r"[^a-z0-9]+")
 _PREFIX = re.compile(r"^gemeente ")
 
 #: Ranks, best first.
-EXACT, PREFIX, WORD_PREFIX, SUBSTRING, TYPO = range(5)
+EXACT, WHOLE_WORDS, PREFIX, WORD_PREFIX, SUBSTRING, TYPO = range(6)
 
 
 def search_key(text: str) -> str:
@@ -94,6 +95,8 @@ class NameIndex:
 def _score(key: str, compact: str, entry: _Entry) -> tuple[int, float] | None:
     if compact == entry.compact:
         return (EXACT, 0.0)
+    if entry.key.startswith(key + " "):
+        return (WHOLE_WORDS, 0.0)  # "bergen" → "Bergen (L)" before "Berg en Dal"
     if entry.compact.startswith(compact):
         return (PREFIX, 0.0)
     if any(word.startswith(key) for word in entry.words[1:]):
