@@ -116,7 +116,7 @@ def _describe(record: Municipality) -> str:
     if record.phone:
         lines.append(f"  telefoon: {record.phone}")
     lines.append(
-        f"  e-mail: {record.email or '(geen algemeen e-mailadres; gebruik het formulier)'}"
+        f"  e-mail: {record.email or '(geen algemeen e-mailadres; gebruik het formulier of bel)'}"
     )
     if record.contact_form:
         lines.append(f"  contactformulier: {record.contact_form}")
