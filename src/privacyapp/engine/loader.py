@@ -79,6 +79,8 @@ class _Loader:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     fragments: dict[str, tuple[YMap, str]] = field(default_factory=dict)
     raw: dict[str, tuple[YMap, Path]] = field(default_factory=dict)
+    #: Places already reported (a refused tag, a missing fragment): no schema error there too.
+    reported: set[tuple[str, int, int]] = field(default_factory=set)
 
     def display(self, path: Path) -> str:
         try:
@@ -98,6 +100,7 @@ class _Loader:
             return None
         document, problems = parse_document(text, shown)
         self.diagnostics.extend(problems)
+        self.reported.update((d.path, d.line, d.col) for d in problems)
         if document is None:
             return None
         if not isinstance(document, YMap):
@@ -170,6 +173,8 @@ class _Loader:
             if not isinstance(use, YScalar):
                 self.error(use.loc, "schema", '"use" should be the id of a fragment')
             elif use.value not in self.fragments:
+                where = nodes.entries[node_id].loc
+                self.reported.add((where.path, where.line, where.col))
                 self.error(
                     use.loc,
                     "unknown-fragment",
@@ -221,7 +226,10 @@ class _Loader:
         try:
             return model.Flow.model_validate(document.plain())
         except ValidationError as exc:
-            self.diagnostics.extend(schema_diagnostics(document, exc, _FLOW_FIELDS))
+            found = schema_diagnostics(document, exc, _FLOW_FIELDS)
+            self.diagnostics.extend(
+                d for d in found if (d.path, d.line, d.col) not in self.reported
+            )
             return None
 
 
@@ -356,9 +364,9 @@ def load_flows(
 
 
 def _folder(path: Path, root: Path) -> str | None:
-    """The sector folder a flow file is in, or None when it is not under a sector folder."""
-    try:
-        parts = path.resolve().relative_to(root.resolve()).parts
-    except ValueError:
+    """The folder a flow file is in (its sector), or None when it lies directly in the root."""
+    parent = path.resolve().parent
+    root = root.resolve()
+    if parent == root or not parent.is_relative_to(root):
         return None
-    return parts[0] if len(parts) >= 2 else None
+    return parent.name
