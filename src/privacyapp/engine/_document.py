@@ -166,7 +166,7 @@ def parse_document(text: str, path: str) -> tuple[YNode | None, list[Diagnostic]
         if (
             exc.context
             and start is not None
-            and (start.line, start.column) != (mark.line, mark.column)
+            and (start.line + 1, start.column + 1) != (loc.line, loc.col)
         ):
             hint = f"{exc.context} that starts at line {start.line + 1}, column {start.column + 1}"
         return None, [Diagnostic.at(loc, Severity.ERROR, "yaml-syntax", message, hint)]
