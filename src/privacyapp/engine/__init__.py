@@ -33,6 +33,7 @@ from privacyapp.engine.model import (
 )
 from privacyapp.engine.path import ChecklistAnswer, PathTaken, Step
 from privacyapp.engine.registry import Audience, HelpRoute, Law, Registry, Sector, Situation
+from privacyapp.engine.search import SearchHit, SearchIndex
 from privacyapp.engine.session import FlowSession, Progress
 from privacyapp.engine.walk import parse_answers, walk_session
 
@@ -69,6 +70,8 @@ __all__ = [
     "Progress",
     "QuestionNode",
     "Registry",
+    "SearchHit",
+    "SearchIndex",
     "Review",
     "Sector",
     "Severity",

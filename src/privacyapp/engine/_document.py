@@ -160,8 +160,15 @@ def parse_document(text: str, path: str) -> tuple[YNode | None, list[Diagnostic]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         loc = Loc(path, mark.line + 1, mark.column + 1) if mark is not None else Loc(path)
-        message = " ".join(part for part in (exc.context, exc.problem) if part)
+        message = exc.problem or exc.context or "the YAML cannot be read"
         hint = "check the indentation and the quotes around this spot"
+        start = exc.context_mark
+        if (
+            exc.context
+            and start is not None
+            and (start.line + 1, start.column + 1) != (loc.line, loc.col)
+        ):
+            hint = f"{exc.context} that starts at line {start.line + 1}, column {start.column + 1}"
         return None, [Diagnostic.at(loc, Severity.ERROR, "yaml-syntax", message, hint)]
     except yaml.YAMLError as exc:
         return None, [Diagnostic.at(Loc(path), Severity.ERROR, "yaml-syntax", str(exc), None)]
