@@ -11,9 +11,16 @@ from urllib.parse import parse_qs, urlsplit
 
 import flet as ft
 import pytest
+from viewkit import RecordingNavigator, find, idents
 
 from privacyapp.rights import FOOTER, RequestKind, RightsRequest, Stage
+from privacyapp.views import strings as _strings  # noqa: F401
+from privacyapp.views.placeholders import coming_soon
 from privacyapp.views.rights import RightsScreen, kind_picker
+from privacyapp.views.routes import core_routes, route_table
+from privacyapp.views.services import Services
+from privacyapp.views.shell import render_route
+from privacyapp.views.state import AppState
 
 TODAY = date(2026, 11, 22)
 
@@ -270,3 +277,75 @@ def test_follow_up_reminder_and_ap_route(saved: list[RightsRequest]) -> None:
     assert saved[-1].stage(days[0]) is Stage.KLACHT_AP
     assert screen.draft.kind is RequestKind.KLACHT_AP
     assert screen.draft.value("organisation") == "Zorg BV"
+
+
+# ---------------------------------------------------------------- inside the shell (routes)
+
+
+SHELL_ROUTES = route_table(core_routes(), coming_soon)
+
+
+class FakeStore:
+    def __init__(self) -> None:
+        self.records: dict[str, dict[str, Any]] = {}
+
+    def create(self, kind: str, title: str, payload: dict[str, Any], *, status: str) -> Any:
+        record_id = f"rec{len(self.records)}"
+        self.records[record_id] = {
+            "kind": kind,
+            "title": title,
+            "payload": payload,
+            "status": status,
+        }
+        return type("R", (), {"id": record_id})()
+
+    def update(self, record_id: str, **changes: Any) -> Any:
+        self.records[record_id].update(changes)
+
+
+def test_route_verzoek_with_kind_is_prefilled(state: AppState, services: Services) -> None:
+    shown = render_route(
+        SHELL_ROUTES, "/verzoek/vernietiging", state, services, RecordingNavigator()
+    )
+    assert shown.title == "Een verzoek over je gegevens"
+    ids = idents(shown.content)
+    assert "rights-field-file" in ids and "rights-field-law" in ids
+    assert "rights-kind-vernietiging" in ids
+
+
+def test_unknown_kind_in_the_url_shows_the_plain_composer(
+    state: AppState, services: Services
+) -> None:
+    shown = render_route(SHELL_ROUTES, "/verzoek/onzin", state, services, RecordingNavigator())
+    assert shown.route == "/verzoek"
+    assert "rights-field-data" in idents(shown.content)
+
+
+def test_in_the_shell_a_request_is_saved_in_the_store(state: AppState, services: Services) -> None:
+    from dataclasses import replace as dc_replace
+
+    store = FakeStore()
+    with_store = dc_replace(services, store=store)
+    nav = RecordingNavigator()
+    shown = render_route(SHELL_ROUTES, "/verzoek/inzage", state, with_store, nav)
+    screen = state.slots["rights"]
+    assert isinstance(screen, RightsScreen)
+    screen.set_mode("organisatie")
+    for key, value in {
+        "org_name": "Zorg BV",
+        "org_email": "privacy@zorg.nl",
+        "name": "Sam",
+    }.items():
+        screen.set_value(key, value)
+    click_id = "rights-preview-button"
+    shown = render_route(SHELL_ROUTES, "/verzoek/inzage", state, with_store, nav)
+    find(shown.content, click_id).on_click(None)
+    shown = render_route(SHELL_ROUTES, "/verzoek/inzage", state, with_store, nav)
+    assert "mailto:privacy@zorg.nl?" in find(shown.content, "rights-open-mail").data
+    find(shown.content, "rights-store").on_click(None)
+    (record,) = store.records.values()
+    assert record["kind"] == "request" and record["status"] == "open"
+    assert RightsRequest.from_dict(record["payload"]).sent == date(2026, 11, 22)
+    shown = render_route(SHELL_ROUTES, "/verzoek/inzage", state, with_store, nav)
+    find(shown.content, "rights-answered").on_click(None)
+    assert len(store.records) == 1 and record["status"] == "beantwoord"

@@ -1,10 +1,10 @@
-"""Screens for citizen rights: choose a request, fill in only what it needs, send, follow up.
+"""Citizen rights (journey 4): choose a request, fill in only what it needs, send, follow up.
 
-Plain builder functions return controls that tests inspect without a client; ``RightsScreen``
-holds the ``Draft`` and rebuilds its parts when the user acts. Browser-gesture work (open the
-mail app, copy) goes through ``ClientActions`` so it runs inside the click (mobile browsers
-allow mailto and clipboard only there); tests pass a fake. Every interactive control has a
-label and a stable ``ft.Semantics(identifier=...)``.
+``RightsScreen`` holds a ``privacyapp.rights.ComposerState`` and replaces it on every action;
+the builders are in ``_rights_parts``. The shell finds this module by name (``ROUTES``):
+``/verzoek`` and ``/verzoek/<kind>`` (the advice action ``rights-request`` opens the latter
+prefilled). Browser-gesture work (open the mail app, copy) runs inside the click through
+``ClientActions``, so mobile browsers allow it.
 """
 
 from __future__ import annotations
@@ -13,38 +13,39 @@ import contextlib
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime
-from typing import Any, Protocol
+from typing import Any
 
 import flet as ft
 
+from privacyapp.errors import PrivacyAppError
 from privacyapp.rights import (
-    AGE_RULES,
-    IDENTITY_ADVICE,
-    KINDS,
-    NO_SERVER,
-    Channel,
+    RECORD_KIND,
     ComposerState,
     Draft,
-    Letter,
-    MailLink,
     MunicipalityLike,
     RecipientMode,
     RequestKind,
     RightsError,
     RightsRequest,
-    Role,
-    deadline_event,
-    dutch_date,
-    kind_advice,
-    kind_spec,
     letter_pdf,
-    mail_link,
-    next_step,
-    role_spec,
 )
+from privacyapp.views import i18n
+from privacyapp.views import widgets as w
+from privacyapp.views._rights_parts import (
+    ClientActions,
+    FletActions,
+    deadline_view,
+    fields_section,
+    kind_picker,
+    letter_preview,
+    recipient_section,
+    tag,
+)
+from privacyapp.views.routes import RouteSpec, ViewContext
 
 __all__ = [
     "ROUTE",
+    "ROUTES",
     "ClientActions",
     "FletActions",
     "RightsScreen",
@@ -53,346 +54,12 @@ __all__ = [
     "kind_picker",
     "letter_preview",
     "recipient_section",
+    "rights_view",
+    "store_saver",
 ]
 
 #: The shell's route for the composer.
 ROUTE = "/verzoek"
-
-_ROLE_LABELS = {
-    Role.OUDER: "Ouder met gezag",
-    Role.VOOGD: "Voogd",
-    Role.CURATOR: "Curator",
-    Role.MENTOR: "Mentor",
-}
-_APPLICANT_FIELDS = (
-    ("name", "Je naam", "Zo onderteken je de brief."),
-    ("email", "Je e-mailadres", "Zodat de organisatie je kan antwoorden."),
-    ("phone", "Je telefoonnummer", "Mag leeg blijven."),
-    ("address", "Je adres", "Nodig als je de brief per post stuurt."),
-)
-
-OnValue = Callable[[str, str], None]
-
-
-class ClientActions(Protocol):
-    """Work the browser allows only inside the user's click."""
-
-    def open_url(self, url: str) -> Any:
-        """An action that opens ``url`` (a mailto: or web link)."""
-        ...
-
-    def copy_text(self, text: str) -> Any:
-        """An action that puts ``text`` on the clipboard."""
-        ...
-
-
-class FletActions:
-    """The real actions; needs a page context (build inside the app)."""
-
-    def open_url(self, url: str) -> Any:
-        return ft.OpenUrl(url)
-
-    def copy_text(self, text: str) -> Any:
-        return ft.CopyToClipboard(text)
-
-
-def _tag(identifier: str, control: ft.Control, label: str | None = None) -> ft.Semantics:
-    return ft.Semantics(identifier=identifier, label=label, content=control)
-
-
-def _text_field(
-    key: str, label: str, hint: str, value: str, on_value: OnValue, *, multiline: bool = False
-) -> ft.Semantics:
-    field = ft.TextField(
-        label=label,
-        helper=hint,
-        value=value,
-        multiline=multiline,
-        min_lines=3 if multiline else None,
-        on_change=lambda e: on_value(key, e.control.value or ""),
-    )
-    return _tag(f"rights-field-{key}", field)
-
-
-def _bullets(lines: Sequence[str]) -> ft.Column:
-    return ft.Column([ft.Text(f"• {line}") for line in lines], spacing=4)
-
-
-# ---------------------------------------------------------------------------------- choose
-def kind_picker(selected: RequestKind, on_choose: Callable[[RequestKind], None]) -> ft.Column:
-    """One tile per kind of request, each with one line saying what it does."""
-    tiles: list[ft.Control] = [
-        ft.Text("Wat wil je vragen?", theme_style=ft.TextThemeStyle.TITLE_MEDIUM)
-    ]
-    for spec in KINDS.values():
-        tile = ft.ListTile(
-            title=ft.Text(spec.title),
-            subtitle=ft.Text(spec.summary),
-            selected=spec.kind is selected,
-            on_click=lambda _e, kind=spec.kind: on_choose(kind),
-        )
-        tiles.append(_tag(f"rights-kind-{spec.kind.value}", tile, f"{spec.title}: {spec.summary}"))
-    return ft.Column(tiles, spacing=0)
-
-
-def recipient_section(
-    draft: Draft,
-    *,
-    search: Callable[[str], Sequence[MunicipalityLike]] | None,
-    query: str,
-    on_mode: Callable[[RecipientMode], None],
-    on_query: Callable[[str], None],
-    on_pick: Callable[[MunicipalityLike], None],
-    on_value: OnValue,
-) -> ft.Column:
-    """The recipient: a municipality from the directory, or an organisation typed in."""
-    if not draft.needs_recipient():
-        return ft.Column(
-            [
-                ft.Text("Aan: Autoriteit Persoonsgegevens"),
-                ft.Text(kind_advice(RequestKind.KLACHT_AP)[0]),
-            ]
-        )
-    mode = ft.RadioGroup(
-        value=draft.mode.value,
-        on_change=lambda e: on_mode(RecipientMode(e.control.value)),
-        content=ft.Row(
-            [
-                _tag("rights-mode-gemeente", ft.Radio(value="gemeente", label="Mijn gemeente")),
-                _tag(
-                    "rights-mode-organisatie",
-                    ft.Radio(value="organisatie", label="Andere organisatie"),
-                ),
-            ]
-        ),
-    )
-    parts: list[ft.Control] = [
-        ft.Text("Aan wie?", theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
-        mode,
-    ]
-    if draft.mode is RecipientMode.ORGANISATIE or search is None:
-        parts += [
-            _text_field(
-                "org_name", "Naam van de organisatie", "", draft.value("org_name"), on_value
-            ),
-            _text_field(
-                "org_email",
-                "E-mailadres van de organisatie",
-                "Vaak staat op de website een privacy-adres.",
-                draft.value("org_email"),
-                on_value,
-            ),
-            _text_field(
-                "org_postal",
-                "Postadres (als er geen e-mailadres is)",
-                "",
-                draft.value("org_postal"),
-                on_value,
-                multiline=True,
-            ),
-        ]
-        return ft.Column(parts)
-    box = ft.TextField(
-        label="Zoek je gemeente",
-        value=query,
-        on_submit=lambda e: on_query(e.control.value or ""),
-        on_change=lambda e: on_query(e.control.value or ""),
-    )
-    parts.append(_tag("rights-gemeente-search", box))
-    if draft.municipality is not None:
-        parts.append(
-            _tag("rights-gemeente-chosen", ft.Text(f"Gekozen: Gemeente {draft.municipality.name}"))
-        )
-        try:
-            parts.append(ft.Text(draft.recipient().explanation))
-        except RightsError as exc:
-            parts.append(ft.Text(str(exc), color=ft.Colors.ERROR))
-    elif query.strip():
-        found = list(search(query))[:8]
-        if not found:
-            parts.append(ft.Text("Geen gemeente gevonden. Controleer de naam."))
-        for municipality in found:
-            tile = ft.ListTile(
-                title=ft.Text(municipality.name),
-                on_click=lambda _e, m=municipality: on_pick(m),
-            )
-            parts.append(
-                _tag(f"rights-gemeente-{municipality.code}", tile, f"Kies {municipality.name}")
-            )
-    return ft.Column(parts)
-
-
-def fields_section(
-    draft: Draft, on_value: OnValue, on_for_someone: Callable[..., None]
-) -> ft.Column:
-    """About you, whom you act for, and only the fields this kind of request needs."""
-    spec = kind_spec(draft.kind)
-    parts: list[ft.Control] = [ft.Text("Over jou", theme_style=ft.TextThemeStyle.TITLE_MEDIUM)]
-    parts += [
-        _text_field(key, label, hint, draft.value(key), on_value, multiline=key == "address")
-        for key, label, hint in _APPLICANT_FIELDS
-    ]
-    parts.append(
-        _tag(
-            "rights-for-someone",
-            ft.Switch(
-                label="Ik schrijf voor mijn kind of voor iemand die ik vertegenwoordig",
-                value=draft.for_someone,
-                on_change=lambda e: on_for_someone(bool(e.control.value)),
-            ),
-        )
-    )
-    if draft.for_someone:
-        role = ft.Dropdown(
-            label="Jouw rol",
-            value=draft.role.value,
-            options=[ft.DropdownOption(key=r.value, text=_ROLE_LABELS[r]) for r in Role],
-            on_select=lambda e: on_for_someone(True, role=e.control.value),
-        )
-        parts += [
-            _tag("rights-role", role),
-            _text_field("person", "Naam van je kind of de persoon", "", draft.person, on_value),
-            ft.Text(role_spec(draft.role).proof),
-            _bullets(AGE_RULES),
-        ]
-    parts.append(ft.Text(f"Je verzoek: {spec.title}", theme_style=ft.TextThemeStyle.TITLE_MEDIUM))
-    parts += [
-        _text_field(f.key, f.label, f.hint, draft.value(f.key), on_value, multiline=f.multiline)
-        for f in spec.fields
-    ]
-    parts += [_bullets(kind_advice(draft.kind))]
-    return ft.Column(parts)
-
-
-# ---------------------------------------------------------------------------------- send
-def letter_preview(
-    letter: Letter,
-    *,
-    actions: ClientActions,
-    sent_text: str,
-    on_sent_text: Callable[[str], None],
-    on_save_pdf: Callable[[], Awaitable[None] | None],
-    on_store: Callable[[], None],
-    link: MailLink | None = None,
-) -> ft.Column:
-    """The letter, how to send it, and "Bewaar in Mijn overzicht" with the sent date."""
-    text = letter.as_text()
-    parts: list[ft.Control] = [
-        ft.Text("Je brief", theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
-        _tag("rights-letter", ft.Text(text, selectable=True), "Voorbeeld van je brief"),
-        ft.Text(letter.recipient.explanation),
-    ]
-    buttons: list[ft.Control] = []
-    if letter.recipient.channel is Channel.EMAIL:
-        link = link or mail_link(letter)
-        open_mail = ft.Button(
-            "Open in je mailapp", action=actions.open_url(link.url), data=link.url
-        )
-        buttons.append(_tag("rights-open-mail", open_mail, "Open in je mailapp"))
-        if link.shortened:
-            parts.append(_tag("rights-mail-note", ft.Text(link.note)))
-            full = ft.TextButton(
-                "Probeer de volledige brief in je mailapp",
-                action=actions.open_url(link.full_url),
-                data=link.full_url,
-            )
-            buttons.append(_tag("rights-open-mail-full", full))
-    elif letter.recipient.contact_form:
-        form = ft.Button(
-            "Open het contactformulier",
-            action=actions.open_url(letter.recipient.contact_form),
-            data=letter.recipient.contact_form,
-        )
-        buttons.append(_tag("rights-open-form", form))
-    buttons.append(
-        _tag("rights-copy", ft.Button("Kopieer", action=actions.copy_text(text), data=text))
-    )
-    buttons.append(
-        _tag("rights-save-pdf", ft.Button("Bewaar als PDF", on_click=lambda _e: on_save_pdf()))
-    )
-    parts.append(ft.Row(buttons, wrap=True))
-    parts += [_bullets(IDENTITY_ADVICE), ft.Text(NO_SERVER)]
-    sent = ft.TextField(
-        label="Verstuurd op (JJJJ-MM-DD)",
-        value=sent_text,
-        on_change=lambda e: on_sent_text(e.control.value or ""),
-    )
-    parts.append(_tag("rights-sent-date", sent))
-    parts.append(
-        _tag("rights-store", ft.Button("Bewaar in Mijn overzicht", on_click=lambda _e: on_store()))
-    )
-    return ft.Column(parts)
-
-
-# ---------------------------------------------------------------------------------- follow up
-def deadline_view(
-    request: RightsRequest,
-    today: date,
-    *,
-    actions: ClientActions,
-    on_extension: Callable[[str], None],
-    on_reminder: Callable[[], None],
-    on_ap_complaint: Callable[[], None],
-    on_answered: Callable[[], None],
-    on_ics: Callable[[str], Awaitable[None] | None],
-    ics_now: Callable[[], Any],
-) -> ft.Column:
-    """Where a sent request stands: the term, a reminder, the follow-up letter, the AP route."""
-    step = next_step(request, today)
-    term = request.deadline()
-    parts: list[ft.Control] = [
-        ft.Text(request.subject, theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
-        ft.Text(f"Aan: {request.recipient.name}. Verstuurd op {dutch_date(request.sent)}."),
-        _tag(
-            "rights-stage",
-            ft.Text(f"{step.title}. {step.text}"),
-            f"Stand van je verzoek: {step.title}",
-        ),
-    ]
-    if term is not None:
-        parts.append(ft.Text(term.explanation))
-        ext = ft.TextField(
-            label="De organisatie meldde verlenging op (JJJJ-MM-DD)",
-            on_submit=lambda e: on_extension(e.control.value or ""),
-        )
-        parts.append(_tag("rights-extension", ext))
-        event = deadline_event(
-            uid=request.id,
-            due=term.due,
-            summary=f"Termijn: {request.subject}",
-            description=f"Aan {request.recipient.name}. {step.text}",
-            now=ics_now(),
-        )
-        parts.append(
-            _tag(
-                "rights-ics",
-                ft.Button("Zet in je agenda (ICS)", on_click=lambda _e: on_ics(event), data=event),
-            )
-        )
-    if step.offer_reminder:
-        parts.append(
-            _tag(
-                "rights-reminder",
-                ft.Button("Schrijf een herinnering", on_click=lambda _e: on_reminder()),
-            )
-        )
-    if step.offer_ap_complaint:
-        parts.append(
-            _tag(
-                "rights-ap-complaint",
-                ft.Button(
-                    "Klacht bij de Autoriteit Persoonsgegevens",
-                    on_click=lambda _e: on_ap_complaint(),
-                ),
-            )
-        )
-    parts.append(
-        _tag(
-            "rights-answered",
-            ft.TextButton("Ik heb antwoord gekregen", on_click=lambda _e: on_answered()),
-        )
-    )
-    return ft.Column(parts)
 
 
 class RightsScreen:
@@ -406,6 +73,7 @@ class RightsScreen:
         save_file: saves bytes under a file name (``FilePicker.save_file`` in the app).
         now: the clock for calendar stamps (a timezone-aware datetime).
         prefill: the kind to start with (an advice action "rights-request").
+        on_change: asks the shell to re-render (``ctx.nav.refresh``); None: update in place.
     """
 
     def __init__(
@@ -418,8 +86,11 @@ class RightsScreen:
         save_file: Callable[[str, bytes], Awaitable[None] | None] | None = None,
         now: Callable[[], datetime] | None = None,
         prefill: RequestKind | str | None = None,
+        on_change: Callable[[], None] | None = None,
     ) -> None:
         self.today = today
+        self.on_change = on_change
+        self.prefill = RequestKind(prefill) if prefill else None
         self.actions = actions
         self.search = search
         self.save_request = save_request
@@ -430,7 +101,7 @@ class RightsScreen:
             draft = draft.with_mode(RecipientMode.ORGANISATIE)
         self.state = ComposerState(draft=draft, sent_text=today().isoformat())
         self.query = ""
-        self.root = ft.Column(scroll=ft.ScrollMode.AUTO, expand=True)
+        self.root = ft.Column(spacing=16, horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
         self._render()
 
     @property
@@ -464,10 +135,10 @@ class RightsScreen:
         ]
         if self.search is not None and st.draft.mode is RecipientMode.GEMEENTE:
             find = ft.TextButton("Zoek", on_click=lambda _e: self.find())
-            parts.append(_tag("rights-gemeente-find", find))
+            parts.append(tag("rights-gemeente-find", find))
         parts += [
             fields_section(st.draft, self.set_value, self.set_for_someone),
-            _tag(
+            tag(
                 "rights-preview-button",
                 ft.Button(
                     "Maak de brief",
@@ -477,9 +148,9 @@ class RightsScreen:
         ]
         if st.error:
             error = ft.Text(st.error, color=ft.Colors.ERROR)
-            parts.append(_tag("rights-error", error, f"Let op: {st.error}"))
+            parts.append(tag("rights-error", error, f"Let op: {st.error}"))
         if st.notice:
-            parts.append(_tag("rights-notice", ft.Text(st.notice)))
+            parts.append(tag("rights-notice", ft.Text(st.notice)))
         if st.letter is not None:
             parts.append(
                 letter_preview(
@@ -507,15 +178,33 @@ class RightsScreen:
             )
         self.root.controls = parts
 
+    def refresh_quietly(self) -> None:
+        """Re-render without asking anyone to update (the shell is already rendering)."""
+        self._render()
+
     def refresh(self) -> None:
         """Re-render, and push to the page when the screen is on one."""
         self._render()
+        if self.on_change is not None:
+            self.on_change()
+            return
         with contextlib.suppress(RuntimeError):  # not on a page (tests, before mounting)
             self.root.update()
 
+    def _save(self, request: RightsRequest) -> str:
+        if self.save_request is None:
+            return ""
+        try:
+            self.save_request(request)
+        except PrivacyAppError as exc:
+            return f"Bewaren lukte niet: {exc}"
+        return ""
+
     def _set(self, state: ComposerState) -> None:
-        if state.saved is not None and state.saved != self.state.saved and self.save_request:
-            self.save_request(state.saved)
+        if state.saved is not None and state.saved != self.state.saved:
+            problem = self._save(state.saved)
+            if problem:
+                state = replace(state, error=problem, notice="")
         self.state = state
         self.refresh()
 
@@ -548,9 +237,8 @@ class RightsScreen:
 
     def ap_complaint(self) -> None:
         state, followed = self.state.ap_complaint(self.today())
-        if followed is not None and self.save_request is not None:
-            self.save_request(followed)
-        self.state = state
+        problem = self._save(followed) if followed is not None else ""
+        self.state = replace(state, error=problem) if problem else state
         self.refresh()
 
     async def save_pdf(self) -> None:
@@ -572,3 +260,118 @@ class RightsScreen:
         result = self.save_file("termijn-verzoek.ics", event.encode("utf-8"))
         if result is not None:
             await result
+
+
+# ---------------------------------------------------------------------------------- the shell
+i18n.register(
+    {
+        "nl": {
+            "rights.title": "Een verzoek over je gegevens",
+            "rights.no-store": (
+                "Mijn overzicht is op dit apparaat nog niet beschikbaar. Je verzoek blijft "
+                "bewaard zolang de app open is; bewaar de brief ook als PDF."
+            ),
+        },
+        "en": {
+            "rights.title": "A request about your data",
+            "rights.no-store": (
+                "My overview is not available on this device yet. Your request is kept while "
+                "the app is open; also save the letter as a PDF."
+            ),
+        },
+    }
+)
+
+_SLOT = "rights"
+
+
+def store_saver(store: Any, ids: dict[str, str]) -> Callable[[RightsRequest], None]:
+    """Save requests in the encrypted store as ``kind="request"`` records (JSON payload).
+
+    ``ids`` maps a request's id to its record id, so a later change updates the same record.
+    """
+
+    def save(request: RightsRequest) -> None:
+        payload = request.to_dict()
+        record_id = ids.get(request.id)
+        if record_id is None:
+            record = store.create(
+                RECORD_KIND, request.subject[:200], payload, status=request.status.value
+            )
+            ids[request.id] = record.id
+        else:
+            store.update(record_id, payload=payload, status=request.status.value)
+
+    return save
+
+
+def _memory_saver(kept: list[RightsRequest]) -> Callable[[RightsRequest], None]:
+    def save(request: RightsRequest) -> None:
+        kept[:] = [r for r in kept if r.id != request.id] + [request]
+
+    return save
+
+
+def _file_saver(page: Any) -> Callable[[str, bytes], Awaitable[None]] | None:
+    if page is None:
+        return None
+
+    async def save(name: str, data: bytes) -> None:
+        # src_bytes is required on web and mobile; the picker writes the file itself.
+        await ft.FilePicker().save_file(file_name=name, src_bytes=data)
+
+    return save
+
+
+def _enter(ctx: ViewContext) -> str | None:
+    kind = ctx.params.get("kind")
+    if kind is not None and kind not in {k.value for k in RequestKind}:
+        return ROUTE  # an unknown kind in a link: show the composer without prefill
+    return None
+
+
+def rights_view(ctx: ViewContext) -> ft.Control:
+    """``/verzoek`` and ``/verzoek/<kind>``: the composer and the follow-up."""
+    slot = ctx.state.slots.get(_SLOT)
+    kind = ctx.params.get("kind")
+    prefill = RequestKind(kind) if kind else None
+    if not isinstance(slot, RightsScreen) or (prefill and slot.prefill is not prefill):
+        clock: Callable[[], datetime] = ctx.state.slots.get("clock") or (lambda: datetime.now(UTC))
+        services = ctx.services
+        directory = getattr(services, "directory", None)
+        store = getattr(services, "store", None)
+        kept: list[RightsRequest] = ctx.state.slots.setdefault("rights.kept", [])
+        ids: dict[str, str] = ctx.state.slots.setdefault("rights.record-ids", {})
+        slot = RightsScreen(
+            today=lambda: clock().date(),
+            actions=FletActions() if ctx.page is not None else _InertActions(),
+            search=directory.find if directory is not None else None,
+            save_request=store_saver(store, ids) if store is not None else _memory_saver(kept),
+            save_file=_file_saver(ctx.page),
+            now=clock,
+            prefill=prefill,
+            on_change=ctx.nav.refresh,
+        )
+        ctx.state.slots[_SLOT] = slot
+    else:
+        slot.refresh_quietly()
+    parts: list[ft.Control] = [slot.build()]
+    if getattr(ctx.services, "store", None) is None:
+        parts.append(w.muted(ctx.t("rights.no-store")))
+    return w.page_body(parts)
+
+
+class _InertActions:
+    """Actions for building without a page (tests): the URL stays readable in ``data``."""
+
+    def open_url(self, url: str) -> Any:
+        return None
+
+    def copy_text(self, text: str) -> Any:
+        return None
+
+
+ROUTES = [
+    RouteSpec(ROUTE, rights_view, "rights.title"),
+    RouteSpec(ROUTE + "/{kind}", rights_view, "rights.title", parent=ROUTE, enter=_enter),
+]
