@@ -187,3 +187,40 @@ def test_kinds_lists_every_kind(tmp_path: Path) -> None:
     for kind in ("inzage", "vernietiging", "klacht-ap"):
         assert f"{kind}: " in out
     assert "file (verplicht)" in out
+
+
+def test_compose_to_a_municipality_from_the_directory(tmp_path: Path) -> None:
+    code, out, err = _run(
+        "compose", "--type", "inzage", "--gemeente", "aalsmeer", "--name", "Sam",
+        "--format", "mailto", tmp_path=tmp_path,
+    )  # fmt: skip
+    assert code == 0, err
+    parts = urlsplit(out.strip())
+    assert parts.path == "info@aalsmeer.nl"
+    assert set(parse_qs(parts.query)) == {"subject", "body"}
+
+
+def test_municipality_without_email_explains_the_contact_form(tmp_path: Path) -> None:
+    code, out, err = _run(
+        "compose", "--type", "inzage", "--gemeente", "Nijmegen", "--name", "Sam",
+        "--email", "sam@example.nl", tmp_path=tmp_path,
+    )  # fmt: skip
+    assert code == 0
+    assert out.startswith("Aan:\nGemeente Nijmegen\nPostbus")
+    assert "geen e-mailadres in het register" in err and "Contactformulier: http" in err
+    code, _out, err = _run(
+        "compose", "--type", "inzage", "--gemeente", "Nijmegen", "--name", "Sam",
+        "--email", "sam@example.nl", "--format", "mailto", tmp_path=tmp_path,
+    )  # fmt: skip
+    assert code == 1 and "Een mail-link kan daarom niet" in err
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [("Bergen", "Meer gemeenten passen bij 'Bergen'"), ("xyzzy", "Geen gemeente gevonden")],
+)
+def test_municipality_query_problems(query: str, message: str, tmp_path: Path) -> None:
+    code, _out, err = _run(
+        "compose", "--type", "inzage", "--gemeente", query, "--name", "Sam", tmp_path=tmp_path
+    )
+    assert code == 1 and message in err

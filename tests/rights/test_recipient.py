@@ -104,3 +104,19 @@ def test_typed_organisation_by_post() -> None:
 def test_recipient_round_trips_through_a_dict() -> None:
     r = typed_recipient("Zorg BV", email="privacy@zorg.nl", postal="Postbus 1")
     assert Recipient.from_dict(r.to_dict()) == r
+
+
+def test_the_directory_record_fits_the_protocol() -> None:
+    # The real record from privacyapp.opendata (branch issue-7) satisfies MunicipalityLike.
+    from privacyapp.opendata import Address, Municipality
+
+    record = Municipality(
+        code="GM0268",
+        name="Nijmegen",
+        official_name="Gemeente Nijmegen",
+        contact_form="https://www.nijmegen.nl/contact",
+        postal_address=Address("Postbus", "9105", "6500 HG", "NIJMEGEN"),
+    )
+    r = recipient_from_municipality(record)
+    assert r.channel is Channel.CONTACT_FORM
+    assert r.postal_lines == ("Gemeente Nijmegen", "Postbus 9105", "6500 HG NIJMEGEN")

@@ -28,6 +28,7 @@ from privacyapp.rights import (
     Channel,
     InvalidInputError,
     Letter,
+    RecipientError,
     Representation,
     RequestInput,
     RequestKind,
@@ -40,6 +41,7 @@ from privacyapp.rights import (
     kind_spec,
     letter_pdf,
     mail_link,
+    recipient_from_municipality,
     role_spec,
     typed_recipient,
     validate_email,
@@ -62,6 +64,12 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     comp.add_argument("--to", default="", help="e-mail address of the organisation")
     comp.add_argument("--organisation", default="", help="name of the organisation")
     comp.add_argument("--postal", default="", help="postal address of the organisation")
+    comp.add_argument(
+        "--gemeente",
+        default="",
+        metavar="QUERY",
+        help="send to this municipality from the directory (name; offline, no network)",
+    )
     comp.add_argument("--name", required=True, help="your name (signs the letter)")
     comp.add_argument("--email", default="", help="your e-mail address")
     comp.add_argument("--phone", default="", help="your phone number")
@@ -120,9 +128,28 @@ def _details(pairs: list[str]) -> dict[str, str]:
     return out
 
 
-def _recipient(args: argparse.Namespace) -> Recipient:
+def _municipality(query: str, ctx: CliContext) -> Recipient:
+    # Imported here: only this option needs the directory (read offline: cache or snapshot).
+    from privacyapp.opendata import MunicipalityDirectory, search_key
+
+    directory = MunicipalityDirectory(ctx.data_dir, None, clock=ctx.clock)
+    found = directory.find(query, limit=6)
+    exact = [m for m in found if search_key(m.name) == search_key(query)]
+    if len(exact) == 1 or len(found) == 1:
+        return recipient_from_municipality((exact or found)[0])
+    if not found:
+        raise RecipientError(
+            f"Geen gemeente gevonden voor '{query}'. Controleer de naam, of gebruik --to."
+        )
+    names = ", ".join(m.name for m in found[:5])
+    raise RecipientError(f"Meer gemeenten passen bij '{query}': {names}. Kies er één.")
+
+
+def _recipient(args: argparse.Namespace, ctx: CliContext) -> Recipient:
     if args.kind == RequestKind.KLACHT_AP.value:
         return AP_RECIPIENT
+    if args.gemeente.strip():
+        return _municipality(args.gemeente, ctx)
     name = args.organisation
     if not name and args.to.strip():
         name = validate_email(args.to).partition("@")[2]
@@ -142,7 +169,7 @@ def _compose(args: argparse.Namespace, ctx: CliContext) -> int:
     request = RequestInput(
         kind=RequestKind(args.kind),
         applicant=Applicant(args.name, args.email, args.phone, args.address),
-        recipient=_recipient(args),
+        recipient=_recipient(args, ctx),
         details=_details(args.detail),
         representation=rep,
     )
@@ -154,6 +181,11 @@ def _compose(args: argparse.Namespace, ctx: CliContext) -> int:
         ctx.stdout.write(letter.as_text())
         _notes(letter, ctx)
     elif args.format == "mailto":
+        if letter.recipient.channel is not Channel.EMAIL:
+            raise RecipientError(
+                f"{letter.recipient.explanation} Een mail-link kan daarom niet; "
+                "gebruik --format text of --pdf."
+            )
         link = mail_link(letter)
         print(link.url, file=ctx.stdout)
         if link.note:
@@ -167,7 +199,10 @@ def _compose(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _notes(letter: Letter, ctx: CliContext) -> None:
-    lines = [letter.recipient.explanation, *IDENTITY_ADVICE]
+    lines = [letter.recipient.explanation]
+    if letter.recipient.contact_form:
+        lines.append(f"Contactformulier: {letter.recipient.contact_form}")
+    lines += IDENTITY_ADVICE
     if letter.representation is not None:
         lines.append(role_spec(letter.representation.role).proof)
         lines += AGE_RULES
