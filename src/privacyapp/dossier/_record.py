@@ -1,0 +1,135 @@
+"""What goes into a professional's PDF record: plain, immutable input for the report.
+
+``RecordInput`` holds everything the PDF shows, already as text, so the layout never needs the
+engine. ``from_path`` (in ``_record_builder``) fills it from an engine ``PathTaken``.
+
+A record may carry a client reference (a case number of the organisation), never a name or a
+BSN: ``check_client_reference`` refuses anything that passes the BSN eleven-test.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from privacyapp.dossier.errors import ClientReferenceError
+
+__all__ = [
+    "CHECK_ANSWER_LABELS",
+    "CLIENT_REFERENCE_WARNING",
+    "Professional",
+    "RecordAnswer",
+    "RecordChecklistItem",
+    "RecordInput",
+    "RecordSource",
+    "check_client_reference",
+]
+
+#: Shown next to the client reference field in the app and repeated in the CLI help.
+CLIENT_REFERENCE_WARNING = (
+    "Gebruik alleen een dossiernummer of kenmerk van je organisatie. "
+    "Nooit een naam of BSN: de pdf gaat mee in het dossier en kan gedeeld worden."
+)
+
+#: The checklist answers of the flow format, as a reader of the record sees them.
+CHECK_ANSWER_LABELS = {"yes": "Ja", "no": "Nee", "unknown": "Weet ik niet"}
+
+_MAX_REFERENCE = 40
+_DIGIT_RUNS = re.compile(r"\d{8,9}")
+
+
+@dataclass(frozen=True)
+class Professional:
+    """Who made the record, as printed at the top and in the signature block."""
+
+    name: str
+    role: str
+    organisation: str
+    email: str = ""
+
+
+@dataclass(frozen=True)
+class RecordAnswer:
+    """One question of the walk with the answer the professional chose."""
+
+    question: str
+    answer: str
+    at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class RecordChecklistItem:
+    """One checklist item with its answer (``yes``/``no``/``unknown``) and own note."""
+
+    checklist: str
+    text: str
+    answer: str
+    note: str = ""
+
+    @property
+    def answer_label(self) -> str:
+        """The answer in Dutch ("Ja", "Nee", "Weet ik niet")."""
+        return CHECK_ANSWER_LABELS.get(self.answer, self.answer)
+
+
+@dataclass(frozen=True)
+class RecordSource:
+    """A legal source of the advice: a citation and the link to the official text."""
+
+    citation: str
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class RecordInput:
+    """Everything a signed PDF record shows."""
+
+    title: str
+    created_at: datetime
+    professional: Professional
+    flow_id: str
+    flow_title: str
+    flow_version: str
+    content_hash: str
+    answers: tuple[RecordAnswer, ...] = ()
+    checklist: tuple[RecordChecklistItem, ...] = ()
+    outcome_title: str = ""
+    advice_steps: tuple[str, ...] = ()
+    explanation: str = ""
+    sources: tuple[RecordSource, ...] = ()
+    considerations: str = ""
+    client_reference: str = ""
+    journal_head: str = ""
+    extra: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        check_client_reference(self.client_reference)
+
+
+def check_client_reference(reference: str) -> str:
+    """Return the reference when it is acceptable; raise ``ClientReferenceError`` if not.
+
+    A reference is at most 40 characters and must not contain a BSN (8 or 9 digits that pass
+    the eleven-test). Names cannot be detected reliably; the app warns about them instead.
+    """
+    if len(reference) > _MAX_REFERENCE:
+        raise ClientReferenceError(
+            f"Het kenmerk is te lang (meer dan {_MAX_REFERENCE} tekens). "
+            "Gebruik een kort dossiernummer."
+        )
+    compact = reference.replace(".", "").replace(" ", "").replace("-", "")
+    for run in _DIGIT_RUNS.findall(compact):
+        if _is_bsn(run):
+            raise ClientReferenceError(
+                "Het kenmerk lijkt op een BSN. Zet nooit een BSN of naam in het dossierstuk; "
+                "gebruik het dossiernummer van je organisatie."
+            )
+    return reference
+
+
+def _is_bsn(digits: str) -> bool:
+    digits = digits.zfill(9)
+    weights = (9, 8, 7, 6, 5, 4, 3, 2, -1)
+    total = sum(int(d) * w for d, w in zip(digits, weights, strict=True))
+    return total % 11 == 0 and int(digits) != 0
