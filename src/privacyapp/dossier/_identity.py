@@ -17,7 +17,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Literal, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
@@ -32,11 +32,15 @@ from privacyapp.dossier.errors import (
     IdentityMissingError,
 )
 
+if TYPE_CHECKING:
+    from privacyapp.dossier._vault import Vault
+
 __all__ = [
     "IdentityStore",
     "MemoryIdentityStore",
     "SigningIdentity",
     "SigningKey",
+    "VaultIdentityStore",
     "create_identity",
     "fingerprint_of",
     "import_pkcs12",
@@ -287,6 +291,35 @@ class MemoryIdentityStore:
     def save(self, data: bytes) -> None:
         """Keep ``data`` in memory."""
         self._data = data
+
+
+class VaultIdentityStore:
+    """An ``IdentityStore`` kept as the one record of kind ``identity`` in the encrypted store.
+
+    The store encrypts the record, so the key inside is serialized without a password.
+    """
+
+    KIND = "identity"
+
+    def __init__(self, vault: Vault) -> None:
+        self._vault = vault
+
+    def load(self) -> bytes | None:
+        """The saved identity, or ``None`` when the store has none."""
+        records = self._vault.list(kind=self.KIND)
+        if not records:
+            return None
+        data = records[0].payload.get("data")
+        return data.encode("utf-8") if isinstance(data, str) else None
+
+    def save(self, data: bytes) -> None:
+        """Create or replace the identity record."""
+        payload = {"data": data.decode("utf-8")}
+        records = self._vault.list(kind=self.KIND)
+        if records:
+            self._vault.update(records[0].id, payload=payload)
+        else:
+            self._vault.create(self.KIND, "Ondertekenaar", payload)
 
 
 def save_identity(

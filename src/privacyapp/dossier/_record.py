@@ -9,10 +9,10 @@ BSN: ``check_client_reference`` refuses anything that passes the BSN eleven-test
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from privacyapp.dossier._records import looks_like_bsn
 from privacyapp.dossier.errors import ClientReferenceError
 
 __all__ = [
@@ -36,7 +36,6 @@ CLIENT_REFERENCE_WARNING = (
 CHECK_ANSWER_LABELS = {"yes": "Ja", "no": "Nee", "unknown": "Weet ik niet"}
 
 _MAX_REFERENCE = 40
-_DIGIT_RUNS = re.compile(r"\d{8,9}")
 
 
 @dataclass(frozen=True)
@@ -110,26 +109,17 @@ class RecordInput:
 def check_client_reference(reference: str) -> str:
     """Return the reference when it is acceptable; raise ``ClientReferenceError`` if not.
 
-    A reference is at most 40 characters and must not contain a BSN (8 or 9 digits that pass
-    the eleven-test). Names cannot be detected reliably; the app warns about them instead.
+    A reference is at most 40 characters and must not contain a BSN (9 digits that pass the
+    eleven-test). Names cannot be detected reliably; the app warns about them instead.
     """
     if len(reference) > _MAX_REFERENCE:
         raise ClientReferenceError(
             f"Het kenmerk is te lang (meer dan {_MAX_REFERENCE} tekens). "
             "Gebruik een kort dossiernummer."
         )
-    compact = reference.replace(".", "").replace(" ", "").replace("-", "")
-    for run in _DIGIT_RUNS.findall(compact):
-        if _is_bsn(run):
-            raise ClientReferenceError(
-                "Het kenmerk lijkt op een BSN. Zet nooit een BSN of naam in het dossierstuk; "
-                "gebruik het dossiernummer van je organisatie."
-            )
+    if looks_like_bsn(reference):
+        raise ClientReferenceError(
+            "Het kenmerk lijkt op een BSN. Zet nooit een BSN of naam in het dossierstuk; "
+            "gebruik het dossiernummer van je organisatie."
+        )
     return reference
-
-
-def _is_bsn(digits: str) -> bool:
-    digits = digits.zfill(9)
-    weights = (9, 8, 7, 6, 5, 4, 3, 2, -1)
-    total = sum(int(d) * w for d, w in zip(digits, weights, strict=True))
-    return total % 11 == 0 and int(digits) != 0
