@@ -7,7 +7,6 @@ through ``_text`` (XML-escaped, line breaks kept) because reportlab paragraphs a
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime, tzinfo
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
@@ -18,7 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from privacyapp.dossier._fonts import BOLD, ITALIC, REGULAR
-from privacyapp.dossier._record import RecordChecklistItem, RecordInput
+from privacyapp.dossier._record import RecordChecklistItem, RecordInput, format_datetime
 
 __all__ = [
     "CONTENT_WIDTH",
@@ -27,7 +26,6 @@ __all__ = [
     "SIGNATURE_HEIGHT",
     "SignaturePlaceholder",
     "draw_footer",
-    "format_datetime",
     "page_header",
     "story",
 ]
@@ -46,10 +44,6 @@ LINK = colors.HexColor("#1A4D99")
 MARK_COLORS = {"yes": "#1E6B3A", "no": "#A12A2A", "unknown": "#5A6470"}
 MARKS = {"yes": "☑", "no": "☒", "unknown": "☐"}
 
-_MONTHS = (
-    "januari", "februari", "maart", "april", "mei", "juni",
-    "juli", "augustus", "september", "oktober", "november", "december",
-)  # fmt: skip
 
 BODY = ParagraphStyle("body", fontName=REGULAR, fontSize=9.5, leading=13, textColor=INK)
 SMALL = ParagraphStyle("small", parent=BODY, fontSize=8, leading=10.5, textColor=MUTED)
@@ -106,22 +100,6 @@ class SignaturePlaceholder(Flowable):  # type: ignore[misc]
         self.canv.setStrokeColor(RULE)
         self.canv.setLineWidth(0.6)
         self.canv.roundRect(0, 0, self.width, self.height, 4, stroke=1, fill=0)
-
-
-def format_datetime(when: datetime) -> str:
-    """'22 november 2026 om 14:05' in Dutch time (UTC where no time-zone data exists)."""
-    local = when.astimezone(_amsterdam())
-    zone = "Nederlandse tijd" if local.tzinfo is not UTC else "UTC"
-    return f"{local.day} {_MONTHS[local.month - 1]} {local.year} om {local:%H:%M} ({zone})"
-
-
-def _amsterdam() -> tzinfo:
-    try:
-        from zoneinfo import ZoneInfo
-
-        return ZoneInfo("Europe/Amsterdam")
-    except (ImportError, KeyError, OSError, ValueError):  # no tzdata (some mobile builds)
-        return UTC
 
 
 def _text(value: str) -> str:

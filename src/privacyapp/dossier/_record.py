@@ -9,11 +9,12 @@ BSN: ``check_client_reference`` refuses anything that passes the BSN eleven-test
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import datetime
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime, tzinfo
+from typing import Any
 
 from privacyapp.dossier._records import looks_like_bsn
-from privacyapp.dossier.errors import ClientReferenceError
+from privacyapp.dossier.errors import ClientReferenceError, ReportError
 
 __all__ = [
     "CHECK_ANSWER_LABELS",
@@ -24,6 +25,7 @@ __all__ = [
     "RecordInput",
     "RecordSource",
     "check_client_reference",
+    "format_datetime",
 ]
 
 #: Shown next to the client reference field in the app and repeated in the CLI help.
@@ -36,6 +38,10 @@ CLIENT_REFERENCE_WARNING = (
 CHECK_ANSWER_LABELS = {"yes": "Ja", "no": "Nee", "unknown": "Weet ik niet"}
 
 _MAX_REFERENCE = 40
+_MONTHS = (
+    "januari", "februari", "maart", "april", "mei", "juni",
+    "juli", "augustus", "september", "oktober", "november", "december",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -100,10 +106,51 @@ class RecordInput:
     considerations: str = ""
     client_reference: str = ""
     journal_head: str = ""
-    extra: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         check_client_reference(self.client_reference)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form (``privacyapp pdf make`` reads it back)."""
+        data = asdict(self)
+        data["created_at"] = self.created_at.isoformat()
+        for answer in data["answers"]:
+            answer["at"] = answer["at"].isoformat() if answer["at"] else None
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> RecordInput:
+        """Rebuild from ``to_dict``; ``ReportError`` says which field is wrong."""
+        try:
+            return cls(
+                title=str(data["title"]),
+                created_at=datetime.fromisoformat(str(data["created_at"])),
+                professional=Professional(**data["professional"]),
+                flow_id=str(data["flow_id"]),
+                flow_title=str(data["flow_title"]),
+                flow_version=str(data["flow_version"]),
+                content_hash=str(data.get("content_hash", "")),
+                answers=tuple(
+                    RecordAnswer(
+                        question=str(a["question"]),
+                        answer=str(a["answer"]),
+                        at=datetime.fromisoformat(a["at"]) if a.get("at") else None,
+                    )
+                    for a in data.get("answers", ())
+                ),
+                checklist=tuple(RecordChecklistItem(**c) for c in data.get("checklist", ())),
+                outcome_title=str(data.get("outcome_title", "")),
+                advice_steps=tuple(str(s) for s in data.get("advice_steps", ())),
+                explanation=str(data.get("explanation", "")),
+                sources=tuple(RecordSource(**s) for s in data.get("sources", ())),
+                considerations=str(data.get("considerations", "")),
+                client_reference=str(data.get("client_reference", "")),
+                journal_head=str(data.get("journal_head", "")),
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ReportError(
+                f"Het vastlegbestand is onvolledig of onjuist ({type(exc).__name__}: {exc})."
+            ) from exc
 
 
 def check_client_reference(reference: str) -> str:
@@ -123,3 +170,19 @@ def check_client_reference(reference: str) -> str:
             "gebruik het dossiernummer van je organisatie."
         )
     return reference
+
+
+def format_datetime(when: datetime) -> str:
+    """'22 november 2026 om 14:05' in Dutch time (UTC where no time-zone data exists)."""
+    local = when.astimezone(_amsterdam())
+    zone = "Nederlandse tijd" if local.tzinfo is not UTC else "UTC"
+    return f"{local.day} {_MONTHS[local.month - 1]} {local.year} om {local:%H:%M} ({zone})"
+
+
+def _amsterdam() -> tzinfo:
+    try:
+        from zoneinfo import ZoneInfo
+
+        return ZoneInfo("Europe/Amsterdam")
+    except (ImportError, KeyError, OSError, ValueError):  # no tzdata (some mobile builds)
+        return UTC

@@ -21,6 +21,18 @@ from privacyapp.dossier.errors import ReportError
 __all__ = ["ReportPdf", "SignatureBox", "build_report"]
 
 APP_NAME = "PrivacyApp ondersteuning en zorg"
+CREATOR = f"{APP_NAME} {__version__} (reportlab)"
+
+
+def _producer() -> str:
+    """pyHanko's vendor string: it writes exactly this into the XMP packet when it signs, and
+    PDF/A wants the Info dictionary's Producer to say the same."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return f"pyHanko {version('pyhanko')}"
+    except PackageNotFoundError:  # pragma: no cover - pyHanko is a pinned dependency
+        return CREATOR
 
 
 @dataclass(frozen=True)
@@ -79,8 +91,8 @@ def build_report(record: RecordInput, *, fingerprint: str, self_signed: bool = T
         author=author,
         subject=subject,
         keywords="privacy, sociaal domein, dossier, PAdES",
-        creator=f"{APP_NAME} {__version__}",
-        producer=f"{APP_NAME} {__version__} (reportlab)",
+        creator=CREATOR,
+        producer=_producer(),
         lang="nl-NL",
         initialFontName=REGULAR,
     )
@@ -136,8 +148,8 @@ def _canvas_class(record: RecordInput, fingerprint: str, subject: str) -> Any:
                 author=record.professional.name,
                 subject=subject,
                 keywords="privacy, sociaal domein, dossier, PAdES",
-                creator=f"{APP_NAME} {__version__}",
-                producer=f"{APP_NAME} {__version__} (reportlab)",
+                creator=CREATOR,
+                producer=_producer(),
             )
             super().save()
 

@@ -92,7 +92,8 @@ def stamp_pdf(identity: SigningIdentity, when: datetime, box: SignatureBox) -> b
     from reportlab.pdfgen.canvas import Canvas
 
     from privacyapp.dossier._fonts import BOLD, REGULAR, register_fonts
-    from privacyapp.dossier._layout import ACCENT, INK, MUTED, SHADE, format_datetime
+    from privacyapp.dossier._layout import ACCENT, INK, MUTED, SHADE
+    from privacyapp.dossier._record import format_datetime
 
     register_fonts()
     width, height = box.size
@@ -140,9 +141,9 @@ def _signer(identity: SigningIdentity) -> Any:
     return signers.SimpleSigner(
         signing_cert=certificate,
         signing_key=keys.PrivateKeyInfo.load(key_der),
-        cert_registry=SimpleCertificateStore.from_certs(  # type: ignore[no-untyped-call]
-            [certificate, *chain]
-        ),
+        # The signing certificate is embedded by the signer itself; a second copy from the
+        # registry would let a changed copy inside /Contents go unnoticed.
+        cert_registry=SimpleCertificateStore.from_certs(chain),  # type: ignore[no-untyped-call]
     )
 
 

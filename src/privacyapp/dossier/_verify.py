@@ -10,6 +10,7 @@ the fingerprint is what an organisation compares.
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import io
 import logging
 from collections.abc import Iterable
@@ -103,7 +104,6 @@ def verify_pdf(data: bytes, *, registered: Iterable[str] = ()) -> VerificationRe
 
 async def async_verify_pdf(data: bytes, *, registered: Iterable[str] = ()) -> VerificationReport:
     """Check ``data`` from inside an event loop."""
-    from pyhanko.pdf_utils.misc import PdfError
     from pyhanko.pdf_utils.reader import PdfFileReader
 
     # pyHanko logs a traceback for every self-signed certificate; the report says it instead.
@@ -115,7 +115,7 @@ async def async_verify_pdf(data: bytes, *, registered: Iterable[str] = ()) -> Ve
     try:
         reader = PdfFileReader(io.BytesIO(data), strict=False)
         embedded = list(reader.embedded_signatures)
-    except (PdfError, ValueError, KeyError, TypeError, IndexError) as exc:
+    except Exception as exc:  # hostile input: any parser failure means "not readable"
         return VerificationReport(
             size=len(data),
             problems=(f"De pdf is beschadigd en niet te lezen ({type(exc).__name__}).",),
@@ -159,8 +159,21 @@ async def _check(sig: Any, size: int, known: set[str]) -> tuple[SignatureCheck, 
         intact, valid, trusted = bool(status.intact), bool(status.valid), bool(status.trusted)
         signing_time = status.signer_reported_dt
         covers = status.coverage == SignatureCoverageLevel.ENTIRE_FILE and _reaches_end(sig, size)
-    except (SignatureValidationError, ValueError, KeyError, TypeError) as exc:
+    except SignatureValidationError as exc:
         problem = f"Handtekening '{name}' is niet te controleren ({type(exc).__name__})."
+    except Exception as exc:  # hostile input: any parser failure means "not valid"
+        problem = f"Handtekening '{name}' is beschadigd ({type(exc).__name__})."
+    if not problem and intact and valid and not _padding_is_clean(sig):
+        valid = False
+        problem = f"Handtekening '{name}': na de handtekening staan extra gegevens in het bestand."
+    if not problem and intact and valid and not _certificate_is_the_signed_one(sig):
+        # The certificate sits in /Contents, outside the signed bytes; the signed attributes
+        # carry its hash (ESS signing-certificate). pyHanko does not always hold them together.
+        valid = False
+        problem = (
+            f"Handtekening '{name}': het certificaat in het bestand is niet het certificaat "
+            "waarmee is ondertekend. Het bestand is veranderd."
+        )
     if not problem and not (intact and valid):
         problem = (
             f"Handtekening '{name}' klopt niet: de inhoud is na het ondertekenen veranderd "
@@ -182,6 +195,38 @@ async def _check(sig: Any, size: int, known: set[str]) -> tuple[SignatureCheck, 
         ),
         problem,
     )
+
+
+def _padding_is_clean(sig: Any) -> bool:
+    """The reserved /Contents space after the CMS must be zero bytes, as the signer left it."""
+    from asn1crypto import cms
+
+    try:
+        contents = bytes(sig.pkcs7_content)
+        used = len(cms.ContentInfo.load(contents).dump())
+    except (ValueError, TypeError, AttributeError):
+        return False
+    return not any(contents[used:])
+
+
+def _certificate_is_the_signed_one(sig: Any) -> bool:
+    """Compare the embedded signer certificate with the hash in the signed attributes."""
+    try:
+        raw = sig.signer_cert.dump()
+        for attr in sig.signer_info["signed_attrs"]:
+            kind = attr["type"].native
+            if kind in ("signing_certificate_v2", "signing_certificate"):
+                entry = attr["values"][0]["certs"][0]
+                algorithm = (
+                    entry["hash_algorithm"]["algorithm"].native
+                    if kind == "signing_certificate_v2"
+                    else "sha1"
+                )
+                expected: bytes = entry["cert_hash"].native
+                return hashlib.new(algorithm, raw).digest() == expected
+    except (KeyError, ValueError, TypeError, AttributeError, IndexError):
+        return False
+    return False
 
 
 def _reaches_end(sig: Any, size: int) -> bool:
