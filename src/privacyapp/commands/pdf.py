@@ -11,13 +11,24 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from privacyapp.dossier import RecordInput, VerificationError, make_signed_record, verify_pdf
+from privacyapp.dossier import (
+    CLIENT_REFERENCE_WARNING,
+    Professional,
+    RecordInput,
+    VaultIdentityStore,
+    VerificationError,
+    load_identity,
+    make_signed_record,
+    verify_pdf,
+)
 from privacyapp.dossier._record import format_datetime
+from privacyapp.dossier._record_builder import from_path
 from privacyapp.dossier.errors import ReportError
 
 if TYPE_CHECKING:
     from privacyapp.cli import CliContext
     from privacyapp.dossier import VerificationReport
+    from privacyapp.engine import Library, PathTaken
 
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
@@ -70,16 +81,16 @@ def render_report(report: VerificationReport, name: str) -> str:
         covered = "ja" if sig.covers_whole_file else "nee"
         trust = "vertrouwd" if sig.trusted else "uitgever onbekend: vergelijk de vingerafdruk"
         lines += [
-            f"  Ondertekenaar:      {sig.signer} ({sig.organisation})",
-            f"  E-mail:             {sig.email or '-'}",
-            f"  Ondertekend op:     {when}",
-            f"  Vingerafdruk:       {sig.fingerprint}",
-            f"  Handtekening klopt: {'ja' if sig.intact and sig.valid else 'nee'}",
+            f"  Ondertekenaar:       {sig.signer} ({sig.organisation})",
+            f"  E-mail:              {sig.email or '-'}",
+            f"  Ondertekend op:      {when}",
+            f"  Vingerafdruk:        {sig.fingerprint}",
+            f"  Handtekening klopt:  {'ja' if sig.intact and sig.valid else 'nee'}",
             f"  Hele bestand gedekt: {covered}",
-            f"  Certificaat:        {trust}",
+            f"  Certificaat:         {trust}",
         ]
         if sig.registered is not None:
-            lines.append(f"  Geregistreerd:      {'ja' if sig.registered else 'NEE'}")
+            lines.append(f"  Geregistreerd:       {'ja' if sig.registered else 'NEE'}")
     lines += [f"  Probleem: {problem}" for problem in report.problems]
     return "\n".join(lines)
 
@@ -105,3 +116,56 @@ def write_pdf(path: Path, data: bytes) -> None:
         path.write_bytes(data)
     except OSError as exc:
         raise ReportError(f"Kan {path} niet schrijven: {exc.strerror}.") from exc
+
+
+def add_record_options(walk: argparse.ArgumentParser) -> None:
+    """The options of `flows walk` that turn a finished walk into a signed PDF record."""
+    walk.add_argument(
+        "--pdf",
+        type=Path,
+        default=None,
+        metavar="OUT.pdf",
+        help="save the path in the encrypted store and write it as a signed PDF record "
+        "(PIN from env PRIVACYAPP_PIN; needs `privacyapp identity create` first)",
+    )
+    walk.add_argument(
+        "--reference",
+        default="",
+        help=f"client reference for the record. {CLIENT_REFERENCE_WARNING}",
+    )
+    walk.add_argument("--considerations", default="", help="your own considerations (free text)")
+    walk.add_argument("--role", default=None, help="your role on this record (default: identity)")
+
+
+def record_walk(
+    args: argparse.Namespace, ctx: CliContext, library: Library, path: PathTaken
+) -> int:
+    """Save a finished walk in the store and write it as a signed PDF (`flows walk --pdf`)."""
+    from dataclasses import replace
+
+    from privacyapp.commands.identity import open_vault
+
+    vault = open_vault(ctx)
+    identity = load_identity(VaultIdentityStore(vault))
+    if args.role is not None:
+        identity = identity.with_role(args.role)
+    record = from_path(
+        path,
+        library,
+        professional=Professional(identity.name, identity.role, identity.organisation),
+        created_at=ctx.clock(),
+        considerations=args.considerations,
+        client_reference=args.reference,
+    )  # validates the reference before anything is saved
+    vault.create(
+        "path",
+        record.title,
+        {"path": path.to_dict(), "considerations": args.considerations},
+        reference=args.reference or None,
+        flow_id=path.flow_id,
+    )
+    record = replace(record, journal_head=vault.journal_head())
+    write_pdf(args.pdf, make_signed_record(record, identity))
+    print(f"Route bewaard en ondertekende pdf geschreven: {args.pdf}", file=ctx.stdout)
+    print(f"Vingerafdruk ondertekenaar: {identity.fingerprint}", file=ctx.stdout)
+    return 0
