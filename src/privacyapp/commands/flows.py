@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from privacyapp.cli import CliContext
+from privacyapp.commands.pdf import add_record_options, record_walk
 from privacyapp.engine import Library, LoadResult, load_flows, parse_answers, walk_session
 from privacyapp.engine import render as output
 from privacyapp.engine.errors import ContentInvalid
@@ -54,6 +55,7 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     )
     walk.add_argument("--flows", type=Path, default=DEFAULT_FLOWS_DIR, help="content folder")
     walk.add_argument("--format", choices=("text", "json"), default="text")
+    add_record_options(walk)  # --pdf OUT.pdf: save the path and write a signed record (issue 6)
     walk.set_defaults(handler=walk_command)
 
     build = commands.add_parser("build", help="compile the flows into the app's content bundle")
@@ -155,6 +157,8 @@ def walk_command(args: argparse.Namespace, ctx: CliContext) -> int:
     if not session.finished:
         ctx.stderr.write(f'the answers ran out at "{session.current_id}"; give more answers\n')
         return 1
+    if args.pdf is not None:
+        return record_walk(args, ctx, library, session.path)
     return 0
 
 
