@@ -349,3 +349,28 @@ def test_in_the_shell_a_request_is_saved_in_the_store(state: AppState, services:
     shown = render_route(SHELL_ROUTES, "/verzoek/inzage", state, with_store, nav)
     find(shown.content, "rights-answered").on_click(None)
     assert len(store.records) == 1 and record["status"] == "beantwoord"
+
+
+def test_store_saver_keeps_one_encrypted_record_per_request() -> None:
+    from privacyapp.dossier import AppLock, KdfParams, MemoryBackend
+    from privacyapp.rights import Status, typed_recipient
+    from privacyapp.views.rights import store_saver
+
+    kdf = KdfParams("argon2id", b"\0" * 16, iterations=1, memory_kib=64)  # tiny cost for tests
+    vault = AppLock(MemoryBackend(), kdf=kdf).set_pin("24680")
+    ids: dict[str, str] = {}
+    save = store_saver(vault, ids)
+    request = RightsRequest(
+        id="req-1",
+        kind=RequestKind.INZAGE,
+        recipient=typed_recipient("Zorg BV", email="privacy@zorg.nl"),
+        subject="Verzoek om inzage in persoonsgegevens (artikel 15 AVG)",
+        sender="Sam",
+        sent=date(2026, 11, 22),
+        letter="Aan: Zorg BV",
+    )
+    save(request)
+    save(request.with_status(Status.BEANTWOORD))
+    (record,) = vault.list("request")
+    assert record.status == "beantwoord"
+    assert RightsRequest.from_dict(record.payload) == request.with_status(Status.BEANTWOORD)
