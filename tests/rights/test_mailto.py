@@ -155,9 +155,9 @@ def test_long_letter_gets_a_short_body_and_the_user_is_told(
     link = mail_link(letter)
     assert link.shortened
     assert len(link.url) <= MAILTO_LIMIT < len(link.full_url)
-    assert "Kopieer eerst de brief" in link.note
+    assert "de app kopieert de hele brief" in link.note
     _to, short = _parse(link.url)
-    assert "[Plak hier de volledige brief." in short["body"][0]
+    assert "[Plak hier de volledige brief" in short["body"][0]
     assert short["body"][0].endswith(FOOTER)
     assert short["subject"] == [letter.subject]
     _to, full = _parse(link.full_url)

@@ -197,6 +197,12 @@ def test_compose_for_a_municipality_and_save(
     assert parts.path == "privacy@testdorp.nl"
     assert set(parse_qs(parts.query)) == {"subject", "body"}
     assert mail.data in screen.actions.opened  # type: ignore[attr-defined]
+    # this letter is longer than a safe mail link: the short link, and the full letter copied
+    assert "rights-mail-note" in _ids(root) and "rights-open-mail-full" in _ids(root)
+    letter_text = _by_id(root, "rights-letter").value
+    assert letter_text in screen.actions.copied  # type: ignore[attr-defined]
+    full = parse_qs(urlsplit(_by_id(root, "rights-open-mail-full").data).query)
+    assert full["body"][0].endswith(FOOTER)
     assert _by_id(root, "rights-copy").data.endswith(FOOTER + "\n")
     assert "KopieID" in _texts(root) and "niet via een server van ons" in _texts(root)
     asyncio.run(_click(screen, "rights-save-pdf"))

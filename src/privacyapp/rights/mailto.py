@@ -70,7 +70,7 @@ def _short_body(letter: Letter) -> str:
         [
             "Geachte heer of mevrouw,",
             f"Hierbij stuur ik u mijn brief: {letter.subject}.",
-            "[Plak hier de volledige brief. De PrivacyApp heeft hem voor je gekopieerd. Of "
+            "[Plak hier de volledige brief: de PrivacyApp heeft hem voor je gekopieerd. Of "
             "voeg de PDF van de brief toe als bijlage.]",
             f"Met vriendelijke groet,\n\n{letter.sender}",
             FOOTER,
@@ -93,8 +93,8 @@ def mail_link(letter: Letter, *, limit: int = MAILTO_LIMIT) -> MailLink:
         full,
         shortened=True,
         note=(
-            "Je brief is te lang voor een mail-link. Je mailapp opent met een korte tekst. "
-            "Kopieer eerst de brief en plak hem in de e-mail, of voeg de PDF toe als bijlage. "
-            "Je kunt ook de volledige link proberen: veel mailapps kunnen die wel aan."
+            "Je brief is te lang voor een mail-link. Je mailapp opent met een korte tekst, en "
+            "de app kopieert de hele brief: plak hem in de e-mail, of voeg de PDF toe als "
+            "bijlage. Je kunt ook de volledige link proberen: veel mailapps kunnen die wel aan."
         ),
     )

@@ -268,18 +268,21 @@ def letter_preview(
     text = letter.as_text()
     parts: list[ft.Control] = [
         ft.Text("Je brief", theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
-        tag("rights-letter", ft.Text(text, selectable=True), "Voorbeeld van je brief"),
+        tag("rights-letter", ft.Text(text, selectable=True)),
         ft.Text(letter.recipient.explanation),
     ]
     buttons: list[ft.Control] = []
     if letter.recipient.channel is Channel.EMAIL:
         link = link or mail_link(letter)
-        open_mail = ft.Button(
-            "Open in je mailapp", action=actions.open_url(link.url), data=link.url
-        )
+        opener = actions.open_url(link.url)
+        if link.shortened:
+            # The short body asks to paste the full letter: copy it in the same click.
+            both = [a for a in (actions.copy_text(text), opener) if a is not None]
+            opener = both or None
+            parts.append(tag("rights-mail-note", ft.Text(link.note)))
+        open_mail = ft.Button("Open in je mailapp", action=opener, data=link.url)
         buttons.append(tag("rights-open-mail", open_mail, "Open in je mailapp"))
         if link.shortened:
-            parts.append(tag("rights-mail-note", ft.Text(link.note)))
             full = ft.TextButton(
                 "Probeer de volledige brief in je mailapp",
                 action=actions.open_url(link.full_url),
