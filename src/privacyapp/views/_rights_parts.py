@@ -98,9 +98,15 @@ def _text_field(
         value=value,
         multiline=multiline,
         min_lines=3 if multiline else None,
+        helper_max_lines=3,
         on_change=lambda e: on_value(key, e.control.value or ""),
     )
     return tag(f"rights-field-{key}", field)
+
+
+def _column(parts: list[ft.Control]) -> ft.Column:
+    # Stretch: text fields and their hints use the full width of the screen.
+    return ft.Column(parts, spacing=12, horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
 
 
 def _bullets(lines: Sequence[str]) -> ft.Column:
@@ -180,7 +186,7 @@ def recipient_section(
                 multiline=True,
             ),
         ]
-        return ft.Column(parts)
+        return _column(parts)
     box = ft.TextField(
         label="Zoek je gemeente",
         value=query,
@@ -208,7 +214,7 @@ def recipient_section(
             parts.append(
                 tag(f"rights-gemeente-{municipality.code}", tile, f"Kies {municipality.name}")
             )
-    return ft.Column(parts)
+    return _column(parts)
 
 
 def fields_section(
@@ -250,7 +256,7 @@ def fields_section(
         for f in spec.fields
     ]
     parts += [_bullets(kind_advice(draft.kind))]
-    return ft.Column(parts)
+    return _column(parts)
 
 
 # ---------------------------------------------------------------------------------- send
@@ -268,7 +274,12 @@ def letter_preview(
     text = letter.as_text()
     parts: list[ft.Control] = [
         ft.Text("Je brief", theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
-        tag("rights-letter", ft.Text(text, selectable=True)),
+        ft.Container(
+            content=tag("rights-letter", ft.Text(text, selectable=True)),
+            padding=16,
+            border=ft.Border.all(1, ft.Colors.OUTLINE),
+            border_radius=8,
+        ),
         ft.Text(letter.recipient.explanation),
     ]
     buttons: list[ft.Control] = []
@@ -313,7 +324,7 @@ def letter_preview(
     parts.append(
         tag("rights-store", ft.Button("Bewaar in Mijn overzicht", on_click=lambda _e: on_store()))
     )
-    return ft.Column(parts)
+    return _column(parts)
 
 
 # ---------------------------------------------------------------------------------- follow up
@@ -333,7 +344,11 @@ def deadline_view(
     step = next_step(request, today)
     term = request.deadline()
     parts: list[ft.Control] = [
-        ft.Text(request.subject, theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
+        ft.Semantics(
+            header=True,
+            content=ft.Text("Je verzoek volgen", theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
+        ),
+        ft.Text(request.subject, weight=ft.FontWeight.BOLD),
         ft.Text(f"Aan: {request.recipient.name}. Verstuurd op {dutch_date(request.sent)}."),
         tag(
             "rights-stage",
@@ -384,4 +399,4 @@ def deadline_view(
             ft.TextButton("Ik heb antwoord gekregen", on_click=lambda _e: on_answered()),
         )
     )
-    return ft.Column(parts)
+    return _column(parts)

@@ -149,8 +149,6 @@ class RightsScreen:
         if st.error:
             error = ft.Text(st.error, color=ft.Colors.ERROR)
             parts.append(tag("rights-error", error, f"Let op: {st.error}"))
-        if st.notice:
-            parts.append(tag("rights-notice", ft.Text(st.notice)))
         if st.letter is not None:
             parts.append(
                 letter_preview(
@@ -162,6 +160,8 @@ class RightsScreen:
                     on_store=lambda: self._set(self.state.store()),
                 )
             )
+        if st.notice:
+            parts.append(tag("rights-notice", ft.Text(st.notice)))
         if st.saved is not None:
             parts.append(
                 deadline_view(
