@@ -215,3 +215,23 @@ def test_each_kind_asks_only_its_own_fields() -> None:
     assert [f.key for f in kind_spec("inzage").fields] == ["data", "period", "reference"]
     assert [f.key for f in kind_spec("vernietiging").fields][:2] == ["file", "law"]
     assert "wrong" not in [f.key for f in kind_spec("bezwaar").fields]
+
+
+def test_golden_reminder_letter(gemeente: Recipient) -> None:
+    from privacyapp.rights import FollowUpKind, RightsRequest, compose_reminder
+
+    sent = RightsRequest(
+        id="r-1",
+        kind=RequestKind.INZAGE,
+        recipient=gemeente,
+        subject="Verzoek om inzage in persoonsgegevens (artikel 15 AVG)",
+        sender="Sam de Vries",
+        sent=date(2028, 1, 31),
+        letter="",
+        for_person="Noor de Vries",
+    ).with_extension(date(2028, 2, 20))
+    letter = compose_reminder(sent, date(2028, 5, 2))
+    _check_golden("herinnering", letter.as_text())
+    assert sent.with_follow_up(FollowUpKind.HERINNERING, date(2028, 5, 2)).reminder_due() == date(
+        2028, 5, 16
+    )

@@ -162,3 +162,12 @@ def test_long_letter_gets_a_short_body_and_the_user_is_told(
     assert short["subject"] == [letter.subject]
     _to, full = _parse(link.full_url)
     assert full["body"] == [letter.body.replace("\n", "\r\n")]
+
+
+def test_very_long_hostile_input_stays_one_body() -> None:
+    evil = ("x&cc=evil@example.com\r\nBcc: y@z.nl?#%0A" * 5000)[:100_000]
+    to, fields = _parse(mailto_url("privacy@testdorp.nl", evil[:3000], evil))
+    assert to == "privacy@testdorp.nl"
+    assert set(fields) == {"subject", "body"}
+    assert len(fields["body"]) == 1
+    assert fields["body"][0] == evil.replace("\r\n", "\n").replace("\n", "\r\n")

@@ -162,7 +162,7 @@ def _uid(letter: Letter) -> str:
 
 
 def _compose(args: argparse.Namespace, ctx: CliContext) -> int:
-    today = ctx.clock().date()
+    today = ctx.clock().astimezone().date()  # the local date, as the user sees it
     rep = None
     if args.for_child or args.role:
         rep = Representation(Role(args.role or Role.OUDER.value), args.for_child)

@@ -343,7 +343,7 @@ def rights_view(ctx: ViewContext) -> ft.Control:
         kept: list[RightsRequest] = ctx.state.slots.setdefault("rights.kept", [])
         ids: dict[str, str] = ctx.state.slots.setdefault("rights.record-ids", {})
         slot = RightsScreen(
-            today=lambda: clock().date(),
+            today=lambda: clock().astimezone().date(),  # the device's local date
             actions=FletActions() if ctx.page is not None else _InertActions(),
             search=directory.find if directory is not None else None,
             save_request=store_saver(store, ids) if store is not None else _memory_saver(kept),
