@@ -111,12 +111,17 @@ def compose_reminder(request: RightsRequest, today: date) -> Letter:
     first = f"Op {dutch_date(request.sent)} heb ik u een brief gestuurd: {request.subject}."
     if request.for_person:
         first += f" Ik schreef namens {request.for_person}."
-    extended = f" U heeft de termijn verlengd tot {dutch_date(term.due)}." if term.extended else ""
+    due_sentence = f"U moest uiterlijk op {dutch_date(term.due)} reageren."
+    if term.extended:
+        due_sentence = (
+            f"U heeft de termijn verlengd. U moest daarom uiterlijk op {dutch_date(term.due)} "
+            "reageren."
+        )
     paragraphs = [
         "Geachte heer of mevrouw,",
         first,
-        f"U moest uiterlijk op {dutch_date(term.due)} reageren.{extended} Ik heb nog geen "
-        f"volledig antwoord van u gekregen. Daarmee houdt u zich niet aan {_TERM[rule]}.",
+        f"{due_sentence} Ik heb nog geen volledig antwoord van u gekregen. Daarmee houdt u zich "
+        f"niet aan {_TERM[rule]}.",
         "Ik vraag u daarom om binnen twee weken, uiterlijk op "
         f"{dutch_date(new_due)}, alsnog op mijn verzoek te reageren.",
         "Krijg ik dan geen antwoord? Dan dien ik een klacht in bij de Autoriteit Persoonsgegevens.",
