@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import flet as ft
 import pytest
-from viewkit import RecordingNavigator, find, idents
+from viewkit import RecordingNavigator, find, idents, texts
 
 from privacyapp.rights import FOOTER, RequestKind, RightsRequest, Stage
 from privacyapp.views import strings as _strings  # noqa: F401
@@ -308,6 +308,13 @@ class FakeStore:
     def update(self, record_id: str, **changes: Any) -> Any:
         self.records[record_id].update(changes)
 
+    def get(self, record_id: str) -> Any:
+        from privacyapp.dossier import RecordNotFoundError
+
+        if record_id not in self.records:
+            raise RecordNotFoundError(f"Er is geen bewaard item met id '{record_id}'.")
+        return type("R", (), {"id": record_id, "payload": self.records[record_id]["payload"]})()
+
 
 def test_route_verzoek_with_kind_is_prefilled(state: AppState, services: Services) -> None:
     shown = render_route(
@@ -380,3 +387,40 @@ def test_store_saver_keeps_one_encrypted_record_per_request() -> None:
     (record,) = vault.list("request")
     assert record.status == "beantwoord"
     assert RightsRequest.from_dict(record.payload) == request.with_status(Status.BEANTWOORD)
+
+
+def test_follow_route_shows_a_saved_request_and_updates_it(
+    state: AppState, services: Services
+) -> None:
+    from dataclasses import replace as dc_replace
+
+    from privacyapp.rights import typed_recipient
+
+    store = FakeStore()
+    request = RightsRequest(
+        id="req-9",
+        kind=RequestKind.INZAGE,
+        recipient=typed_recipient("Zorg BV", email="privacy@zorg.nl"),
+        subject="Verzoek om inzage in persoonsgegevens (artikel 15 AVG)",
+        sender="Sam",
+        sent=date(2026, 9, 1),
+        letter="Aan: Zorg BV",
+    )
+    record = store.create("request", request.subject, request.to_dict(), status="open")
+    with_store = dc_replace(services, store=store)
+    nav = RecordingNavigator()
+    shown = render_route(SHELL_ROUTES, f"/verzoek/volgen/{record.id}", state, with_store, nav)
+    ids = idents(shown.content)
+    assert "rights-stage" in ids and "rights-reminder" in ids  # 1 October has passed
+    assert "rights-kind-inzage" not in ids  # no composer while following
+    find(shown.content, "rights-reminder").on_click(None)
+    shown = render_route(SHELL_ROUTES, f"/verzoek/volgen/{record.id}", state, with_store, nav)
+    assert "Herinnering" in find(shown.content, "rights-letter").value
+    assert len(store.records) == 1
+    saved = RightsRequest.from_dict(store.records[record.id]["payload"])
+    assert saved.follow_ups[-1].sent == date(2026, 11, 22)
+    # back to the plain composer: a fresh screen, not the followed request
+    shown = render_route(SHELL_ROUTES, "/verzoek", state, with_store, nav)
+    assert "rights-kind-inzage" in idents(shown.content)
+    missing = render_route(SHELL_ROUTES, "/verzoek/volgen/onbekend", state, with_store, nav)
+    assert any("Er is geen bewaard item" in t for t in texts(missing.content))

@@ -54,6 +54,7 @@ __all__ = [
     "kind_picker",
     "letter_preview",
     "recipient_section",
+    "follow_view",
     "rights_view",
     "store_saver",
 ]
@@ -74,6 +75,7 @@ class RightsScreen:
         now: the clock for calendar stamps (a timezone-aware datetime).
         prefill: the kind to start with (an advice action "rights-request").
         on_change: asks the shell to re-render (``ctx.nav.refresh``); None: update in place.
+        following: a saved request to follow up (the composer is hidden while it is shown).
     """
 
     def __init__(
@@ -87,6 +89,7 @@ class RightsScreen:
         now: Callable[[], datetime] | None = None,
         prefill: RequestKind | str | None = None,
         on_change: Callable[[], None] | None = None,
+        following: RightsRequest | None = None,
     ) -> None:
         self.today = today
         self.on_change = on_change
@@ -99,7 +102,10 @@ class RightsScreen:
         draft = Draft(kind=RequestKind(prefill) if prefill else RequestKind.INZAGE)
         if search is None:
             draft = draft.with_mode(RecipientMode.ORGANISATIE)
-        self.state = ComposerState(draft=draft, sent_text=today().isoformat())
+        if following is not None:
+            draft = draft.with_kind(following.kind)
+        self.following = following is not None
+        self.state = ComposerState(draft=draft, sent_text=today().isoformat(), saved=following)
         self.query = ""
         self.root = ft.Column(spacing=16, horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
         self._render()
@@ -119,8 +125,15 @@ class RightsScreen:
         title = ft.Text(
             "Een verzoek over je gegevens", theme_style=ft.TextThemeStyle.HEADLINE_SMALL
         )
+        parts: list[ft.Control] = [ft.Semantics(header=True, content=title)]
+        if not (self.following and st.saved is not None):
+            parts += self._composer()
+        parts += self._results()
+        self.root.controls = parts
+
+    def _composer(self) -> list[ft.Control]:
+        st = self.state
         parts: list[ft.Control] = [
-            ft.Semantics(header=True, content=title),
             kind_picker(st.draft.kind, self.choose_kind),
             ft.Divider(),
             recipient_section(
@@ -146,6 +159,11 @@ class RightsScreen:
                 ),
             ),
         ]
+        return parts
+
+    def _results(self) -> list[ft.Control]:
+        st = self.state
+        parts: list[ft.Control] = []
         if st.error:
             error = ft.Text(st.error, color=ft.Colors.ERROR)
             parts.append(tag("rights-error", error, f"Let op: {st.error}"))
@@ -176,7 +194,7 @@ class RightsScreen:
                     ics_now=self.now,
                 )
             )
-        self.root.controls = parts
+        return parts
 
     def refresh_quietly(self) -> None:
         """Re-render without asking anyone to update (the shell is already rendering)."""
@@ -267,6 +285,7 @@ i18n.register(
     {
         "nl": {
             "rights.title": "Een verzoek over je gegevens",
+            "rights.follow": "Je verzoek volgen",
             "rights.no-store": (
                 "Mijn overzicht is op dit apparaat nog niet beschikbaar. Je verzoek blijft "
                 "bewaard zolang de app open is; bewaar de brief ook als PDF."
@@ -274,6 +293,7 @@ i18n.register(
         },
         "en": {
             "rights.title": "A request about your data",
+            "rights.follow": "Follow your request",
             "rights.no-store": (
                 "My overview is not available on this device yet. Your request is kept while "
                 "the app is open; also save the letter as a PDF."
@@ -335,23 +355,16 @@ def rights_view(ctx: ViewContext) -> ft.Control:
     slot = ctx.state.slots.get(_SLOT)
     kind = ctx.params.get("kind")
     prefill = RequestKind(kind) if kind else None
-    if not isinstance(slot, RightsScreen) or (prefill and slot.prefill is not prefill):
-        clock: Callable[[], datetime] = ctx.state.slots.get("clock") or (lambda: datetime.now(UTC))
-        services = ctx.services
-        directory = getattr(services, "directory", None)
-        store = getattr(services, "store", None)
+    if (
+        not isinstance(slot, RightsScreen)
+        or slot.following
+        or (prefill and slot.prefill is not prefill)
+    ):
+        store = getattr(ctx.services, "store", None)
         kept: list[RightsRequest] = ctx.state.slots.setdefault("rights.kept", [])
         ids: dict[str, str] = ctx.state.slots.setdefault("rights.record-ids", {})
-        slot = RightsScreen(
-            today=lambda: clock().astimezone().date(),  # the device's local date
-            actions=FletActions() if ctx.page is not None else _InertActions(),
-            search=directory.find if directory is not None else None,
-            save_request=store_saver(store, ids) if store is not None else _memory_saver(kept),
-            save_file=_file_saver(ctx.page),
-            now=clock,
-            prefill=prefill,
-            on_change=ctx.nav.refresh,
-        )
+        saver = store_saver(store, ids) if store is not None else _memory_saver(kept)
+        slot = _screen(ctx, prefill, saver)
         ctx.state.slots[_SLOT] = slot
     else:
         slot.refresh_quietly()
@@ -359,6 +372,27 @@ def rights_view(ctx: ViewContext) -> ft.Control:
     if getattr(ctx.services, "store", None) is None:
         parts.append(w.muted(ctx.t("rights.no-store")))
     return w.page_body(parts)
+
+
+def _screen(
+    ctx: ViewContext,
+    prefill: RequestKind | None,
+    saver: Callable[[RightsRequest], None],
+    following: RightsRequest | None = None,
+) -> RightsScreen:
+    clock: Callable[[], datetime] = ctx.state.slots.get("clock") or (lambda: datetime.now(UTC))
+    directory = getattr(ctx.services, "directory", None)
+    return RightsScreen(
+        today=lambda: clock().astimezone().date(),  # the device's local date
+        actions=FletActions() if ctx.page is not None else _InertActions(),
+        search=directory.find if directory is not None else None,
+        save_request=saver,
+        save_file=_file_saver(ctx.page),
+        now=clock,
+        prefill=prefill,
+        on_change=ctx.nav.refresh,
+        following=following,
+    )
 
 
 class _InertActions:
@@ -371,7 +405,31 @@ class _InertActions:
         return None
 
 
+def follow_view(ctx: ViewContext) -> ft.Control:
+    """``/verzoek/volgen/<record>``: the term and follow-up of a request saved in the store."""
+    store = getattr(ctx.services, "store", None)
+    heading = w.heading(ctx.t("rights.follow"), 1, ident="rights-follow-title")
+    if store is None:
+        return w.page_body([heading, w.body(ctx.t("rights.no-store"))])
+    record_id = ctx.params["record"]
+    try:
+        request = RightsRequest.from_dict(store.get(record_id).payload)
+    except PrivacyAppError as exc:
+        return w.page_body([heading, w.body(str(exc))])
+    slot = ctx.state.slots.get(_SLOT)
+    current = slot.state.saved if isinstance(slot, RightsScreen) else None
+    if not isinstance(slot, RightsScreen) or current is None or current.id != request.id:
+        ids: dict[str, str] = ctx.state.slots.setdefault("rights.record-ids", {})
+        ids[request.id] = record_id
+        slot = _screen(ctx, None, store_saver(store, ids), following=request)
+        ctx.state.slots[_SLOT] = slot
+    else:
+        slot.refresh_quietly()
+    return w.page_body([slot.build()])
+
+
 ROUTES = [
     RouteSpec(ROUTE, rights_view, "rights.title"),
+    RouteSpec(ROUTE + "/volgen/{record}", follow_view, "rights.follow", parent="/overzicht"),
     RouteSpec(ROUTE + "/{kind}", rights_view, "rights.title", parent=ROUTE, enter=_enter),
 ]
