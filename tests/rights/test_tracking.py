@@ -148,3 +148,19 @@ def test_bad_stored_data_gives_a_clear_error(gemeente: Recipient, mutate: object
 def test_not_a_dict_gives_a_clear_error() -> None:
     with pytest.raises(StoredRequestError):
         RightsRequest.from_dict(["x"])
+
+
+def test_summary_for_the_overview(gemeente: Recipient) -> None:
+    from privacyapp.rights import summarize
+
+    req = _req(gemeente)
+    fresh = summarize(req, date(2028, 2, 1))
+    assert fresh.line() == "Inzage · Gemeente Testdorp · Verstuurd (29 februari 2028)"
+    assert not fresh.needs_action
+    late = summarize(req, date(2028, 3, 1))
+    assert late.needs_action and late.stage is Stage.VERLOPEN
+    reminded = summarize(
+        req.with_follow_up(FollowUpKind.HERINNERING, date(2028, 3, 2)), date(2028, 3, 3)
+    )
+    assert reminded.due == date(2028, 3, 16)
+    assert summarize(req.with_status(Status.BEANTWOORD), date(2028, 3, 3)).due is None

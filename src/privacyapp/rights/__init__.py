@@ -31,7 +31,14 @@ from privacyapp.rights.errors import (
     StoredRequestError,
     UnknownFieldError,
 )
-from privacyapp.rights.followup import NextStep, ap_complaint_details, compose_reminder, next_step
+from privacyapp.rights.followup import (
+    NextStep,
+    RequestSummary,
+    ap_complaint_details,
+    compose_reminder,
+    next_step,
+    summarize,
+)
 from privacyapp.rights.guidance import (
     AGE_RULES,
     IDENTITY_ADVICE,
@@ -123,6 +130,7 @@ __all__ = [
     "Representation",
     "RequestInput",
     "RequestKind",
+    "RequestSummary",
     "RightsError",
     "RightsRequest",
     "Role",
@@ -150,6 +158,7 @@ __all__ = [
     "next_step",
     "recipient_from_municipality",
     "role_spec",
+    "summarize",
     "typed_recipient",
     "validate_email",
 ]

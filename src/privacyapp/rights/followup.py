@@ -16,7 +16,14 @@ from privacyapp.rights.kinds import DeadlineRule, RequestKind, kind_spec
 from privacyapp.rights.letter import FOOTER, Letter, dutch_date
 from privacyapp.rights.tracking import FollowUpKind, RightsRequest, Stage
 
-__all__ = ["NextStep", "ap_complaint_details", "compose_reminder", "next_step"]
+__all__ = [
+    "NextStep",
+    "RequestSummary",
+    "ap_complaint_details",
+    "compose_reminder",
+    "next_step",
+    "summarize",
+]
 
 _TERM = {
     DeadlineRule.AVG: "de termijn uit artikel 12, lid 3, van de AVG",
@@ -157,3 +164,39 @@ def ap_complaint_details(request: RightsRequest) -> dict[str, str]:
         "earlier": earlier,
         "wish": wish,
     }
+
+
+@dataclass(frozen=True)
+class RequestSummary:
+    """One line in "Mijn overzicht" for a saved request."""
+
+    title: str
+    recipient: str
+    stage: Stage
+    stage_title: str
+    due: date | None
+    """The end of the term (or of the reminder's extra time); None when there is none."""
+    needs_action: bool
+    """True when the user should act now (term passed, AP route open)."""
+
+    def line(self) -> str:
+        """``"Inzage · Zorg BV · Termijn verlopen (1 oktober 2026)"``."""
+        due = f" ({dutch_date(self.due)})" if self.due else ""
+        return f"{self.title} · {self.recipient} · {self.stage_title}{due}"
+
+
+def summarize(request: RightsRequest, today: date) -> RequestSummary:
+    """What the overview shows for ``request`` on ``today``."""
+    step = next_step(request, today)
+    term = request.deadline()
+    due = request.reminder_due() or (term.due if term else None)
+    if step.stage in (Stage.AFGEROND, Stage.KLACHT_AP, Stage.GEEN_TERMIJN):
+        due = None
+    return RequestSummary(
+        title=kind_spec(request.kind).title,
+        recipient=request.recipient.name,
+        stage=step.stage,
+        stage_title=step.title,
+        due=due,
+        needs_action=step.offer_reminder or step.offer_ap_complaint,
+    )
