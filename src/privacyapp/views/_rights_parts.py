@@ -120,13 +120,27 @@ def kind_picker(selected: RequestKind, on_choose: Callable[[RequestKind], None])
         ft.Text("Wat wil je vragen?", theme_style=ft.TextThemeStyle.TITLE_MEDIUM)
     ]
     for spec in KINDS.values():
+        chosen = spec.kind is selected
+        # Not by colour alone: the chosen kind also gets a check mark and "gekozen".
         tile = ft.ListTile(
-            title=ft.Text(spec.title),
+            leading=ft.Icon(
+                ft.Icons.CHECK_CIRCLE if chosen else ft.Icons.RADIO_BUTTON_UNCHECKED,
+                color=ft.Colors.PRIMARY,
+            ),
+            title=ft.Text(spec.title + (" (gekozen)" if chosen else "")),
             subtitle=ft.Text(spec.summary),
-            selected=spec.kind is selected,
+            selected=chosen,
             on_click=lambda _e, kind=spec.kind: on_choose(kind),
         )
-        tiles.append(tag(f"rights-kind-{spec.kind.value}", tile, f"{spec.title}: {spec.summary}"))
+        label = f"{spec.title}: {spec.summary}" + (" Gekozen." if chosen else "")
+        control = ft.Semantics(
+            identifier=f"rights-kind-{spec.kind.value}",
+            label=label,
+            selected=chosen,
+            button=True,
+            content=tile,
+        )
+        tiles.append(control)
     return ft.Column(tiles, spacing=0)
 
 
