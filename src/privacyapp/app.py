@@ -95,6 +95,9 @@ def build_services(
     # Feature services are added here as they land (see docs/ui.md, "Services"):
     #   services.store = ...      (issue 5/6)    services.directory = ...  (issue 7)
     #   services.rights = ...     (issue 8)      services.signer = ...     (issue 6)
+    from privacyapp.dossier import RecordService  # issue 6: signing identity, PDF records
+
+    services.signer = RecordService(lambda: services.store)
     return services
 
 

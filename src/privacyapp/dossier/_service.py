@@ -1,0 +1,159 @@
+"""The record service the app's screens call (``services.signer``): no flet, async where slow.
+
+It finds the identity store (the unlocked encrypted store when there is one, else memory for
+this session), creates or imports the signing identity, saves a finished walk in the store and
+returns the signed PDF, and checks a PDF. Signing and checking run pyHanko's async API, so a
+Flet handler can await them without blocking the page.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from typing import Any
+
+from privacyapp.dossier._identity import (
+    IdentityStore,
+    MemoryIdentityStore,
+    SigningIdentity,
+    VaultIdentityStore,
+    create_identity,
+    import_pkcs12,
+    load_identity,
+    save_identity,
+)
+from privacyapp.dossier._record import Professional, check_client_reference
+from privacyapp.dossier._record_builder import from_path
+from privacyapp.dossier._report import build_report
+from privacyapp.dossier._signing import async_sign_pdf
+from privacyapp.dossier._verify import VerificationReport, async_verify_pdf
+from privacyapp.dossier.errors import IdentityMissingError
+
+__all__ = ["RecordService", "SignedRecord"]
+
+
+@dataclass(frozen=True)
+class SignedRecord:
+    """A signed PDF ready to save or share, with its own check."""
+
+    data: bytes
+    file_name: str
+    report: VerificationReport
+    saved_in_store: bool
+
+
+class RecordService:
+    """What the record screens need; ``store`` is the app's lock/store object or ``None``."""
+
+    def __init__(
+        self,
+        store: Callable[[], Any] = lambda: None,
+        *,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        self._store = store
+        self._clock = clock
+        self._memory = MemoryIdentityStore()
+
+    def _vault(self) -> Any:
+        """The open vault of the encrypted store, or ``None`` (locked, absent, or web)."""
+        store = self._store()
+        if store is None:
+            return None
+        if hasattr(store, "is_unlocked"):  # an AppLock
+            return store.vault if store.is_unlocked else None
+        return store if hasattr(store, "journal_head") else None
+
+    @property
+    def persistent(self) -> bool:
+        """True when the identity and records go into the encrypted store."""
+        return self._vault() is not None
+
+    def identity_store(self) -> IdentityStore:
+        """Where the identity is kept right now."""
+        vault = self._vault()
+        return VaultIdentityStore(vault) if vault is not None else self._memory
+
+    def identity(self) -> SigningIdentity | None:
+        """The signing identity, or ``None`` before the first use."""
+        try:
+            return load_identity(self.identity_store())
+        except IdentityMissingError:
+            return None
+
+    def create_identity(
+        self, *, name: str, organisation: str, email: str, role: str = ""
+    ) -> SigningIdentity:
+        """Generate a key pair and self-signed certificate and keep it."""
+        identity = create_identity(
+            name=name, organisation=organisation, email=email, role=role, now=self._clock()
+        )
+        save_identity(self.identity_store(), identity)
+        return identity
+
+    def import_identity(self, data: bytes, password: str, *, role: str = "") -> SigningIdentity:
+        """Import the organisation's PKCS#12 file and keep it."""
+        identity = import_pkcs12(data, password.encode("utf-8") or None, role=role)
+        save_identity(self.identity_store(), identity)
+        return identity
+
+    async def make_record(
+        self,
+        path: Any,
+        library: Any,
+        *,
+        role: str,
+        organisation: str,
+        client_reference: str = "",
+        considerations: str = "",
+    ) -> SignedRecord:
+        """Save the walk in the store (when open) and return it as a signed, checked PDF."""
+        identity = self.identity()
+        if identity is None:
+            raise IdentityMissingError()
+        check_client_reference(client_reference)
+        record = from_path(
+            path,
+            library,
+            professional=Professional(identity.name, role, organisation or identity.organisation),
+            created_at=self._clock(),
+            considerations=considerations,
+            client_reference=client_reference,
+        )
+        vault = self._vault()
+        if vault is not None:
+            vault.create(
+                "path",
+                record.title,
+                {"path": path.to_dict(), "considerations": considerations},
+                reference=client_reference or None,
+                flow_id=record.flow_id,
+            )
+            record = replace(record, journal_head=vault.journal_head())
+        report = await asyncio.to_thread(
+            build_report,
+            record,
+            fingerprint=identity.fingerprint,
+            self_signed=identity.origin == "self-signed",
+        )
+        data = await async_sign_pdf(report, identity, when=record.created_at)
+        check = await async_verify_pdf(data)
+        return SignedRecord(
+            data=data,
+            file_name=file_name_for(record.flow_id, record.created_at),
+            report=check,
+            saved_in_store=vault is not None,
+        )
+
+    async def verify(self, data: bytes, registered: tuple[str, ...] = ()) -> VerificationReport:
+        """Check a PDF someone gives the app."""
+        return await async_verify_pdf(data, registered=registered)
+
+
+def file_name_for(flow_id: str, when: datetime) -> str:
+    """``dossierstuk-<flow>-<yyyymmdd-hhmm>.pdf``: no client data in the name."""
+    safe = re.sub(r"[^a-z0-9-]+", "-", flow_id.lower()).strip("-")[:60] or "route"
+    return f"dossierstuk-{safe}-{when.astimezone(UTC):%Y%m%d-%H%M}.pdf"
