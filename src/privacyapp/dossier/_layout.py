@@ -290,7 +290,10 @@ def _verification(record: RecordInput, fingerprint: str, self_signed: bool) -> l
         "vingerafdruk hieronder met wat de organisatie heeft geregistreerd."
     )
     rows: list[list[Any]] = [
-        [_p("Vingerafdruk certificaat (SHA-256)", CELL_HEAD), _p(fingerprint, MONO)],
+        [
+            _p("Vingerafdruk certificaat (SHA-256)", CELL_HEAD),
+            Paragraph(_two_lines(fingerprint), MONO),
+        ],
         [_p("Stand van het dagboek", CELL_HEAD), _p(record.journal_head or "niet opgenomen", MONO)],
     ]
     steps = [
@@ -311,6 +314,12 @@ def _verification(record: RecordInput, fingerprint: str, self_signed: bool) -> l
     ]
     flow += [Paragraph(step, ITEM, bulletText="•") for step in steps]
     return flow
+
+
+def _two_lines(fingerprint: str) -> str:
+    """32 hex pairs as two lines of 16, easy to compare by eye."""
+    pairs = fingerprint.split(":")
+    return escape(":".join(pairs[:16])) + "<br/>" + escape(":".join(pairs[16:]))
 
 
 def page_header(record: RecordInput) -> Callable[[Any, Any], None]:
