@@ -166,6 +166,8 @@ def record_walk(
     )
     record = replace(record, journal_head=vault.journal_head())
     write_pdf(args.pdf, make_signed_record(record, identity))
-    print(f"Route bewaard en ondertekende pdf geschreven: {args.pdf}", file=ctx.stdout)
-    print(f"Vingerafdruk ondertekenaar: {identity.fingerprint}", file=ctx.stdout)
+    # With --format json stdout carries the walk as JSON only; the note goes to stderr.
+    out = ctx.stderr if getattr(args, "format", "text") == "json" else ctx.stdout
+    print(f"Route bewaard en ondertekende pdf geschreven: {args.pdf}", file=out)
+    print(f"Vingerafdruk ondertekenaar: {identity.fingerprint}", file=out)
     return 0
