@@ -158,3 +158,33 @@ def test_save_path_creates_the_store_and_refuses_a_bsn(tmp_path: Path) -> None:
     record = save_path(ctx, {"steps": []}, title="Pad", flow_id="f", reference="K-1")
     assert record.reference == "K-1"
     assert "vergeten" in ctx.stderr.getvalue() and "BSN" in ctx.stderr.getvalue()
+
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_flows_walk_save_stores_the_path_encrypted(store: Path) -> None:
+    walk = ["flows", "walk", "algemeen-delen-zonder-toestemming", "--answers", "2,Nee,1"]
+    flows = ["--flows", str(REPO / "flows")]
+    code, _, err = run(store, *walk, *flows, "--save", "--reference", "CASUS-42")
+    assert code == 0, err
+    assert "bewaard als" in err and "BSN" in err
+    _, out, _ = run(store, "records", "list", "--kind", "path", "--format", "json")
+    saved = next(item for item in json.loads(out) if item["reference"] == "CASUS-42")
+    assert saved["flow_id"] == "algemeen-delen-zonder-toestemming"
+    _, shown, _ = run(store, "records", "show", saved["id"], "--format", "json")
+    payload = json.loads(shown)["payload"]
+    assert payload["flow_id"] == "algemeen-delen-zonder-toestemming"
+    assert payload["advice_node_id"]
+    everything = b"".join(p.read_bytes() for p in store.iterdir())
+    assert b"CASUS-42" not in everything and b"delen-zonder" not in everything
+
+
+def test_flows_walk_save_refuses_a_bsn_reference(store: Path) -> None:
+    walk = ["flows", "walk", "algemeen-delen-zonder-toestemming", "--answers", "2,Nee,1"]
+    code, _, err = run(
+        store, *walk, "--flows", str(REPO / "flows"), "--save", "--reference", "111 222 333"
+    )
+    assert code == 1 and "lijkt op een BSN" in err
+    _, out, _ = run(store, "records", "list", "--format", "json")
+    assert len(json.loads(out)) == 3

@@ -54,6 +54,12 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     )
     walk.add_argument("--flows", type=Path, default=DEFAULT_FLOWS_DIR, help="content folder")
     walk.add_argument("--format", choices=("text", "json"), default="text")
+    walk.add_argument(
+        "--save", action="store_true", help="save the path in the encrypted store ($PRIVACYAPP_PIN)"
+    )
+    walk.add_argument(
+        "--reference", default=None, help="client reference for --save (never a name or BSN)"
+    )
     walk.set_defaults(handler=walk_command)
 
     build = commands.add_parser("build", help="compile the flows into the app's content bundle")
@@ -155,6 +161,10 @@ def walk_command(args: argparse.Namespace, ctx: CliContext) -> int:
     if not session.finished:
         ctx.stderr.write(f'the answers ran out at "{session.current_id}"; give more answers\n')
         return 1
+    if args.save:  # issue 5: the store owns what saving means
+        from privacyapp.commands.records import save_walked_path
+
+        save_walked_path(ctx, session.path, reference=args.reference)
     return 0
 
 

@@ -27,8 +27,9 @@ from privacyapp.dossier import (
 
 if TYPE_CHECKING:
     from privacyapp.cli import CliContext
+    from privacyapp.engine import PathTaken
 
-__all__ = ["PIN_ENV", "open_store", "register", "save_path"]
+__all__ = ["PIN_ENV", "open_store", "register", "save_path", "save_walked_path"]
 
 PIN_ENV = "PRIVACYAPP_PIN"
 EXIT_OK, EXIT_PROBLEMS = 0, 1
@@ -83,6 +84,15 @@ def save_path(
     if reference:
         print(f"let op: {REFERENCE_WARNING}", file=ctx.stderr)
     return vault.create("path", title, path, status=status, reference=reference, flow_id=flow_id)
+
+
+def save_walked_path(ctx: CliContext, path: PathTaken, *, reference: str | None) -> Record:
+    """What ``flows walk … --save`` does: save the finished path and say where it went."""
+    record = save_path(
+        ctx, path.to_dict(), title=path.flow_title, flow_id=path.flow_id, reference=reference
+    )
+    ctx.stderr.write(f"bewaard als {record.id} (privacyapp records show {record.id})\n")
+    return record
 
 
 def _summary(record: Record) -> dict[str, Any]:
