@@ -252,12 +252,12 @@ class Vault:
             self._dirty = True
 
     def _append_journal(self, action: str, record_id: str, revision: int, *, soft: bool) -> None:
-        entry = self._journal.append(action, record_id, revision, self.clock().isoformat())
+        self._journal.append(action, record_id, revision, self.clock().isoformat())
         name, plaintext = self._journal.last_segment()
         try:
             self.backend.write(name, self._seal(name, plaintext))
         except OSError as exc:
-            self._journal.entries.remove(entry)  # memory keeps matching the disk
+            self._journal.drop_last()  # memory keeps matching the disk
             self._dirty = True
             if soft:
                 return
