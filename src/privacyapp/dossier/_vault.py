@@ -362,9 +362,12 @@ class Vault:
         self._trash.pop(record_id, None)
         return restored
 
-    def forget_deleted(self) -> None:
-        """Drop the undo buffer (the undo window has passed)."""
-        self._trash.clear()
+    def forget_deleted(self, record_id: str | None = None) -> None:
+        """Drop the undo copy of one deleted record (or all): the undo window has passed."""
+        if record_id is None:
+            self._trash.clear()
+        else:
+            self._trash.pop(record_id, None)
 
     def journal_head(self) -> str:
         """Hex digest of the newest journal entry: print it on exported PDFs."""
