@@ -15,7 +15,7 @@ from pydantic import ValidationError
 from privacyapp.engine import model
 from privacyapp.engine._document import YMap, YNode, YScalar, parse_document
 from privacyapp.engine._schema_errors import field_names, schema_diagnostics
-from privacyapp.engine.checks import FlowSource, run_checks
+from privacyapp.engine.checks import FlowSource, node_edges, run_checks
 from privacyapp.engine.diagnostics import Diagnostic, Loc, Severity, did_you_mean, sort_diagnostics
 from privacyapp.engine.library import Library
 from privacyapp.engine.registry import Audience, HelpRoute, Law, Registry, Sector, Situation
@@ -266,6 +266,25 @@ def _merge(base: YMap, variant: YMap) -> YMap:
     return YMap({**base.entries, **updates}, variant.loc, {**base.key_locs, **variant.key_locs})
 
 
+def _prune_inherited(flow: model.Flow, document: YMap, path: str) -> model.Flow:
+    """Drop nodes a variant inherited but can no longer reach (its own nodes stay, for checks)."""
+    reachable: set[str] = set()
+    todo = [flow.start]
+    while todo:
+        node_id = todo.pop()
+        if node_id in reachable or node_id not in flow.nodes:
+            continue
+        reachable.add(node_id)
+        todo.extend(target for _, target in node_edges(flow, node_id))
+    nodes = document.get("nodes")
+    keep = {
+        node_id: node
+        for node_id, node in flow.nodes.items()
+        if node_id in reachable or (isinstance(nodes, YMap) and nodes.key_loc(node_id).path == path)
+    }
+    return flow if len(keep) == len(flow.nodes) else flow.model_copy(update={"nodes": keep})
+
+
 def _text(node: YNode | None) -> str | None:
     return node.value if isinstance(node, YScalar) else None
 
@@ -344,6 +363,8 @@ def load_flows(
             continue
         flow = loader.validate(flow_id, document)
         path = loader.raw[flow_id][1]
+        if flow is not None and flow.extends is not None:
+            flow = _prune_inherited(flow, document, loader.display(path))
         sources.append(
             FlowSource(
                 flow_id, loader.display(path), path, _folder(path, content_root), document, flow
