@@ -43,16 +43,16 @@ def build(s: LockScreen) -> object:
 def test_set_pin_shows_the_warning_before_anything_else(lock: AppLock) -> None:
     s, opened = screen(lock)
     view = set_pin_view(s.state, on_set=s.set_pin, on_understood=s.set_understood)
-    assert "Dan kan niemand je bewaarde gegevens nog openen" in find(view, "set-pin-warning").value
-    assert find(view, "set-pin-save").disabled  # not before the warning is confirmed
+    assert "Dan kan niemand je bewaarde gegevens nog openen" in find(view, "lock-warning").value
+    assert find(view, "lock-set-pin").disabled  # not before the warning is confirmed
     # The user ticks the box, types the PIN twice and saves.
-    find(view, "set-pin-understood").value = True
-    find(view, "set-pin-understood").on_change(None)
+    find(view, "lock-understood").value = True
+    find(view, "lock-understood").on_change(None)
     view = set_pin_view(s.state, on_set=s.set_pin, on_understood=s.set_understood)
-    assert not find(view, "set-pin-save").disabled
-    find(view, "set-pin").value = "24680"
-    find(view, "set-pin-again").value = "24680"
-    click(find(view, "set-pin-save"))
+    assert not find(view, "lock-set-pin").disabled
+    find(view, "lock-new-pin").value = "24680"
+    find(view, "lock-new-pin-again").value = "24680"
+    click(find(view, "lock-set-pin"))
     assert len(opened) == 1 and lock.has_pin()
 
 
@@ -61,7 +61,7 @@ def test_set_pin_mismatch_and_too_short(lock: AppLock) -> None:
     s.set_understood(True)
     s.set_pin("24680", "24681")
     view = set_pin_view(s.state, on_set=s.set_pin, on_understood=s.set_understood)
-    assert find(view, "set-pin-again").error == "De twee pincodes zijn niet gelijk."
+    assert find(view, "lock-new-pin-again").error == "De twee pincodes zijn niet gelijk."
     s.set_pin("12", "12")
     assert "minstens 5" in (s.state.set_pin_error or "")
     assert opened == [] and not lock.has_store()
@@ -93,7 +93,7 @@ def test_forgot_pin_explains_and_wipe_starts_over(lock: AppLock) -> None:
     s, _ = screen(lock)
     dialog = forgot_pin_dialog(on_wipe=s.wipe, on_close=lambda: None)
     assert "Zonder pincode kan niemand je bewaarde gegevens openen" in texts(dialog)
-    click(find(dialog, "forgot-wipe"))
+    click(find(dialog, "lock-forgot-wipe"))
     assert not lock.has_store()
     assert "Alles is gewist" in texts(build(s))
 

@@ -120,8 +120,8 @@ def test_rename(screen: OverviewScreen, vault: Vault, fx: Effects) -> None:
     record = vault.list("path")[0]
     click(find(screen.build(), f"rename-{record.id}"))
     dialog = fx.dialogs[-1]
-    find(dialog, "rename-field").value = "Huisarts, casus 3"
-    click(find(dialog, "rename-save"))
+    find(dialog, "overview-rename-field").value = "Huisarts, casus 3"
+    click(find(dialog, "overview-rename-save"))
     assert vault.get(record.id).title == "Huisarts, casus 3"
     assert fx.closed == 1
 
@@ -131,9 +131,9 @@ def test_rename_to_empty_keeps_the_dialog_with_an_error(
 ) -> None:
     record = vault.list("path")[0]
     screen.ask_rename(record.id)
-    find(fx.dialogs[-1], "rename-field").value = "  "
-    click(find(fx.dialogs[-1], "rename-save"))
-    assert find(fx.dialogs[-1], "rename-field").error == "Geef een titel op."
+    find(fx.dialogs[-1], "overview-rename-field").value = "  "
+    click(find(fx.dialogs[-1], "overview-rename-save"))
+    assert find(fx.dialogs[-1], "overview-rename-field").error == "Geef een titel op."
     assert vault.get(record.id).title == "Delen met de huisarts"
 
 
@@ -154,10 +154,10 @@ def test_wipe_asks_first_and_says_it_cannot_be_undone(
     click(find(screen.build(), "overview-wipe"))
     dialog = fx.dialogs[-1]
     assert "kan niet ongedaan worden gemaakt" in texts(dialog)
-    click(find(dialog, "wipe-cancel"))
+    click(find(dialog, "overview-wipe-cancel"))
     assert len(vault.list()) == 2 and not fx.wiped
     click(find(screen.build(), "overview-wipe"))
-    click(find(fx.dialogs[-1], "wipe-confirm"))
+    click(find(fx.dialogs[-1], "overview-wipe-confirm"))
     assert fx.wiped and vault.backend.list() == []
 
 
@@ -176,15 +176,15 @@ def test_save_path_dialog_warns_and_passes_the_reference() -> None:
     dialog = save_path_dialog(
         "Mag ik informatie delen?", on_save=lambda t, r: saved.append((t, r)), on_cancel=list
     )
-    assert "geen naam, BSN" in find(dialog, "save-warning").value
-    find(dialog, "save-reference").value = "CASUS-1"
-    click(find(dialog, "save-confirm"))
+    assert "geen naam, BSN" in find(dialog, "overview-save-warning").value
+    find(dialog, "overview-save-reference").value = "CASUS-1"
+    click(find(dialog, "overview-save-confirm"))
     assert saved == [("Mag ik informatie delen?", "CASUS-1")]
 
 
 def test_save_button_is_prominent_for_professionals_only() -> None:
     pro = save_path_button("professional", lambda: None)
     citizen = save_path_button("inwoner", lambda: None)
-    assert isinstance(find(pro, "save-path"), ft.FilledButton)
-    assert isinstance(find(citizen, "save-path"), ft.OutlinedButton)
-    assert find_all(citizen, "save-path")
+    assert isinstance(find(pro, "overview-save-path"), ft.FilledButton)
+    assert isinstance(find(citizen, "overview-save-path"), ft.OutlinedButton)
+    assert find_all(citizen, "overview-save-path")

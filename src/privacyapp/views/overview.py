@@ -21,16 +21,25 @@ from privacyapp.dossier import (
     Vault,
     export_bundle,
 )
+from privacyapp.views import i18n
+from privacyapp.views import widgets as w
+from privacyapp.views.routes import RouteSpec, ViewContext
+from privacyapp.views.storage_backend import StoreSession
+from privacyapp.views.store_page import close_dialog, later, save_file, show_dialog, store_session
 
 __all__ = [
     "EXPORT_FILE_NAME",
+    "ROUTES",
     "UNDO_SECONDS",
     "OverviewScreen",
+    "overview_route",
     "overview_view",
+    "record_route",
     "record_detail_view",
     "rename_dialog",
     "save_path_button",
     "save_path_dialog",
+    "save_route",
     "undo_snackbar",
     "wipe_dialog",
 ]
@@ -67,6 +76,7 @@ def _semantic(control: ft.Control, identifier: str) -> ft.Control:
 
 def overview_item(
     record: Record,
+    index: int,
     *,
     on_open: Callable[[str], None],
     on_rename: Callable[[str], None],
@@ -76,25 +86,30 @@ def overview_item(
     details = f"{flow_label(record)} · {format_date(record.updated_at)} · {record.status}"
     if record.reference:
         details += f" · kenmerk {record.reference}"
-    return ft.ListTile(
+    rename = ft.IconButton(
+        ft.Icons.EDIT, tooltip=f"{record.title} hernoemen", key=f"rename-{record.id}",
+        on_click=lambda e: on_rename(record.id),
+    )  # fmt: skip
+    delete = ft.IconButton(
+        ft.Icons.DELETE, tooltip=f"{record.title} verwijderen", key=f"delete-{record.id}",
+        on_click=lambda e: on_delete(record.id),
+    )  # fmt: skip
+    tile = ft.ListTile(
         key=f"record-{record.id}",
         title=ft.Text(record.title),
         subtitle=ft.Text(details),
         on_click=lambda e: on_open(record.id),
-        trailing=ft.Row(
-            tight=True,
-            controls=[
-                ft.IconButton(
-                    ft.Icons.EDIT, tooltip=f"{record.title} hernoemen", key=f"rename-{record.id}",
-                    on_click=lambda e: on_rename(record.id),
-                ),
-                ft.IconButton(
-                    ft.Icons.DELETE, tooltip=f"{record.title} verwijderen",
-                    key=f"delete-{record.id}", on_click=lambda e: on_delete(record.id),
-                ),
-            ],
-        ),
-    )  # fmt: skip
+    )
+    return ft.Row(
+        [
+            ft.Container(
+                ft.Semantics(content=tile, identifier=f"overview-record-{index}", button=True),
+                expand=True,
+            ),
+            _semantic(rename, f"overview-rename-{index}"),
+            _semantic(delete, f"overview-delete-{index}"),
+        ]
+    )
 
 
 def overview_view(
@@ -123,8 +138,8 @@ def overview_view(
         controls.append(ft.Text(problem, key="overview-problem", color=ft.Colors.ERROR))
     if records:
         items = [
-            overview_item(r, on_open=on_open, on_rename=on_rename, on_delete=on_delete)
-            for r in records
+            overview_item(r, i, on_open=on_open, on_rename=on_rename, on_delete=on_delete)
+            for i, r in enumerate(records)
         ]
         controls.append(ft.Column(items, key="overview-list"))
     else:
@@ -167,14 +182,18 @@ def record_detail_view(record: Record, *, on_back: Callable[[], None]) -> ft.Con
                 continue
             answer = step.get("answer_label")
             text = str(step.get("prompt") or step.get("node_id") or "")
-            lines.append(ft.Text(f"{text} — {answer}" if answer else text, key="detail-step"))
+            lines.append(
+                ft.Text(f"{text} — {answer}" if answer else text, key="overview-detail-step")
+            )
     elif record.kind != "identity":
         for key, value in sorted(record.payload.items()):
-            lines.append(ft.Text(f"{key}: {value}", key="detail-field"))
+            lines.append(ft.Text(f"{key}: {value}", key="overview-detail-field"))
     lines.append(
-        ft.TextButton("Terug naar mijn overzicht", key="detail-back", on_click=lambda e: on_back())
+        ft.TextButton(
+            "Terug naar mijn overzicht", key="overview-detail-back", on_click=lambda e: on_back()
+        )
     )
-    return ft.Column(lines, key="detail-view", scroll=ft.ScrollMode.AUTO)
+    return ft.Column(lines, key="overview-detail", scroll=ft.ScrollMode.AUTO)
 
 
 def rename_dialog(
@@ -184,16 +203,20 @@ def rename_dialog(
     on_cancel: Callable[[], None],
     error: str | None = None,
 ) -> ft.AlertDialog:
-    field = ft.TextField(label="Nieuwe titel", value=record.title, key="rename-field", error=error)
+    field = ft.TextField(
+        label="Nieuwe titel", value=record.title, key="overview-rename-field", error=error
+    )
     field.on_submit = lambda e: on_save(field.value or "")
     return ft.AlertDialog(
-        key="rename-dialog",
+        key="overview-rename-dialog",
         title=ft.Text("Hernoemen"),
         content=field,
         actions=[
-            ft.TextButton("Annuleren", key="rename-cancel", on_click=lambda e: on_cancel()),
+            ft.TextButton(
+                "Annuleren", key="overview-rename-cancel", on_click=lambda e: on_cancel()
+            ),
             ft.FilledButton(
-                "Opslaan", key="rename-save", on_click=lambda e: on_save(field.value or "")
+                "Opslaan", key="overview-rename-save", on_click=lambda e: on_save(field.value or "")
             ),
         ],
     )
@@ -202,15 +225,17 @@ def rename_dialog(
 def wipe_dialog(*, on_confirm: Callable[[], None], on_cancel: Callable[[], None]) -> ft.AlertDialog:
     """Confirmation that says wiping cannot be undone."""
     return ft.AlertDialog(
-        key="wipe-dialog",
+        key="overview-wipe-dialog",
         modal=True,
         title=ft.Text("Alles wissen?"),
-        content=ft.Text(WIPE_TEXT, key="wipe-text"),
+        content=ft.Text(WIPE_TEXT, key="overview-wipe-text"),
         actions=[
-            ft.TextButton("Niet wissen", key="wipe-cancel", on_click=lambda e: on_cancel()),
+            ft.TextButton(
+                "Niet wissen", key="overview-wipe-cancel", on_click=lambda e: on_cancel()
+            ),
             ft.FilledButton(
                 "Ja, wis alles",
-                key="wipe-confirm",
+                key="overview-wipe-confirm",
                 bgcolor=ft.Colors.ERROR,
                 on_click=lambda e: on_confirm(),
             ),  # fmt: skip
@@ -222,7 +247,7 @@ def undo_snackbar(record: Record, *, on_undo: Callable[[], None]) -> ft.SnackBar
     """ "X is verwijderd" with an undo action, for ``UNDO_SECONDS`` seconds."""
     return ft.SnackBar(
         ft.Text(f"'{record.title}' is verwijderd."),
-        key="undo-snackbar",
+        key="overview-undo",
         action="Ongedaan maken",
         on_action=lambda e: on_undo(),
         duration=UNDO_SECONDS * 1000,
@@ -233,9 +258,12 @@ def save_path_button(audience: str, on_click: Callable[[], None]) -> ft.Control:
     """ "Bewaar dit pad": prominent for professionals, a quieter button for others."""
     kind = ft.FilledButton if audience == "professional" else ft.OutlinedButton
     button = kind(
-        "Bewaar dit pad", icon=ft.Icons.SAVE, key="save-path", on_click=lambda e: on_click()
+        "Bewaar dit pad",
+        icon=ft.Icons.SAVE,
+        key="overview-save-path",
+        on_click=lambda e: on_click(),
     )
-    return _semantic(button, "save-path")
+    return _semantic(button, "overview-save-path")
 
 
 def save_path_dialog(
@@ -246,9 +274,9 @@ def save_path_dialog(
     error: str | None = None,
 ) -> ft.AlertDialog:
     """Title and an optional client reference, with the no-names / no-BSN warning."""
-    title_field = ft.TextField(label="Titel", value=title, key="save-title")
+    title_field = ft.TextField(label="Titel", value=title, key="overview-save-title")
     reference = ft.TextField(
-        label="Kenmerk (niet verplicht)", key="save-reference", error=error,
+        label="Kenmerk (niet verplicht)", key="overview-save-reference", error=error,
         helper=REFERENCE_WARNING, helper_max_lines=3, max_length=60,
     )  # fmt: skip
 
@@ -256,21 +284,22 @@ def save_path_dialog(
         on_save(title_field.value or "", reference.value or "")
 
     return ft.AlertDialog(
-        key="save-dialog",
+        key="overview-save-form",
         title=ft.Text("Bewaar dit pad"),
         content=ft.Column(
             tight=True,
             controls=[
                 ft.Text("Het pad wordt versleuteld op dit apparaat bewaard."),
-                _semantic(title_field, "save-title"),
-                _semantic(reference, "save-reference"),
-                ft.Text(REFERENCE_WARNING, key="save-warning", weight=ft.FontWeight.BOLD),
+                _semantic(title_field, "overview-save-title"),
+                _semantic(reference, "overview-save-reference"),
+                ft.Text(REFERENCE_WARNING, key="overview-save-warning", weight=ft.FontWeight.BOLD),
             ],
         ),
         actions=[
-            ft.TextButton("Annuleren", key="save-cancel", on_click=lambda e: on_cancel()),
+            ft.TextButton("Annuleren", key="overview-save-cancel", on_click=lambda e: on_cancel()),
             _semantic(
-                ft.FilledButton("Bewaren", key="save-confirm", on_click=save), "save-confirm"
+                ft.FilledButton("Bewaren", key="overview-save-confirm", on_click=save),
+                "overview-save-confirm",
             ),
         ],
     )
@@ -388,3 +417,142 @@ class OverviewScreen:
         except StoreError as exc:
             return self._fail(exc)
         self._on_wiped()
+
+
+# --------------------------------------------------------------------------- routes (shell)
+i18n.register(
+    {
+        "nl": {
+            "overview.title": "Mijn overzicht",
+            "overview.record": "Bewaard item",
+            "overview.save": "Bewaar dit pad",
+            "overview.unavailable": "Bewaren kan hier niet: er is geen opslag beschikbaar.",
+            "overview.loading": "Je bewaarde gegevens worden geopend…",
+            "overview.locked": "Je bewaarde gegevens zijn vergrendeld.",
+            "overview.unlock": "Ontgrendelen",
+            "overview.no_path": "Er is geen afgerond pad om te bewaren. Doorloop eerst een vraag.",
+        },
+        "en": {
+            "overview.title": "My overview",
+            "overview.record": "Saved item",
+            "overview.save": "Save this path",
+            "overview.unavailable": "Saving is not possible here: there is no storage.",
+            "overview.loading": "Opening your saved data…",
+            "overview.locked": "Your saved data is locked.",
+            "overview.unlock": "Unlock",
+            "overview.no_path": "There is no finished path to save. Answer a question first.",
+        },
+    }
+)
+
+
+def _screen(ctx: ViewContext, session: StoreSession) -> OverviewScreen:
+    vault = session.lock.require_vault()
+    screen = session.screens.get("overview")
+    if not isinstance(screen, OverviewScreen) or screen.vault is not vault:
+
+        def wiped() -> None:
+            session.screens.clear()
+            ctx.nav.go("/slot")
+
+        screen = OverviewScreen(
+            vault, refresh=ctx.nav.refresh, show_dialog=lambda d: show_dialog(ctx, d),
+            close_dialog=lambda: close_dialog(ctx), save_file=lambda n, b: save_file(ctx, n, b),
+            later=lambda s, cb: later(ctx, s, cb),
+            open_record=lambda record_id: ctx.nav.go(f"/overzicht/{record_id}"), on_wiped=wiped,
+        )  # fmt: skip
+        session.screens["overview"] = screen
+    return screen
+
+
+def _unavailable(ctx: ViewContext) -> ft.Control:
+    """Locked (or no store): say so and offer the lock screen."""
+    heading = w.heading(ctx.t("overview.title"), 1, ident="overview-title")
+    if ctx.services.store is None:
+        return w.page_body(
+            [heading, w.notice(ctx.t("overview.unavailable"), ident="overview-none")]
+        )
+    return w.page_body(
+        [
+            heading,
+            w.body(ctx.t("overview.locked")),
+            w.primary(ctx.t("overview.unlock"), "overview-unlock", lambda _: ctx.nav.go("/slot")),
+        ]
+    )
+
+
+def overview_route(ctx: ViewContext) -> ft.Control:
+    """``/overzicht`` (the lock guard has made sure the store is unlocked)."""
+    session = store_session(ctx)
+    if session is None or not session.lock.is_unlocked:
+        return _unavailable(ctx)
+    content = _screen(ctx, session).build()
+    if session.error:
+        return w.page_body([w.notice(session.error, ident="overview-storage-error"), content])
+    return w.page_body([content])
+
+
+def record_route(ctx: ViewContext) -> ft.Control:
+    """``/overzicht/{record}``: one saved item."""
+    session = store_session(ctx)
+    if session is None or not session.lock.is_unlocked:
+        return _unavailable(ctx)
+    try:
+        record = session.lock.require_vault().get(ctx.params.get("record", ""))
+    except StoreError as exc:
+        return w.page_body([w.notice(str(exc), ident="overview-not-found")])
+    ctx.title = record.title
+    return w.page_body([record_detail_view(record, on_back=lambda: ctx.nav.go("/overzicht"))])
+
+
+def _finished_path(ctx: ViewContext) -> Any:
+    session = ctx.state.session
+    return session.path if session is not None and session.finished else None
+
+
+def save_route(ctx: ViewContext) -> ft.Control:
+    """``/overzicht/bewaar``: save the finished path in ``state.session`` with a reference."""
+    store = store_session(ctx)
+    if store is None or not store.lock.is_unlocked:
+        return _unavailable(ctx)
+    path = _finished_path(ctx)
+    if path is None:
+        return w.page_body([w.notice(ctx.t("overview.no_path"), ident="overview-no-path")])
+    error = ctx.state.slots.get("overview-save-error")
+
+    def save(title: str, reference: str) -> None:
+        try:
+            store.lock.require_vault().create(
+                "path", title or path.flow_title, path.to_dict(), reference=reference or None,
+                flow_id=path.flow_id,
+            )  # fmt: skip
+        except StoreError as exc:
+            ctx.state.slots["overview-save-error"] = str(exc)
+            ctx.nav.refresh()
+            return
+        ctx.state.slots.pop("overview-save-error", None)
+        ctx.nav.go("/overzicht")
+
+    def cancel() -> None:
+        ctx.state.slots.pop("overview-save-error", None)
+        ctx.nav.back()
+
+    form = save_path_dialog(path.flow_title, on_save=save, on_cancel=cancel, error=error)
+    return w.page_body(
+        [
+            w.heading(ctx.t("overview.save"), 1, ident="overview-save-heading"),
+            form.content or ft.Column(),
+            ft.Row(list(form.actions or []), wrap=True),
+        ]
+    )
+
+
+ROUTES = [
+    RouteSpec("/overzicht", overview_route, "overview.title", tab="overzicht"),
+    RouteSpec(
+        "/overzicht/bewaar", save_route, "overview.save", tab="overzicht", parent="/overzicht"
+    ),
+    RouteSpec(
+        "/overzicht/{record}", record_route, "overview.record", tab="overzicht", parent="/overzicht"
+    ),
+]

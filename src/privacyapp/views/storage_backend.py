@@ -24,6 +24,7 @@ import asyncio
 import base64
 import binascii
 from collections.abc import Callable, Coroutine
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -35,6 +36,8 @@ __all__ = [
     "PREFIX",
     "BrowserBackend",
     "Preferences",
+    "StoreService",
+    "StoreSession",
     "keystore_wrapper",
     "make_app_lock",
 ]
@@ -177,3 +180,87 @@ def make_app_lock(
 def file_backend(data_dir: Path) -> FileBackend:
     """The desktop/mobile backend (the platform's app-data directory)."""
     return FileBackend(data_dir)
+
+
+@dataclass
+class StoreSession:
+    """One page's store: its app lock, backend, and the screens' remembered state."""
+
+    lock: AppLock
+    backend: Backend
+    error: str | None = None
+    """A message about the storage itself (e.g. the browser storage was cleared)."""
+    screens: dict[str, Any] = field(default_factory=dict)
+    """Per-screen helpers that must survive a re-render (lock screen, overview)."""
+
+
+SLOT = "store"
+
+
+class StoreService:
+    """``services.store``: gives each page (browser tab or window) its ``StoreSession``.
+
+    Desktop/mobile: one store in ``data_dir`` (files), shared by the app's windows.
+    Web: a store per page in that browser's own storage, loaded asynchronously once per page;
+    nothing user-related is written to the server's ``data_dir``.
+    """
+
+    def __init__(
+        self,
+        data_dir: Path,
+        *,
+        web: bool,
+        keystore_secret: bytes | None = None,
+        lock_factory: Callable[[Backend], AppLock] | None = None,
+    ) -> None:
+        self.data_dir = data_dir
+        self.web = web
+        self._secret = keystore_secret
+        self._lock_factory = lock_factory or (
+            lambda backend: make_app_lock(backend, keystore_secret=self._secret)
+        )
+        self._desktop: StoreSession | None = None
+
+    def session(self, state: Any) -> StoreSession | None:
+        """This page's session, or ``None`` while (web) it still has to be loaded."""
+        existing = state.slots.get(SLOT)
+        if isinstance(existing, StoreSession):
+            return existing
+        if self.web:
+            return None
+        if self._desktop is None:
+            backend = FileBackend(self.data_dir)
+            self._desktop = StoreSession(self._lock_factory(backend), backend)
+        state.slots[SLOT] = self._desktop
+        return self._desktop
+
+    async def load(self, page: Any, state: Any, on_ready: Callable[[], None]) -> None:
+        """Web: read this browser's storage into a session, then call ``on_ready``."""
+        if isinstance(state.slots.get(SLOT), StoreSession) or state.slots.get("store-loading"):
+            return
+        state.slots["store-loading"] = True
+        import flet as ft
+
+        prefs = ft.SharedPreferences()
+        page.services.append(prefs)
+        page.update()
+        holder: dict[str, StoreSession] = {}
+
+        def report(message: str) -> None:
+            if "session" in holder:
+                holder["session"].error = message
+            on_ready()
+
+        backend = await BrowserBackend.load(
+            prefs, schedule=lambda flush: page.run_task(flush), on_error=report
+        )
+        session = StoreSession(self._lock_factory(backend), backend)
+        holder["session"] = session
+        if backend.unreadable:
+            session.error = (
+                f"{len(backend.unreadable)} opgeslagen waarde(n) in deze browser zijn onleesbaar. "
+                "Ze zijn niet veranderd."
+            )
+        state.slots[SLOT] = session
+        state.slots.pop("store-loading", None)
+        on_ready()
