@@ -272,11 +272,13 @@ def save_path_dialog(
     on_save: Callable[[str, str], None],
     on_cancel: Callable[[], None],
     error: str | None = None,
+    reference_value: str = "",
 ) -> ft.AlertDialog:
     """Title and an optional client reference, with the no-names / no-BSN warning."""
     title_field = ft.TextField(label="Titel", value=title, key="overview-save-title")
     reference = ft.TextField(
         label="Kenmerk (niet verplicht)", key="overview-save-reference", error=error,
+        value=reference_value,
         helper=REFERENCE_WARNING, helper_max_lines=3, max_length=60,
     )  # fmt: skip
 
@@ -510,6 +512,11 @@ def _finished_path(ctx: ViewContext) -> Any:
     return session.path if session is not None and session.finished else None
 
 
+def _forget_input(ctx: ViewContext) -> None:
+    ctx.state.slots.pop("overview-save-error", None)
+    ctx.state.slots.pop("overview-save-input", None)
+
+
 def save_route(ctx: ViewContext) -> ft.Control:
     """``/overzicht/bewaar``: save the finished path in ``state.session`` with a reference."""
     store = store_session(ctx)
@@ -519,8 +526,10 @@ def save_route(ctx: ViewContext) -> ft.Control:
     if path is None:
         return w.page_body([w.notice(ctx.t("overview.no_path"), ident="overview-no-path")])
     error = ctx.state.slots.get("overview-save-error")
+    typed = ctx.state.slots.get("overview-save-input") or (path.flow_title, "")
 
     def save(title: str, reference: str) -> None:
+        ctx.state.slots["overview-save-input"] = (title, reference)
         try:
             store.lock.require_vault().create(
                 "path", title or path.flow_title, path.to_dict(), reference=reference or None,
@@ -530,14 +539,16 @@ def save_route(ctx: ViewContext) -> ft.Control:
             ctx.state.slots["overview-save-error"] = str(exc)
             ctx.nav.refresh()
             return
-        ctx.state.slots.pop("overview-save-error", None)
+        _forget_input(ctx)
         ctx.nav.go("/overzicht")
 
     def cancel() -> None:
-        ctx.state.slots.pop("overview-save-error", None)
+        _forget_input(ctx)
         ctx.nav.back()
 
-    form = save_path_dialog(path.flow_title, on_save=save, on_cancel=cancel, error=error)
+    form = save_path_dialog(
+        typed[0], on_save=save, on_cancel=cancel, error=error, reference_value=typed[1]
+    )
     return w.page_body(
         [
             w.heading(ctx.t("overview.save"), 1, ident="overview-save-heading"),
