@@ -125,10 +125,12 @@ class RecordService:
         )
         vault = self._vault()
         if vault is not None:
+            # Same payload as the store's own "Bewaar dit pad" (a PathTaken dict) + considerations.
+            payload = {**path.to_dict(), "considerations": considerations}
             vault.create(
                 "path",
                 record.title,
-                {"path": path.to_dict(), "considerations": considerations},
+                payload,
                 reference=client_reference or None,
                 flow_id=record.flow_id,
             )
