@@ -99,7 +99,7 @@ def build_services(
     #   services.rights = ...     (issue 8)      services.signer = ...     (issue 6)
     from privacyapp.dossier import RecordService  # issue 6: signing identity, PDF records
 
-    services.signer = RecordService(lambda: services.store)
+    services.signer = RecordService()
     return services
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 from datetime import UTC, datetime
+from pathlib import Path
 
 import flet as ft
 import pytest
@@ -25,7 +26,7 @@ FIXED_NOW = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
 @pytest.fixture
 def rctx(services: Services) -> ViewContext:
     """A professional who finished a walk; a fresh signer (identity kept in memory)."""
-    own = dataclasses.replace(services, signer=RecordService(clock=lambda: FIXED_NOW))
+    own = dataclasses.replace(services, signer=RecordService(clock=lambda: FIXED_NOW), store=None)
     state = AppState(settings=Settings(audience="professional"))
     state.slots["clock"] = lambda: FIXED_NOW
     state.session = walk_session(own.library, FLOW, ["1"], lambda: FIXED_NOW)
@@ -146,3 +147,39 @@ def test_without_signer_service_the_screen_is_honest(rctx: ViewContext) -> None:
     ctx = ViewContext(rctx.state, dataclasses.replace(rctx.services, signer=None), rctx.nav, rctx.t)
     assert "record-none" in idents(record.record_view(ctx))
     assert "record-none" in idents(record.check_view(ctx))
+
+
+def _with_store(rctx: ViewContext, tmp_path: Path) -> ViewContext:
+    from privacyapp.views.storage_backend import StoreService
+
+    services = dataclasses.replace(rctx.services, store=StoreService(tmp_path / "data", web=False))
+    return ViewContext(rctx.state, services, rctx.nav, rctx.t)
+
+
+def test_locked_store_sends_the_professional_to_unlock(rctx: ViewContext, tmp_path: Path) -> None:
+    ctx = _with_store(rctx, tmp_path)
+    view = record.record_view(ctx)
+    assert "record-locked" in idents(view)
+    click(find(view, "record-unlock"))
+    assert ctx.nav.routes == ["/slot?next=/vastleggen"]
+
+
+def test_open_store_keeps_identity_and_path_encrypted(rctx: ViewContext, tmp_path: Path) -> None:
+    ctx = _with_store(rctx, tmp_path)
+    session = ctx.services.store.session(ctx.state)
+    vault = session.lock.set_pin("24680")
+    view = record.record_view(ctx)
+    assert "record-memory-only" not in idents(view)
+    _fill(view, **{"record-name": "Sam Bakker", "record-organisation": "Gemeente Zwolle",
+                   "record-email": "sam@zwolle.example"})  # fmt: skip
+    click(find(view, "record-create-identity"))
+    assert len(vault.list(kind="identity")) == 1
+    asyncio.run(click(find(record.record_view(ctx), "record-make")))
+    result = ctx.state.slots["record"].result
+    assert result.saved_in_store
+    saved = vault.list(kind="path")
+    assert len(saved) == 1 and saved[0].payload["flow_id"] == FLOW
+    assert verify_pdf(result.data).ok
+    for path in (tmp_path / "data").rglob("*"):
+        if path.is_file():
+            assert b"Sam Bakker" not in path.read_bytes()

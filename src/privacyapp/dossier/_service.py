@@ -46,58 +46,40 @@ class SignedRecord:
 
 
 class RecordService:
-    """What the record screens need; ``store`` is the app's lock/store object or ``None``."""
+    """What the record screens need. ``vault`` arguments are the page's open ``Vault`` (from
+    the store screens) or ``None``: then the identity lives in memory for this session only."""
 
-    def __init__(
-        self,
-        store: Callable[[], Any] = lambda: None,
-        *,
-        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
-    ) -> None:
-        self._store = store
+    def __init__(self, *, clock: Callable[[], datetime] = lambda: datetime.now(UTC)) -> None:
         self._clock = clock
         self._memory = MemoryIdentityStore()
 
-    def _vault(self) -> Any:
-        """The open vault of the encrypted store, or ``None`` (locked, absent, or web)."""
-        store = self._store()
-        if store is None:
-            return None
-        if hasattr(store, "is_unlocked"):  # an AppLock
-            return store.vault if store.is_unlocked else None
-        return store if hasattr(store, "journal_head") else None
-
-    @property
-    def persistent(self) -> bool:
-        """True when the identity and records go into the encrypted store."""
-        return self._vault() is not None
-
-    def identity_store(self) -> IdentityStore:
-        """Where the identity is kept right now."""
-        vault = self._vault()
+    def identity_store(self, vault: Any = None) -> IdentityStore:
+        """Where the identity is kept: the encrypted store when open, else memory."""
         return VaultIdentityStore(vault) if vault is not None else self._memory
 
-    def identity(self) -> SigningIdentity | None:
+    def identity(self, vault: Any = None) -> SigningIdentity | None:
         """The signing identity, or ``None`` before the first use."""
         try:
-            return load_identity(self.identity_store())
+            return load_identity(self.identity_store(vault))
         except IdentityMissingError:
             return None
 
     def create_identity(
-        self, *, name: str, organisation: str, email: str, role: str = ""
+        self, *, name: str, organisation: str, email: str, role: str = "", vault: Any = None
     ) -> SigningIdentity:
         """Generate a key pair and self-signed certificate and keep it."""
         identity = create_identity(
             name=name, organisation=organisation, email=email, role=role, now=self._clock()
         )
-        save_identity(self.identity_store(), identity)
+        save_identity(self.identity_store(vault), identity)
         return identity
 
-    def import_identity(self, data: bytes, password: str, *, role: str = "") -> SigningIdentity:
+    def import_identity(
+        self, data: bytes, password: str, *, role: str = "", vault: Any = None
+    ) -> SigningIdentity:
         """Import the organisation's PKCS#12 file and keep it."""
         identity = import_pkcs12(data, password.encode("utf-8") or None, role=role)
-        save_identity(self.identity_store(), identity)
+        save_identity(self.identity_store(vault), identity)
         return identity
 
     async def make_record(
@@ -109,9 +91,10 @@ class RecordService:
         organisation: str,
         client_reference: str = "",
         considerations: str = "",
+        vault: Any = None,
     ) -> SignedRecord:
         """Save the walk in the store (when open) and return it as a signed, checked PDF."""
-        identity = self.identity()
+        identity = self.identity(vault)
         if identity is None:
             raise IdentityMissingError()
         check_client_reference(client_reference)
@@ -123,7 +106,6 @@ class RecordService:
             considerations=considerations,
             client_reference=client_reference,
         )
-        vault = self._vault()
         if vault is not None:
             # Same payload as the store's own "Bewaar dit pad" (a PathTaken dict) + considerations.
             payload = {**path.to_dict(), "considerations": considerations}

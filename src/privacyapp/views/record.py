@@ -25,7 +25,7 @@ from privacyapp.views import i18n
 from privacyapp.views import widgets as w
 from privacyapp.views.routes import RouteSpec, ViewContext
 
-__all__ = ["ROUTES", "RecordScreen", "check_view", "record_view", "result_view"]
+__all__ = ["ROUTES", "RecordScreen", "check_view", "record_view", "result_view", "store_state"]
 
 i18n.register(
     {
@@ -49,6 +49,10 @@ i18n.register(
             "record.import": "Certificaat importeren",
             "record.memory_only": "De app-opslag is niet open. Je ondertekening blijft alleen "
             "bewaard tot je de app sluit.",
+            "record.loading": "Je opslag wordt geladen…",
+            "record.locked": "Je ondertekening staat versleuteld in je opslag. Open eerst je "
+            "opslag met je pincode.",
+            "record.unlock": "Opslag openen",
             "record.signer": "Ondertekenaar: {name} ({organisation})",
             "record.fingerprint": "Vingerafdruk van je certificaat: {fingerprint}",
             "record.fingerprint_tip": "Geef deze vingerafdruk aan je organisatie. Dan kan "
@@ -97,6 +101,10 @@ i18n.register(
             "record.import": "Import certificate",
             "record.memory_only": "The app storage is not open. Your signature is only kept "
             "until you close the app.",
+            "record.loading": "Loading your storage…",
+            "record.locked": "Your signature is kept encrypted in your storage. Open your "
+            "storage with your PIN first.",
+            "record.unlock": "Open storage",
             "record.signer": "Signer: {name} ({organisation})",
             "record.fingerprint": "Fingerprint of your certificate: {fingerprint}",
             "record.fingerprint_tip": "Give this fingerprint to your organisation, so anyone "
@@ -176,13 +184,42 @@ def record_view(ctx: ViewContext) -> ft.Control:
                 w.primary(ctx.t("nav.home"), "record-home", lambda _: ctx.nav.go("/")),
             ]
         )
-    identity = signer.identity()
+    store, vault = store_state(ctx)
+    if store == "loading":
+        return w.page_body([title, w.muted(ctx.t("record.loading"))])
+    if store == "locked":
+        return w.page_body(
+            [
+                title,
+                w.notice(ctx.t("record.locked"), ident="record-locked", icon=ft.Icons.LOCK),
+                w.primary(
+                    ctx.t("record.unlock"),
+                    "record-unlock",
+                    lambda _: ctx.nav.go("/slot?next=/vastleggen"),
+                ),
+            ]
+        )
+    identity = signer.identity(vault)
     if identity is None:
-        return identity_form(ctx, title)
-    return record_form(ctx, title, identity)
+        return identity_form(ctx, title, vault)
+    return record_form(ctx, title, identity, vault)
 
 
-def identity_form(ctx: ViewContext, title: ft.Control) -> ft.Control:
+def store_state(ctx: ViewContext) -> tuple[str, Any]:
+    """``("none"|"loading"|"locked"|"open", vault)``: where the identity and records go."""
+    if ctx.services.store is None:
+        return "none", None
+    from privacyapp.views.store_page import store_session
+
+    session = store_session(ctx)
+    if session is None:
+        return "loading", None
+    if not session.lock.is_unlocked:
+        return "locked", None
+    return "open", session.lock.vault
+
+
+def identity_form(ctx: ViewContext, title: ft.Control, vault: Any) -> ft.Control:
     """First use: name, organisation, e-mail and role, or import a .p12."""
     screen = _screen(ctx)
     signer = ctx.services.signer
@@ -199,6 +236,7 @@ def identity_form(ctx: ViewContext, title: ft.Control) -> ft.Control:
                 organisation=organisation.value or "",
                 email=email.value or "",
                 role=role.value or "",
+                vault=vault,
             )
             screen.message = ""
         except RecordError as exc:
@@ -216,14 +254,16 @@ def identity_form(ctx: ViewContext, title: ft.Control) -> ft.Control:
         if not files or files[0].bytes is None:
             return
         try:
-            signer.import_identity(files[0].bytes, password.value or "", role=role.value or "")
+            signer.import_identity(
+                files[0].bytes, password.value or "", role=role.value or "", vault=vault
+            )
             screen.message = ""
         except RecordError as exc:
             screen.message = str(exc)
         ctx.nav.refresh()
 
     controls: list[ft.Control] = [title, w.body(ctx.t("record.identity_intro")), *_message(screen)]
-    if not signer.persistent:
+    if vault is None:
         controls.append(w.notice(ctx.t("record.memory_only"), ident="record-memory-only"))
     controls += [
         _wrap(name),
@@ -243,7 +283,7 @@ def identity_form(ctx: ViewContext, title: ft.Control) -> ft.Control:
     return w.page_body(controls)
 
 
-def record_form(ctx: ViewContext, title: ft.Control, identity: Any) -> ft.Control:
+def record_form(ctx: ViewContext, title: ft.Control, identity: Any, vault: Any) -> ft.Control:
     """The "Vastleggen voor het dossier" form: role, organisation, reference, considerations."""
     screen = _screen(ctx)
     signer = ctx.services.signer
@@ -273,6 +313,7 @@ def record_form(ctx: ViewContext, title: ft.Control, identity: Any) -> ft.Contro
                 organisation=organisation.value or "",
                 client_reference=(reference.value or "").strip(),
                 considerations=considerations.value or "",
+                vault=vault,
             )
             screen.message = ""
             screen.busy = False
