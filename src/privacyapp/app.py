@@ -23,6 +23,7 @@ import flet as ft
 from privacyapp.views.services import ContentInfo, Services
 from privacyapp.views.shell import Shell
 from privacyapp.views.state import AppState
+from privacyapp.views.storage_backend import StoreService
 
 __all__ = [
     "CONTENT_SECURITY_POLICY",
@@ -91,9 +92,13 @@ def build_services(
         content=content,
         http_client=http_client,
     )
+    services.store = StoreService(data_dir, web=web)  # issue 5: web keeps data in the browser
     # Feature services are added here as they land (see docs/ui.md, "Services"):
     #   services.store = ...      (issue 5/6)    services.directory = ...  (issue 7)
     #   services.rights = ...     (issue 8)      services.signer = ...     (issue 6)
+    from privacyapp.dossier import RecordService  # issue 6: signing identity, PDF records
+
+    services.signer = RecordService()
     return services
 
 

@@ -153,3 +153,15 @@ def test_from_path_needs_a_finished_walk() -> None:
     assert [s.citation for s in record.sources][0].startswith("Jeugdwet, artikel 7.3.11")
     assert all(s.url.startswith("https://") for s in record.sources)
     assert json.loads(json.dumps(record.to_dict()))["flow_id"] == SHARE
+
+
+def test_walk_json_with_pdf_keeps_stdout_pure_json(data_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "x.pdf"
+    code, stdout, err = run(
+        ["flows", "walk", SHARE, "--flows", str(FLOWS), "--answers", "1", "--format", "json",
+         "--pdf", str(out)],
+        data_dir,
+    )  # fmt: skip
+    assert code == 0, err
+    assert json.loads(stdout)
+    assert "ondertekende pdf geschreven" in err and out.exists()

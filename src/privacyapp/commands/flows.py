@@ -55,6 +55,12 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     )
     walk.add_argument("--flows", type=Path, default=DEFAULT_FLOWS_DIR, help="content folder")
     walk.add_argument("--format", choices=("text", "json"), default="text")
+    walk.add_argument(
+        "--save", action="store_true", help="save the path in the encrypted store ($PRIVACYAPP_PIN)"
+    )
+    walk.add_argument(
+        "--reference", default=None, help="client reference for --save, --pdf (never a name or BSN)"
+    )
     add_record_options(walk)  # --pdf OUT.pdf: save the path and write a signed record (issue 6)
     walk.set_defaults(handler=walk_command)
 
@@ -157,8 +163,12 @@ def walk_command(args: argparse.Namespace, ctx: CliContext) -> int:
     if not session.finished:
         ctx.stderr.write(f'the answers ran out at "{session.current_id}"; give more answers\n')
         return 1
-    if args.pdf is not None:
+    if args.pdf is not None:  # issue 6: saves the path too, then writes the signed PDF
         return record_walk(args, ctx, library, session.path)
+    if args.save:  # issue 5: the store owns what saving means
+        from privacyapp.commands.records import save_walked_path
+
+        save_walked_path(ctx, session.path, reference=args.reference)
     return 0
 
 

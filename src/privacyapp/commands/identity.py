@@ -68,16 +68,11 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
 
 def open_vault(ctx: CliContext) -> Vault:
     """Open (or on first use create) the encrypted store with the PIN from the environment."""
-    from privacyapp.dossier import AppLock, FileBackend
+    from privacyapp.commands.records import open_store
 
-    pin = ctx.env.get(PIN_ENV, "")
-    if not pin:
-        raise IdentityError(
-            f"Geef de pincode van je opslag in de omgevingsvariabele {PIN_ENV}, "
-            f"bijvoorbeeld: {PIN_ENV}=… privacyapp identity show"
-        )
-    lock = AppLock(FileBackend(ctx.data_dir), clock=ctx.clock)
-    return lock.unlock(pin) if lock.has_store() else lock.set_pin(pin)
+    vault = open_store(ctx, create=True)
+    assert vault is not None  # create=True always gives a store
+    return vault
 
 
 def load_cli_identity(ctx: CliContext) -> SigningIdentity:

@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from privacyapp.dossier import (
-    CLIENT_REFERENCE_WARNING,
     Professional,
     RecordInput,
     VaultIdentityStore,
@@ -128,11 +127,6 @@ def add_record_options(walk: argparse.ArgumentParser) -> None:
         help="save the path in the encrypted store and write it as a signed PDF record "
         "(PIN from env PRIVACYAPP_PIN; needs `privacyapp identity create` first)",
     )
-    walk.add_argument(
-        "--reference",
-        default="",
-        help=f"client reference for the record. {CLIENT_REFERENCE_WARNING}",
-    )
     walk.add_argument("--considerations", default="", help="your own considerations (free text)")
     walk.add_argument("--role", default=None, help="your role on this record (default: identity)")
 
@@ -155,17 +149,17 @@ def record_walk(
         professional=Professional(identity.name, identity.role, identity.organisation),
         created_at=ctx.clock(),
         considerations=args.considerations,
-        client_reference=args.reference,
+        client_reference=args.reference or "",
     )  # validates the reference before anything is saved
+    # The same payload as `flows walk --save` (a PathTaken dict), plus the considerations.
+    payload = {**path.to_dict(), "considerations": args.considerations}
     vault.create(
-        "path",
-        record.title,
-        {"path": path.to_dict(), "considerations": args.considerations},
-        reference=args.reference or None,
-        flow_id=path.flow_id,
+        "path", record.title, payload, reference=args.reference or None, flow_id=path.flow_id
     )
     record = replace(record, journal_head=vault.journal_head())
     write_pdf(args.pdf, make_signed_record(record, identity))
-    print(f"Route bewaard en ondertekende pdf geschreven: {args.pdf}", file=ctx.stdout)
-    print(f"Vingerafdruk ondertekenaar: {identity.fingerprint}", file=ctx.stdout)
+    # With --format json stdout carries the walk as JSON only; the note goes to stderr.
+    out = ctx.stderr if getattr(args, "format", "text") == "json" else ctx.stdout
+    print(f"Route bewaard en ondertekende pdf geschreven: {args.pdf}", file=out)
+    print(f"Vingerafdruk ondertekenaar: {identity.fingerprint}", file=out)
     return 0

@@ -47,6 +47,7 @@ from privacyapp.dossier._records import (
     looks_like_bsn,
 )
 from privacyapp.dossier._report import ReportPdf, SignatureBox, build_report
+from privacyapp.dossier._service import RecordService, SignedRecord
 from privacyapp.dossier._signing import async_sign_pdf, make_signed_record, sign_pdf
 from privacyapp.dossier._vault import Vault, store_state
 from privacyapp.dossier._verify import (
@@ -119,6 +120,7 @@ __all__ = [
     "RecordError",
     "RecordInput",
     "RecordNotFoundError",
+    "RecordService",
     "RecordSource",
     "RecordStore",
     "ReportError",
@@ -126,6 +128,7 @@ __all__ = [
     "SecretWrapper",
     "SignatureBox",
     "SignatureCheck",
+    "SignedRecord",
     "SigningError",
     "SigningIdentity",
     "StoreError",

@@ -14,10 +14,11 @@ so an append rewrites one small segment atomically instead of the whole history.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import hmac
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 from privacyapp.dossier.errors import JournalTamperedError
@@ -51,10 +52,19 @@ class JournalEntry:
     prev: str
     mac: str
 
+    def fields(self) -> dict[str, Any]:
+        return {
+            "seq": self.seq, "action": self.action, "record": self.record,
+            "revision": self.revision, "at": self.at, "prev": self.prev, "mac": self.mac,
+        }  # fmt: skip
+
     def body(self) -> bytes:
-        fields = asdict(self)
+        fields = self.fields()
         del fields["mac"]
         return json.dumps(fields, sort_keys=True, separators=(",", ":")).encode()
+
+    def encoded(self) -> str:
+        return json.dumps(self.fields(), separators=(",", ":"))
 
 
 class Journal:
@@ -63,6 +73,7 @@ class Journal:
     def __init__(self, mac_key: bytes) -> None:
         self._key = mac_key
         self.entries: list[JournalEntry] = []
+        self._encoded: list[str] = []  # entries as JSON, so an append does not re-encode a segment
 
     def _mac(self, body: bytes) -> str:
         return hmac.new(self._key, body, hashlib.sha256).hexdigest()
@@ -75,15 +86,21 @@ class Journal:
         if action not in ACTIONS:
             raise ValueError(f"unknown journal action {action!r}")
         unsigned = JournalEntry(len(self.entries), action, record, revision, at, self.head(), "")
-        entry = JournalEntry(**{**asdict(unsigned), "mac": self._mac(unsigned.body())})
+        entry = dataclasses.replace(unsigned, mac=self._mac(unsigned.body()))
         self.entries.append(entry)
+        self._encoded.append(entry.encoded())
         return entry
+
+    def drop_last(self) -> None:
+        """Forget the newest entry (its write failed, so the stored journal does not have it)."""
+        self.entries.pop()
+        self._encoded.pop()
 
     def last_segment(self) -> tuple[str, bytes]:
         """Storage name and plaintext of the segment holding the newest entry."""
         index = (len(self.entries) - 1) // SEGMENT_SIZE
-        chunk = self.entries[index * SEGMENT_SIZE : (index + 1) * SEGMENT_SIZE]
-        return segment_name(index), json.dumps([asdict(e) for e in chunk]).encode()
+        chunk = self._encoded[index * SEGMENT_SIZE : (index + 1) * SEGMENT_SIZE]
+        return segment_name(index), ("[" + ",".join(chunk) + "]").encode()
 
     def anchor(self) -> bytes:
         return json.dumps({"count": len(self.entries), "head": self.head()}).encode()
@@ -131,6 +148,7 @@ class Journal:
         if count and entries[count - 1].mac != head:
             raise JournalTamperedError(_TAMPERED.format(detail="het anker hoort er niet bij"))
         self.entries = entries
+        self._encoded = [e.encoded() for e in entries]
         return len(entries) == count + 1
 
     def verify(self, entries: list[JournalEntry] | None = None) -> None:

@@ -34,6 +34,7 @@ PAGE_SIZE = A4
 MARGIN = 20 * mm
 CONTENT_WIDTH = PAGE_SIZE[0] - 2 * MARGIN
 SIGNATURE_HEIGHT = 30 * mm
+_CHUNK = 8
 
 INK = colors.HexColor("#1B1F24")
 ACCENT = colors.HexColor("#1F3A5F")
@@ -187,11 +188,20 @@ def _route(record: RecordInput) -> list[Flowable]:
     flow: list[Flowable] = [Paragraph("Gekozen route", H1)]
     if not record.answers:
         return [*flow, Paragraph("Er zijn geen vragen beantwoord.", NOTE)]
-    rows: list[list[Any]] = [[_p("", CELL_HEAD), _p("Vraag", CELL_HEAD), _p("Antwoord", CELL_HEAD)]]
-    for number, answer in enumerate(record.answers, start=1):
-        rows.append([_p(f"{number}."), _p(answer.question), _p(answer.answer)])
-    flow.append(_table(rows, [9 * mm, 95 * mm, CONTENT_WIDTH - 104 * mm]))
-    return flow
+    head = [_p("", CELL_HEAD), _p("Vraag", CELL_HEAD), _p("Antwoord", CELL_HEAD)]
+    rows = [
+        [_p(f"{number}."), _p(answer.question), _p(answer.answer)]
+        for number, answer in enumerate(record.answers, start=1)
+    ]
+    return flow + _tables(head, rows, [9 * mm, 95 * mm, CONTENT_WIDTH - 104 * mm])
+
+
+def _tables(head: list[Any], rows: list[list[Any]], widths: list[float]) -> list[Flowable]:
+    """One table per few rows: reportlab splits one long table in quadratic time."""
+    chunks = [rows[i : i + _CHUNK] for i in range(0, len(rows), _CHUNK)] or [[]]
+    tables = [_table([head, *chunks[0]], widths)]
+    tables += [_table(chunk, widths, header=False) for chunk in chunks[1:]]
+    return tables
 
 
 def _checklist(items: tuple[RecordChecklistItem, ...]) -> list[Flowable]:
@@ -212,14 +222,14 @@ def _checklist(items: tuple[RecordChecklistItem, ...]) -> list[Flowable]:
             _p("Antwoord", CELL_HEAD),
             _p("Notitie", CELL_HEAD),
         ]
-        rows: list[list[Any]] = [head]
+        rows: list[list[Any]] = []
         for item in group:
             colour = MARK_COLORS.get(item.answer, "#5A6470")
             mark = Paragraph(
                 f'<font color="{colour}" size="12">{MARKS.get(item.answer, "☐")}</font>', CELL
             )
             rows.append([mark, _p(item.text), _p(item.answer_label), _p(item.note or "—")])
-        flow += [Paragraph(_text(title), H2), _table(rows, widths)]
+        flow += [Paragraph(_text(title), H2), *_tables(head, rows, widths)]
     return flow
 
 
@@ -280,7 +290,10 @@ def _verification(record: RecordInput, fingerprint: str, self_signed: bool) -> l
         "vingerafdruk hieronder met wat de organisatie heeft geregistreerd."
     )
     rows: list[list[Any]] = [
-        [_p("Vingerafdruk certificaat (SHA-256)", CELL_HEAD), _p(fingerprint, MONO)],
+        [
+            _p("Vingerafdruk certificaat (SHA-256)", CELL_HEAD),
+            Paragraph(_two_lines(fingerprint), MONO),
+        ],
         [_p("Stand van het dagboek", CELL_HEAD), _p(record.journal_head or "niet opgenomen", MONO)],
     ]
     steps = [
@@ -301,6 +314,12 @@ def _verification(record: RecordInput, fingerprint: str, self_signed: bool) -> l
     ]
     flow += [Paragraph(step, ITEM, bulletText="•") for step in steps]
     return flow
+
+
+def _two_lines(fingerprint: str) -> str:
+    """32 hex pairs as two lines of 16, easy to compare by eye."""
+    pairs = fingerprint.split(":")
+    return escape(":".join(pairs[:16])) + "<br/>" + escape(":".join(pairs[16:]))
 
 
 def page_header(record: RecordInput) -> Callable[[Any, Any], None]:

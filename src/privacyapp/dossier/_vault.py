@@ -252,12 +252,12 @@ class Vault:
             self._dirty = True
 
     def _append_journal(self, action: str, record_id: str, revision: int, *, soft: bool) -> None:
-        entry = self._journal.append(action, record_id, revision, self.clock().isoformat())
+        self._journal.append(action, record_id, revision, self.clock().isoformat())
         name, plaintext = self._journal.last_segment()
         try:
             self.backend.write(name, self._seal(name, plaintext))
         except OSError as exc:
-            self._journal.entries.remove(entry)  # memory keeps matching the disk
+            self._journal.drop_last()  # memory keeps matching the disk
             self._dirty = True
             if soft:
                 return
@@ -362,9 +362,12 @@ class Vault:
         self._trash.pop(record_id, None)
         return restored
 
-    def forget_deleted(self) -> None:
-        """Drop the undo buffer (the undo window has passed)."""
-        self._trash.clear()
+    def forget_deleted(self, record_id: str | None = None) -> None:
+        """Drop the undo copy of one deleted record (or all): the undo window has passed."""
+        if record_id is None:
+            self._trash.clear()
+        else:
+            self._trash.pop(record_id, None)
 
     def journal_head(self) -> str:
         """Hex digest of the newest journal entry: print it on exported PDFs."""

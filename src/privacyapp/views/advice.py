@@ -118,6 +118,10 @@ def _actions(ctx: ViewContext, session: FlowSession, node: AdviceNode) -> list[f
             out.append(w.secondary(action.label, f"action-{i}", _go(ctx, target)))
     if ctx.state.settings.audience == "professional" or "professional" in session.flow.audience:
         out.append(_feature_button(ctx, ctx.t("advice.record"), "/vastleggen", "record", "record"))
+    # issue 5: everyone may save the path (encrypted, behind the app lock)
+    out.append(
+        _feature_button(ctx, ctx.t("overview.save"), "/overzicht/bewaar", "overview", "save-path")
+    )
     return out
 
 
