@@ -293,7 +293,9 @@ def _checklist(ctx: ViewContext, session: FlowSession, node: ChecklistNode) -> l
         parts += [options, ft.Semantics(identifier=f"check-{item.id}-note", content=note)]
         out.append(
             ft.Container(
-                content=ft.Column(parts, spacing=10),
+                content=ft.Column(
+                    parts, spacing=10, horizontal_alignment=ft.CrossAxisAlignment.STRETCH
+                ),
                 padding=14,
                 border=ft.Border.all(1, ft.Colors.OUTLINE),
                 border_radius=12,
