@@ -93,8 +93,12 @@ def build_services(
         http_client=http_client,
     )
     services.store = StoreService(data_dir, web=web)  # issue 5: web keeps data in the browser
+    # The municipality directory: built-in list, cached refreshes, register/PDOK via the client.
+    from privacyapp.opendata import MunicipalityDirectory
+
+    services.directory = MunicipalityDirectory(data_dir, http_client)
     # Feature services are added here as they land (see docs/ui.md, "Services"):
-    #   services.store = ...      (issue 5/6)    services.directory = ...  (issue 7)
+    #   services.store = ...      (issue 5/6)
     #   services.rights = ...     (issue 8)      services.signer = ...     (issue 6)
     from privacyapp.dossier import RecordService  # issue 6: signing identity, PDF records
 
@@ -173,7 +177,11 @@ def run(*, web: bool, host: str, port: int, data_dir: Path) -> int:
 
     Returns the process exit code.
     """
-    services = build_services(data_dir, web=web or not desktop_available())
+    import httpx
+
+    # the only outbound requests: the register's export and, when asked, PDOK (DESIGN.md §5)
+    http_client = httpx.Client(timeout=httpx.Timeout(30.0, connect=10.0), follow_redirects=True)
+    services = build_services(data_dir, web=web or not desktop_available(), http_client=http_client)
     if not services.web:
         ft.run(make_main(services))
         return 0

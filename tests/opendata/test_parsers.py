@@ -184,3 +184,17 @@ def test_website_without_scheme_gets_https() -> None:
     municipality = record.to_municipality()
     assert municipality is not None
     assert municipality.website == "https://www.beemster.net"
+
+
+def test_an_entity_expansion_bomb_is_rejected() -> None:
+    entities = '<!ENTITY a0 "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx">' + "".join(
+        f'<!ENTITY a{i} "{("&a" + str(i - 1) + ";") * 10}">' for i in range(1, 10)
+    )
+    data = (
+        f'<?xml version="1.0"?><!DOCTYPE p:overheidsorganisaties [{entities}]>'
+        '<p:overheidsorganisaties xmlns:p="https://organisaties.overheid.nl/static/schema/oo/'
+        'export/2.6.9"><p:organisaties><p:organisatie><p:naam>&a9;</p:naam></p:organisatie>'
+        "</p:organisaties></p:overheidsorganisaties>"
+    ).encode()
+    with pytest.raises(FeedFormatError):
+        parse_xml(data)

@@ -12,8 +12,10 @@ and the size limit can stop it early. Facts from the register's schema that shap
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import cast
 from xml.etree.ElementTree import Element, ParseError, XMLPullParser
 
 from privacyapp.opendata._register import RegisterEntry
@@ -26,21 +28,6 @@ _LIST = "organisaties"
 _ORGANISATION = "organisatie"
 #: Depth of an ``organisatie`` that is a register entry: root (1) / organisaties (2) / here (3).
 _ENTRY_DEPTH = 3
-
-_CONTACT_LISTS: dict[tuple[str, str, str], tuple[str, str]] = {
-    # (list, item, field) → (which list on the entry, "value" or "label")
-    ("telefoonnummers", "telefoonnummer", "nummer"): ("phones", "value"),
-    ("telefoonnummers", "telefoonnummer", "label"): ("phones", "label"),
-    ("emailadressen", "emailadres", "email"): ("emails", "value"),
-    ("emailadressen", "emailadres", "label"): ("emails", "label"),
-    ("internetadressen", "internetadres", "url"): ("websites", "value"),
-    ("internetadressen", "internetadres", "label"): ("websites", "label"),
-    ("contactformulieren", "contactformulier", "url"): ("forms", "value"),
-    ("contactformulieren", "contactformulier", "label"): ("forms", "label"),
-    # before schema 2.6.9 the contact form was called "contactpagina"
-    ("contactpaginas", "contactpagina", "url"): ("forms", "value"),
-    ("contactpaginas", "contactpagina", "label"): ("forms", "label"),
-}
 
 
 def _local(tag: str) -> str:
@@ -81,15 +68,13 @@ class RegisterXmlParser:
 
     def __init__(self) -> None:
         self._parser: XMLPullParser[Element] = XMLPullParser(events=("start", "end"))
-        self._stack: list[str] = []
+        self._depth = 0
         self._started = False
-        self._root_seen = False
+        self._in_list = False
+        self._root: Element | None = None
         self._timestamp: datetime | None = None
         self._entries: list[RegisterEntry] = []
-        self._entry: RegisterEntry | None = None
         self._list_element: Element | None = None
-        self._item: dict[str, str] = {}
-        self._types: list[str] = []
 
     def feed(self, chunk: bytes) -> None:
         """Parse the next piece of the download."""
@@ -131,98 +116,132 @@ class RegisterXmlParser:
     # ------------------------------------------------------------------ event handling
 
     def _drain(self) -> None:
-        for item in self._parser.read_events():
-            event: object = item[0]
-            element: object = item[-1]
-            if not isinstance(element, Element):
-                continue  # only start/end events are asked for; this keeps the types exact
+        # Hot loop: two events per element of a multi-MB file. Only depth is tracked here;
+        # an organisation is read as a whole subtree when it ends, then dropped from memory.
+        depth = self._depth
+        events = cast(Iterator[tuple[str, Element]], self._parser.read_events())
+        for event, element in events:  # only "start"/"end" were asked for
             if event == "start":
-                self._start(element)
+                depth += 1
+                if depth <= _ENTRY_DEPTH:
+                    self._depth = depth
+                    self._start(element, depth)
             else:
-                self._end(element)
+                depth -= 1
+                if depth == _ENTRY_DEPTH - 1 and self._in_list:
+                    self._entry_ended(element)
+                elif depth == 1:
+                    self._in_list = False
+                    if self._root is not None:
+                        self._root.clear()  # a finished top-level section (e.g. regelingen)
+        self._depth = depth
 
-    def _start(self, element: Element) -> None:
+    def _start(self, element: Element, depth: int) -> None:
         name = _local(element.tag)
-        self._stack.append(name)
-        depth = len(self._stack)
         if depth == 1:
             if name != _ROOT:
                 raise FeedFormatError(
                     f"Dit is niet de lijst van het Register van Overheidsorganisaties (het "
                     f"bestand begint met <{name}>). We gebruiken de gegevens die we al hadden."
                 )
-            self._root_seen = True
+            self._root = element
             stamp = _attr(element, "timestamp")
             if stamp:
                 try:
                     self._timestamp = datetime.fromisoformat(stamp)
                 except ValueError:
                     self._timestamp = None
-        elif depth == 2 and name == _LIST:
-            self._list_element = element
-        elif depth == _ENTRY_DEPTH and name == _ORGANISATION and self._stack[1] == _LIST:
-            self._entry = RegisterEntry(
-                register_id=_attr(element, "systeemId"),
-                tooi=_attr(element, "resourceIdentifierTOOI"),
-            )
-            self._types = []
+        elif depth == 2:
+            self._in_list = name == _LIST
+            self._list_element = element if self._in_list else None
 
-    def _end(self, element: Element) -> None:
-        entry = self._entry
-        path = tuple(self._stack[_ENTRY_DEPTH:])
-        self._stack.pop()
-        if entry is None:
-            return
-        if not path:  # the organisatie itself has ended
-            if not self._types or any(t.casefold() == "gemeente" for t in self._types):
+    def _entry_ended(self, element: Element) -> None:
+        if _local(element.tag) == _ORGANISATION:
+            entry = _read_organisation(element)
+            if entry is not None:
                 self._entries.append(entry)
-            self._entry = None
-            if self._list_element is not None:
-                self._list_element.clear()  # keep memory flat: this entry is done
-            return
-        text = (element.text or "").strip()
-        self._field(entry, path, text, element)
-
-    def _field(self, entry: RegisterEntry, path: tuple[str, ...], text: str, el: Element) -> None:
-        top = path[0]
-        if len(path) == 1:
-            self._own_field(entry, top, text)
-        elif path == ("types", "type"):
-            self._types.append(text)
-        elif path == ("identificatiecodes", "resourceIdentifier"):
-            if _attr(el, "naam") == "Organisatiecode":
-                entry.code = text
-        elif top == "adressen" and len(path) == 3 and path[1] == "adres":
-            self._item[path[2]] = text
-        elif path == ("adressen", "adres"):
-            entry.addresses.append(self._item)
-            self._item = {}
-        elif top == "contact" and len(path) == 4:
-            self._contact_field(entry, path[1:], text)
-        elif top == "contact" and len(path) == 3 and path[1:] in _ITEMS:
-            target: list[tuple[str, str]] = getattr(entry, _ITEMS[path[1:]])
-            target.append((self._item.get("value", ""), self._item.get("label", "")))
-            self._item = {}
-
-    @staticmethod
-    def _own_field(entry: RegisterEntry, name: str, text: str) -> None:
-        if name == "naam":
-            entry.name = text
-        elif name == "afkorting" and text:
-            entry.abbreviations.append(text)
-        elif name == "subnaam":
-            entry.alternative_name = text
-        elif name == "eindDatum":
-            entry.end_date = parse_date(text)
-
-    def _contact_field(self, entry: RegisterEntry, path: tuple[str, ...], text: str) -> None:
-        key = (path[0], path[1], path[2])
-        if key in _CONTACT_LISTS:
-            self._item[_CONTACT_LISTS[key][1]] = text
+        if self._list_element is not None:
+            self._list_element.clear()  # keep memory flat: this entry is done
 
 
-_ITEMS: dict[tuple[str, str], str] = {
-    (lst, item): target for (lst, item, _), (target, _) in _CONTACT_LISTS.items()
+def _children(element: Element | None) -> list[tuple[str, Element]]:
+    return [] if element is None else [(_local(child.tag), child) for child in element]
+
+
+def _text(element: Element) -> str:
+    return (element.text or "").strip()
+
+
+def _read_organisation(org: Element) -> RegisterEntry | None:
+    """One entry from the **direct** children of an ``organisatie`` (never nested ones)."""
+    entry = RegisterEntry(
+        register_id=_attr(org, "systeemId"), tooi=_attr(org, "resourceIdentifierTOOI")
+    )
+    types: list[str] = []
+    for name, child in _children(org):
+        if name in _SIMPLE:
+            _SIMPLE[name](entry, _text(child))
+        elif name == "types":
+            types += [_text(t) for _, t in _children(child)]
+        elif name == "adressen":
+            entry.addresses += [
+                {field: _text(part) for field, part in _children(address)}
+                for kind, address in _children(child)
+                if kind == "adres"
+            ]
+        elif name == "contact":
+            _read_contact(child, entry)
+        elif name == "identificatiecodes":
+            codes = [_text(c) for _, c in _children(child) if _attr(c, "naam") == "Organisatiecode"]
+            entry.code = codes[0] if codes else entry.code
+    if types and not any(t.casefold() == "gemeente" for t in types):
+        return None  # the full export also lists provinces, ministries, ...
+    return entry
+
+
+def _set_name(entry: RegisterEntry, text: str) -> None:
+    entry.name = text
+
+
+def _add_abbreviation(entry: RegisterEntry, text: str) -> None:
+    if text:
+        entry.abbreviations.append(text)
+
+
+def _set_alternative(entry: RegisterEntry, text: str) -> None:
+    entry.alternative_name = text
+
+
+def _set_end(entry: RegisterEntry, text: str) -> None:
+    entry.end_date = parse_date(text)
+
+
+_SIMPLE: dict[str, Callable[[RegisterEntry, str], None]] = {
+    "naam": _set_name,
+    "afkorting": _add_abbreviation,
+    "subnaam": _set_alternative,
+    "eindDatum": _set_end,
+}
+
+
+def _read_contact(contact: Element, entry: RegisterEntry) -> None:
+    for list_name, items in _children(contact):
+        target = _CONTACT_TARGETS.get(list_name)
+        if target is None:
+            continue
+        values: list[tuple[str, str]] = getattr(entry, target[0])
+        for _, item in _children(items):
+            fields = {name: _text(part) for name, part in _children(item)}
+            values.append((fields.get(target[1], ""), fields.get("label", "")))
+
+
+#: contact list element → (list on the entry, the field holding the value)
+_CONTACT_TARGETS: dict[str, tuple[str, str]] = {
+    "telefoonnummers": ("phones", "nummer"),
+    "emailadressen": ("emails", "email"),
+    "internetadressen": ("websites", "url"),
+    "contactformulieren": ("forms", "url"),
+    "contactpaginas": ("forms", "url"),  # the name before schema 2.6.9
 }
 
 

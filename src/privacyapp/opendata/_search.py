@@ -63,6 +63,7 @@ class NameIndex:
 
     def __init__(self, municipalities: Iterable[Municipality]) -> None:
         self._records = list(municipalities)
+        self._sort_keys = [search_key(record.name) for record in self._records]
         self._entries: list[tuple[_Entry, ...]] = []
         for position, record in enumerate(self._records):
             names = (record.name, record.official_name, *record.aliases)
@@ -78,21 +79,22 @@ class NameIndex:
         if not key:
             return []
         compact = key.replace(" ", "")
+        typo = _Typo(compact)
         ranked: list[tuple[int, float, str, int]] = []
         for entries in self._entries:
             best: tuple[int, float] | None = None
             for entry in entries:
-                score = _score(key, compact, entry)
+                score = _score(key, compact, entry, typo)
                 if score is not None and (best is None or score < best):
                     best = score
             if best is not None:
-                record = self._records[entries[0].position]
-                ranked.append((best[0], best[1], search_key(record.name), entries[0].position))
+                position = entries[0].position
+                ranked.append((best[0], best[1], self._sort_keys[position], position))
         ranked.sort()
         return [self._records[position] for *_, position in ranked[:limit]]
 
 
-def _score(key: str, compact: str, entry: _Entry) -> tuple[int, float] | None:
+def _score(key: str, compact: str, entry: _Entry, typo: _Typo) -> tuple[int, float] | None:
     if compact == entry.compact:
         return (EXACT, 0.0)
     if entry.key.startswith(key + " "):
@@ -103,13 +105,39 @@ def _score(key: str, compact: str, entry: _Entry) -> tuple[int, float] | None:
         return (WORD_PREFIX, 0.0)
     if len(compact) >= 3 and compact in entry.compact:
         return (SUBSTRING, 0.0)
-    if len(compact) >= 4:
-        # a typo: compare with the whole name, and with its start of the same length
-        head = entry.compact[: len(compact)]
-        ratio = max(
-            difflib.SequenceMatcher(None, compact, entry.compact).ratio(),
-            difflib.SequenceMatcher(None, compact, head).ratio() - 0.02,
-        )
-        if ratio >= 0.8:
-            return (TYPO, -ratio)
-    return None
+    ratio = typo.ratio(entry.compact)
+    return (TYPO, -ratio) if ratio >= TYPO_RATIO else None
+
+
+#: How alike a query and a name must be to count as a typo (difflib's ratio).
+TYPO_RATIO = 0.8
+
+
+class _Typo:
+    """Typo similarity against one query, with cheap upper bounds before the real ratio.
+
+    The query is difflib's second sequence, whose analysis is cached across names; most names
+    are ruled out by length or by ``real_quick_ratio``/``quick_ratio`` without the full match.
+    """
+
+    def __init__(self, compact: str) -> None:
+        self._query = compact
+        self._matcher = difflib.SequenceMatcher(None, "", compact, autojunk=False)
+
+    def _ratio(self, text: str) -> float:
+        total = len(text) + len(self._query)
+        if total == 0 or 2 * min(len(text), len(self._query)) / total < TYPO_RATIO:
+            return 0.0
+        matcher = self._matcher
+        matcher.set_seq1(text)
+        if matcher.real_quick_ratio() < TYPO_RATIO or matcher.quick_ratio() < TYPO_RATIO:
+            return 0.0
+        return matcher.ratio()
+
+    def ratio(self, name: str) -> float:
+        """Best of: the whole name, and its start as long as the query (typing a long name)."""
+        if len(self._query) < 4:
+            return 0.0
+        whole = self._ratio(name)
+        head = self._ratio(name[: len(self._query)]) - 0.02 if len(name) > len(self._query) else 0
+        return max(whole, head)

@@ -56,6 +56,12 @@ def about_view(ctx: ViewContext) -> ft.Control:
             w.heading(ctx.t("about.title"), 1, ident="about-title"),
             w.body(ctx.t("about.text")),
             w.notice(ctx.t("about.not"), ident="about-not"),
+            w.secondary(  # issue 7: the disclaimer leads to the municipality's contact details
+                ctx.t("municipality.about_link"),
+                "about-municipality",
+                _go(ctx, "/gemeente"),
+                icon=ft.Icons.ACCOUNT_BALANCE,
+            ),
             w.body(ctx.t("about.advice")),
             w.muted(ctx.t("about.content", version=info.version, date=info.date)),
         ]

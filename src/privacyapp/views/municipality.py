@@ -1,10 +1,15 @@
-"""Screens "Over deze app" (the disclaimer) and "Je gemeente" (journey 5 in DESIGN.md §2).
+"""Je gemeente (route ``/gemeente``): journey 5 of DESIGN.md §2, and the disclaimer that leads here.
 
-Builders are plain functions of their inputs, so tests call them and inspect the controls.
-:class:`MunicipalityScreen` keeps the screen's state and rebuilds its column when the state
-changes; network work (refresh, postcode lookup) runs in a worker thread via
-``asyncio.to_thread`` so the UI never blocks. Every interactive control is wrapped in
-``ft.Semantics(identifier=...)`` with an accessible name: screen readers and browser tests use them.
+The screen finds a municipality by name (offline) or, when the user chooses it, by postcode
+(PDOK; the screen says the postcode is sent there), and shows a card whose every detail can be
+used: call, mail, open, copy. The list refreshes itself from the register when it is older than
+a week and the user opens the screen; network work runs in a worker thread
+(``asyncio.to_thread``) so the UI never blocks.
+
+Builders are plain functions; :class:`MunicipalityScreen` holds the handlers over the screen's
+state (``state.slots["municipality"]``, a :class:`MunicipalityState` of plain values). Typing in
+the name field updates the results in place, so the field keeps its focus; everything else
+re-renders through ``ctx.nav.refresh()``.
 """
 
 from __future__ import annotations
@@ -29,31 +34,31 @@ from privacyapp.opendata import (
     RefreshResult,
     search_key,
 )
+from privacyapp.views import _municipality_strings as _strings  # noqa: F401 (registers)
+from privacyapp.views import i18n
+from privacyapp.views import widgets as w
+from privacyapp.views.routes import RouteSpec, ViewContext
+from privacyapp.views.theme import TOUCH_TARGET
 
 __all__ = [
-    "ABOUT_TEXT",
-    "NO_EMAIL_TEXT",
-    "PDOK_NOTICE",
+    "ROUTES",
     "MunicipalityScreen",
     "MunicipalityState",
-    "about_view",
+    "about_panel",
     "detail_card",
-    "postcode_panel",
-    "refresh_bar",
-    "result_list",
-    "search_field",
+    "municipality_view",
     "status_text",
     "tel_url",
 ]
 
-ABOUT_TEXT = "Deze app gaat alleen over privacy en gegevens, niet over de zorg of hulp zelf."
-PDOK_NOTICE = "Je postcode gaat naar PDOK (Kadaster) om je gemeente te vinden. Verder niets."
-NO_EMAIL_TEXT = (
-    "Deze gemeente heeft geen algemeen e-mailadres in het register. "
-    "Gebruik het contactformulier of bel."
-)
+SLOT = "municipality"
 
+Translate = Callable[..., str]
 Handler = Callable[..., Any]
+
+
+def _dutch(key: str, **fields: object) -> str:
+    return i18n.Translator("nl")(key, **fields)
 
 
 # ---------------------------------------------------------------------------- small helpers
@@ -64,23 +69,23 @@ def tel_url(phone: str) -> str:
     return "tel:" + re.sub(r"[^\d+]", "", phone)
 
 
-def _date(result_or_directory: RefreshResult | MunicipalityDirectory) -> str:
-    return result_or_directory.updated_at.strftime("%d-%m-%Y")
+def _day(value: Any) -> str:
+    return str(value.updated_at.strftime("%d-%m-%Y"))
 
 
-def status_text(result: RefreshResult) -> str:
-    """What the status line says after a refresh."""
+def status_text(result: RefreshResult, t: Translate = _dutch) -> str:
+    """The status line after a refresh: "bijgewerkt", or which data is still in use."""
     if result.ok:
-        return f"Bijgewerkt op {_date(result)}."
+        return t("municipality.updated", date=_day(result))
     if result.status == "skipped" or isinstance(result.error, FeedUnavailableError):
-        return f"Geen verbinding — we gebruiken de gegevens van {_date(result)}."
-    return f"Bijwerken lukte niet — we gebruiken de gegevens van {_date(result)}. {result.message}"
+        return t("municipality.offline", date=_day(result))
+    return f"{t('municipality.failed', date=_day(result))} {result.message}"
 
 
 def _event(handler: Handler, *args: Any) -> Callable[[Any], Awaitable[None]]:
     """An event handler that calls ``handler(*args)`` and awaits it if it is async."""
 
-    async def run(_event: Any) -> None:
+    async def run(_event: Any = None) -> None:
         outcome = handler(*args)
         if inspect.isawaitable(outcome):
             await outcome
@@ -95,244 +100,135 @@ def _exact(record: Municipality, query: str) -> bool:
     return any(search_key(name).replace(" ", "") == wanted for name in names)
 
 
-def _tap(identifier: str, label: str, control: ft.Control) -> ft.Semantics:
-    """An interactive control with a stable identifier and an accessible name."""
-    return ft.Semantics(identifier=identifier, label=label, content=control)
+def _labelled(ident: str, label: str, control: ft.Control, *, live: bool = False) -> ft.Semantics:
+    return ft.Semantics(identifier=ident, label=label, live_region=live or None, content=control)
 
 
-def _link_button(identifier: str, label: str, text: str, icon: Any, url: str) -> ft.Semantics:
-    # url= opens inside the click itself, so mobile browsers allow tel:/mailto:/new tabs
-    return _tap(identifier, label, ft.Button(content=text, icon=icon, url=url))
-
-
-def _copy_button(identifier: str, what: str, value: str, on_copy: Handler) -> ft.Semantics:
-    label = f"Kopieer {what}"
+def _copy_button(ident: str, what: str, value: str, on_copy: Handler, t: Translate) -> ft.Control:
+    label = t("municipality.copy", what=what)
     button = ft.IconButton(
         icon=ft.Icons.CONTENT_COPY,
         tooltip=label,
         on_click=_event(on_copy, what, value),
+        width=TOUCH_TARGET,
+        height=TOUCH_TARGET,
     )
-    return _tap(identifier, label, button)
+    return ft.Semantics(identifier=ident, label=label, button=True, content=button)
 
 
 # ---------------------------------------------------------------------------- builders
 
 
-def about_view(on_municipality: Handler) -> ft.Control:
-    """The disclaimer, leading to the municipality screen."""
-    return ft.Column(
-        controls=[
-            ft.Semantics(header=True, content=ft.Text("Over deze app", size=24)),
-            ft.Text(ABOUT_TEXT, weight=ft.FontWeight.BOLD),
-            ft.Text(
-                "Heb je een vraag over je gegevens? Daar helpt de app je bij. "
-                "Gaat je vraag over de hulp of zorg die je krijgt, of over een besluit "
-                "daarover? Dan is je gemeente de plek om te vragen."
-            ),
-            _tap(
-                "about-naar-gemeente",
-                "Niet eens met de hulp zelf? Neem contact op met je gemeente",
-                ft.Button(
-                    content="Niet eens met de hulp zelf? Neem contact op met je gemeente",
-                    icon=ft.Icons.ACCOUNT_BALANCE,
-                    on_click=_event(on_municipality),
-                ),
-            ),
-        ],
-        spacing=16,
+def about_panel(t: Translate = _dutch) -> ft.Control:
+    """The disclaimer at the top of the screen: what the app is not about, and where to go."""
+    return w.notice(
+        f"{t('municipality.about')} {t('municipality.about_more')}",
+        ident="municipality-about",
+        icon=ft.Icons.INFO_OUTLINE,
     )
 
 
-def search_field(query: str, on_search: Handler) -> ft.Control:
-    """Name search; searches while typing (no network)."""
-    field_ = ft.TextField(
-        label="Zoek je gemeente op naam",
-        hint_text="Bijvoorbeeld Den Bosch of Súdwest-Fryslân",
-        value=query,
-        prefix_icon=ft.Icons.SEARCH,
-        on_change=lambda e: on_search(e.control.value),
-        on_submit=lambda e: on_search(e.control.value),
-    )
-    return _tap("gemeente-zoek-naam", "Zoek je gemeente op naam", field_)
-
-
-def postcode_panel(
-    *, open_: bool, postcode: str, busy: bool, on_open: Handler, on_lookup: Handler
+def _address_block(
+    ident: str, title: str, what: str, address: Address, on_copy: Handler, t: Translate
 ) -> ft.Control:
-    """The opt-in postcode search: a button first; the field and the PDOK notice after."""
-    if not open_:
-        return _tap(
-            "gemeente-postcode-open",
-            "Zoek op postcode",
-            ft.TextButton(content="Zoek op postcode", icon=ft.Icons.PIN_DROP, on_click=on_open),
-        )
-
-    async def lookup(event: Any) -> None:
-        await _event(on_lookup, postcode_field.value)(event)
-
-    postcode_field = ft.TextField(
-        label="Postcode",
-        hint_text="1234 AB",
-        value=postcode,
-        max_length=7,
-        on_submit=lookup,
-    )
-    search = ft.Button(
-        content="Zoek op postcode", icon=ft.Icons.SEARCH, disabled=busy, on_click=lookup
-    )
-    return ft.Column(
-        controls=[
-            ft.Semantics(
-                identifier="gemeente-pdok-melding",
-                label=PDOK_NOTICE,
-                content=ft.Text(PDOK_NOTICE, italic=True),
-            ),
-            _tap("gemeente-postcode-veld", "Postcode", postcode_field),
-            _tap("gemeente-postcode-zoek", "Zoek op postcode", search),
-        ]
-    )
-
-
-def result_list(
-    results: list[Municipality], on_select: Handler, *, heading: str | None = None
-) -> ft.Control:
-    """Matches as a list; tapping one opens its card."""
-    controls: list[ft.Control] = []
-    if heading:
-        controls.append(ft.Text(heading, weight=ft.FontWeight.BOLD))
-    for record in results:
-        tile = ft.ListTile(
-            title=ft.Text(record.name),
-            subtitle=ft.Text(record.official_name) if record.aliases else None,
-            leading=ft.Icon(ft.Icons.ACCOUNT_BALANCE),
-            on_click=_event(on_select, record.code),
-        )
-        controls.append(_tap(f"gemeente-resultaat-{record.code}", record.name, tile))
-    return ft.Column(controls=controls, spacing=0)
-
-
-def _address_block(identifier: str, title: str, address: Address, on_copy: Handler) -> ft.Control:
     text = "\n".join(address.lines())
     return ft.Row(
-        controls=[
-            ft.Column(
-                controls=[
-                    ft.Text(title, weight=ft.FontWeight.BOLD),
-                    ft.Text(text, selectable=True),
-                ],
-                expand=True,
-            ),
-            _copy_button(f"gemeente-kopieer-{identifier}", title.lower(), text, on_copy),
-        ]
+        [
+            ft.Column([w.heading(title, 3), w.body(text, selectable=True)], expand=True),
+            _copy_button(f"municipality-copy-{ident}", what, text, on_copy, t),
+        ],
+        vertical_alignment=ft.CrossAxisAlignment.START,
     )
 
 
-def detail_card(record: Municipality, source_line: str, on_copy: Handler) -> ft.Control:
-    """Name, phone, e-mail, addresses, website and contact form, each one actionable."""
-    rows: list[ft.Control] = [
-        ft.Semantics(header=True, content=ft.Text(record.letter_name, size=22)),
-    ]
+def detail_card(
+    record: Municipality, source_line: str, on_copy: Handler, t: Translate = _dutch
+) -> ft.Control:
+    """Name, phone, e-mail, addresses, website and contact form, each one usable."""
+    rows: list[ft.Control] = [w.heading(record.letter_name, 2, ident="municipality-name")]
     if record.phone:
+        call = t("municipality.call", phone=record.phone)
         rows.append(
             ft.Row(
-                wrap=True,
-                controls=[
-                    _link_button(
-                        "gemeente-bel",
-                        f"Bel {record.phone}",
-                        f"Bel {record.phone}",
-                        ft.Icons.PHONE,
-                        tel_url(record.phone),
-                    ),
+                [
+                    w.link(call, tel_url(record.phone), "municipality-call", icon=ft.Icons.PHONE),
                     _copy_button(
-                        "gemeente-kopieer-telefoon", "telefoonnummer", record.phone, on_copy
+                        "municipality-copy-phone",
+                        t("municipality.what_phone"),
+                        record.phone,
+                        on_copy,
+                        t,
                     ),
                 ],
+                wrap=True,
             )
         )
     if record.email:
+        mail = t("municipality.mail", email=record.email)
         rows.append(
             ft.Row(
-                wrap=True,
-                controls=[
-                    _link_button(
-                        "gemeente-mail",
-                        f"Mail {record.email}",
-                        f"Mail {record.email}",
-                        ft.Icons.EMAIL,
-                        f"mailto:{record.email}",
+                [
+                    w.link(
+                        mail, f"mailto:{record.email}", "municipality-mail", icon=ft.Icons.EMAIL
                     ),
-                    _copy_button("gemeente-kopieer-email", "e-mailadres", record.email, on_copy),
+                    _copy_button(
+                        "municipality-copy-email",
+                        t("municipality.what_email"),
+                        record.email,
+                        on_copy,
+                        t,
+                    ),
                 ],
+                wrap=True,
             )
         )
     else:
-        rows.append(
-            ft.Semantics(
-                identifier="gemeente-geen-email",
-                label=NO_EMAIL_TEXT,
-                content=ft.Text(NO_EMAIL_TEXT, italic=True),
-            )
-        )
+        rows.append(w.notice(t("municipality.no_email"), ident="municipality-no-email"))
     links: list[ft.Control] = []
     if record.contact_form:
         links.append(
-            _link_button(
-                "gemeente-formulier",
-                "Open het contactformulier",
-                "Contactformulier",
-                ft.Icons.CHAT,
-                record.contact_form,
+            w.link(
+                t("municipality.form"), record.contact_form, "municipality-form", icon=ft.Icons.CHAT
             )
         )
     if record.website:
         links.append(
-            _link_button(
-                "gemeente-website", "Open de website", "Website", ft.Icons.LANGUAGE, record.website
+            w.link(
+                t("municipality.website"),
+                record.website,
+                "municipality-website",
+                icon=ft.Icons.LANGUAGE,
             )
         )
     if links:
-        rows.append(ft.Row(controls=links, wrap=True))
-    if record.visit_address:
-        rows.append(_address_block("bezoekadres", "Bezoekadres", record.visit_address, on_copy))
-    if record.postal_address:
-        rows.append(_address_block("postadres", "Postadres", record.postal_address, on_copy))
-    rows.append(
-        ft.Semantics(
-            identifier="gemeente-bron",
-            label=source_line,
-            content=ft.Text(source_line, size=12, italic=True),
-        )
+        rows.append(ft.Row(links, wrap=True))
+    addresses = (
+        ("visit", "municipality.visit", "municipality.what_visit", record.visit_address),
+        ("postal", "municipality.postal", "municipality.what_postal", record.postal_address),
     )
+    for ident, title, what, address in addresses:
+        if address is not None:
+            rows.append(_address_block(ident, t(title), t(what), address, on_copy, t))
+    rows.append(_labelled("municipality-source", source_line, w.muted(source_line)))
     return ft.Semantics(
-        identifier=f"gemeente-kaart-{record.code}",
-        label=f"Contactgegevens van {record.letter_name}",
+        identifier=f"municipality-card-{record.code.lower()}",
+        label=t("municipality.card", name=record.letter_name),
+        container=True,
         content=ft.Card(content=ft.Container(ft.Column(rows, spacing=12), padding=16)),
     )
 
 
-def refresh_bar(status: str, busy: bool, on_refresh: Handler) -> ft.Control:
-    """The status line ("bijgewerkt op …", "geen verbinding — …") and the refresh action."""
-    return ft.Row(
-        controls=[
-            ft.Semantics(
-                identifier="gemeente-status",
-                label=status,
-                live_region=True,
-                content=ft.Text(status, expand=True),
-            ),
-            _tap(
-                "gemeente-vernieuwen",
-                "Lijst van gemeenten bijwerken",
-                ft.IconButton(
-                    icon=ft.Icons.REFRESH,
-                    tooltip="Lijst van gemeenten bijwerken",
-                    disabled=busy,
-                    on_click=on_refresh,
-                ),
-            ),
-        ]
-    )
+def _result_list(records: list[Municipality], on_select: Handler) -> list[ft.Control]:
+    return [
+        w.choice(
+            record.name,
+            f"municipality-result-{record.code.lower()}",
+            _event(on_select, record.code),
+            description=record.official_name if record.aliases else None,
+            icon=ft.Icons.ACCOUNT_BALANCE,
+        )
+        for record in records
+    ]
 
 
 # ---------------------------------------------------------------------------- the screen
@@ -340,7 +236,7 @@ def refresh_bar(status: str, busy: bool, on_refresh: Handler) -> ft.Control:
 
 @dataclass
 class MunicipalityState:
-    """Everything the municipality screen shows; replaced field by field by the handlers."""
+    """What the screen shows (plain values; kept in ``state.slots["municipality"]``)."""
 
     query: str = ""
     results: list[Municipality] = field(default_factory=list)
@@ -350,53 +246,61 @@ class MunicipalityState:
     choices: list[PostcodeMatch] = field(default_factory=list)
     """Several municipalities for one postcode: the user chooses."""
     message: str = ""
-    """A one-off message: "not found", a postcode error, "copied"."""
+    """A one-off message: nothing found, a postcode problem, "copied"."""
     status: str = ""
+    """The refresh status line; empty: "Gegevens van <date>"."""
     busy: bool = False
+    auto_checked: bool = False
+    """The automatic "older than a week" refresh ran (once per app session)."""
 
 
 class MunicipalityScreen:
-    """The "Je gemeente" screen over a :class:`MunicipalityDirectory`.
+    """Handlers and rendering over a :class:`MunicipalityState`.
 
     Args:
-        directory: the service; shared with rights requests.
-        on_copy: copies text to the clipboard (the app passes the Flet clipboard; tests a fake).
-        on_change: called after the state changed, to push the new controls to the page.
+        directory: the municipality service (shared with rights requests).
+        state: the screen's state; survives re-renders.
+        t: the translator.
+        on_change: re-render the screen (the shell's ``ctx.nav.refresh``).
+        on_copy: copy text to the clipboard; default: Flet's clipboard service.
     """
 
     def __init__(
         self,
         directory: MunicipalityDirectory,
+        state: MunicipalityState | None = None,
         *,
-        on_copy: Callable[[str], Awaitable[None] | None] | None = None,
+        t: Translate = _dutch,
         on_change: Callable[[], None] | None = None,
+        on_copy: Callable[[str], Awaitable[None] | None] | None = None,
     ) -> None:
         self.directory = directory
-        self.state = MunicipalityState(status=self._data_status())
-        self._copy = on_copy
+        self.state = state if state is not None else MunicipalityState()
+        self.t = t
         self._on_change = on_change
-        self.control = ft.Column(spacing=16)
-        self._render()
+        self._copy = on_copy
+        self._below = ft.Column(spacing=16)
+        self.control = self.build()
 
     # -------------------------------------------------------------- handlers (tests call these)
 
+    def type_query(self, query: str) -> None:
+        """While typing: update the results in place (the text field keeps its focus)."""
+        self._search(query)
+        self._below.controls = self._below_controls()
+        with contextlib.suppress(RuntimeError):  # not on a page: nothing to push
+            self._below.update()
+
     def search(self, query: str) -> None:
-        """Name search while typing."""
-        state = self.state
-        state.query = query
-        state.results = self.directory.find(query) if query.strip() else []
-        state.choices = []
-        state.message = "" if state.results or not query.strip() else "Geen gemeente gevonden."
-        if len(state.results) == 1 or (state.results and _exact(state.results[0], query)):
-            state.selected = state.results[0]
-        elif state.selected is not None and state.selected not in state.results:
-            state.selected = None
+        """Name search (on submit)."""
+        self._search(query)
         self._changed()
 
     def select(self, code: str) -> None:
         """Open the card of one municipality."""
         self.state.selected = self.directory.get(code)
         self.state.choices = []
+        self.state.message = ""
         self._changed()
 
     def open_postcode(self) -> None:
@@ -409,21 +313,17 @@ class MunicipalityScreen:
         state = self.state
         state.postcode = postcode
         if not self.directory.is_postcode(postcode):
-            state.message = (
-                f"'{postcode.strip()}' is geen postcode. Een postcode is 4 cijfers en "
-                "2 letters, zoals 1234 AB."
-            )
+            state.message = self.t("municipality.no_postcode", text=postcode.strip())
             self._changed()
             return
-        state.busy, state.message = True, "Zoeken…"
+        state.busy, state.message = True, self.t("municipality.searching")
         self._changed()
         try:
             matches = await asyncio.to_thread(self.directory.lookup_postcode, postcode)
         except PostcodeError as exc:
-            state.message = str(exc)
-            matches = []
+            state.message, matches = str(exc), []
         else:
-            state.message = "" if matches else "Geen gemeente gevonden voor deze postcode."
+            state.message = "" if matches else self.t("municipality.postcode_none")
         finally:
             state.busy = False
         known = [m for m in matches if m.municipality is not None]
@@ -431,30 +331,36 @@ class MunicipalityScreen:
             state.selected, state.choices = known[0].municipality, []
         elif len(known) > 1:
             state.selected, state.choices = None, known
-            state.message = "Deze postcode ligt in meer dan één gemeente. Kies je gemeente."
+            state.message = self.t("municipality.choose")
         self._changed()
 
     async def refresh(self, *, force: bool = True) -> RefreshResult:
-        """Refresh the list from the register in a worker thread; the status says how it went."""
-        self.state.busy, self.state.status = True, "Bijwerken…"
+        """Refresh from the register in a worker thread; the status line says how it went."""
+        state = self.state
+        state.busy, state.status = True, self.t("municipality.refreshing")
         self._changed()
         try:
             result = await asyncio.to_thread(self.directory.refresh, force=force)
         finally:
-            self.state.busy = False
-        self.state.status = status_text(result)
-        if self.state.selected is not None:  # show the fresh record (or keep the old one)
-            self.state.selected = self.directory.get(self.state.selected.code) or (
-                self.state.selected
-            )
-        if self.state.query:
-            self.state.results = self.directory.find(self.state.query)
+            state.busy = False
+        state.status = status_text(result, self.t)
+        if state.selected is not None:  # show the fresh record if it is still there
+            state.selected = self.directory.get(state.selected.code) or state.selected
+        if state.query:
+            state.results = self.directory.find(state.query)
         self._changed()
         return result
 
+    def needs_auto_refresh(self) -> bool:
+        """True the first time the screen opens in a session with a list older than a week."""
+        return (
+            not self.state.auto_checked and self.directory.online and self.directory.needs_refresh()
+        )
+
     async def opened(self) -> None:
-        """Call when the user opens the screen: refreshes if the list is older than a week."""
-        if self.directory.online and self.directory.needs_refresh():
+        """Call when the user opens the screen: refreshes once if the list is old."""
+        if self.needs_auto_refresh():
+            self.state.auto_checked = True
             await self.refresh(force=False)
 
     async def copy(self, what: str, value: str) -> None:
@@ -465,62 +371,177 @@ class MunicipalityScreen:
                 await outcome
         else:
             await ft.Clipboard().set(value)
-        self.state.message = f"{what.capitalize()} gekopieerd."
+        self.state.message = self.t("municipality.copied", what=what.capitalize())
         self._changed()
 
     # -------------------------------------------------------------- rendering
 
-    def _data_status(self) -> str:
-        notice = f"{self.directory.notice} " if self.directory.notice else ""
-        return f"{notice}Gegevens van {_date(self.directory)}."
+    def build(self) -> ft.Control:
+        """The whole screen for the current state."""
+        t, state = self.t, self.state
+        self._below.controls = self._below_controls()
+        return w.page_body(
+            [
+                w.heading(t("municipality.title"), 1, ident="municipality-title"),
+                about_panel(t),
+                self._search_field(),
+                self._postcode_panel(),
+                self._below,
+                self._refresh_bar(state.status or t("municipality.data_of", date=self._date())),
+            ]
+        )
+
+    def _search(self, query: str) -> None:
+        state = self.state
+        state.query = query
+        state.results = self.directory.find(query) if query.strip() else []
+        state.choices = []
+        state.message = "" if state.results or not query.strip() else self.t("municipality.none")
+        if len(state.results) == 1 or (state.results and _exact(state.results[0], query)):
+            state.selected = state.results[0]
+        elif state.selected is not None and state.selected not in state.results:
+            state.selected = None
+
+    def _date(self) -> str:
+        return _day(self.directory)
 
     def _changed(self) -> None:
-        self._render()
+        self.control = self.build()
         if self._on_change is not None:
             self._on_change()
-            return
-        # push now, so "Bijwerken…" shows while the worker thread runs; off a page (tests,
-        # before mounting) there is nothing to push and the next page update shows it
-        with contextlib.suppress(RuntimeError):
-            self.control.update()
 
-    def _render(self) -> None:
+    def _search_field(self) -> ft.Control:
+        label = self.t("municipality.search")
+        text_field = ft.TextField(
+            label=label,
+            hint_text=self.t("municipality.search_hint"),
+            value=self.state.query,
+            prefix_icon=ft.Icons.SEARCH,
+            on_change=lambda e: self.type_query(e.control.value),
+            on_submit=lambda e: self.search(e.control.value),
+        )
+        return _labelled("municipality-search", label, text_field)
+
+    def _postcode_panel(self) -> ft.Control:
+        t, state = self.t, self.state
+        if not state.postcode_open:
+            return w.secondary(
+                t("municipality.postcode_open"),
+                "municipality-postcode-open",
+                _event(self.open_postcode),
+                icon=ft.Icons.PIN_DROP,
+            )
+        postcode_field = ft.TextField(
+            label=t("municipality.postcode"), hint_text="1234 AB", value=state.postcode
+        )
+
+        async def lookup(_event: Any = None) -> None:
+            await self.lookup_postcode(postcode_field.value or "")
+
+        postcode_field.on_submit = lookup
+        return ft.Column(
+            [
+                w.notice(t("municipality.pdok"), ident="municipality-pdok"),
+                _labelled("municipality-postcode", t("municipality.postcode"), postcode_field),
+                w.primary(
+                    t("municipality.postcode_go"),
+                    "municipality-postcode-go",
+                    None if state.busy else lookup,
+                    icon=ft.Icons.SEARCH,
+                ),
+            ],
+            spacing=10,
+        )
+
+    def _below_controls(self) -> list[ft.Control]:
         state = self.state
-        controls: list[ft.Control] = [
-            ft.Semantics(header=True, content=ft.Text("Je gemeente", size=24)),
-            ft.Text(
-                "Vind de contactgegevens van je gemeente. Voor vragen over de hulp of zorg "
-                "zelf, of over een besluit daarover."
-            ),
-            search_field(state.query, self.search),
-            postcode_panel(
-                open_=state.postcode_open,
-                postcode=state.postcode,
-                busy=state.busy,
-                on_open=_event(self.open_postcode),
-                on_lookup=self.lookup_postcode,
-            ),
-        ]
+        controls: list[ft.Control] = []
         if state.message:
             controls.append(
-                ft.Semantics(
-                    identifier="gemeente-melding",
-                    label=state.message,
-                    live_region=True,
-                    content=ft.Text(state.message),
-                )
+                _labelled("municipality-message", state.message, w.body(state.message), live=True)
             )
         if state.choices:
-            records = [m.municipality for m in state.choices if m.municipality is not None]
-            controls.append(result_list(records, self.select, heading="Kies je gemeente"))
+            chosen = [m.municipality for m in state.choices if m.municipality is not None]
+            controls += _result_list(chosen, self.select)
         elif state.results and not (state.selected and len(state.results) == 1):
-            controls.append(result_list(state.results, self.select))
+            controls += _result_list(state.results[:10], self.select)
         if state.selected is not None:
-            controls.append(detail_card(state.selected, self.directory.source_line, self.copy))
-        else:
-            controls.append(ft.Text(self.directory.source_line, size=12, italic=True))
-        controls.append(refresh_bar(state.status, state.busy, self._refresh_clicked))
-        self.control.controls = controls
+            controls.append(detail_card(state.selected, self._source_line(), self.copy, self.t))
+        return controls
 
-    async def _refresh_clicked(self, _event: Any) -> None:
-        await self.refresh(force=True)
+    def _source_line(self) -> str:
+        return self.directory.source_line
+
+    def _refresh_bar(self, status: str) -> ft.Control:
+        label = self.t("municipality.refresh")
+        button = ft.IconButton(
+            icon=ft.Icons.REFRESH,
+            tooltip=label,
+            disabled=self.state.busy,
+            on_click=_event(self.refresh),
+            width=TOUCH_TARGET,
+            height=TOUCH_TARGET,
+        )
+        return ft.Row(
+            [
+                _labelled("municipality-status", status, w.muted(status), live=True),
+                ft.Semantics(
+                    identifier="municipality-refresh", label=label, button=True, content=button
+                ),
+            ],
+            alignment=ft.MainAxisAlignment.SPACE_BETWEEN,
+        )
+
+
+# ---------------------------------------------------------------------------- shell routes
+
+
+def _screen(ctx: ViewContext) -> MunicipalityScreen | None:
+    directory = ctx.services.directory
+    if directory is None:
+        return None
+    state = ctx.state.slots.setdefault(SLOT, MunicipalityState())
+    return MunicipalityScreen(directory, state, t=ctx.t, on_change=ctx.nav.refresh)
+
+
+def municipality_view(ctx: ViewContext) -> ft.Control:
+    """``/gemeente``: the disclaimer, search, the card and the refresh status."""
+    screen = _screen(ctx)
+    if screen is None:
+        return w.page_body(
+            [
+                w.heading(ctx.t("municipality.title"), 1, ident="municipality-title"),
+                about_panel(ctx.t),
+                w.notice(ctx.t("municipality.unavailable"), ident="municipality-unavailable"),
+            ]
+        )
+    return screen.control
+
+
+def _enter(ctx: ViewContext) -> None:
+    """Opening the screen refreshes an old list once, in the background."""
+    screen = _screen(ctx)
+    if screen is not None and ctx.page is not None and screen.needs_auto_refresh():
+        ctx.page.run_task(screen.opened)
+
+
+def _enter_code(ctx: ViewContext) -> str:
+    """``/gemeente/gm0344`` (a deep link, e.g. from a rights request) opens that card."""
+    screen = _screen(ctx)
+    if screen is not None:
+        record = screen.directory.get(ctx.params.get("code", ""))
+        if record is not None:
+            screen.state.selected, screen.state.choices = record, []
+    return "/gemeente"
+
+
+ROUTES = [
+    RouteSpec("/gemeente", municipality_view, "municipality.title", enter=_enter),
+    RouteSpec(
+        "/gemeente/{code}",
+        municipality_view,
+        "municipality.title",
+        parent="/gemeente",
+        enter=_enter_code,
+    ),
+]
