@@ -44,16 +44,15 @@ from privacyapp.dossier.errors import (
 RecordStore = Vault
 
 __all__ = [
-    "FORGOTTEN_PIN_WARNING",
-    "KINDS",
-    "REFERENCE_WARNING",
     "AppLock",
     "Backend",
     "CorruptDataError",
     "DossierError",
+    "FORGOTTEN_PIN_WARNING",
     "FileBackend",
     "InvalidRecordError",
     "JournalTamperedError",
+    "KINDS",
     "KdfParams",
     "KeyFileError",
     "KeyWrapper",
@@ -64,6 +63,7 @@ __all__ = [
     "NewerFormatError",
     "PinPolicyError",
     "PinWrapper",
+    "REFERENCE_WARNING",
     "Record",
     "RecordNotFoundError",
     "RecordStore",
