@@ -1,4 +1,4 @@
-"""Real browser: save a path, reload, unlock, find it — and localStorage holds no plaintext.
+"""Real browser: save a path, reload, unlock, find it; localStorage holds no plaintext.
 
 Runs the real web app in-process (ASGI on 127.0.0.1) and Debian's Chromium through Playwright.
 The fixtures here are local to this module so they cannot clash with the shell's shared e2e
@@ -11,6 +11,7 @@ import shutil
 import socket
 import threading
 import time
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -131,5 +132,21 @@ def test_saved_path_survives_reload_behind_the_pin_and_is_encrypted_in_the_brows
     _tap(page, "lock-open")
     item = _el(page, "overview-record-0").inner_text()
     assert FLOW_TITLE in item and REFERENCE in item
+
+    # Export everything: the browser downloads a zip with the readable JSON and the PDF.
+    with page.expect_download(timeout=WAIT) as download:
+        _tap(page, "overview-export")
+    with zipfile.ZipFile(download.value.path()) as bundle:
+        assert REFERENCE in bundle.read("mijn-overzicht.json").decode()
+        assert bundle.read("mijn-overzicht.pdf").startswith(b"%PDF")
+
+    # Delete, then undo within the snackbar's few seconds.
+    _tap(page, "overview-delete-0")
+    page.locator('[flt-semantics-identifier="overview-record-0"]').wait_for(
+        state="detached", timeout=WAIT
+    )
+    page.get_by_role("button", name="Ongedaan maken").click(timeout=WAIT)
+    assert FLOW_TITLE in _el(page, "overview-record-0").inner_text()
+
     local = ("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:")
     assert [u for u in page.requests if not u.startswith(local)] == []
