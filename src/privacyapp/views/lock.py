@@ -34,10 +34,10 @@ from privacyapp.views.store_page import close_dialog, show_dialog, store_session
 
 __all__ = [
     "FORGOT_TEXT",
-    "PROTECTED",
-    "ROUTES",
     "LockScreen",
     "LockState",
+    "PROTECTED",
+    "ROUTES",
     "forgot_pin_dialog",
     "guard",
     "lock_view",

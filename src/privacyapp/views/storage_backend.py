@@ -32,9 +32,9 @@ from privacyapp.dossier import AppLock, Backend, FileBackend, KeyWrapper, Secret
 from privacyapp.dossier._backend import check_name
 
 __all__ = [
+    "BrowserBackend",
     "CLEARED_MESSAGE",
     "PREFIX",
-    "BrowserBackend",
     "Preferences",
     "StoreService",
     "StoreSession",
