@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import flet as ft
 import pytest
-from viewkit import RecordingNavigator, find, idents, texts
+from viewkit import RecordingNavigator, click, find, idents, texts
 
 from privacyapp.rights import FOOTER, RequestKind, RightsRequest, Stage
 from privacyapp.views import strings as _strings  # noqa: F401
@@ -424,3 +424,56 @@ def test_follow_route_shows_a_saved_request_and_updates_it(
     assert "rights-kind-inzage" in idents(shown.content)
     missing = render_route(SHELL_ROUTES, "/verzoek/volgen/onbekend", state, with_store, nav)
     assert any("Er is geen bewaard item" in t for t in texts(missing.content))
+
+
+def _compose_in_shell(state: AppState, services: Services, nav: RecordingNavigator) -> Any:
+    shown = render_route(SHELL_ROUTES, "/verzoek/inzage", state, services, nav)
+    screen = state.slots["rights"]
+    screen.set_mode("organisatie")
+    for key, value in {
+        "org_name": "Zorg BV",
+        "org_email": "privacy@zorg.nl",
+        "name": "Sam",
+    }.items():
+        screen.set_value(key, value)
+    find(shown.content, "rights-preview-button").on_click(None)
+    shown = render_route(SHELL_ROUTES, "/verzoek/inzage", state, services, nav)
+    find(shown.content, "rights-store").on_click(None)
+    return render_route(SHELL_ROUTES, "/verzoek/inzage", state, services, nav)
+
+
+def test_locked_store_asks_to_unlock_and_keeps_the_letter(
+    state: AppState, services: Services
+) -> None:
+    from privacyapp.dossier import AppLock, KdfParams, MemoryBackend
+    from privacyapp.views.storage_backend import StoreSession
+
+    backend = MemoryBackend()
+    kdf = KdfParams("argon2id", b"\0" * 16, iterations=1, memory_kib=64)
+    state.slots["store"] = StoreSession(AppLock(backend, kdf=kdf), backend)  # no PIN yet: locked
+    nav = RecordingNavigator()
+    shown = _compose_in_shell(state, services, nav)
+    assert "Mijn overzicht is op slot" in find(shown.content, "rights-error").value
+    assert "rights-letter" in idents(shown.content)  # nothing lost
+    assert "rights-stage" not in idents(shown.content)
+    click(find(shown.content, "rights-unlock"))
+    assert nav.routes[-1] == "/slot?next=/verzoek/inzage"
+
+
+def test_open_store_keeps_the_request_encrypted(state: AppState, services: Services) -> None:
+    from privacyapp.dossier import AppLock, KdfParams, MemoryBackend
+    from privacyapp.views.storage_backend import StoreSession
+
+    backend = MemoryBackend()
+    kdf = KdfParams("argon2id", b"\0" * 16, iterations=1, memory_kib=64)
+    lock = AppLock(backend, kdf=kdf)
+    vault = lock.set_pin("24680")
+    state.slots["store"] = StoreSession(lock, backend)
+    shown = _compose_in_shell(state, services, RecordingNavigator())
+    assert "rights-stage" in idents(shown.content)
+    (record,) = vault.list("request")
+    assert record.payload["recipient"]["email"] == "privacy@zorg.nl"
+    follow = render_route(
+        SHELL_ROUTES, f"/verzoek/volgen/{record.id}", state, services, RecordingNavigator()
+    )
+    assert "rights-stage" in idents(follow.content)

@@ -14,6 +14,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import Any
+from urllib.parse import quote
 
 import flet as ft
 
@@ -54,9 +55,11 @@ __all__ = [
     "kind_picker",
     "letter_preview",
     "recipient_section",
+    "StoreNotOpenError",
     "follow_view",
     "rights_view",
     "store_saver",
+    "vault_state",
 ]
 
 #: The shell's route for the composer.
@@ -76,6 +79,7 @@ class RightsScreen:
         prefill: the kind to start with (an advice action "rights-request").
         on_change: asks the shell to re-render (``ctx.nav.refresh``); None: update in place.
         following: a saved request to follow up (the composer is hidden while it is shown).
+        on_unlock: opens the app lock when saving found the store locked.
     """
 
     def __init__(
@@ -90,9 +94,12 @@ class RightsScreen:
         prefill: RequestKind | str | None = None,
         on_change: Callable[[], None] | None = None,
         following: RightsRequest | None = None,
+        on_unlock: Callable[[], None] | None = None,
     ) -> None:
         self.today = today
         self.on_change = on_change
+        self.on_unlock = on_unlock
+        self.needs_unlock = False
         self.prefill = RequestKind(prefill) if prefill else None
         self.actions = actions
         self.search = search
@@ -167,6 +174,11 @@ class RightsScreen:
         if st.error:
             error = ft.Text(st.error, color=ft.Colors.ERROR)
             parts.append(tag("rights-error", error, f"Let op: {st.error}"))
+            if self.needs_unlock and self.on_unlock is not None:
+                unlock = self.on_unlock
+                parts.append(
+                    w.primary("Ontgrendel Mijn overzicht", "rights-unlock", lambda _: unlock())
+                )
         if st.letter is not None:
             parts.append(
                 letter_preview(
@@ -212,8 +224,12 @@ class RightsScreen:
     def _save(self, request: RightsRequest) -> str:
         if self.save_request is None:
             return ""
+        self.needs_unlock = False
         try:
             self.save_request(request)
+        except StoreNotOpenError as exc:
+            self.needs_unlock = exc.locked
+            return str(exc)
         except PrivacyAppError as exc:
             return f"Bewaren lukte niet: {exc}"
         return ""
@@ -222,7 +238,8 @@ class RightsScreen:
         if state.saved is not None and state.saved != self.state.saved:
             problem = self._save(state.saved)
             if problem:
-                state = replace(state, error=problem, notice="")
+                # Not saved: keep the letter on screen so the user can try again.
+                state = replace(state, saved=self.state.saved, error=problem, notice="")
         self.state = state
         self.refresh()
 
@@ -287,17 +304,28 @@ i18n.register(
             "rights.title": "Een verzoek over je gegevens",
             "rights.follow": "Je verzoek volgen",
             "rights.no-store": (
-                "Mijn overzicht is op dit apparaat nog niet beschikbaar. Je verzoek blijft "
+                "Mijn overzicht is op dit apparaat niet beschikbaar. Je verzoek blijft "
                 "bewaard zolang de app open is; bewaar de brief ook als PDF."
             ),
+            "rights.loading": "Mijn overzicht wordt geladen. Probeer het zo nog eens.",
+            "rights.locked": (
+                "Mijn overzicht is op slot. Ontgrendel het, en kies daarna nog een keer "
+                "'Bewaar in Mijn overzicht'."
+            ),
+            "rights.unlock": "Ontgrendel Mijn overzicht",
         },
         "en": {
             "rights.title": "A request about your data",
             "rights.follow": "Follow your request",
             "rights.no-store": (
-                "My overview is not available on this device yet. Your request is kept while "
-                "the app is open; also save the letter as a PDF."
+                "My overview is not available on this device. Your request is kept while the "
+                "app is open; also save the letter as a PDF."
             ),
+            "rights.loading": "My overview is loading. Please try again in a moment.",
+            "rights.locked": (
+                "My overview is locked. Unlock it, then choose 'Bewaar in Mijn overzicht' again."
+            ),
+            "rights.unlock": "Unlock My overview",
         },
     }
 )
@@ -305,8 +333,16 @@ i18n.register(
 _SLOT = "rights"
 
 
+class StoreNotOpenError(PrivacyAppError):
+    """The encrypted store is locked or still loading: the request is not saved yet."""
+
+    def __init__(self, message: str, *, locked: bool) -> None:
+        super().__init__(message)
+        self.locked = locked
+
+
 def store_saver(store: Any, ids: dict[str, str]) -> Callable[[RightsRequest], None]:
-    """Save requests in the encrypted store as ``kind="request"`` records (JSON payload).
+    """Save requests in an open vault as ``kind="request"`` records (JSON payload).
 
     ``ids`` maps a request's id to its record id, so a later change updates the same record.
     """
@@ -325,9 +361,42 @@ def store_saver(store: Any, ids: dict[str, str]) -> Callable[[RightsRequest], No
     return save
 
 
-def _memory_saver(kept: list[RightsRequest]) -> Callable[[RightsRequest], None]:
+def vault_state(ctx: ViewContext) -> tuple[str, Any]:
+    """``("none"|"loading"|"locked"|"open", vault)`` for this page's encrypted store.
+
+    ``services.store`` is the app's ``StoreService`` (one session per page); an object without
+    ``session`` is taken to be an open vault itself (compositions and tests that pass one).
+    """
+    service = getattr(ctx.services, "store", None)
+    if service is None:
+        return "none", None
+    if not hasattr(service, "session"):
+        return "open", service
+    from privacyapp.views.store_page import store_session
+
+    session = store_session(ctx)
+    if session is None:
+        return "loading", None
+    if not session.lock.is_unlocked:
+        return "locked", None
+    return "open", session.lock.vault
+
+
+def _page_saver(ctx: ViewContext) -> Callable[[RightsRequest], None]:
+    """Save into this page's store at the moment of saving (it may be unlocked by then)."""
+    ids: dict[str, str] = ctx.state.slots.setdefault("rights.record-ids", {})
+    kept: list[RightsRequest] = ctx.state.slots.setdefault("rights.kept", [])
+
     def save(request: RightsRequest) -> None:
-        kept[:] = [r for r in kept if r.id != request.id] + [request]
+        status, vault = vault_state(ctx)
+        if status == "open":
+            store_saver(vault, ids)(request)
+        elif status == "none":
+            kept[:] = [r for r in kept if r.id != request.id] + [request]
+        elif status == "loading":
+            raise StoreNotOpenError(ctx.t("rights.loading"), locked=False)
+        else:
+            raise StoreNotOpenError(ctx.t("rights.locked"), locked=True)
 
     return save
 
@@ -350,8 +419,29 @@ def _enter(ctx: ViewContext) -> str | None:
     return None
 
 
+def _screen(
+    ctx: ViewContext, prefill: RequestKind | None, following: RightsRequest | None = None
+) -> RightsScreen:
+    clock: Callable[[], datetime] = ctx.state.slots.get("clock") or (lambda: datetime.now(UTC))
+    directory = getattr(ctx.services, "directory", None)
+    route = ctx.state.route or ROUTE
+    return RightsScreen(
+        today=lambda: clock().astimezone().date(),  # the device's local date
+        actions=FletActions() if ctx.page is not None else _InertActions(),
+        search=directory.find if directory is not None else None,
+        save_request=_page_saver(ctx),
+        save_file=_file_saver(ctx.page),
+        now=clock,
+        prefill=prefill,
+        on_change=ctx.nav.refresh,
+        following=following,
+        on_unlock=lambda: ctx.nav.go("/slot?next=" + quote(route, safe="/")),
+    )
+
+
 def rights_view(ctx: ViewContext) -> ft.Control:
     """``/verzoek`` and ``/verzoek/<kind>``: the composer and the follow-up."""
+    vault_state(ctx)  # on web this starts loading the page's store, so saving finds it ready
     slot = ctx.state.slots.get(_SLOT)
     kind = ctx.params.get("kind")
     prefill = RequestKind(kind) if kind else None
@@ -360,11 +450,7 @@ def rights_view(ctx: ViewContext) -> ft.Control:
         or slot.following
         or (prefill and slot.prefill is not prefill)
     ):
-        store = getattr(ctx.services, "store", None)
-        kept: list[RightsRequest] = ctx.state.slots.setdefault("rights.kept", [])
-        ids: dict[str, str] = ctx.state.slots.setdefault("rights.record-ids", {})
-        saver = store_saver(store, ids) if store is not None else _memory_saver(kept)
-        slot = _screen(ctx, prefill, saver)
+        slot = _screen(ctx, prefill)
         ctx.state.slots[_SLOT] = slot
     else:
         slot.refresh_quietly()
@@ -374,25 +460,32 @@ def rights_view(ctx: ViewContext) -> ft.Control:
     return w.page_body(parts)
 
 
-def _screen(
-    ctx: ViewContext,
-    prefill: RequestKind | None,
-    saver: Callable[[RightsRequest], None],
-    following: RightsRequest | None = None,
-) -> RightsScreen:
-    clock: Callable[[], datetime] = ctx.state.slots.get("clock") or (lambda: datetime.now(UTC))
-    directory = getattr(ctx.services, "directory", None)
-    return RightsScreen(
-        today=lambda: clock().astimezone().date(),  # the device's local date
-        actions=FletActions() if ctx.page is not None else _InertActions(),
-        search=directory.find if directory is not None else None,
-        save_request=saver,
-        save_file=_file_saver(ctx.page),
-        now=clock,
-        prefill=prefill,
-        on_change=ctx.nav.refresh,
-        following=following,
-    )
+def follow_view(ctx: ViewContext) -> ft.Control:
+    """``/verzoek/volgen/<record>``: the term and follow-up of a request saved in the store."""
+    heading = w.heading(ctx.t("rights.follow"), 1, ident="rights-follow-title")
+    status, vault = vault_state(ctx)
+    if status == "none":
+        return w.page_body([heading, w.body(ctx.t("rights.no-store"))])
+    if status == "loading":
+        return w.page_body([heading, w.muted(ctx.t("rights.loading"))])
+    if status == "locked":
+        target = "/slot?next=" + quote(ctx.state.route or ROUTE, safe="/")
+        unlock = w.primary(ctx.t("rights.unlock"), "rights-unlock", lambda _: ctx.nav.go(target))
+        return w.page_body([heading, unlock])
+    record_id = ctx.params["record"]
+    try:
+        request = RightsRequest.from_dict(vault.get(record_id).payload)
+    except PrivacyAppError as exc:
+        return w.page_body([heading, w.body(str(exc))])
+    slot = ctx.state.slots.get(_SLOT)
+    current = slot.state.saved if isinstance(slot, RightsScreen) else None
+    if not isinstance(slot, RightsScreen) or current is None or current.id != request.id:
+        ctx.state.slots.setdefault("rights.record-ids", {})[request.id] = record_id
+        slot = _screen(ctx, None, following=request)
+        ctx.state.slots[_SLOT] = slot
+    else:
+        slot.refresh_quietly()
+    return w.page_body([slot.build()])
 
 
 class _InertActions:
@@ -403,29 +496,6 @@ class _InertActions:
 
     def copy_text(self, text: str) -> Any:
         return None
-
-
-def follow_view(ctx: ViewContext) -> ft.Control:
-    """``/verzoek/volgen/<record>``: the term and follow-up of a request saved in the store."""
-    store = getattr(ctx.services, "store", None)
-    heading = w.heading(ctx.t("rights.follow"), 1, ident="rights-follow-title")
-    if store is None:
-        return w.page_body([heading, w.body(ctx.t("rights.no-store"))])
-    record_id = ctx.params["record"]
-    try:
-        request = RightsRequest.from_dict(store.get(record_id).payload)
-    except PrivacyAppError as exc:
-        return w.page_body([heading, w.body(str(exc))])
-    slot = ctx.state.slots.get(_SLOT)
-    current = slot.state.saved if isinstance(slot, RightsScreen) else None
-    if not isinstance(slot, RightsScreen) or current is None or current.id != request.id:
-        ids: dict[str, str] = ctx.state.slots.setdefault("rights.record-ids", {})
-        ids[request.id] = record_id
-        slot = _screen(ctx, None, store_saver(store, ids), following=request)
-        ctx.state.slots[_SLOT] = slot
-    else:
-        slot.refresh_quietly()
-    return w.page_body([slot.build()])
 
 
 ROUTES = [
