@@ -477,3 +477,23 @@ def test_open_store_keeps_the_request_encrypted(state: AppState, services: Servi
         SHELL_ROUTES, f"/verzoek/volgen/{record.id}", state, services, RecordingNavigator()
     )
     assert "rights-stage" in idents(follow.content)
+
+
+def test_municipality_from_the_real_directory(state: AppState, services: Services) -> None:
+    assert services.directory is not None
+    (aalsmeer,) = [m for m in services.directory.find("Aalsmeer") if m.name == "Aalsmeer"]
+    nav = RecordingNavigator()
+    render_route(SHELL_ROUTES, "/verzoek/inzage", state, services, nav)
+    screen = state.slots["rights"]
+    shown = render_route(SHELL_ROUTES, "/verzoek/inzage", state, services, nav)
+    find(shown.content, "rights-gemeente-search").on_change(_E("aalsmeer"))
+    click(find(shown.content, "rights-gemeente-find"))
+    shown = render_route(SHELL_ROUTES, "/verzoek/inzage", state, services, nav)
+    click(find(shown.content, f"rights-gemeente-{aalsmeer.code}"))
+    screen.set_value("name", "Sam")
+    shown = render_route(SHELL_ROUTES, "/verzoek/inzage", state, services, nav)
+    assert any("e-mailadres van de gemeente" in t for t in texts(shown.content))
+    click(find(shown.content, "rights-preview-button"))
+    shown = render_route(SHELL_ROUTES, "/verzoek/inzage", state, services, nav)
+    link = find(shown.content, "rights-open-mail").data
+    assert urlsplit(link).path == aalsmeer.email
