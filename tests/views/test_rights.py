@@ -214,6 +214,8 @@ def test_compose_for_a_municipality_and_save(
     assert "rights-stage" in _ids(screen.build())
     ics = _by_id(screen.build(), "rights-ics").data
     assert "DTSTART;VALUE=DATE:20261220" in ics
+    asyncio.run(_click(screen, "rights-ics"))  # Flet awaits it: the handler is a coroutine
+    assert files["termijn-verzoek.ics"].decode() == ics
 
 
 def test_missing_fields_are_shown(screen: RightsScreen) -> None:

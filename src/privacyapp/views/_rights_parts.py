@@ -6,6 +6,7 @@ Every interactive control has a label and a stable ``ft.Semantics(identifier="ri
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import date
 from typing import Any, Protocol
@@ -102,6 +103,17 @@ def _text_field(
         on_change=lambda e: on_value(key, e.control.value or ""),
     )
     return tag(f"rights-field-{key}", field)
+
+
+def _async(handler: Callable[..., Any], *args: Any) -> Callable[[Any], Awaitable[None]]:
+    # Flet awaits a handler only when it is itself a coroutine function; a lambda that
+    # returns a coroutine would never run. So wrap callbacks that may be async.
+    async def run(_event: Any) -> None:
+        result = handler(*args)
+        if inspect.isawaitable(result):
+            await result
+
+    return run
 
 
 def _column(parts: list[ft.Control]) -> ft.Column:
@@ -325,7 +337,7 @@ def letter_preview(
         tag("rights-copy", ft.Button("Kopieer", action=actions.copy_text(text), data=text))
     )
     buttons.append(
-        tag("rights-save-pdf", ft.Button("Bewaar als PDF", on_click=lambda _e: on_save_pdf()))
+        tag("rights-save-pdf", ft.Button("Bewaar als PDF", on_click=_async(on_save_pdf)))
     )
     parts.append(ft.Row(buttons, wrap=True))
     parts += [_bullets(IDENTITY_ADVICE), ft.Text(NO_SERVER)]
@@ -387,7 +399,7 @@ def deadline_view(
         parts.append(
             tag(
                 "rights-ics",
-                ft.Button("Zet in je agenda (ICS)", on_click=lambda _e: on_ics(event), data=event),
+                ft.Button("Zet in je agenda (ICS)", on_click=_async(on_ics, event), data=event),
             )
         )
     if step.offer_reminder:
