@@ -7,6 +7,7 @@ Chromium with every request recorded and the privacy check at the end).
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -70,6 +71,12 @@ def test_compose_send_save_and_find_a_request(app_url: str, browser_page: Any) -
     assert set(fields) == {"subject", "body"}
     assert fields["subject"] == [SUBJECT]
     assert fields["body"][0].endswith(FOOTER)
+
+    # The letter as a PDF: the browser downloads it (nothing is stored on the server).
+    with page.expect_download() as download:
+        tap(page, "rights-save-pdf")
+    assert download.value.suggested_filename == "brief-inzage.pdf"
+    assert Path(download.value.path()).read_bytes().startswith(b"%PDF")
 
     # First save: the encrypted store has no PIN yet, so the app asks to set one first.
     tap(page, "rights-store")
