@@ -120,3 +120,12 @@ def test_the_directory_record_fits_the_protocol() -> None:
     r = recipient_from_municipality(record)
     assert r.channel is Channel.CONTACT_FORM
     assert r.postal_lines == ("Gemeente Nijmegen", "Postbus 9105", "6500 HG NIJMEGEN")
+
+
+def test_every_municipality_choice_mentions_own_forms_and_digid() -> None:
+    by_mail = recipient_from_municipality(
+        FakeMunicipality("GM0001", "Testdorp", email="info@testdorp.nl")
+    )
+    by_post = recipient_from_municipality(FakeMunicipality("GM0003", "Kapot", visit_address=VISIT))
+    for r in (by_mail, by_post):
+        assert "DigiD" in r.explanation

@@ -82,6 +82,7 @@ def role_spec(role: Role | str) -> RoleSpec:
 AGE_RULES = (
     "Ben je 16 jaar of ouder? Dan doe je het verzoek zelf.",
     "Ben je jonger dan 16? Dan doet je ouder met gezag of je voogd het verzoek voor je.",
+    "Sta je onder curatele? Dan doet je curator het verzoek voor je.",
     "Gaat het om je jeugddossier en ben je 12 tot 16 jaar? Dan mag je ook zelf om inzage "
     "vragen (Jeugdwet artikel 7.3.10). Je ouders met gezag mogen dat ook.",
     "Een dossier laten vernietigen kan vanaf 12 jaar zelf, als je goed kunt overzien wat dat "

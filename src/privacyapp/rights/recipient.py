@@ -26,6 +26,12 @@ __all__ = [
     "validate_email",
 ]
 
+#: Said with every municipality: some want their own form or DigiD instead of an e-mail.
+MUNICIPALITY_NOTE = (
+    " Sommige gemeenten hebben een eigen formulier of vragen je in te loggen met DigiD. "
+    "Vraagt je gemeente dat? Dan kun je de tekst van de brief daar gebruiken."
+)
+
 _LOCAL = re.compile(r"[A-Za-z0-9_+'-]+(?:\.[A-Za-z0-9_+'-]+)*")
 _LABEL = re.compile(r"(?!-)[A-Za-z0-9-]{1,63}(?<!-)")
 _TLD = re.compile(r"(?:[A-Za-z]{2,63}|xn--[A-Za-z0-9-]{1,59})")
@@ -192,7 +198,10 @@ def recipient_from_municipality(municipality: MunicipalityLike) -> Recipient:
             channel=Channel.EMAIL,
             email=email,
             postal_lines=postal,
-            explanation=f"We sturen je brief naar het e-mailadres van de gemeente: {email}.",
+            explanation=(
+                f"We sturen je brief naar het e-mailadres van de gemeente: {email}."
+                + MUNICIPALITY_NOTE
+            ),
             **common,
         )
     if form:
@@ -204,6 +213,7 @@ def recipient_from_municipality(municipality: MunicipalityLike) -> Recipient:
             explanation=(
                 f"{title} heeft geen e-mailadres in het register. Kopieer de brief en "
                 f"plak hem in het contactformulier op de website van de gemeente.{post_hint}"
+                + MUNICIPALITY_NOTE
             ),
             **common,
         )
@@ -214,6 +224,7 @@ def recipient_from_municipality(municipality: MunicipalityLike) -> Recipient:
             explanation=(
                 f"{title} heeft geen e-mailadres en geen contactformulier in het "
                 "register. Bewaar de brief als PDF, print hem en stuur hem per post."
+                + MUNICIPALITY_NOTE
             ),
             **common,
         )
