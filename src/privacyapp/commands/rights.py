@@ -75,7 +75,12 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     comp.add_argument("--phone", default="", help="your phone number")
     comp.add_argument("--address", default="", help="your postal address")
     comp.add_argument("--for-child", default="", help="name of the child or ward you act for")
-    comp.add_argument("--role", choices=[r.value for r in Role], default=None)
+    comp.add_argument(
+        "--role",
+        choices=[r.value for r in Role],
+        default=None,
+        help="your role when writing for someone else (default with --for-child: ouder)",
+    )
     comp.add_argument(
         "--detail",
         action="append",
