@@ -1,20 +1,195 @@
-"""Composition root: builds the services and starts the Flet UI (DESIGN.md §4)."""
+"""Composition root: builds the services and starts the Flet UI (DESIGN.md §4).
+
+The CLI (``privacyapp [--web]``), the browser tests and the benchmark all start the app through
+the same two factories: :func:`build_services` and :func:`web_app`.
+
+Web mode serves the Flet web client from this machine (``no_cdn``) behind a
+Content-Security-Policy that only allows this origin: the prebuilt client would otherwise ask a
+CDN for a Rive runtime, telling a third party that the app was opened.
+"""
 
 from __future__ import annotations
 
+import importlib.util
+import os
+import sys
+from collections.abc import Awaitable, Callable, MutableMapping
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import flet as ft
 
-__all__ = ["run"]
+from privacyapp.views.services import ContentInfo, Services
+from privacyapp.views.shell import Shell
+from privacyapp.views.state import AppState
+from privacyapp.views.storage_backend import StoreService
+
+__all__ = [
+    "CONTENT_SECURITY_POLICY",
+    "build_services",
+    "desktop_available",
+    "make_main",
+    "run",
+    "web_app",
+]
+
+#: Only this origin, for everything. 'unsafe-eval'/'wasm-unsafe-eval' are what Flutter's
+#: CanvasKit needs; 'unsafe-inline' covers the client's inline bootstrap script and styles.
+CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self' 'unsafe-inline' 'unsafe-eval' 'wasm-unsafe-eval' blob:",
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data: blob:",
+        "font-src 'self' data:",
+        "connect-src 'self'",
+        "worker-src 'self' blob:",
+        "frame-src 'none'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'none'",
+    ]
+)
+
+ASGIApp = Callable[
+    [MutableMapping[str, Any], Callable[[], Awaitable[Any]], Callable[[Any], Awaitable[None]]],
+    Awaitable[None],
+]
+
+
+def build_services(
+    data_dir: Path,
+    *,
+    web: bool,
+    http_client: Any = None,
+    library: Any = None,
+) -> Services:
+    """Build every service the screens use.
+
+    Args:
+        data_dir: where encrypted user data lives (not used for user data in web mode).
+        web: True when serving browsers (user data then stays in the browser).
+        http_client: an ``httpx.Client`` for services that may go online; None: offline.
+        library: a ``privacyapp.engine.Library`` to use instead of the built-in content (tests).
+    """
+    from privacyapp.content import builtin_library
+    from privacyapp.engine import SearchIndex
+
+    if library is None:
+        library = builtin_library()
+    dates = [f.valid_from for f in library.flows.values() if getattr(f, "valid_from", None)]
+    content = ContentInfo(
+        version=str(library.content_version),
+        date=max(dates).isoformat() if dates else "",
+        flows=len(library),
+    )
+    services = Services(
+        data_dir=data_dir,
+        web=web,
+        library=library,
+        search=SearchIndex(library),
+        content=content,
+        http_client=http_client,
+    )
+    services.store = StoreService(data_dir, web=web)  # issue 5: web keeps data in the browser
+    # The municipality directory: built-in list, cached refreshes, register/PDOK via the client.
+    from privacyapp.opendata import MunicipalityDirectory
+
+    services.directory = MunicipalityDirectory(data_dir, http_client)
+    # Feature services are added here as they land (see docs/ui.md, "Services"):
+    #   services.store = ...      (issue 5/6)
+    #   services.rights = ...     (issue 8)      services.signer = ...     (issue 6)
+    from privacyapp.dossier import RecordService  # issue 6: signing identity, PDF records
+
+    services.signer = RecordService()
+    return services
+
+
+def make_main(
+    services: Services, clock: Callable[[], datetime] | None = None
+) -> Callable[[ft.Page], Awaitable[None]]:
+    """The Flet entry point: one fresh state and shell per page (browser tab or window)."""
+
+    async def main(page: ft.Page) -> None:
+        state = AppState()
+        state.slots["clock"] = clock or (lambda: datetime.now(UTC))
+        shell = Shell(page, state, services)
+        await shell.load_settings()
+        state.route = page.route or "/"
+        shell.render()
+
+    return main
+
+
+def _with_csp(app: ASGIApp) -> ASGIApp:
+    """Add the Content-Security-Policy (and a no-referrer policy) to every HTTP response."""
+    extra = [
+        (b"content-security-policy", CONTENT_SECURITY_POLICY.encode()),
+        (b"referrer-policy", b"no-referrer"),
+        (b"x-content-type-options", b"nosniff"),
+    ]
+
+    async def wrapped(
+        scope: MutableMapping[str, Any],
+        receive: Callable[[], Awaitable[Any]],
+        send: Callable[[Any], Awaitable[None]],
+    ) -> None:
+        if scope.get("type") != "http":
+            await app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Any) -> None:
+            if message.get("type") == "http.response.start":
+                message = dict(message)
+                message["headers"] = [*message.get("headers", []), *extra]
+            await send(message)
+
+        await app(scope, receive, send_with_headers)
+
+    return wrapped
+
+
+def web_app(services: Services, clock: Callable[[], datetime] | None = None) -> ASGIApp:
+    """The app as an ASGI application: the web client from this machine, behind a strict CSP."""
+    assets = Path(__file__).resolve().parent.parent / "assets"
+    app = ft.run(
+        make_main(services, clock),
+        export_asgi_app=True,
+        no_cdn=True,
+        assets_dir=str(assets) if assets.is_dir() else None,
+        route_url_strategy=ft.RouteUrlStrategy.PATH,
+    )
+    return _with_csp(app)
+
+
+def desktop_available() -> bool:
+    """True when a Flet desktop client can open a window here (a display, flet-desktop)."""
+    if sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    ):
+        return False
+    return importlib.util.find_spec("flet_desktop") is not None
 
 
 def run(*, web: bool, host: str, port: int, data_dir: Path) -> int:
-    """Start the app; returns the process exit code."""
+    """Start the app: a desktop window where possible, otherwise (or with ``--web``) a web app.
 
-    def main(page: ft.Page) -> None:
-        page.title = "PrivacyApp ondersteuning en zorg"
-        page.add(ft.Text("PrivacyApp ondersteuning en zorg"))
+    Returns the process exit code.
+    """
+    import httpx
 
-    ft.run(main, view=ft.AppView.WEB_BROWSER, host=host, port=port, no_cdn=True)
+    # the only outbound requests: the register's export and, when asked, PDOK (DESIGN.md §5)
+    http_client = httpx.Client(timeout=httpx.Timeout(30.0, connect=10.0), follow_redirects=True)
+    services = build_services(data_dir, web=web or not desktop_available(), http_client=http_client)
+    if not services.web:
+        ft.run(make_main(services))
+        return 0
+    import uvicorn
+
+    url_host = "127.0.0.1" if host in ("0.0.0.0", "") else host
+    print(f"PrivacyApp draait op http://{url_host}:{port}/ (stop met Ctrl+C)", flush=True)
+    uvicorn.run(
+        web_app(services), host=host, port=port, log_level="warning", ws="websockets-sansio"
+    )
     return 0

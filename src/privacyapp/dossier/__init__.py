@@ -1,1 +1,162 @@
-"""privacyapp.dossier package."""
+"""The dossier: the encrypted local store, its journal, the app lock and signed PDF records.
+
+No flet, no network. Signed PDF records (issue 6): ``RecordInput`` → ``make_signed_record``
+(layout + PAdES B-B signature with the professional's ``SigningIdentity``) → ``verify_pdf``.
+
+Quick start::
+
+    from privacyapp.dossier import AppLock, FileBackend
+
+    lock = AppLock(FileBackend(data_dir))
+    vault = lock.set_pin("24680")          # first time; later: lock.unlock("24680")
+    record = vault.create("path", "Delen met de huisarts", path.to_dict(), flow_id="jeugd-delen")
+    vault.journal_head()                   # hex digest to print on an exported PDF
+"""
+
+from privacyapp.dossier._backend import Backend, MemoryBackend
+from privacyapp.dossier._crypto import KdfParams, calibrate_kdf
+from privacyapp.dossier._export import export_bundle, export_json, export_pdf
+from privacyapp.dossier._files import FileBackend
+from privacyapp.dossier._identity import (
+    IdentityStore,
+    MemoryIdentityStore,
+    SigningIdentity,
+    VaultIdentityStore,
+    create_identity,
+    fingerprint_of,
+    import_pkcs12,
+    load_identity,
+    save_identity,
+)
+from privacyapp.dossier._keys import KeyWrapper, PinWrapper, SecretWrapper, check_pin
+from privacyapp.dossier._lock import FORGOTTEN_PIN_WARNING, AppLock, LockPolicy
+from privacyapp.dossier._record import (
+    CLIENT_REFERENCE_WARNING,
+    Professional,
+    RecordAnswer,
+    RecordChecklistItem,
+    RecordInput,
+    RecordSource,
+    check_client_reference,
+)
+from privacyapp.dossier._records import (
+    KINDS,
+    REFERENCE_WARNING,
+    Record,
+    check_reference,
+    looks_like_bsn,
+)
+from privacyapp.dossier._report import ReportPdf, SignatureBox, build_report
+from privacyapp.dossier._service import RecordService, SignedRecord
+from privacyapp.dossier._signing import async_sign_pdf, make_signed_record, sign_pdf
+from privacyapp.dossier._vault import Vault, store_state
+from privacyapp.dossier._verify import (
+    SignatureCheck,
+    VerificationReport,
+    async_verify_pdf,
+    verify_pdf,
+)
+from privacyapp.dossier.errors import (
+    ClientReferenceError,
+    CorruptDataError,
+    DossierError,
+    IdentityError,
+    IdentityImportError,
+    IdentityLockedError,
+    IdentityMissingError,
+    InvalidRecordError,
+    JournalTamperedError,
+    KeyFileError,
+    LockedOutError,
+    MissingKeysError,
+    NewerFormatError,
+    PinPolicyError,
+    RecordError,
+    RecordNotFoundError,
+    ReportError,
+    SigningError,
+    StoreError,
+    StoreWriteError,
+    VaultLockedError,
+    VerificationError,
+    WrongPinError,
+)
+
+RecordStore = Vault
+
+__all__ = [
+    "AppLock",
+    "Backend",
+    "CLIENT_REFERENCE_WARNING",
+    "ClientReferenceError",
+    "CorruptDataError",
+    "DossierError",
+    "FORGOTTEN_PIN_WARNING",
+    "FileBackend",
+    "IdentityError",
+    "IdentityImportError",
+    "IdentityLockedError",
+    "IdentityMissingError",
+    "IdentityStore",
+    "InvalidRecordError",
+    "JournalTamperedError",
+    "KINDS",
+    "KdfParams",
+    "KeyFileError",
+    "KeyWrapper",
+    "LockPolicy",
+    "LockedOutError",
+    "MemoryBackend",
+    "MemoryIdentityStore",
+    "MissingKeysError",
+    "NewerFormatError",
+    "PinPolicyError",
+    "PinWrapper",
+    "Professional",
+    "REFERENCE_WARNING",
+    "Record",
+    "RecordAnswer",
+    "RecordChecklistItem",
+    "RecordError",
+    "RecordInput",
+    "RecordNotFoundError",
+    "RecordService",
+    "RecordSource",
+    "RecordStore",
+    "ReportError",
+    "ReportPdf",
+    "SecretWrapper",
+    "SignatureBox",
+    "SignatureCheck",
+    "SignedRecord",
+    "SigningError",
+    "SigningIdentity",
+    "StoreError",
+    "StoreWriteError",
+    "Vault",
+    "VaultIdentityStore",
+    "VaultLockedError",
+    "VerificationError",
+    "VerificationReport",
+    "WrongPinError",
+    "async_sign_pdf",
+    "async_verify_pdf",
+    "build_report",
+    "calibrate_kdf",
+    "check_client_reference",
+    "check_pin",
+    "check_reference",
+    "create_identity",
+    "export_bundle",
+    "export_json",
+    "export_pdf",
+    "fingerprint_of",
+    "import_pkcs12",
+    "load_identity",
+    "looks_like_bsn",
+    "make_signed_record",
+    "save_identity",
+    "sign_pdf",
+    "store_state",
+    "verify_pdf",
+]

@@ -1,1 +1,164 @@
-"""privacyapp.rights package."""
+"""AVG requests written by the app: letters, mail links, PDFs, deadlines and follow-up.
+
+Plain typed Python (no flet, no network). Start with ``compose(RequestInput(...), today)``,
+then ``mail_link``, ``letter_pdf`` or ``Letter.as_text``; track what was sent with
+``RightsRequest`` and ``next_step``; export the term with ``deadline_event``.
+"""
+
+from privacyapp.rights.deadline import (
+    REMINDER_DAYS,
+    REPLY_TO_REMINDER_DAYS,
+    Deadline,
+    add_months,
+    compute_deadline,
+)
+from privacyapp.rights.draft import (
+    APPLICANT_KEYS,
+    ORGANISATION_KEYS,
+    Draft,
+    RecipientMode,
+    new_request,
+)
+from privacyapp.rights.errors import (
+    DeadlineError,
+    InputTooLongError,
+    InvalidAddressError,
+    InvalidInputError,
+    LetterPdfError,
+    MissingFieldError,
+    RecipientError,
+    RightsError,
+    StoredRequestError,
+    UnknownFieldError,
+)
+from privacyapp.rights.followup import (
+    NextStep,
+    RequestSummary,
+    ap_complaint_details,
+    compose_reminder,
+    next_step,
+    summarize,
+)
+from privacyapp.rights.guidance import (
+    AGE_RULES,
+    IDENTITY_ADVICE,
+    NO_SERVER,
+    Role,
+    RoleSpec,
+    kind_advice,
+    role_spec,
+)
+from privacyapp.rights.ics import deadline_event, escape_text, fold_line
+from privacyapp.rights.kinds import (
+    FIELDS,
+    KINDS,
+    DeadlineRule,
+    FieldSpec,
+    KindSpec,
+    RequestKind,
+    kind_spec,
+)
+from privacyapp.rights.letter import (
+    FOOTER,
+    Applicant,
+    Letter,
+    Representation,
+    RequestInput,
+    compose,
+    dutch_date,
+)
+from privacyapp.rights.letterpdf import find_font, letter_pdf
+from privacyapp.rights.mailto import MAILTO_LIMIT, MailLink, mail_link, mailto_url
+from privacyapp.rights.recipient import (
+    AP_RECIPIENT,
+    AddressLike,
+    Channel,
+    MunicipalityLike,
+    Recipient,
+    recipient_from_municipality,
+    typed_recipient,
+    validate_email,
+)
+from privacyapp.rights.session import ComposerState
+from privacyapp.rights.tracking import (
+    RECORD_KIND,
+    FollowUp,
+    FollowUpKind,
+    RightsRequest,
+    Stage,
+    Status,
+)
+
+__all__ = [
+    "AGE_RULES",
+    "APPLICANT_KEYS",
+    "AP_RECIPIENT",
+    "FIELDS",
+    "FOOTER",
+    "IDENTITY_ADVICE",
+    "KINDS",
+    "MAILTO_LIMIT",
+    "NO_SERVER",
+    "ORGANISATION_KEYS",
+    "RECORD_KIND",
+    "REMINDER_DAYS",
+    "REPLY_TO_REMINDER_DAYS",
+    "AddressLike",
+    "Applicant",
+    "Channel",
+    "ComposerState",
+    "Deadline",
+    "DeadlineError",
+    "DeadlineRule",
+    "Draft",
+    "FieldSpec",
+    "FollowUp",
+    "FollowUpKind",
+    "InputTooLongError",
+    "InvalidAddressError",
+    "InvalidInputError",
+    "KindSpec",
+    "Letter",
+    "LetterPdfError",
+    "MailLink",
+    "MissingFieldError",
+    "MunicipalityLike",
+    "NextStep",
+    "Recipient",
+    "RecipientError",
+    "RecipientMode",
+    "Representation",
+    "RequestInput",
+    "RequestKind",
+    "RequestSummary",
+    "RightsError",
+    "RightsRequest",
+    "Role",
+    "RoleSpec",
+    "Stage",
+    "Status",
+    "StoredRequestError",
+    "UnknownFieldError",
+    "add_months",
+    "ap_complaint_details",
+    "compose",
+    "compose_reminder",
+    "compute_deadline",
+    "deadline_event",
+    "dutch_date",
+    "escape_text",
+    "find_font",
+    "fold_line",
+    "kind_advice",
+    "kind_spec",
+    "letter_pdf",
+    "mail_link",
+    "mailto_url",
+    "new_request",
+    "next_step",
+    "recipient_from_municipality",
+    "role_spec",
+    "summarize",
+    "typed_recipient",
+    "validate_email",
+]

@@ -1,0 +1,112 @@
+"""Export everything the user saved: a readable JSON file and a short PDF summary, zipped.
+
+The export is what the user explicitly asks to take out of the app, so it is plaintext by
+design; the screens and the CLI say so. Signing-identity secrets are never exported
+(``Vault.export_all`` leaves them out). The signed per-record PDF is the PDF module's job; this
+summary lists what there is and the journal head so the list can be checked against the app.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from datetime import datetime
+from typing import Any
+
+from privacyapp.dossier._vault import Vault
+
+__all__ = [
+    "BUNDLE_JSON",
+    "BUNDLE_PDF",
+    "export_bundle",
+    "export_json",
+    "export_pdf",
+]
+
+BUNDLE_JSON = "mijn-overzicht.json"
+BUNDLE_PDF = "mijn-overzicht.pdf"
+KIND_LABELS = {
+    "path": "Bewaard pad",
+    "checklist": "Checklist",
+    "request": "Verzoek",
+    "identity": "Ondertekensleutel",
+}
+
+
+def export_json(vault: Vault) -> bytes:
+    """All records as indented, human-readable JSON (UTF-8)."""
+    return json.dumps(vault.export_all(), ensure_ascii=False, indent=2).encode("utf-8")
+
+
+def _date(text: str) -> str:
+    return datetime.fromisoformat(text).strftime("%d-%m-%Y %H:%M")
+
+
+def export_pdf(vault: Vault, data: dict[str, Any] | None = None) -> bytes:
+    """A plain summary PDF: one line per record, plus the journal head."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    data = data if data is not None else vault.export_all()
+    styles = getSampleStyleSheet()
+    out = io.BytesIO()
+    doc = SimpleDocTemplate(
+        out, pagesize=A4, title="Mijn overzicht", author="PrivacyApp ondersteuning en zorg",
+        leftMargin=18 * mm, rightMargin=18 * mm,
+    )  # fmt: skip
+    story: list[Any] = [
+        Paragraph("Mijn overzicht", styles["Title"]),
+        Paragraph(f"Geëxporteerd op {_date(data['exported_at'])}.", styles["Normal"]),
+        Paragraph(
+            "Dit bestand is niet versleuteld. Bewaar het op een veilige plek.", styles["Normal"]
+        ),
+        Spacer(1, 6 * mm),
+    ]
+    rows: list[list[Any]] = [["Soort", "Titel", "Kenmerk", "Status", "Laatst gewijzigd"]]
+    cell = styles["BodyText"]
+    for record in data["records"]:
+        rows.append([
+            KIND_LABELS.get(record["kind"], record["kind"]),
+            Paragraph(_escape(record["title"]), cell),
+            Paragraph(_escape(record["reference"] or "-"), cell),
+            record["status"],
+            _date(record["updated_at"]),
+        ])  # fmt: skip
+    if len(rows) == 1:
+        story.append(Paragraph("Er is niets bewaard.", styles["Normal"]))
+    else:
+        table = Table(rows, colWidths=[28 * mm, 62 * mm, 28 * mm, 24 * mm, 32 * mm], repeatRows=1)
+        table.setStyle(TableStyle([
+            ("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold"),
+            ("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ]))  # fmt: skip
+        story.append(table)
+    story += [
+        Spacer(1, 6 * mm),
+        Paragraph(
+            f"Controlecode van de geschiedenis ({data['journal_entries']} regels): "
+            f"<font face='Courier'>{data['journal_head']}</font>",
+            styles["Normal"],
+        ),
+    ]
+    doc.build(story)
+    return out.getvalue()
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def export_bundle(vault: Vault) -> bytes:
+    """A zip with ``mijn-overzicht.json`` and ``mijn-overzicht.pdf`` (same snapshot)."""
+    data = vault.export_all()
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as bundle:
+        bundle.writestr(BUNDLE_JSON, json.dumps(data, ensure_ascii=False, indent=2))
+        bundle.writestr(BUNDLE_PDF, export_pdf(vault, data))
+    return out.getvalue()

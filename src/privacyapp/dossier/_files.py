@@ -1,0 +1,113 @@
+"""``FileBackend``: blobs as files in the app-data directory, written atomically.
+
+Each write goes to a temporary file in the same directory, is flushed and fsynced, then
+``os.replace``-d over the old file, and finally the directory itself is fsynced so the rename
+survives a power cut. Before the replace, the old version is hard-linked to ``<name>.prev`` so
+the previous good copy stays on disk. Temporary files left by a killed process are removed when
+the backend is opened: they were never the live copy, so nothing is lost by removing them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+from pathlib import Path
+
+from privacyapp.dossier._backend import check_name
+
+__all__ = [
+    "FileBackend",
+]
+
+_TMP_SUFFIX = ".tmp"
+_PREV_SUFFIX = ".prev"
+
+
+class FileBackend:
+    """Atomic blob storage in one directory (created with owner-only permissions)."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = Path(data_dir)
+        self.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        self.removed_temp_files = self._clean_orphans()
+
+    def _clean_orphans(self) -> int:
+        removed = 0
+        for path in self.data_dir.glob(f"*{_TMP_SUFFIX}"):
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+                removed += 1
+        return removed
+
+    def _path(self, name: str) -> Path:
+        return self.data_dir / check_name(name)
+
+    def read(self, name: str) -> bytes | None:
+        try:
+            return self._path(name).read_bytes()
+        except FileNotFoundError:
+            return None
+
+    def read_previous(self, name: str) -> bytes | None:
+        """Return the version that ``name`` replaced, if one was kept."""
+        try:
+            return (self.data_dir / (check_name(name) + _PREV_SUFFIX)).read_bytes()
+        except FileNotFoundError:
+            return None
+
+    def write(self, name: str, data: bytes, *, keep_previous: bool = True) -> None:
+        target = self._path(name)
+        prev = target.with_name(target.name + _PREV_SUFFIX)
+        tmp = target.with_name(f"{target.name}.{secrets.token_hex(4)}{_TMP_SUFFIX}")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            try:
+                view = memoryview(data)
+                while view:
+                    written = os.write(fd, view)
+                    view = view[written:]
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+            if target.exists():
+                if keep_previous:
+                    prev_tmp = prev.with_name(prev.name + "." + secrets.token_hex(4) + _TMP_SUFFIX)
+                    try:
+                        os.link(target, prev_tmp)
+                    except OSError:  # no hard links here (FAT, some Android storage): copy
+                        prev_tmp.write_bytes(target.read_bytes())
+                    os.replace(prev_tmp, prev)
+                else:
+                    with contextlib.suppress(FileNotFoundError):
+                        prev.unlink()
+            os.replace(tmp, target)
+        except BaseException:
+            with contextlib.suppress(FileNotFoundError):
+                tmp.unlink()
+            raise
+        self._fsync_dir()
+
+    def delete(self, name: str) -> None:
+        target = self._path(name)
+        for path in (target, target.with_name(target.name + _PREV_SUFFIX)):
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+        self._fsync_dir()
+
+    def list(self) -> list[str]:
+        names = []
+        for path in self.data_dir.iterdir():
+            if path.name.endswith((_TMP_SUFFIX, _PREV_SUFFIX)) or not path.is_file():
+                continue
+            names.append(path.name)
+        return sorted(names)
+
+    def _fsync_dir(self) -> None:
+        if os.name != "posix":  # Windows cannot open a directory; NTFS renames are journaled
+            return
+        fd = os.open(self.data_dir, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)

@@ -1,0 +1,367 @@
+"""The professional's signing identity: a key pair and certificate for signing PDF records.
+
+On first use the app generates an ECDSA P-256 key and a self-signed certificate from the
+professional's name, organisation and e-mail address; an organisation can instead hand out a
+certificate issued by its own CA as a PKCS#12 file, which is imported. The SHA-256 fingerprint
+of the certificate is shown everywhere so an organisation can register it and a reader of a
+PDF can compare it.
+
+Persistence goes through an ``IdentityStore`` (opaque bytes in, bytes out). In the app that is
+the encrypted store (a record of kind ``identity``), which encrypts the bytes itself; without it
+the key inside the bytes is encrypted with the PIN (PKCS#8, ``BestAvailableEncryption``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Literal, Protocol
+
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
+from cryptography.hazmat.primitives.serialization import pkcs12
+from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+
+from privacyapp.dossier.errors import (
+    IdentityError,
+    IdentityImportError,
+    IdentityLockedError,
+    IdentityMissingError,
+)
+
+if TYPE_CHECKING:
+    from privacyapp.dossier._vault import Vault
+
+__all__ = [
+    "IdentityStore",
+    "MemoryIdentityStore",
+    "SigningIdentity",
+    "SigningKey",
+    "VaultIdentityStore",
+    "create_identity",
+    "fingerprint_of",
+    "import_pkcs12",
+    "load_identity",
+    "save_identity",
+]
+
+SigningKey = ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey
+Origin = Literal["self-signed", "pkcs12"]
+
+_FORMAT = "privacyapp-identity/1"
+_VALID_YEARS = 5
+_EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
+_MAX_FIELD = 120
+
+
+@dataclass(frozen=True)
+class SigningIdentity:
+    """Who signs: the certificate, its private key and how the professional presents."""
+
+    name: str
+    organisation: str
+    email: str
+    role: str
+    certificate: x509.Certificate
+    private_key: SigningKey = field(repr=False)
+    chain: tuple[x509.Certificate, ...] = ()
+    origin: Origin = "self-signed"
+
+    @property
+    def fingerprint(self) -> str:
+        """SHA-256 of the certificate (DER), as colon-separated upper-case hex pairs."""
+        return fingerprint_of(self.certificate)
+
+    @property
+    def certificate_der(self) -> bytes:
+        """The certificate in DER encoding (what pyHanko and the PDF embed)."""
+        return self.certificate.public_bytes(serialization.Encoding.DER)
+
+    def with_role(self, role: str) -> SigningIdentity:
+        """Return a copy presenting with another role (the role is not in an imported cert)."""
+        return SigningIdentity(
+            name=self.name,
+            organisation=self.organisation,
+            email=self.email,
+            role=_clean(role, "rol", required=False),
+            certificate=self.certificate,
+            private_key=self.private_key,
+            chain=self.chain,
+            origin=self.origin,
+        )
+
+    def to_bytes(self, password: bytes | None = None) -> bytes:
+        """Serialize for an ``IdentityStore``.
+
+        Args:
+            password: encrypt the private key with it (PKCS#8); ``None`` leaves the key
+                unencrypted for a store that encrypts the whole record itself.
+        """
+        encryption: serialization.KeySerializationEncryption = (
+            serialization.BestAvailableEncryption(password)
+            if password
+            else serialization.NoEncryption()
+        )
+        key_pem = self.private_key.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, encryption
+        )
+        doc = {
+            "format": _FORMAT,
+            "origin": self.origin,
+            "name": self.name,
+            "organisation": self.organisation,
+            "email": self.email,
+            "role": self.role,
+            "certificate": _pem(self.certificate),
+            "chain": [_pem(c) for c in self.chain],
+            "key": key_pem.decode("ascii"),
+            "key_encrypted": bool(password),
+        }
+        return json.dumps(doc, indent=1, ensure_ascii=False).encode("utf-8")
+
+    @classmethod
+    def from_bytes(cls, data: bytes, password: bytes | None = None) -> SigningIdentity:
+        """Read what ``to_bytes`` wrote; raises ``IdentityLockedError`` for a wrong password."""
+        try:
+            doc = json.loads(data.decode("utf-8"))
+            if doc.get("format") != _FORMAT:
+                raise ValueError("unknown format")
+            certificate = x509.load_pem_x509_certificate(doc["certificate"].encode("ascii"))
+            chain = tuple(x509.load_pem_x509_certificate(c.encode("ascii")) for c in doc["chain"])
+            key_pem = doc["key"].encode("ascii")
+            encrypted = bool(doc["key_encrypted"])
+        except (ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
+            raise IdentityError(
+                "De opgeslagen ondertekenaar is beschadigd. Maak een nieuwe of importeer "
+                "het certificaat opnieuw."
+            ) from exc
+        if encrypted and not password:
+            raise IdentityLockedError("Geef je pincode om de ondertekenaar te openen.")
+        try:
+            key = serialization.load_pem_private_key(key_pem, password if encrypted else None)
+        except (ValueError, TypeError) as exc:
+            raise IdentityLockedError(
+                "De pincode klopt niet: de sleutel van de ondertekenaar gaat niet open."
+            ) from exc
+        if not isinstance(key, ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey):
+            raise IdentityError("De opgeslagen sleutel is geen ECDSA- of RSA-sleutel.")
+        return cls(
+            name=doc["name"],
+            organisation=doc["organisation"],
+            email=doc["email"],
+            role=doc.get("role", ""),
+            certificate=certificate,
+            private_key=key,
+            chain=chain,
+            origin="pkcs12" if doc.get("origin") == "pkcs12" else "self-signed",
+        )
+
+
+def fingerprint_of(certificate: x509.Certificate) -> str:
+    """SHA-256 fingerprint of a certificate, e.g. ``"3F:A0:…"`` (32 pairs)."""
+    return certificate.fingerprint(hashes.SHA256()).hex(":").upper()
+
+
+def create_identity(
+    *, name: str, organisation: str, email: str, role: str = "", now: datetime
+) -> SigningIdentity:
+    """Generate an ECDSA P-256 key pair and a self-signed certificate for a professional.
+
+    Raises:
+        IdentityError: a field is empty, too long, or the e-mail address is not one.
+    """
+    name = _clean(name, "naam")
+    organisation = _clean(organisation, "organisatie")
+    email = _clean(email, "e-mailadres")
+    role = _clean(role, "rol", required=False)
+    if not _EMAIL.match(email):
+        raise IdentityError(f"'{email}' is geen e-mailadres. Schrijf het als naam@organisatie.nl.")
+    key = ec.generate_private_key(ec.SECP256R1())
+    subject_attrs = [
+        x509.NameAttribute(NameOID.COMMON_NAME, name),
+        x509.NameAttribute(NameOID.ORGANIZATION_NAME, organisation),
+        x509.NameAttribute(NameOID.EMAIL_ADDRESS, email),
+    ]
+    if role:
+        subject_attrs.append(x509.NameAttribute(NameOID.TITLE, role))
+    subject = x509.Name(subject_attrs)
+    public = key.public_key()
+    certificate = (
+        x509.CertificateBuilder()
+        .subject_name(subject)
+        .issuer_name(subject)
+        .public_key(public)
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(minutes=5))
+        .not_valid_after(now + timedelta(days=365 * _VALID_YEARS))
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .add_extension(
+            x509.KeyUsage(
+                digital_signature=True,
+                content_commitment=True,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=False,
+                crl_sign=False,
+                encipher_only=False,
+                decipher_only=False,
+            ),
+            critical=True,
+        )
+        # NSS (pdfsig, Firefox) accepts a signing certificate whose EKU includes emailProtection.
+        .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.EMAIL_PROTECTION]), False)
+        .add_extension(x509.SubjectAlternativeName([x509.RFC822Name(email)]), critical=False)
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(public), critical=False)
+        .sign(key, hashes.SHA256())
+    )
+    return SigningIdentity(
+        name=name,
+        organisation=organisation,
+        email=email,
+        role=role,
+        certificate=certificate,
+        private_key=key,
+    )
+
+
+def import_pkcs12(data: bytes, password: bytes | None, *, role: str = "") -> SigningIdentity:
+    """Import an organisation's certificate and key from a PKCS#12 (.p12/.pfx) file.
+
+    Raises:
+        IdentityImportError: wrong password, not PKCS#12, no key or certificate, or a key type
+            that PDF readers cannot check (only ECDSA and RSA are accepted).
+    """
+    try:
+        key, certificate, extra = pkcs12.load_key_and_certificates(data, password)
+    except ValueError as exc:
+        raise IdentityImportError(
+            "Het bestand gaat niet open: het wachtwoord klopt niet of het is geen "
+            ".p12-bestand. Vraag het certificaat en wachtwoord opnieuw op bij je organisatie."
+        ) from exc
+    if key is None or certificate is None:
+        raise IdentityImportError(
+            "In het .p12-bestand zit geen sleutel met certificaat. Vraag je organisatie om een "
+            "bestand met beide."
+        )
+    if not isinstance(key, ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey):
+        raise IdentityImportError(
+            "Dit certificaat gebruikt een sleuteltype dat pdf-lezers niet kunnen controleren. "
+            "Vraag je organisatie om een ECDSA- of RSA-certificaat."
+        )
+    subject = certificate.subject
+    email = _attr(subject, NameOID.EMAIL_ADDRESS) or _san_email(certificate)
+    return SigningIdentity(
+        name=_attr(subject, NameOID.COMMON_NAME) or subject.rfc4514_string(),
+        organisation=_attr(subject, NameOID.ORGANIZATION_NAME),
+        email=email,
+        role=_clean(role, "rol", required=False) or _attr(subject, NameOID.TITLE),
+        certificate=certificate,
+        private_key=key,
+        chain=tuple(extra),
+        origin="pkcs12",
+    )
+
+
+class IdentityStore(Protocol):
+    """Where the serialized identity lives (the encrypted store in the app)."""
+
+    def load(self) -> bytes | None:
+        """Return the saved bytes, or ``None`` when nothing is saved yet."""
+        ...
+
+    def save(self, data: bytes) -> None:
+        """Replace the saved bytes."""
+        ...
+
+
+class MemoryIdentityStore:
+    """An ``IdentityStore`` in memory: for tests and for a session without a store."""
+
+    def __init__(self, data: bytes | None = None) -> None:
+        self._data = data
+
+    def load(self) -> bytes | None:
+        """Return the saved bytes, or ``None``."""
+        return self._data
+
+    def save(self, data: bytes) -> None:
+        """Keep ``data`` in memory."""
+        self._data = data
+
+
+class VaultIdentityStore:
+    """An ``IdentityStore`` kept as the one record of kind ``identity`` in the encrypted store.
+
+    The store encrypts the record, so the key inside is serialized without a password.
+    """
+
+    KIND = "identity"
+
+    def __init__(self, vault: Vault) -> None:
+        self._vault = vault
+
+    def load(self) -> bytes | None:
+        """The saved identity, or ``None`` when the store has none."""
+        records = self._vault.list(kind=self.KIND)
+        if not records:
+            return None
+        data = records[0].payload.get("data")
+        return data.encode("utf-8") if isinstance(data, str) else None
+
+    def save(self, data: bytes) -> None:
+        """Create or replace the identity record."""
+        payload = {"data": data.decode("utf-8")}
+        records = self._vault.list(kind=self.KIND)
+        if records:
+            self._vault.update(records[0].id, payload=payload)
+        else:
+            self._vault.create(self.KIND, "Ondertekenaar", payload)
+
+
+def save_identity(
+    store: IdentityStore, identity: SigningIdentity, password: bytes | None = None
+) -> None:
+    """Serialize ``identity`` into ``store`` (key encrypted with ``password`` when given)."""
+    store.save(identity.to_bytes(password))
+
+
+def load_identity(store: IdentityStore, password: bytes | None = None) -> SigningIdentity:
+    """Load the identity from ``store``; ``IdentityMissingError`` when there is none."""
+    data = store.load()
+    if data is None:
+        raise IdentityMissingError()
+    return SigningIdentity.from_bytes(data, password)
+
+
+def _clean(value: str, label: str, *, required: bool = True) -> str:
+    text = " ".join(value.split())
+    if required and not text:
+        raise IdentityError(f"Vul je {label} in.")
+    if len(text) > _MAX_FIELD:
+        raise IdentityError(f"Je {label} is te lang: houd het onder {_MAX_FIELD} tekens.")
+    return text
+
+
+def _pem(certificate: x509.Certificate) -> str:
+    return certificate.public_bytes(serialization.Encoding.PEM).decode("ascii")
+
+
+def _attr(name: x509.Name, oid: x509.ObjectIdentifier) -> str:
+    values = name.get_attributes_for_oid(oid)
+    if not values:
+        return ""
+    value = values[0].value
+    return value if isinstance(value, str) else value.decode("utf-8", "replace")
+
+
+def _san_email(certificate: x509.Certificate) -> str:
+    try:
+        san = certificate.extensions.get_extension_for_class(x509.SubjectAlternativeName)
+    except x509.ExtensionNotFound:
+        return ""
+    emails = san.value.get_values_for_type(x509.RFC822Name)
+    return emails[0] if emails else ""

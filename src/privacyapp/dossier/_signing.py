@@ -1,0 +1,182 @@
+"""Sign a laid-out record as PAdES B-B with a visible signature block (pyHanko).
+
+The signature covers the whole file. Its appearance is a small PDF page drawn with reportlab in
+the embedded font (pyHanko's own text stamps would need fontTools for that), placed in the box
+the layout reserved. pyHanko is imported on first use (~330 ms). Its sync API runs
+``asyncio.run()``, so code inside an event loop (Flet handlers) calls ``async_sign_pdf``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import io
+from datetime import datetime
+from typing import Any
+
+from cryptography.hazmat.primitives import serialization
+
+from privacyapp.dossier._identity import SigningIdentity
+from privacyapp.dossier._record import RecordInput
+from privacyapp.dossier._report import ReportPdf, SignatureBox, build_report
+from privacyapp.dossier.errors import SigningError
+
+__all__ = ["FIELD_NAME", "async_sign_pdf", "make_signed_record", "sign_pdf", "stamp_pdf"]
+
+#: Name of the signature field; readers show it in their signature panel.
+FIELD_NAME = "Handtekening"
+
+
+def make_signed_record(record: RecordInput, identity: SigningIdentity) -> bytes:
+    """Lay out ``record`` and sign it with ``identity`` at ``record.created_at`` (sync API)."""
+    report = build_report(
+        record, fingerprint=identity.fingerprint, self_signed=identity.origin == "self-signed"
+    )
+    return sign_pdf(report, identity, when=record.created_at)
+
+
+def sign_pdf(report: ReportPdf, identity: SigningIdentity, *, when: datetime) -> bytes:
+    """Sign ``report`` (PAdES B-B, SHA-256). Do not call from a running event loop."""
+    return asyncio.run(async_sign_pdf(report, identity, when=when))
+
+
+async def async_sign_pdf(report: ReportPdf, identity: SigningIdentity, *, when: datetime) -> bytes:
+    """Sign ``report`` from inside an event loop."""
+    from pyhanko.pdf_utils import layout
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign import fields, signers
+    from pyhanko.stamp import StaticStampStyle
+
+    box = report.signature_box
+    try:
+        writer = IncrementalPdfFileWriter(io.BytesIO(report.data))
+        meta = signers.PdfSignatureMetadata(
+            field_name=FIELD_NAME,
+            md_algorithm="sha256",
+            subfilter=fields.SigSeedSubFilter.PADES,
+            reason="Vastgelegd voor het dossier",
+            location=identity.organisation or None,
+            contact_info=identity.email or None,
+            name=identity.name,
+        )
+        field_spec = fields.SigFieldSpec(
+            sig_field_name=FIELD_NAME, on_page=box.page_index, box=box.box
+        )
+        stamp = StaticStampStyle(
+            background=_bytes_page(stamp_pdf(identity, when, box)),
+            border_width=0,
+            background_opacity=1.0,
+            background_layout=layout.SimpleBoxLayoutRule(
+                x_align=layout.AxisAlignment.ALIGN_MIN,
+                y_align=layout.AxisAlignment.ALIGN_MIN,
+                margins=layout.Margins(0, 0, 0, 0),
+                inner_content_scaling=layout.InnerScaling.NO_SCALING,
+            ),
+        )
+        pdf_signer = _timed_signer(when)(
+            meta, _signer(identity), stamp_style=stamp, new_field_spec=field_spec
+        )
+        output = await pdf_signer.async_sign_pdf(writer)
+    except SigningError:
+        raise
+    except Exception as exc:  # pyHanko raises many types; the user needs one clear message
+        raise SigningError(
+            f"Ondertekenen is niet gelukt ({type(exc).__name__}: {exc}). Controleer je "
+            "certificaat in ‘Ondertekenaar’ en probeer het opnieuw."
+        ) from exc
+    data: bytes = output.getvalue()
+    return data
+
+
+def stamp_pdf(identity: SigningIdentity, when: datetime, box: SignatureBox) -> bytes:
+    """The visible signature block as a one-page PDF the size of ``box``."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    from privacyapp.dossier._fonts import BOLD, REGULAR, register_fonts
+    from privacyapp.dossier._layout import ACCENT, INK, MUTED, SHADE
+    from privacyapp.dossier._record import format_datetime
+
+    register_fonts()
+    width, height = box.size
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=(width, height), pageCompression=1)
+    canvas.setFillColor(SHADE)
+    canvas.roundRect(0.5, 0.5, width - 1, height - 1, 4, stroke=0, fill=1)
+    canvas.setFillColor(ACCENT)
+    canvas.rect(0.5, 0.5, 4, height - 1, stroke=0, fill=1)
+    x = 14
+    y = height - 16
+    canvas.setFont(BOLD, 9)
+    canvas.drawString(x, y, "Digitaal ondertekend (PAdES)")
+    canvas.setFillColor(INK)
+    canvas.setFont(BOLD, 10.5)
+    canvas.drawString(x, y - 15, identity.name)
+    canvas.setFont(REGULAR, 8.5)
+    who = " · ".join(part for part in (identity.role, identity.organisation) if part)
+    canvas.drawString(x, y - 28, who)
+    canvas.drawString(x, y - 40, f"op {format_datetime(when)}")
+    canvas.setFillColor(MUTED)
+    canvas.setFont(REGULAR, 7)
+    pairs = identity.fingerprint.split(":")
+    canvas.drawString(x, y - 53, "Certificaat SHA-256: " + ":".join(pairs[:16]))
+    canvas.drawString(x + 72, y - 62, ":".join(pairs[16:]))
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def _signer(identity: SigningIdentity) -> Any:
+    from asn1crypto import keys, x509
+    from pyhanko.sign import signers
+    from pyhanko_certvalidator.registry import SimpleCertificateStore
+
+    key_der = identity.private_key.private_bytes(
+        serialization.Encoding.DER,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    )
+    certificate = x509.Certificate.load(identity.certificate_der)
+    chain = [
+        x509.Certificate.load(c.public_bytes(serialization.Encoding.DER)) for c in identity.chain
+    ]
+    return signers.SimpleSigner(
+        signing_cert=certificate,
+        signing_key=keys.PrivateKeyInfo.load(key_der),
+        # The signing certificate is embedded by the signer itself; a second copy from the
+        # registry would let a changed copy inside /Contents go unnoticed.
+        cert_registry=SimpleCertificateStore.from_certs(chain),  # type: ignore[no-untyped-call]
+    )
+
+
+def _timed_signer(when: datetime) -> Any:
+    """A PdfSigner whose signing time is ``when`` (pyHanko otherwise reads the wall clock)."""
+    from pyhanko.sign import signers
+
+    class TimedPdfSigner(signers.PdfSigner):
+        def init_signing_session(self, *args: Any, **kwargs: Any) -> Any:
+            session = super().init_signing_session(*args, **kwargs)
+            session.system_time = when
+            return session
+
+    return TimedPdfSigner
+
+
+def _bytes_page(data: bytes) -> Any:
+    """pyHanko content that imports page 1 of an in-memory PDF (its own class reads a file)."""
+    import binascii
+    import uuid
+
+    from pyhanko.pdf_utils.content import ImportedPdfPage
+    from pyhanko.pdf_utils.layout import BoxConstraints
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    class BytesPdfPage(ImportedPdfPage):
+        def render(self) -> bytes:
+            writer = self._ensure_writer
+            xobj = writer.import_page_as_xobject(PdfFileReader(io.BytesIO(data)), page_ix=0)
+            name = b"/Import" + binascii.hexlify(uuid.uuid4().bytes)
+            self.resources.xobject[name.decode("ascii")] = xobj
+            x1, y1, x2, y2 = xobj.get_object()["/BBox"]
+            self.box = BoxConstraints(width=abs(x1 - x2), height=abs(y1 - y2))
+            return name + b" Do"
+
+    return BytesPdfPage("stamp.pdf")  # type: ignore[no-untyped-call]

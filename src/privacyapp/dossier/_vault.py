@@ -1,0 +1,452 @@
+"""``Vault``: the encrypted record store over any ``Backend``.
+
+Layout in the backend (every name but ``keys.json`` and ``lock.json`` is an encrypted envelope):
+
+- ``keys.json``: the data key, wrapped per way of unlocking (``_keys.py``);
+- ``rec-<id>.bin``: one record each, bound to its name;
+- ``journal-NNNNNN.bin`` + ``state.bin``: the MAC-chained journal and its anchor (``_journal.py``);
+- ``lock.json``: the app lock's wrong-PIN counter (``_lock.py``), not secret.
+
+Order of writes, so a crash at any point loses nothing: a save writes the record first, then the
+journal, then the anchor; a delete journals first, then removes the file. When the store opens it
+reconciles the two: a record one revision ahead of the journal was saved just before a crash and
+gets a ``recover`` entry; a record the journal says was deleted is removed. A record *behind* the
+journal, or missing while the journal says it exists, is reported as tampering — never repaired
+silently. Unreadable files are reported and left exactly as they are.
+"""
+
+from __future__ import annotations
+
+import builtins
+import json
+import re
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from privacyapp.dossier._backend import Backend
+from privacyapp.dossier._crypto import derive_subkey, new_key
+from privacyapp.dossier._envelope import open_envelope, seal_envelope
+from privacyapp.dossier._journal import STATE_FILE, Journal, segment_name
+from privacyapp.dossier._keys import KEY_FILE, KeyFile, KeyWrapper
+from privacyapp.dossier._records import (
+    Record,
+    check_kind,
+    check_reference,
+    check_title,
+    new_record_id,
+)
+from privacyapp.dossier.errors import (
+    CorruptDataError,
+    JournalTamperedError,
+    MissingKeysError,
+    RecordNotFoundError,
+    StoreWriteError,
+    VaultLockedError,
+    WrongPinError,
+)
+
+__all__ = [
+    "Clock",
+    "Vault",
+    "store_state",
+]
+
+Clock = Callable[[], datetime]
+LOCK_FILE = "lock.json"
+_RECORD_NAME = re.compile(r"^rec-([0-9a-f]{16})\.bin$")
+_SEGMENT_NAME = re.compile(r"^journal-(\d{6})\.bin$")
+_UPDATABLE = frozenset({"title", "status", "reference", "flow_id", "payload"})
+
+WRITE_FAILED = (
+    "Opslaan is niet gelukt ({reason}). Je vorige gegevens zijn bewaard. Maak ruimte vrij op "
+    "het apparaat of probeer het later opnieuw."
+)
+EMPTY_MESSAGE = (
+    "Er zijn hier geen bewaarde gegevens. Heb je de app-gegevens of browsergegevens gewist? "
+    "Dan zijn eerder bewaarde gegevens niet meer terug te halen."
+)
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def record_name(record_id: str) -> str:
+    return f"rec-{record_id}.bin"
+
+
+def store_state(backend: Backend) -> str:
+    """``"empty"`` (nothing stored), ``"ready"`` (a key file), or ``"missing-keys"``."""
+    names = [n for n in backend.list() if n != LOCK_FILE]
+    if KEY_FILE in names:
+        return "ready"
+    return "missing-keys" if names else "empty"
+
+
+class Vault:
+    """An unlocked store. Make one with ``Vault.new`` or ``Vault.open``."""
+
+    def __init__(self, backend: Backend, data_key: bytes, keyfile: KeyFile, clock: Clock) -> None:
+        self.backend = backend
+        self.clock = clock
+        self._keyfile = keyfile
+        self._data_key: bytes | None = data_key
+        self._enc_key = derive_subkey(data_key, "privacyapp/records/v1")
+        self._journal = Journal(derive_subkey(data_key, "privacyapp/journal-mac/v1"))
+        self._records: dict[str, Record] = {}
+        self._trash: dict[str, Record] = {}
+        #: What was found wrong when opening (shown to the user; nothing was changed for it).
+        self.problems: list[str] = []
+        self._journal_ok = True
+        self._dirty = False
+
+    # ------------------------------------------------------------------ opening
+    @classmethod
+    def new(
+        cls, backend: Backend, wrappers: Sequence[KeyWrapper], *, clock: Clock | None = None
+    ) -> Vault:
+        """Start a new, empty store protected by ``wrappers`` (at least one)."""
+        if not wrappers:
+            raise ValueError("a store needs at least one key wrapper")
+        if store_state(backend) != "empty":
+            raise StoreWriteError(
+                "Er zijn hier al bewaarde gegevens. Open die met je pincode, of wis ze eerst."
+            )
+        clock = clock or _utcnow
+        data_key = new_key()
+        keyfile = KeyFile(created_at=clock().isoformat())
+        for wrapper in wrappers:
+            keyfile.replace_kind(wrapper, data_key)
+        vault = cls(backend, data_key, keyfile, clock)
+        vault._write_keyfile()
+        return vault
+
+    @classmethod
+    def open(
+        cls, backend: Backend, wrappers: Sequence[KeyWrapper], *, clock: Clock | None = None
+    ) -> Vault:
+        """Unlock an existing store.
+
+        Raises:
+            MissingKeysError: nothing stored, or data without a key file.
+            NewerFormatError: written by a newer app version (nothing is changed).
+            KeyFileError: the key file is unreadable.
+            WrongPinError: none of ``wrappers`` opens it.
+        """
+        raw = backend.read(KEY_FILE)
+        if raw is None:
+            if store_state(backend) == "empty":
+                raise MissingKeysError(EMPTY_MESSAGE)
+            raise MissingKeysError(
+                "Het sleutelbestand ontbreekt, maar er zijn wel bewaarde gegevens. Zonder sleutel "
+                "zijn ze niet te openen. Er is niets gewist; zet een reservekopie terug als je "
+                "die hebt."
+            )
+        keyfile = KeyFile.loads(raw)
+        data_key = keyfile.unwrap(list(wrappers))
+        if data_key is None:
+            raise WrongPinError()
+        vault = cls(backend, data_key, keyfile, clock or _utcnow)
+        vault._load()
+        return vault
+
+    def _load(self) -> None:
+        names = self.backend.list()
+        for name in names:
+            match = _RECORD_NAME.fullmatch(name)
+            if not match:
+                continue
+            blob = self.backend.read(name)
+            if blob is None:
+                continue
+            try:
+                record = Record.from_dict(json.loads(open_envelope(self._enc_key, name, blob)))
+            except CorruptDataError as exc:
+                self.problems.append(str(exc))
+                continue
+            self._records[record.id] = record
+        try:
+            needs_anchor = self._journal.load(self._read_segments(names), self._read_anchor())
+        except JournalTamperedError as exc:
+            self._journal_ok = False
+            self.problems.append(str(exc))
+            return
+        if needs_anchor:
+            self._try_write(STATE_FILE, self._journal.anchor())
+        self._reconcile()
+
+    def _read_segments(self, names: list[str]) -> list[bytes]:
+        indices = sorted(int(m.group(1)) for n in names if (m := _SEGMENT_NAME.fullmatch(n)))
+        if indices != list(range(len(indices))):
+            raise JournalTamperedError(
+                "De geschiedenis van je bewaarde gegevens klopt niet: er ontbreekt een deel. "
+                "Je gegevens zijn niet veranderd; je kunt ze nog bekijken en exporteren."
+            )
+        segments = []
+        for index in indices:
+            name = segment_name(index)
+            try:
+                segments.append(open_envelope(self._enc_key, name, self.backend.read(name) or b""))
+            except CorruptDataError as exc:
+                raise JournalTamperedError(str(exc)) from exc
+        return segments
+
+    def _read_anchor(self) -> bytes | None:
+        blob = self.backend.read(STATE_FILE)
+        if blob is None:
+            return None
+        try:
+            return open_envelope(self._enc_key, STATE_FILE, blob)
+        except CorruptDataError as exc:
+            raise JournalTamperedError(str(exc)) from exc
+
+    def _reconcile(self) -> None:
+        """Finish what a crash interrupted; report what only tampering explains."""
+        latest = self._journal.latest()
+        for record in list(self._records.values()):
+            entry = latest.get(record.id)
+            done = entry.revision if entry else 0
+            if entry and entry.action == "delete" and record.revision == done:
+                self._records.pop(record.id)
+                self._try_delete(record_name(record.id))
+            elif record.revision == done + 1 or (entry is None and record.revision >= 1):
+                self._append_journal("recover", record.id, record.revision, soft=True)
+            elif record.revision < done:
+                self.problems.append(
+                    f"'{record.title}' is teruggezet naar een oudere versie dan de geschiedenis "
+                    "vermeldt. Controleer of dit klopt."
+                )
+        for record_id, entry in latest.items():
+            if entry.action != "delete" and record_id not in self._records:
+                self.problems.append(
+                    f"Een bewaard item ({record_id}) ontbreekt of is onleesbaar, terwijl de "
+                    "geschiedenis zegt dat het er hoort te zijn."
+                )
+        self._dirty = False
+
+    # ------------------------------------------------------------------ writing
+    def _key(self) -> bytes:
+        if self._data_key is None:
+            raise VaultLockedError("De app is vergrendeld. Ontgrendel hem eerst met je pincode.")
+        return self._data_key
+
+    def _write_keyfile(self) -> None:
+        try:
+            self.backend.write(KEY_FILE, self._keyfile.dumps(), keep_previous=False)
+        except OSError as exc:
+            raise StoreWriteError(WRITE_FAILED.format(reason=exc.strerror or exc)) from exc
+
+    def _seal(self, name: str, plaintext: bytes) -> bytes:
+        self._key()
+        return seal_envelope(self._enc_key, name, plaintext)
+
+    def _try_write(self, name: str, plaintext: bytes) -> bool:
+        # Only the anchor goes through here: no .prev copy of it (it would only help to roll
+        # the journal back unnoticed, and it is rewritten on every save).
+        try:
+            self.backend.write(name, self._seal(name, plaintext), keep_previous=False)
+        except OSError:
+            self._dirty = True
+            return False
+        return True
+
+    def _try_delete(self, name: str) -> None:
+        try:
+            self.backend.delete(name)
+        except OSError:
+            self._dirty = True
+
+    def _append_journal(self, action: str, record_id: str, revision: int, *, soft: bool) -> None:
+        self._journal.append(action, record_id, revision, self.clock().isoformat())
+        name, plaintext = self._journal.last_segment()
+        try:
+            self.backend.write(name, self._seal(name, plaintext))
+        except OSError as exc:
+            self._journal.drop_last()  # memory keeps matching the disk
+            self._dirty = True
+            if soft:
+                return
+            raise StoreWriteError(WRITE_FAILED.format(reason=exc.strerror or exc)) from exc
+        if not self._try_write(STATE_FILE, self._journal.anchor()) and not soft:
+            raise StoreWriteError(WRITE_FAILED.format(reason="anker"))
+
+    def _require_writable(self) -> None:
+        self._key()
+        if not self._journal_ok:
+            raise JournalTamperedError(
+                "Er kan niets meer worden bewaard zolang de geschiedenis niet klopt. Exporteer je "
+                "gegevens en wis daarna alles om opnieuw te beginnen."
+            )
+        if self._dirty:  # an earlier write failed half-way: repair before going on
+            self._try_write(STATE_FILE, self._journal.anchor())
+            self._reconcile()
+
+    def _save(self, record: Record, action: str) -> Record:
+        self._require_writable()
+        name = record_name(record.id)
+        blob = self._seal(name, json.dumps(record.to_dict(), ensure_ascii=False).encode())
+        try:
+            self.backend.write(name, blob)
+        except OSError as exc:
+            raise StoreWriteError(WRITE_FAILED.format(reason=exc.strerror or exc)) from exc
+        self._records[record.id] = record
+        self._append_journal(action, record.id, record.revision, soft=False)
+        return record
+
+    # ------------------------------------------------------------------ public API
+    def create(
+        self,
+        kind: str,
+        title: str,
+        payload: dict[str, Any] | None = None,
+        *,
+        status: str = "opgeslagen",
+        reference: str | None = None,
+        flow_id: str | None = None,
+    ) -> Record:
+        """Save a new record and return it."""
+        now = self.clock()
+        record = Record(
+            id=new_record_id(), kind=check_kind(kind), title=check_title(title),
+            created_at=now, updated_at=now, status=status, reference=check_reference(reference),
+            flow_id=flow_id, payload=dict(payload or {}),
+        )  # fmt: skip
+        json.dumps(record.payload)  # fail before writing if the payload is not JSON-able
+        return self._save(record, "save")
+
+    def update(self, record_id: str, **changes: Any) -> Record:
+        """Change ``title``, ``status``, ``reference``, ``flow_id`` or ``payload``."""
+        unknown = set(changes) - _UPDATABLE
+        if unknown:
+            raise TypeError(f"cannot update {sorted(unknown)}")
+        if "title" in changes:
+            changes["title"] = check_title(changes["title"])
+        if "reference" in changes:
+            changes["reference"] = check_reference(changes["reference"])
+        return self._save(self.get(record_id).changed(self.clock(), **changes), "save")
+
+    def rename(self, record_id: str, title: str) -> Record:
+        """Give a record a new title."""
+        record = self.get(record_id).changed(self.clock(), title=check_title(title))
+        return self._save(record, "rename")
+
+    def get(self, record_id: str) -> Record:
+        """The record with this id (a unique prefix of at least 4 characters also works)."""
+        self._key()
+        if record_id in self._records:
+            return self._records[record_id]
+        matches = [
+            r for i, r in self._records.items() if len(record_id) >= 4 and i.startswith(record_id)
+        ]
+        if len(matches) == 1:
+            return matches[0]
+        raise RecordNotFoundError(f"Er is geen bewaard item met id '{record_id}'.")
+
+    def list(self, kind: str | None = None) -> builtins.list[Record]:
+        """All records (optionally of one kind), newest change first."""
+        self._key()
+        records = [r for r in self._records.values() if kind is None or r.kind == kind]
+        return sorted(records, key=lambda r: (r.updated_at, r.id), reverse=True)
+
+    def delete(self, record_id: str) -> Record:
+        """Delete a record; ``restore`` brings it back while the store stays open."""
+        self._require_writable()
+        record = self.get(record_id)
+        self._append_journal("delete", record.id, record.revision, soft=False)
+        self._records.pop(record.id)
+        self._trash[record.id] = record
+        self._try_delete(record_name(record.id))
+        return record
+
+    def restore(self, record_id: str) -> Record:
+        """Undo ``delete`` of ``record_id`` (only in the same session)."""
+        record = self._trash.get(record_id)
+        if record is None:
+            raise RecordNotFoundError("Dit item kan niet meer worden teruggezet.")
+        restored = self._save(record.changed(self.clock()), "restore")
+        self._trash.pop(record_id, None)
+        return restored
+
+    def forget_deleted(self, record_id: str | None = None) -> None:
+        """Drop the undo copy of one deleted record (or all): the undo window has passed."""
+        if record_id is None:
+            self._trash.clear()
+        else:
+            self._trash.pop(record_id, None)
+
+    def journal_head(self) -> str:
+        """Hex digest of the newest journal entry: print it on exported PDFs."""
+        self._key()
+        return self._journal.head()
+
+    def journal_length(self) -> int:
+        return len(self._journal.entries)
+
+    def verify(self) -> None:
+        """Re-read the stored journal and check it; raises ``JournalTamperedError``."""
+        check = Journal(derive_subkey(self._key(), "privacyapp/journal-mac/v1"))
+        check.load(self._read_segments(self.backend.list()), self._read_anchor())
+        if (
+            check.entries[: len(self._journal.entries)]
+            != self._journal.entries[: len(check.entries)]
+        ):
+            raise JournalTamperedError(
+                "De opgeslagen geschiedenis wijkt af van wat de app verwacht."
+            )
+
+    def export_all(self) -> dict[str, Any]:
+        """Everything, readable (JSON-able). Private keys of signing identities are left out."""
+        records = []
+        for record in sorted(self._records.values(), key=lambda r: r.created_at):
+            data = record.to_dict()
+            if record.kind == "identity":
+                data["payload"] = {"let_op": "De geheime sleutel wordt niet geëxporteerd."}
+            records.append(data)
+        return {
+            "app": "PrivacyApp ondersteuning en zorg",
+            "format": 1,
+            "exported_at": self.clock().isoformat(),
+            "journal_head": self.journal_head(),
+            "journal_entries": self.journal_length(),
+            "records": records,
+        }
+
+    # ------------------------------------------------------------------ keys
+    def set_wrapper(self, wrapper: KeyWrapper) -> None:
+        """Add or replace a way to unlock (e.g. a new PIN); old PINs stop working."""
+        self._keyfile.replace_kind(wrapper, self._key())
+        self._write_keyfile()
+
+    def remove_wrapper(self, kind: str) -> None:
+        """Remove a way to unlock; refused if it is the last one."""
+        self._key()
+        self._keyfile.remove_kind(kind)
+        self._write_keyfile()
+
+    def unlock_kinds(self) -> builtins.list[str]:
+        return self._keyfile.kinds()
+
+    def close(self) -> None:
+        """Lock: forget the keys and the decrypted records."""
+        self._data_key = None
+        self._enc_key = b""
+        self._records.clear()
+        self._trash.clear()
+
+    @property
+    def is_open(self) -> bool:
+        return self._data_key is not None
+
+    def wipe(self) -> None:
+        """Remove the keys first (then nothing is readable), then every other stored blob."""
+        try:
+            self.backend.delete(KEY_FILE)
+            for name in self.backend.list():
+                self.backend.delete(name)
+        except OSError as exc:
+            raise StoreWriteError(
+                f"Wissen is niet helemaal gelukt ({exc.strerror or exc}). Probeer het opnieuw."
+            ) from exc
+        finally:
+            self.close()

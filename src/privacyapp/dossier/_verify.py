@@ -1,0 +1,259 @@
+"""Check a signed PDF: is every signature intact, and does the last one cover the WHOLE file?
+
+A signature can be cryptographically valid while someone has appended a change after it (an
+incremental update): readers then still say "signature is valid". We only accept a file when the
+last signature's byte range reaches the end of the file and nothing was added after it. Trust in
+the certificate is reported separately: a self-made certificate is never "trusted" by a reader;
+the fingerprint is what an organisation compares.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import io
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from cryptography import x509
+
+from privacyapp.dossier._identity import fingerprint_of
+
+__all__ = ["SignatureCheck", "VerificationReport", "async_verify_pdf", "verify_pdf"]
+
+
+@dataclass(frozen=True)
+class SignatureCheck:
+    """What one signature in the file says and whether it holds."""
+
+    field_name: str
+    signer: str
+    organisation: str
+    email: str
+    signing_time: datetime | None
+    fingerprint: str
+    intact: bool
+    valid: bool
+    trusted: bool
+    covers_whole_file: bool
+    registered: bool | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form (used by ``privacyapp pdf verify --format json``)."""
+        return {
+            "field": self.field_name,
+            "signer": self.signer,
+            "organisation": self.organisation,
+            "email": self.email,
+            "signing_time": self.signing_time.isoformat() if self.signing_time else None,
+            "fingerprint_sha256": self.fingerprint,
+            "intact": self.intact,
+            "valid": self.valid,
+            "trusted": self.trusted,
+            "covers_whole_file": self.covers_whole_file,
+            "fingerprint_registered": self.registered,
+        }
+
+
+@dataclass(frozen=True)
+class VerificationReport:
+    """The verdict on a file plus every signature in it; ``problems`` are in Dutch."""
+
+    size: int
+    signatures: tuple[SignatureCheck, ...] = ()
+    problems: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def ok(self) -> bool:
+        """True only for intact, valid signatures whose last one covers the whole file."""
+        return (
+            not self.problems
+            and bool(self.signatures)
+            and all(s.intact and s.valid for s in self.signatures)
+            and self.signatures[-1].covers_whole_file
+        )
+
+    @property
+    def signature(self) -> SignatureCheck | None:
+        """The last (outermost) signature, if any."""
+        return self.signatures[-1] if self.signatures else None
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {
+            "ok": self.ok,
+            "size": self.size,
+            "signatures": [s.to_dict() for s in self.signatures],
+            "problems": list(self.problems),
+        }
+
+
+def verify_pdf(data: bytes, *, registered: Iterable[str] = ()) -> VerificationReport:
+    """Check ``data`` (sync; do not call from a running event loop).
+
+    Args:
+        data: the PDF file.
+        registered: fingerprints an organisation registered; when given, each signature says
+            whether its certificate is one of them.
+    """
+    return asyncio.run(async_verify_pdf(data, registered=registered))
+
+
+async def async_verify_pdf(data: bytes, *, registered: Iterable[str] = ()) -> VerificationReport:
+    """Check ``data`` from inside an event loop."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    # pyHanko logs a traceback for every self-signed certificate; the report says it instead.
+    logging.getLogger("pyhanko").addHandler(logging.NullHandler())
+    logging.getLogger("pyhanko").propagate = False
+    known = {_norm(f) for f in registered}
+    if data.lstrip()[:5] != b"%PDF-":
+        return VerificationReport(size=len(data), problems=("Dit bestand is geen pdf.",))
+    try:
+        reader = PdfFileReader(io.BytesIO(data), strict=False)
+        embedded = list(reader.embedded_signatures)
+    except Exception as exc:  # hostile input: any parser failure means "not readable"
+        return VerificationReport(
+            size=len(data),
+            problems=(f"De pdf is beschadigd en niet te lezen ({type(exc).__name__}).",),
+        )
+    if not embedded:
+        return VerificationReport(size=len(data), problems=("Deze pdf is niet ondertekend.",))
+    checks: list[SignatureCheck] = []
+    problems: list[str] = []
+    for sig in embedded:
+        check, problem = await _check(sig, len(data), known)
+        checks.append(check)
+        if problem:
+            problems.append(problem)
+    last = checks[-1]
+    if last.intact and last.valid and not last.covers_whole_file:
+        problems.append(
+            "Na het ondertekenen is er iets aan het bestand toegevoegd of veranderd. "
+            "De handtekening dekt niet het hele bestand."
+        )
+    return VerificationReport(size=len(data), signatures=tuple(checks), problems=tuple(problems))
+
+
+async def _check(sig: Any, size: int, known: set[str]) -> tuple[SignatureCheck, str]:
+    from pyhanko.sign.validation import async_validate_pdf_signature
+    from pyhanko.sign.validation.errors import SignatureValidationError
+    from pyhanko.sign.validation.status import SignatureCoverageLevel
+    from pyhanko_certvalidator import ValidationContext
+
+    cert = _certificate(sig)
+    fingerprint = fingerprint_of(cert) if cert is not None else ""
+    name = sig.field_name or ""
+    problem = ""
+    intact = valid = trusted = False
+    covers = False
+    signing_time: datetime | None = None
+    try:
+        # No trust roots and no fetching: the app works offline and a self-made certificate
+        # cannot be "trusted"; the fingerprint comparison is the trust decision.
+        context = ValidationContext(trust_roots=[], allow_fetching=False)
+        status = await async_validate_pdf_signature(sig, signer_validation_context=context)
+        intact, valid, trusted = bool(status.intact), bool(status.valid), bool(status.trusted)
+        signing_time = status.signer_reported_dt
+        covers = status.coverage == SignatureCoverageLevel.ENTIRE_FILE and _reaches_end(sig, size)
+    except SignatureValidationError as exc:
+        problem = f"Handtekening '{name}' is niet te controleren ({type(exc).__name__})."
+    except Exception as exc:  # hostile input: any parser failure means "not valid"
+        problem = f"Handtekening '{name}' is beschadigd ({type(exc).__name__})."
+    if not problem and intact and valid and not _padding_is_clean(sig):
+        valid = False
+        problem = f"Handtekening '{name}': na de handtekening staan extra gegevens in het bestand."
+    if not problem and intact and valid and not _certificate_is_the_signed_one(sig):
+        # The certificate sits in /Contents, outside the signed bytes; the signed attributes
+        # carry its hash (ESS signing-certificate). pyHanko does not always hold them together.
+        valid = False
+        problem = (
+            f"Handtekening '{name}': het certificaat in het bestand is niet het certificaat "
+            "waarmee is ondertekend. Het bestand is veranderd."
+        )
+    if not problem and not (intact and valid):
+        problem = (
+            f"Handtekening '{name}' klopt niet: de inhoud is na het ondertekenen veranderd "
+            "of de handtekening is beschadigd."
+        )
+    return (
+        SignatureCheck(
+            field_name=name,
+            signer=_subject(cert, x509.NameOID.COMMON_NAME),
+            organisation=_subject(cert, x509.NameOID.ORGANIZATION_NAME),
+            email=_subject(cert, x509.NameOID.EMAIL_ADDRESS),
+            signing_time=signing_time,
+            fingerprint=fingerprint,
+            intact=intact,
+            valid=valid,
+            trusted=trusted,
+            covers_whole_file=covers,
+            registered=(_norm(fingerprint) in known) if known else None,
+        ),
+        problem,
+    )
+
+
+def _padding_is_clean(sig: Any) -> bool:
+    """The reserved /Contents space after the CMS must be zero bytes, as the signer left it."""
+    from asn1crypto import cms
+
+    try:
+        contents = bytes(sig.pkcs7_content)
+        used = len(cms.ContentInfo.load(contents).dump())
+    except (ValueError, TypeError, AttributeError):
+        return False
+    return not any(contents[used:])
+
+
+def _certificate_is_the_signed_one(sig: Any) -> bool:
+    """Compare the embedded signer certificate with the hash in the signed attributes."""
+    try:
+        raw = sig.signer_cert.dump()
+        for attr in sig.signer_info["signed_attrs"]:
+            kind = attr["type"].native
+            if kind in ("signing_certificate_v2", "signing_certificate"):
+                entry = attr["values"][0]["certs"][0]
+                algorithm = (
+                    entry["hash_algorithm"]["algorithm"].native
+                    if kind == "signing_certificate_v2"
+                    else "sha1"
+                )
+                expected: bytes = entry["cert_hash"].native
+                return hashlib.new(algorithm, raw).digest() == expected
+    except (KeyError, ValueError, TypeError, AttributeError, IndexError):
+        return False
+    return False
+
+
+def _reaches_end(sig: Any, size: int) -> bool:
+    """Our own check on the byte range: two parts, from byte 0 to the last byte of the file."""
+    try:
+        start1, len1, start2, len2 = (int(v) for v in sig.byte_range)
+    except (TypeError, ValueError):
+        return False
+    return start1 == 0 and start2 > len1 and start2 + len2 == size
+
+
+def _certificate(sig: Any) -> x509.Certificate | None:
+    try:
+        return x509.load_der_x509_certificate(sig.signer_cert.dump())
+    except (ValueError, AttributeError, KeyError, TypeError):
+        return None
+
+
+def _subject(cert: x509.Certificate | None, oid: x509.ObjectIdentifier) -> str:
+    if cert is None:
+        return ""
+    values = cert.subject.get_attributes_for_oid(oid)
+    if not values:
+        return ""
+    value = values[0].value
+    return value if isinstance(value, str) else value.decode("utf-8", "replace")
+
+
+def _norm(fingerprint: str) -> str:
+    return fingerprint.replace(":", "").replace(" ", "").lower()

@@ -1,0 +1,68 @@
+"""Errors of the municipality directory (register feed and postcode lookup).
+
+    PrivacyAppError
+     └── OpenDataError
+          ├── FeedError                 the register could not be refreshed; the old data stays
+          │    ├── FeedUnavailableError   no connection, timeout, or an HTTP error status
+          │    ├── FeedTooLargeError      the download passed the size limit; it was stopped
+          │    └── FeedFormatError        not the register's XML (truncated, malformed, CSV, empty)
+          ├── SnapshotError             the built-in or cached list cannot be read
+          └── PostcodeError             the postcode lookup failed
+               ├── InvalidPostcodeError   the text is not a Dutch postcode (nothing was sent)
+               └── PostcodeLookupError    PDOK could not be reached or answered nonsense
+
+Every message says what the user can do. When a refresh fails, the directory keeps the last good
+data, so the messages say so too.
+"""
+
+from __future__ import annotations
+
+from privacyapp.errors import PrivacyAppError
+
+__all__ = [
+    "FeedError",
+    "FeedFormatError",
+    "FeedTooLargeError",
+    "FeedUnavailableError",
+    "InvalidPostcodeError",
+    "OpenDataError",
+    "PostcodeError",
+    "PostcodeLookupError",
+    "SnapshotError",
+]
+
+
+class OpenDataError(PrivacyAppError):
+    """Base of all municipality-directory errors."""
+
+
+class FeedError(OpenDataError):
+    """The register feed could not be used; the last good data is still in use."""
+
+
+class FeedUnavailableError(FeedError):
+    """No connection, a timeout or an HTTP error status."""
+
+
+class FeedTooLargeError(FeedError):
+    """The download grew past the size limit and was stopped."""
+
+
+class FeedFormatError(FeedError):
+    """The download is not a usable register export."""
+
+
+class SnapshotError(OpenDataError):
+    """The built-in or cached municipality list cannot be read."""
+
+
+class PostcodeError(OpenDataError):
+    """Base of postcode lookup errors."""
+
+
+class InvalidPostcodeError(PostcodeError):
+    """The text is not a Dutch postcode; nothing was sent."""
+
+
+class PostcodeLookupError(PostcodeError):
+    """The postcode service could not be reached or gave an unusable answer."""

@@ -1,0 +1,135 @@
+"""The composer's whole state as one immutable value, with the steps a user can take.
+
+Screens hold a ``ComposerState`` and replace it on every action
+(``state = state.preview(today)``); they persist ``state.saved`` whenever it changes. All the
+decisions (which letter, which error, which follow-up) live here, testable without a UI.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from privacyapp.rights.draft import Draft, new_request
+from privacyapp.rights.errors import RightsError
+from privacyapp.rights.followup import ap_complaint_details, compose_reminder
+from privacyapp.rights.kinds import RequestKind
+from privacyapp.rights.letter import Letter, dutch_date
+from privacyapp.rights.tracking import FollowUpKind, RightsRequest, Status
+
+__all__ = ["ComposerState"]
+
+
+def _parse_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise RightsError(f"'{text}' is geen datum. Schrijf hem als JJJJ-MM-DD.") from None
+
+
+@dataclass(frozen=True)
+class ComposerState:
+    """What the composer and follow-up screen show."""
+
+    draft: Draft
+    letter: Letter | None = None
+    """The letter written by the last "Maak de brief" (or a reminder)."""
+    saved: RightsRequest | None = None
+    """The request in "Mijn overzicht" that this screen follows up."""
+    error: str = ""
+    notice: str = ""
+    sent_text: str = ""
+    """The "verstuurd op" date as typed (ISO)."""
+    follow_up_letter: bool = False
+    """True when ``letter`` is a reminder for ``saved`` (already recorded there)."""
+
+    def with_draft(self, draft: Draft) -> ComposerState:
+        """Another draft; a kind change drops the old letter."""
+        letter = self.letter if draft.kind is self.draft.kind else None
+        return replace(self, draft=draft, letter=letter, error="")
+
+    def preview(self, today: date) -> ComposerState:
+        """Write the letter, or say what is missing."""
+        try:
+            letter = self.draft.compose(today)
+        except RightsError as exc:
+            return replace(self, letter=None, error=str(exc), notice="")
+        return replace(
+            self,
+            letter=letter,
+            error="",
+            notice="",
+            sent_text=today.isoformat(),
+            follow_up_letter=False,
+        )
+
+    def store(self, request_id: str | None = None) -> ComposerState:
+        """Keep the letter as a sent request, with the typed sent date."""
+        if self.letter is None:
+            return self
+        try:
+            sent = _parse_date(self.sent_text)
+        except RightsError as exc:
+            return replace(self, error=str(exc))
+        if self.follow_up_letter:  # the reminder is already recorded on its request
+            return replace(self, error="", notice="Je herinnering is bewaard bij je verzoek.")
+        saved = new_request(self.letter, sent, request_id)
+        return replace(
+            self,
+            saved=saved,
+            error="",
+            notice=f"Bewaard in Mijn overzicht, verstuurd op {dutch_date(sent)}.",
+        )
+
+    def extension(self, text: str) -> ComposerState:
+        """The organisation announced an extension on the typed date."""
+        if self.saved is None:
+            return self
+        try:
+            saved = self.saved.with_extension(_parse_date(text))
+        except RightsError as exc:
+            return replace(self, error=str(exc))
+        return replace(self, saved=saved, error="", notice="De verlenging is bewaard.")
+
+    def reminder(self, today: date) -> ComposerState:
+        """Write the reminder letter and record it on the request."""
+        if self.saved is None:
+            return self
+        try:
+            letter = compose_reminder(self.saved, today)
+        except RightsError as exc:
+            return replace(self, error=str(exc))
+        return replace(
+            self,
+            letter=letter,
+            saved=self.saved.with_follow_up(FollowUpKind.HERINNERING, today),
+            sent_text=today.isoformat(),
+            follow_up_letter=True,
+            error="",
+            notice="Je herinnering staat hieronder. Verstuur hem zoals je eerste brief.",
+        )
+
+    def ap_complaint(self, today: date) -> tuple[ComposerState, RightsRequest | None]:
+        """Start a complaint to the AP, prefilled; returns the updated old request to save."""
+        if self.saved is None:
+            return self, None
+        draft = self.draft.with_kind(RequestKind.KLACHT_AP)
+        for key, value in ap_complaint_details(self.saved).items():
+            draft = draft.with_value(key, value)
+        followed = self.saved.with_follow_up(FollowUpKind.KLACHT_AP, today)
+        state = ComposerState(
+            draft=draft,
+            notice="Je klacht is voor je ingevuld. Vul je adres aan en maak de brief.",
+        )
+        return state, followed
+
+    def answered(self) -> ComposerState:
+        """The organisation answered: close the request."""
+        if self.saved is None:
+            return self
+        return replace(
+            self,
+            saved=self.saved.with_status(Status.BEANTWOORD),
+            error="",
+            notice="Fijn! Het verzoek staat als beantwoord in Mijn overzicht.",
+        )

@@ -1,0 +1,69 @@
+"""UI text in Dutch (default) and English: one catalog, filled by every screen module.
+
+Only the *interface* is translated. Content (flows, advice, sources) is written in Dutch by the
+editors and stays Dutch in the English UI; the English UI says so (``content.dutch_only``).
+
+A feature module registers its own strings once, at import time::
+
+    from privacyapp.views import i18n
+
+    i18n.register({
+        "nl": {"overview.title": "Mijn overzicht"},
+        "en": {"overview.title": "My overview"},
+    })
+
+and a builder translates with ``ctx.t("overview.title")`` (``str.format`` fields allowed:
+``ctx.t("flow.progress", step=2, total=5)``). Keys are dotted, prefixed by the module's area.
+A key missing in English falls back to Dutch; a key missing everywhere shows the key itself, so a
+typo is visible on screen and in tests instead of crashing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+__all__ = ["LANGUAGES", "Translator", "catalog", "register"]
+
+#: Supported UI languages, the first is the default.
+LANGUAGES = ("nl", "en")
+
+_CATALOG: dict[str, dict[str, str]] = {lang: {} for lang in LANGUAGES}
+
+
+def register(strings: Mapping[str, Mapping[str, str]]) -> None:
+    """Add a module's strings to the catalog.
+
+    Args:
+        strings: ``{"nl": {key: text}, "en": {key: text}}``. Registering a key twice with a
+            different text is a programming error (two modules claiming one key).
+
+    Raises:
+        ValueError: for an unknown language or a conflicting key.
+    """
+    for lang, texts in strings.items():
+        if lang not in _CATALOG:
+            raise ValueError(f"unknown UI language {lang!r}; use one of {', '.join(LANGUAGES)}")
+        table = _CATALOG[lang]
+        for key, text in texts.items():
+            if key in table and table[key] != text:
+                raise ValueError(f"UI text key {key!r} ({lang}) is registered twice")
+            table[key] = text
+
+
+def catalog(lang: str) -> Mapping[str, str]:
+    """The registered strings of one language (read-only view for tests and checks)."""
+    return dict(_CATALOG[lang])
+
+
+@dataclass(frozen=True)
+class Translator:
+    """Translates UI keys into one language; falls back to Dutch, then to the key."""
+
+    lang: str = "nl"
+
+    def __call__(self, key: str, **fields: object) -> str:
+        text = _CATALOG.get(self.lang, {}).get(key)
+        if text is None:
+            text = _CATALOG["nl"].get(key, key)
+        return text.format(**fields) if fields else text

@@ -1,0 +1,405 @@
+"""The lock screen (route ``/slot``), the set-PIN screen and the "PIN vergeten?" explanation.
+
+Builders are plain functions that return controls, so tests call them and press their buttons
+without a Flet client. ``LockScreen`` holds the little logic between the builders and the
+``AppLock`` (plain Python in ``privacyapp.dossier``): it turns errors into the texts shown.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from urllib.parse import quote, urlsplit
+
+import flet as ft
+
+from privacyapp.dossier import (
+    FORGOTTEN_PIN_WARNING,
+    AppLock,
+    CorruptDataError,
+    LockedOutError,
+    MissingKeysError,
+    NewerFormatError,
+    PinPolicyError,
+    StoreError,
+    Vault,
+    WrongPinError,
+)
+from privacyapp.views import i18n
+from privacyapp.views import widgets as w
+from privacyapp.views.routes import RouteSpec, ViewContext
+from privacyapp.views.storage_backend import StoreSession
+from privacyapp.views.store_page import close_dialog, show_dialog, store_session
+
+__all__ = [
+    "FORGOT_TEXT",
+    "LockScreen",
+    "LockState",
+    "PROTECTED",
+    "ROUTES",
+    "forgot_pin_dialog",
+    "guard",
+    "lock_view",
+    "set_pin_view",
+    "slot_route",
+]
+
+FORGOT_TEXT = (
+    "Je pincode is nergens anders bewaard, ook niet bij ons. Zonder pincode kan niemand je "
+    "bewaarde gegevens openen. Je kunt wel alles wissen en opnieuw beginnen. Dan ben je alles "
+    "kwijt wat je hebt bewaard."
+)
+EMPTY_STORE_NOTE = (
+    "Er is op dit apparaat of in deze browser nog niets bewaard. Heb je eerder iets bewaard en "
+    "daarna de app-gegevens of browsergegevens gewist? Dan zijn die gegevens weg."
+)
+
+
+@dataclass
+class LockState:
+    """What the lock screens show (no controls in here)."""
+
+    error: str | None = None
+    retry_after: float = 0.0
+    set_pin_error: str | None = None
+    understood: bool = False
+    notes: list[str] = field(default_factory=list)
+
+
+def _semantic(control: ft.Control, identifier: str) -> ft.Control:
+    return ft.Semantics(content=control, identifier=identifier)
+
+
+def lock_view(
+    state: LockState, *, on_unlock: Callable[[str], None], on_forgot: Callable[[], None]
+) -> ft.Control:
+    """PIN entry: field, open button, delay or error message, and "PIN vergeten?"."""
+    pin = ft.TextField(
+        label="Pincode", password=True, can_reveal_password=True, autofocus=True,
+        keyboard_type=ft.KeyboardType.NUMBER, error=state.error, key="lock-pin",
+    )  # fmt: skip
+    pin.on_submit = lambda e: on_unlock(pin.value or "")
+    waiting = state.retry_after > 0
+    message = (
+        f"Te vaak een verkeerde pincode. Probeer het over {max(1, round(state.retry_after))} "
+        "seconden opnieuw."
+        if waiting
+        else "Voer je pincode in om je bewaarde gegevens te openen."
+    )
+    open_button = ft.FilledButton(
+        "Openen", key="lock-open", disabled=waiting, on_click=lambda e: on_unlock(pin.value or "")
+    )
+    forgot = ft.TextButton("PIN vergeten?", key="lock-forgot", on_click=lambda e: on_forgot())
+    return ft.Column(
+        key="lock-view",
+        controls=[
+            ft.Semantics(
+                content=ft.Text("App vergrendeld", theme_style=ft.TextThemeStyle.HEADLINE_SMALL),
+                header=True,
+            ),
+            ft.Semantics(content=ft.Text(message, key="lock-message"), live_region=True),
+            *[ft.Text(note) for note in state.notes],
+            _semantic(pin, "lock-pin"),
+            ft.Row([_semantic(open_button, "lock-open"), _semantic(forgot, "lock-forgot")]),
+        ],
+    )
+
+
+def forgot_pin_dialog(
+    *, on_wipe: Callable[[], None], on_close: Callable[[], None]
+) -> ft.AlertDialog:
+    """Explains that a forgotten PIN means the data is gone; offers to wipe and start over."""
+    return ft.AlertDialog(
+        key="lock-forgot-dialog",
+        modal=True,
+        title=ft.Text("PIN vergeten?"),
+        content=ft.Text(FORGOT_TEXT),
+        actions=[
+            ft.TextButton("Terug", key="lock-forgot-close", on_click=lambda e: on_close()),
+            ft.TextButton(
+                "Alles wissen en opnieuw beginnen",
+                key="lock-forgot-wipe",
+                on_click=lambda e: on_wipe(),
+            ),
+        ],
+    )
+
+
+def set_pin_view(
+    state: LockState,
+    *,
+    on_set: Callable[[str, str], None],
+    on_understood: Callable[[bool], None],
+    on_cancel: Callable[[], None] | None = None,
+) -> ft.Control:
+    """Choose a PIN. The forgotten-PIN warning comes first and must be confirmed."""
+    pin = ft.TextField(
+        label="Nieuwe pincode (minstens 5 tekens)",
+        password=True,
+        key="lock-new-pin",
+        keyboard_type=ft.KeyboardType.NUMBER,
+    )
+    again = ft.TextField(
+        label="Herhaal je pincode",
+        password=True,
+        key="lock-new-pin-again",
+        error=state.set_pin_error,
+        keyboard_type=ft.KeyboardType.NUMBER,
+    )
+    understood = ft.Checkbox(
+        label="Ik begrijp dat mijn gegevens weg zijn als ik mijn pincode vergeet.",
+        value=state.understood, key="lock-understood",
+    )  # fmt: skip
+    understood.on_change = lambda e: on_understood(bool(understood.value))
+    save = ft.FilledButton(
+        "Pincode instellen", key="lock-set-pin", disabled=not state.understood,
+        on_click=lambda e: on_set(pin.value or "", again.value or ""),
+    )  # fmt: skip
+    buttons = ft.Row([_semantic(save, "lock-set-pin")])
+    if on_cancel is not None:
+        cancel = ft.TextButton(
+            "Annuleren", key="lock-set-pin-cancel", on_click=lambda e: on_cancel()
+        )
+        buttons.controls.append(cancel)
+    controls: list[ft.Control] = [
+        ft.Semantics(
+            content=ft.Text("Pincode instellen", theme_style=ft.TextThemeStyle.HEADLINE_SMALL),
+            header=True,
+        ),
+        ft.Text("Met een pincode worden je bewaarde gegevens versleuteld op dit apparaat bewaard."),
+        ft.Container(
+            ft.Text(FORGOTTEN_PIN_WARNING, key="lock-warning", weight=ft.FontWeight.BOLD),
+            padding=8,
+        ),
+        _semantic(understood, "lock-understood"),
+        _semantic(pin, "lock-new-pin"),
+        _semantic(again, "lock-new-pin-again"),
+        buttons,
+    ]
+    return ft.Column(controls=controls, key="lock-set-pin-view")
+
+
+class LockScreen:
+    """Logic behind the lock screens; ``refresh`` rebuilds the UI after every change."""
+
+    def __init__(
+        self,
+        lock: AppLock,
+        *,
+        refresh: Callable[[], None],
+        on_unlocked: Callable[[Vault], None],
+    ) -> None:
+        self.lock = lock
+        self.state = LockState()
+        self._refresh = refresh
+        self._on_unlocked = on_unlocked
+        if not lock.has_store():
+            self.state.notes.append(EMPTY_STORE_NOTE)
+
+    def unlock(self, pin: str) -> None:
+        self.state.error = None
+        try:
+            vault = self.lock.unlock(pin)
+        except LockedOutError as exc:
+            self.state.retry_after = exc.retry_after
+        except WrongPinError as exc:
+            self.state.error = "De pincode klopt niet."
+            self.state.retry_after = exc.retry_after
+        except (MissingKeysError, NewerFormatError, CorruptDataError) as exc:
+            self.state.error = str(exc)
+        else:
+            self.state.retry_after = 0
+            self._on_unlocked(vault)
+            return
+        self._refresh()
+
+    def set_understood(self, value: bool) -> None:
+        self.state.understood = value
+        self._refresh()
+
+    def set_pin(self, pin: str, again: str) -> None:
+        if pin != again:
+            self.state.set_pin_error = "De twee pincodes zijn niet gelijk."
+            self._refresh()
+            return
+        if not self.state.understood:
+            self.state.set_pin_error = "Bevestig eerst dat je de waarschuwing hebt gelezen."
+            self._refresh()
+            return
+        try:
+            vault = self.lock.set_pin(pin)
+        except (PinPolicyError, StoreError) as exc:
+            self.state.set_pin_error = str(exc)
+            self._refresh()
+            return
+        self.state.set_pin_error = None
+        self._on_unlocked(vault)
+
+    def wipe(self) -> None:
+        self.lock.wipe()
+        self.state = LockState(notes=["Alles is gewist. Je kunt opnieuw beginnen."])
+        self._refresh()
+
+
+# --------------------------------------------------------------------------- routes (shell)
+i18n.register(
+    {
+        "nl": {
+            "lock.title": "App-slot",
+            "lock.loading": "Je bewaarde gegevens worden geopend…",
+            "lock.unavailable": "Er is op dit platform geen opslag beschikbaar.",
+            "lock.unlocked": "Je bewaarde gegevens zijn open.",
+            "lock.to_overview": "Naar mijn overzicht",
+            "lock.lock_now": "Nu vergrendelen",
+            "lock.change": "Pincode wijzigen",
+            "lock.changed": "Je pincode is gewijzigd.",
+        },
+        "en": {
+            "lock.title": "App lock",
+            "lock.loading": "Opening your saved data…",
+            "lock.unavailable": "There is no storage on this platform.",
+            "lock.unlocked": "Your saved data is open.",
+            "lock.to_overview": "To my overview",
+            "lock.lock_now": "Lock now",
+            "lock.change": "Change PIN",
+            "lock.changed": "Your PIN has been changed.",
+        },
+    }
+)
+
+#: Route prefixes that show stored data: they need an unlocked store.
+PROTECTED = ("/overzicht",)
+IDLE_CHECK_SECONDS = 20.0
+
+
+def _target(ctx: ViewContext) -> str:
+    wanted = ctx.query.get("next", "/overzicht")
+    return wanted if wanted.startswith("/") and not wanted.startswith("/slot") else "/overzicht"
+
+
+def _lock_screen(ctx: ViewContext, session: StoreSession) -> LockScreen:
+    screen = session.screens.get("lock")
+    if not isinstance(screen, LockScreen):
+
+        def unlocked(vault: Vault) -> None:
+            _watch_idle(ctx, session)
+            ctx.nav.go(_target(ctx))
+
+        screen = LockScreen(session.lock, refresh=ctx.nav.refresh, on_unlocked=unlocked)
+        session.screens["lock"] = screen
+    return screen
+
+
+def _watch_idle(ctx: ViewContext, session: StoreSession) -> None:
+    """Lock after the policy's idle time even while a screen just sits there."""
+    if ctx.page is None:
+        return
+
+    async def watch() -> None:
+        while session.lock.is_unlocked:
+            await asyncio.sleep(IDLE_CHECK_SECONDS)
+            if session.lock.lock_if_idle():
+                session.screens.pop("overview", None)
+                if urlsplit(ctx.state.route).path.startswith(PROTECTED):
+                    ctx.nav.go("/slot?next=" + quote(ctx.state.route, safe="/"))
+                return
+
+    ctx.page.run_task(watch)
+
+
+def _unlocked_panel(ctx: ViewContext, session: StoreSession, screen: LockScreen) -> ft.Control:
+    def lock_now(_: object) -> None:
+        session.lock.lock()
+        session.screens.pop("overview", None)
+        ctx.nav.refresh()
+
+    def change(_: object) -> None:
+        try:
+            session.lock.change_pin(old.value or "", new.value or "")
+        except StoreError as exc:
+            new.error = str(exc)
+            ctx.nav.refresh()
+            return
+        screen.state.notes = [ctx.t("lock.changed")]
+        ctx.nav.refresh()
+
+    def to_overview() -> None:
+        ctx.nav.go("/overzicht")
+
+    old = ft.TextField(label="Huidige pincode", password=True, key="lock-old-pin")
+    new = ft.TextField(label="Nieuwe pincode", password=True, key="lock-change-new-pin")
+    return w.page_body(
+        [
+            w.heading(ctx.t("lock.title"), 1, ident="lock-title"),
+            w.body(ctx.t("lock.unlocked")),
+            *[w.notice(note) for note in screen.state.notes],
+            w.primary(
+                ctx.t("lock.to_overview"), "lock-to-overview", lambda _: ctx.nav.go("/overzicht")
+            ),
+            w.secondary(ctx.t("lock.lock_now"), "lock-lock-now", lock_now, icon=ft.Icons.LOCK),
+            w.section(
+                ctx.t("lock.change"),
+                [
+                    _semantic(old, "lock-old-pin"),
+                    _semantic(new, "lock-change-new-pin"),
+                    w.secondary(ctx.t("lock.change"), "lock-change-pin", change),
+                ],
+            ),
+        ]
+    )
+
+
+def slot_route(ctx: ViewContext) -> ft.Control:
+    """``/slot``: set a PIN (first time), enter it, or (unlocked) lock / change it."""
+    if ctx.services.store is None:
+        return w.page_body([w.notice(ctx.t("lock.unavailable"), ident="lock-unavailable")])
+    session = store_session(ctx)
+    if session is None:
+        return w.page_body([w.notice(ctx.t("lock.loading"), ident="lock-loading")])
+    screen = _lock_screen(ctx, session)
+    top: list[ft.Control] = []
+    if session.error:
+        top.append(w.notice(session.error, ident="lock-storage-error"))
+    if session.lock.is_unlocked:
+        return _unlocked_panel(ctx, session, screen)
+    if not session.lock.has_store():
+        view = set_pin_view(
+            screen.state, on_set=screen.set_pin, on_understood=screen.set_understood
+        )
+        notes = [w.notice(note, ident="lock-note") for note in screen.state.notes]
+        return w.page_body([*top, *notes, view])
+    screen.state.retry_after = session.lock.retry_after()
+
+    def forgot() -> None:
+        def wipe() -> None:
+            close_dialog(ctx)
+            screen.wipe()
+
+        show_dialog(ctx, forgot_pin_dialog(on_wipe=wipe, on_close=lambda: close_dialog(ctx)))
+
+    return w.page_body([*top, lock_view(screen.state, on_unlock=screen.unlock, on_forgot=forgot)])
+
+
+def guard(ctx: ViewContext) -> str | None:
+    """Send protected routes to ``/slot`` while the store is locked (or idle too long)."""
+    route = ctx.state.route or "/"
+    path = urlsplit(route).path
+    if not path.startswith(PROTECTED) or ctx.services.store is None:
+        return None
+    session = store_session(ctx)
+    to_lock = "/slot?next=" + quote(route, safe="/")
+    if session is None or not session.lock.is_unlocked:
+        return to_lock
+    if session.lock.lock_if_idle():
+        session.screens.pop("overview", None)
+        return to_lock
+    session.lock.touch()
+    return None
+
+
+ROUTES = [
+    RouteSpec("/slot", slot_route, "lock.title", tab="overzicht", parent="/"),
+    # /slot/<anything> (e.g. /slot/pincode) shows the same screen: one place for the lock.
+    RouteSpec("/slot/{part}", slot_route, "lock.title", tab="overzicht", parent="/"),
+]

@@ -1,0 +1,499 @@
+"""Vastleggen voor het dossier: signing identity, the record form, save/share, and PDF check.
+
+Routes: ``/vastleggen`` (identity on first use, then the record form), ``/vastleggen/klaar``
+(the signed PDF: save or share) and ``/vastleggen/controleren`` (check a PDF). The work is done
+by ``services.signer`` (``privacyapp.dossier.RecordService``); values live in
+``state.slots["record"]`` (a ``RecordScreen``), never controls.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import flet as ft
+
+from privacyapp.dossier import (
+    CLIENT_REFERENCE_WARNING,
+    RecordError,
+    SignedRecord,
+    VerificationReport,
+)
+from privacyapp.dossier._record import format_datetime
+from privacyapp.errors import PrivacyAppError
+from privacyapp.views import i18n
+from privacyapp.views import widgets as w
+from privacyapp.views.routes import RouteSpec, ViewContext
+
+__all__ = ["ROUTES", "RecordScreen", "check_view", "record_view", "result_view", "store_state"]
+
+i18n.register(
+    {
+        "nl": {
+            "record.title": "Vastleggen voor het dossier",
+            "record.done_title": "Je dossierstuk is klaar",
+            "record.check_title": "PDF controleren",
+            "record.unavailable": "Vastleggen kan in deze versie van de app niet.",
+            "record.no_walk": "Doorloop eerst een vraag tot je een advies krijgt. "
+            "Daarna kun je de route vastleggen.",
+            "record.identity_intro": "Je ondertekent een dossierstuk digitaal. Vul één keer je "
+            "gegevens in. De app maakt dan een sleutel en certificaat voor je.",
+            "record.name": "Je naam",
+            "record.organisation": "Organisatie",
+            "record.email": "E-mailadres (werk)",
+            "record.role": "Rol, bijvoorbeeld jeugdconsulent",
+            "record.create_identity": "Maak mijn ondertekening",
+            "record.import_intro": "Heeft je organisatie je een certificaat gegeven (.p12)? "
+            "Importeer het dan.",
+            "record.p12_password": "Wachtwoord van het .p12-bestand",
+            "record.import": "Certificaat importeren",
+            "record.memory_only": "De app-opslag is niet open. Je ondertekening blijft alleen "
+            "bewaard tot je de app sluit.",
+            "record.loading": "Je opslag wordt geladen…",
+            "record.locked": "Je ondertekening staat versleuteld in je opslag. Open eerst je "
+            "opslag met je pincode.",
+            "record.unlock": "Opslag openen",
+            "record.signer": "Ondertekenaar: {name} ({organisation})",
+            "record.fingerprint": "Vingerafdruk van je certificaat: {fingerprint}",
+            "record.fingerprint_tip": "Geef deze vingerafdruk aan je organisatie. Dan kan "
+            "iedereen nagaan dat een pdf van jou komt.",
+            "record.reference": "Kenmerk cliënt (mag leeg blijven)",
+            "record.considerations": "Je eigen afweging",
+            "record.make": "Maak ondertekende pdf",
+            "record.working": "Bezig met ondertekenen…",
+            "record.saved_in_store": "De route is ook bewaard in Mijn overzicht (versleuteld).",
+            "record.save": "Opslaan als bestand",
+            "record.share": "Delen",
+            "record.saved": "Opgeslagen: {path}",
+            "record.share_failed": "Delen kan hier niet. Sla de pdf op als bestand.",
+            "record.to_check": "Een pdf controleren",
+            "record.back_to_advice": "Terug naar het advies",
+            "record.pick": "Kies een pdf",
+            "record.check_intro": "Kies een pdf van een collega of uit een dossier. De app "
+            "controleert de handtekening en of er daarna niets is veranderd.",
+            "record.valid": "Geldig: de handtekening klopt en dekt het hele bestand.",
+            "record.invalid": "Niet geldig.",
+            "record.checked_file": "Bestand: {name}",
+            "record.signed_by": "Ondertekend door {signer} ({organisation}) op {when}",
+            "record.whole_file": "Hele bestand gedekt: {answer}",
+            "record.yes": "ja",
+            "record.no": "nee",
+            "record.self_signed": "Het certificaat is niet uitgegeven door een bekende "
+            "organisatie. Vergelijk de vingerafdruk met wat de organisatie heeft geregistreerd.",
+        },
+        "en": {
+            "record.title": "Record for the file",
+            "record.done_title": "Your record is ready",
+            "record.check_title": "Check a PDF",
+            "record.unavailable": "Recording is not available in this version of the app.",
+            "record.no_walk": "First answer a question until you get advice. "
+            "Then you can record the path.",
+            "record.identity_intro": "You sign a record digitally. Enter your details once; "
+            "the app then makes a key and certificate for you.",
+            "record.name": "Your name",
+            "record.organisation": "Organisation",
+            "record.email": "E-mail address (work)",
+            "record.role": "Role, e.g. youth care worker",
+            "record.create_identity": "Create my signature",
+            "record.import_intro": "Did your organisation give you a certificate (.p12)? "
+            "Import it.",
+            "record.p12_password": "Password of the .p12 file",
+            "record.import": "Import certificate",
+            "record.memory_only": "The app storage is not open. Your signature is only kept "
+            "until you close the app.",
+            "record.loading": "Loading your storage…",
+            "record.locked": "Your signature is kept encrypted in your storage. Open your "
+            "storage with your PIN first.",
+            "record.unlock": "Open storage",
+            "record.signer": "Signer: {name} ({organisation})",
+            "record.fingerprint": "Fingerprint of your certificate: {fingerprint}",
+            "record.fingerprint_tip": "Give this fingerprint to your organisation, so anyone "
+            "can check that a PDF comes from you.",
+            "record.reference": "Client reference (optional)",
+            "record.considerations": "Your own considerations",
+            "record.make": "Make signed PDF",
+            "record.working": "Signing…",
+            "record.saved_in_store": "The path is also kept in My overview (encrypted).",
+            "record.save": "Save as file",
+            "record.share": "Share",
+            "record.saved": "Saved: {path}",
+            "record.share_failed": "Sharing is not possible here. Save the PDF as a file.",
+            "record.to_check": "Check a PDF",
+            "record.back_to_advice": "Back to the advice",
+            "record.pick": "Choose a PDF",
+            "record.check_intro": "Choose a PDF from a colleague or a file. The app checks the "
+            "signature and that nothing changed afterwards.",
+            "record.valid": "Valid: the signature is correct and covers the whole file.",
+            "record.invalid": "Not valid.",
+            "record.checked_file": "File: {name}",
+            "record.signed_by": "Signed by {signer} ({organisation}) on {when}",
+            "record.whole_file": "Whole file covered: {answer}",
+            "record.yes": "yes",
+            "record.no": "no",
+            "record.self_signed": "The certificate was not issued by a known organisation. "
+            "Compare the fingerprint with what the organisation registered.",
+        },
+    }
+)
+
+
+@dataclass
+class RecordScreen:
+    """What the record screens remember between renders (plain values only)."""
+
+    message: str = ""
+    result: SignedRecord | None = None
+    checked: tuple[str, VerificationReport] | None = None
+    busy: bool = False
+
+
+def _screen(ctx: ViewContext) -> RecordScreen:
+    screen = ctx.state.slots.get("record")
+    if not isinstance(screen, RecordScreen):
+        screen = RecordScreen()
+        ctx.state.slots["record"] = screen
+    return screen
+
+
+def _field(label: str, ident: str, value: str = "", **kwargs: Any) -> ft.TextField:
+    return ft.TextField(label=label, value=value, data=ident, **kwargs)
+
+
+def _wrap(field: ft.TextField) -> ft.Control:
+    return ft.Semantics(identifier=str(field.data), content=field)
+
+
+def _message(screen: RecordScreen) -> list[ft.Control]:
+    if not screen.message:
+        return []
+    return [w.notice(screen.message, ident="record-message", icon=ft.Icons.ERROR_OUTLINE)]
+
+
+def record_view(ctx: ViewContext) -> ft.Control:
+    """``/vastleggen``: the identity form on first use, then the record form."""
+    signer = ctx.services.signer
+    title = w.heading(ctx.t("record.title"), 1, ident="record-title")
+    if signer is None:
+        return w.page_body([title, w.notice(ctx.t("record.unavailable"), ident="record-none")])
+    session = ctx.state.session
+    if session is None or not session.finished:
+        return w.page_body(
+            [
+                title,
+                w.notice(ctx.t("record.no_walk"), ident="record-no-walk"),
+                w.primary(ctx.t("nav.home"), "record-home", lambda _: ctx.nav.go("/")),
+            ]
+        )
+    store, vault = store_state(ctx)
+    if store == "loading":
+        return w.page_body([title, w.muted(ctx.t("record.loading"))])
+    if store == "locked":
+        return w.page_body(
+            [
+                title,
+                w.notice(ctx.t("record.locked"), ident="record-locked", icon=ft.Icons.LOCK),
+                w.primary(
+                    ctx.t("record.unlock"),
+                    "record-unlock",
+                    lambda _: ctx.nav.go("/slot?next=/vastleggen"),
+                ),
+            ]
+        )
+    identity = signer.identity(vault)
+    if identity is None:
+        return identity_form(ctx, title, vault)
+    return record_form(ctx, title, identity, vault)
+
+
+def store_state(ctx: ViewContext) -> tuple[str, Any]:
+    """``("none"|"loading"|"locked"|"open", vault)``: where the identity and records go."""
+    if ctx.services.store is None:
+        return "none", None
+    from privacyapp.views.store_page import store_session
+
+    session = store_session(ctx)
+    if session is None:
+        return "loading", None
+    if not session.lock.is_unlocked:
+        return "locked", None
+    return "open", session.lock.vault
+
+
+def identity_form(ctx: ViewContext, title: ft.Control, vault: Any) -> ft.Control:
+    """First use: name, organisation, e-mail and role, or import a .p12."""
+    screen = _screen(ctx)
+    signer = ctx.services.signer
+    name = _field(ctx.t("record.name"), "record-name", autofocus=True)
+    organisation = _field(ctx.t("record.organisation"), "record-organisation")
+    email = _field(ctx.t("record.email"), "record-email", keyboard_type=ft.KeyboardType.EMAIL)
+    role = _field(ctx.t("record.role"), "record-role")
+    password = _field(ctx.t("record.p12_password"), "record-p12-password", password=True)
+
+    def create(_: Any) -> None:
+        try:
+            signer.create_identity(
+                name=name.value or "",
+                organisation=organisation.value or "",
+                email=email.value or "",
+                role=role.value or "",
+                vault=vault,
+            )
+            screen.message = ""
+        except RecordError as exc:
+            screen.message = str(exc)
+        ctx.nav.refresh()
+
+    async def import_p12(_: Any) -> None:
+        if ctx.page is None:
+            return
+        files = await ft.FilePicker().pick_files(
+            allowed_extensions=["p12", "pfx"],
+            file_type=ft.FilePickerFileType.CUSTOM,
+            with_data=True,
+        )
+        if not files or files[0].bytes is None:
+            return
+        try:
+            signer.import_identity(
+                files[0].bytes, password.value or "", role=role.value or "", vault=vault
+            )
+            screen.message = ""
+        except RecordError as exc:
+            screen.message = str(exc)
+        ctx.nav.refresh()
+
+    controls: list[ft.Control] = [title, w.body(ctx.t("record.identity_intro")), *_message(screen)]
+    if vault is None:
+        controls.append(w.notice(ctx.t("record.memory_only"), ident="record-memory-only"))
+    controls += [
+        _wrap(name),
+        _wrap(organisation),
+        _wrap(email),
+        _wrap(role),
+        w.primary(ctx.t("record.create_identity"), "record-create-identity", create),
+        w.section(
+            ctx.t("record.import"),
+            [
+                w.body(ctx.t("record.import_intro")),
+                _wrap(password),
+                w.secondary(ctx.t("record.import"), "record-import", import_p12),
+            ],
+        ),  # fmt: skip
+    ]
+    return w.page_body(controls)
+
+
+def record_form(ctx: ViewContext, title: ft.Control, identity: Any, vault: Any) -> ft.Control:
+    """The "Vastleggen voor het dossier" form: role, organisation, reference, considerations."""
+    screen = _screen(ctx)
+    signer = ctx.services.signer
+    role = _field(ctx.t("record.role"), "record-role", identity.role)
+    organisation = _field(
+        ctx.t("record.organisation"), "record-organisation", identity.organisation
+    )
+    reference = _field(
+        ctx.t("record.reference"),
+        "record-reference",
+        helper=CLIENT_REFERENCE_WARNING,
+        helper_max_lines=3,
+        max_length=40,
+    )
+    considerations = _field(
+        ctx.t("record.considerations"), "record-considerations", multiline=True, min_lines=4
+    )
+
+    async def make(_: Any) -> None:
+        screen.busy = True
+        ctx.nav.refresh()
+        try:
+            screen.result = await signer.make_record(
+                ctx.state.session.path,
+                ctx.services.library,
+                role=role.value or "",
+                organisation=organisation.value or "",
+                client_reference=(reference.value or "").strip(),
+                considerations=considerations.value or "",
+                vault=vault,
+            )
+            screen.message = ""
+            screen.busy = False
+            ctx.nav.go("/vastleggen/klaar")
+        except PrivacyAppError as exc:
+            screen.message = str(exc)
+            screen.busy = False
+            ctx.nav.refresh()
+
+    controls: list[ft.Control] = [
+        title,
+        w.muted(ctx.state.session.flow.title),
+        w.body(ctx.t("record.signer", name=identity.name, organisation=identity.organisation)),
+        ft.Semantics(
+            identifier="record-fingerprint",
+            content=w.body(
+                ctx.t("record.fingerprint", fingerprint=identity.fingerprint), selectable=True
+            ),
+        ),  # fmt: skip
+        w.muted(ctx.t("record.fingerprint_tip")),
+        *_message(screen),
+        _wrap(role),
+        _wrap(organisation),
+        _wrap(reference),
+        _wrap(considerations),
+    ]
+    if screen.busy:
+        controls.append(w.muted(ctx.t("record.working")))
+    controls.append(w.primary(ctx.t("record.make"), "record-make", make, icon=ft.Icons.DRAW))
+    controls.append(
+        w.secondary(ctx.t("record.to_check"), "record-to-check",
+                    lambda _: ctx.nav.go("/vastleggen/controleren"))
+    )  # fmt: skip
+    return w.page_body(controls)
+
+
+async def save_pdf(ctx: ViewContext, data: bytes, file_name: str) -> str | None:
+    """Open the save dialog with the PDF (bytes are required on web and mobile)."""
+    if ctx.page is None:
+        return None
+    path: str | None = await ft.FilePicker().save_file(
+        file_name=file_name,
+        src_bytes=data,
+        file_type=ft.FilePickerFileType.CUSTOM,
+        allowed_extensions=["pdf"],
+    )
+    return path
+
+
+async def share_pdf(ctx: ViewContext, data: bytes, file_name: str) -> bool:
+    """Share with the platform's share sheet; ``False`` (after saving instead) where none."""
+    if ctx.page is None:
+        return False
+    try:
+        await ft.Share().share_files(
+            [ft.ShareFile.from_bytes(data, mime_type="application/pdf", name=file_name)],
+            subject=file_name,
+        )
+        return True
+    except Exception:  # desktop Chromium has no Web Share API: Flet raises; save instead
+        await save_pdf(ctx, data, file_name)
+        return False
+
+
+def result_view(ctx: ViewContext) -> ft.Control:
+    """``/vastleggen/klaar``: the signed PDF with save and share."""
+    screen = _screen(ctx)
+    title = w.heading(ctx.t("record.done_title"), 1, ident="record-done-title")
+    result = screen.result
+    if result is None:
+        return w.page_body([title, w.notice(ctx.t("record.no_walk"), ident="record-no-walk")])
+
+    async def save(_: Any) -> None:
+        path = await save_pdf(ctx, result.data, result.file_name)
+        screen.message = ctx.t("record.saved", path=path) if path else ""
+        ctx.nav.refresh()
+
+    async def share(_: Any) -> None:
+        if not await share_pdf(ctx, result.data, result.file_name):
+            screen.message = ctx.t("record.share_failed")
+            ctx.nav.refresh()
+
+    controls: list[ft.Control] = [
+        title,
+        w.body(result.file_name),
+        *verdict(ctx, result.report),
+        *_message(screen),
+    ]
+    if result.saved_in_store:
+        controls.append(w.muted(ctx.t("record.saved_in_store")))
+    controls += [
+        w.primary(ctx.t("record.save"), "record-save", save, icon=ft.Icons.SAVE_ALT),
+        w.secondary(ctx.t("record.share"), "record-share", share, icon=ft.Icons.SHARE),
+        w.secondary(
+            ctx.t("record.back_to_advice"),
+            "record-back",
+            lambda _: ctx.nav.go(advice_route(ctx) or "/"),
+        ),
+    ]
+    return w.page_body(controls)
+
+
+def verdict(ctx: ViewContext, report: VerificationReport) -> list[ft.Control]:
+    """The check result in words and an icon (never colour alone)."""
+    ok = report.ok
+    lines: list[ft.Control] = [
+        w.notice(
+            ctx.t("record.valid") if ok else ctx.t("record.invalid"),
+            ident="record-verdict-ok" if ok else "record-verdict-bad",
+            icon=ft.Icons.VERIFIED if ok else ft.Icons.GPP_BAD,
+        )
+    ]
+    lines += [w.body(problem) for problem in report.problems]
+    sig = report.signature
+    if sig is not None:
+        when = format_datetime(sig.signing_time) if sig.signing_time else "?"
+        whole = ctx.t("record.yes") if sig.covers_whole_file else ctx.t("record.no")
+        lines += [
+            w.body(ctx.t("record.signed_by", signer=sig.signer, organisation=sig.organisation,
+                         when=when)),
+            w.body(ctx.t("record.whole_file", answer=whole)),
+            w.body(ctx.t("record.fingerprint", fingerprint=sig.fingerprint), selectable=True),
+        ]  # fmt: skip
+        if not sig.trusted:
+            lines.append(w.muted(ctx.t("record.self_signed")))
+    return lines
+
+
+def check_view(ctx: ViewContext) -> ft.Control:
+    """``/vastleggen/controleren``: pick a PDF and see whether its signature holds."""
+    screen = _screen(ctx)
+    signer = ctx.services.signer
+    title = w.heading(ctx.t("record.check_title"), 1, ident="record-check-title")
+    if signer is None:
+        return w.page_body([title, w.notice(ctx.t("record.unavailable"), ident="record-none")])
+
+    async def pick(_: Any) -> None:
+        if ctx.page is None:
+            return
+        files = await ft.FilePicker().pick_files(
+            allowed_extensions=["pdf"], file_type=ft.FilePickerFileType.CUSTOM, with_data=True
+        )
+        if files and files[0].bytes is not None:
+            await check_bytes(ctx, files[0].name, files[0].bytes)
+
+    controls: list[ft.Control] = [
+        title,
+        w.body(ctx.t("record.check_intro")),
+        w.primary(ctx.t("record.pick"), "record-pick", pick, icon=ft.Icons.FILE_OPEN),
+    ]
+    if screen.checked is not None:
+        name, report = screen.checked
+        controls += [w.muted(ctx.t("record.checked_file", name=name)), *verdict(ctx, report)]
+    return w.page_body(controls)
+
+
+async def check_bytes(ctx: ViewContext, name: str, data: bytes) -> VerificationReport:
+    """Check ``data`` and show the result on the check screen (also used by tests)."""
+    report: VerificationReport = await ctx.services.signer.verify(data)
+    _screen(ctx).checked = (name, report)
+    ctx.nav.refresh()
+    return report
+
+
+def advice_route(ctx: ViewContext) -> str | None:
+    """The advice screen the walk ended at (where Back from the form goes)."""
+    session = ctx.state.session
+    if session is None or not session.finished:
+        return None
+    return f"/vraag/{session.flow.id}/{session.current_id}"
+
+
+ROUTES = [
+    RouteSpec("/vastleggen", record_view, "record.title", tab="vragen", parent="/",
+              back=advice_route),
+    RouteSpec("/vastleggen/klaar", result_view, "record.done_title", tab="vragen",
+              parent="/vastleggen"),
+    RouteSpec("/vastleggen/controleren", check_view, "record.check_title", tab="vragen",
+              parent="/vastleggen"),
+    # Any other address under the prefix (an old link) shows the form.
+    RouteSpec("/vastleggen/{rest}", record_view, "record.title", tab="vragen", parent="/",
+              enter=lambda ctx: "/vastleggen"),
+]  # fmt: skip

@@ -1,0 +1,320 @@
+"""The shell: app bar, bottom bar or rail, routing, keyboard, announcements, settings.
+
+The shell is the only place that touches ``ft.Page``. It renders the current route into two
+views: the root view (home) and, for every other route, one view on top of it. That stack is
+what makes the Android back button and the app bar's back arrow work (``on_view_pop``); browser
+back/forward and deep links arrive as route changes. Every render rebuilds the screen from the
+state; Flet sends only the difference to the client.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import flet as ft
+
+from privacyapp.views import strings as _strings  # noqa: F401  (registers the shell's text)
+from privacyapp.views.i18n import Translator
+from privacyapp.views.placeholders import coming_soon, not_found_view
+from privacyapp.views.routes import (
+    TABS,
+    RouteSpec,
+    ViewContext,
+    core_routes,
+    feature_guards,
+    fill,
+    match,
+    route_table,
+)
+from privacyapp.views.services import Services
+from privacyapp.views.state import AppState, Settings
+from privacyapp.views.theme import MAX_CONTENT_WIDTH, WIDE_BREAKPOINT, build_theme, palette
+
+__all__ = ["SETTINGS_KEY", "Rendered", "Shell", "render_route"]
+
+logger = logging.getLogger(__name__)
+
+#: Where the settings are kept (SharedPreferences: the browser's localStorage on web).
+SETTINGS_KEY = "privacyapp.settings"
+_NOT_FOUND = RouteSpec("/__niet-gevonden", not_found_view, "notfound.title")
+
+
+@dataclass
+class Rendered:
+    """A route rendered without a page: what tests of the whole table inspect."""
+
+    spec: RouteSpec
+    route: str
+    """The route actually shown (after ``enter`` redirects)."""
+    content: ft.Control
+    title: str
+
+
+def render_route(
+    routes: list[RouteSpec],
+    route: str,
+    state: AppState,
+    services: Services,
+    nav: Any,
+    page: Any = None,
+    guards: list[Callable[[ViewContext], str | None]] | None = None,
+) -> Rendered:
+    """Resolve ``route`` (guards, ``enter`` redirects) and build its screen.
+
+    Redirects are followed at most a few times so a misconfigured hook cannot loop.
+    """
+    t = Translator(state.settings.language)
+    for _ in range(5):
+        found = match(routes, route)
+        spec, params, query = found if found else (_NOT_FOUND, {}, {})
+        ctx = ViewContext(state, services, nav, t, params, query, page)
+        redirect = next((r for g in guards or [] if (r := g(ctx)) and r != route), None)
+        if redirect is None and spec.enter is not None:
+            redirect = spec.enter(ctx)
+        if redirect is None or redirect == route:
+            break
+        route = redirect
+    state.route = route
+    content = spec.build(ctx)
+    return Rendered(spec, route, content, ctx.title or t(spec.title_key))
+
+
+class Shell:
+    """Owns the page: renders the state, and is the :class:`~routes.Navigator`."""
+
+    def __init__(self, page: ft.Page, state: AppState, services: Services) -> None:
+        self.page = page
+        self.state = state
+        self.services = services
+        self.routes = route_table(core_routes(), coming_soon)
+        self.guards = feature_guards()
+        self._root = ft.View(route="/", padding=0, spacing=0)
+        self._top = ft.View(route="/", padding=0, spacing=0)
+        self._shown: str | None = None
+        self._title = ""
+        self._saved = state.settings
+        self._is_wide()
+        self._announcer = ft.SemanticsService()
+        self._prefs = ft.SharedPreferences()
+        page.services.extend([self._announcer, self._prefs])
+        page.on_route_change = self._on_route_change
+        page.on_view_pop = self._on_view_pop
+        page.on_keyboard_event = self._on_key
+        page.on_resize = self._on_resize
+        state.listen(lambda _state: self.render())
+
+    # ---------------------------------------------------------------- Navigator
+    def go(self, route: str) -> None:
+        """Show ``route`` now and add it to the browser history."""
+        self.state.route = route
+        self.render()
+        if self.page.route != self.state.route:
+            self.page.navigate(self.state.route)
+
+    def back(self) -> None:
+        """Previous flow step, else the parent screen; home stays home."""
+        found = match(self.routes, self.state.route)
+        if found is None:
+            self.go("/")
+            return
+        spec, params, query = found
+        ctx = self._context(spec, params, query)
+        target = spec.back(ctx) if spec.back is not None else None
+        self.go(target or fill(spec.parent, params))
+
+    def refresh(self) -> None:
+        """Re-render after the state changed."""
+        self.render()
+
+    # ---------------------------------------------------------------- settings
+    async def load_settings(self) -> None:
+        """Read the remembered settings (bad or missing values give the defaults)."""
+        try:
+            raw = await self._prefs.get(SETTINGS_KEY)
+            data = json.loads(raw) if isinstance(raw, str) else {}
+        except (ValueError, TimeoutError) as exc:
+            logger.warning("settings could not be read, using defaults: %s", exc)
+            data = {}
+        if isinstance(data, dict):
+            self.state.settings = Settings.from_dict(data)
+        self._saved = self.state.settings
+
+    async def _save_settings(self, settings: Settings) -> None:
+        await self._prefs.set(SETTINGS_KEY, json.dumps(settings.to_dict()))
+
+    # ---------------------------------------------------------------- rendering
+    def _context(self, spec: RouteSpec, params: Any, query: Any) -> ViewContext:
+        t = Translator(self.state.settings.language)
+        return ViewContext(self.state, self.services, self, t, params, query, self.page)
+
+    def _is_wide(self) -> bool:
+        width = self.page.width or self.state.width
+        self.state.width = float(width)
+        return self.state.width >= WIDE_BREAKPOINT
+
+    def render(self) -> None:
+        """Build the current route into the page."""
+        page = self.page
+        settings = self.state.settings
+        if settings != self._saved:
+            self._saved = settings
+            page.run_task(self._save_settings, settings)
+        # Our palettes are complete (dark included), so one theme in light mode: the platform's
+        # own dark setting must not swap in Flutter's default dark colours.
+        page.theme = build_theme(settings.theme, settings.text_scale)
+        page.theme_mode = ft.ThemeMode.LIGHT
+        page.theme_animation_style = ft.AnimationStyle.no_animation()  # a switch is instant
+        page.bgcolor = palette(settings.theme).background
+        rendered = render_route(
+            self.routes, self.state.route, self.state, self.services, self, page, self.guards
+        )
+        t = Translator(settings.language)
+        page.title = f"{rendered.title} · {t('app.short')}"
+        view = self._root if rendered.route == "/" else self._top
+        view.route = rendered.route
+        view.bgcolor = palette(settings.theme).background
+        wide = self._is_wide()
+        view.appbar = self._appbar(t, rendered.route, wide)
+        available = self.state.width - (_RAIL_WIDTH if wide else 0)
+        body = ft.Container(content=rendered.content, width=min(MAX_CONTENT_WIDTH, available))
+        scroller = ft.Column(
+            [ft.Row([body], alignment=ft.MainAxisAlignment.CENTER)],
+            scroll=ft.ScrollMode.AUTO,
+            expand=True,
+        )
+        tab = next((i for i, (name, _) in enumerate(TABS) if name == rendered.spec.tab), 0)
+        if wide:
+            view.navigation_bar = None
+            view.controls = [
+                ft.Row(
+                    [self._rail(t, tab), ft.VerticalDivider(width=1), scroller],
+                    expand=True,
+                    spacing=0,
+                    vertical_alignment=ft.CrossAxisAlignment.STRETCH,
+                )
+            ]
+        else:
+            view.navigation_bar = self._bottom_bar(t, tab)
+            view.controls = [scroller]
+        page.views[:] = [self._root] if view is self._root else [self._root, self._top]
+        page.update()
+        if rendered.route != self._shown:
+            self._shown = rendered.route
+            page.run_task(self._announce, rendered.title)
+
+    async def _announce(self, message: str) -> None:
+        """Tell screen readers the screen (or flow step) changed (WCAG 4.1.3)."""
+        try:
+            await self._announcer.announce_message(message)
+        except (RuntimeError, TimeoutError, asyncio.CancelledError) as exc:
+            logger.debug("announcement not delivered: %s", exc)
+
+    def _appbar(self, t: Translator, route: str, wide: bool) -> ft.AppBar:
+        back: ft.Control | None = None
+        if route != "/":
+            back = ft.Semantics(
+                identifier="nav-back",
+                button=True,
+                content=ft.IconButton(
+                    icon=ft.Icons.ARROW_BACK, tooltip=t("nav.back"), on_click=lambda _: self.back()
+                ),
+            )
+        actions: list[ft.Control] = [
+            ft.Semantics(
+                identifier="nav-search",
+                button=True,
+                content=ft.IconButton(
+                    icon=ft.Icons.SEARCH,
+                    tooltip=t("nav.search"),
+                    on_click=lambda _: self.go("/zoeken"),
+                ),
+            ),
+            ft.Semantics(
+                identifier="nav-emergency",
+                button=True,
+                content=ft.TextButton(
+                    content=t("nav.emergency"),
+                    icon=ft.Icons.EMERGENCY,
+                    icon_color=ft.Colors.ERROR,
+                    on_click=lambda _: self.go("/nood"),
+                )
+                if wide
+                else ft.IconButton(
+                    icon=ft.Icons.EMERGENCY,
+                    icon_color=ft.Colors.ERROR,
+                    tooltip=t("nav.emergency"),
+                    on_click=lambda _: self.go("/nood"),
+                ),
+            ),
+        ]
+        return ft.AppBar(
+            leading=back,
+            automatically_imply_leading=False,
+            title=ft.Semantics(
+                identifier="nav-title",
+                content=ft.Text(t("app.short"), theme_style=ft.TextThemeStyle.TITLE_LARGE),
+            ),
+            exclude_header_semantics=True,
+            actions=actions,
+            bgcolor=ft.Colors.SURFACE,
+        )
+
+    def _tab_handler(self, e: Any) -> None:
+        index = int(e.control.selected_index or 0)
+        self.go(TABS[index][1])
+
+    def _bottom_bar(self, t: Translator, selected: int) -> ft.NavigationBar:
+        return ft.NavigationBar(
+            selected_index=selected,
+            on_change=self._tab_handler,
+            destinations=[
+                ft.NavigationBarDestination(
+                    icon=ft.Semantics(identifier=f"tab-{name}", content=ft.Icon(icon)),
+                    label=t(f"nav.{name}"),
+                )
+                for (name, _), icon in zip(TABS, _TAB_ICONS, strict=True)
+            ],
+        )
+
+    def _rail(self, t: Translator, selected: int) -> ft.NavigationRail:
+        return ft.NavigationRail(
+            selected_index=selected,
+            on_change=self._tab_handler,
+            label_type=ft.NavigationRailLabelType.ALL,
+            min_width=_RAIL_WIDTH - 1,
+            destinations=[
+                ft.NavigationRailDestination(
+                    icon=ft.Semantics(identifier=f"tab-{name}", content=ft.Icon(icon)),
+                    label=t(f"nav.{name}"),
+                )
+                for (name, _), icon in zip(TABS, _TAB_ICONS, strict=True)
+            ],
+        )
+
+    # ---------------------------------------------------------------- events
+    def _on_route_change(self, e: ft.RouteChangeEvent) -> None:
+        if e.route != self.state.route:
+            self.state.route = e.route
+            self.render()
+
+    def _on_view_pop(self, e: ft.ViewPopEvent) -> None:
+        self.back()
+
+    def _on_key(self, e: ft.KeyboardEvent) -> None:
+        if e.key == "Escape":
+            self.back()
+
+    def _on_resize(self, e: Any) -> None:
+        before = self.state.width
+        self._is_wide()
+        if abs(self.state.width - before) >= 1:
+            self.render()
+
+
+_RAIL_WIDTH = 97  # the rail and its divider
+_TAB_ICONS = (ft.Icons.HELP_OUTLINE, ft.Icons.SEARCH, ft.Icons.FOLDER_OUTLINED, ft.Icons.MENU)

@@ -1,0 +1,97 @@
+"""Journey 4 in a real browser: compose a request, open the mail link, save it behind the PIN,
+see its term, and find it in "Mijn overzicht".
+
+Uses the shell's shared fixtures (``app_url``: the real app on 127.0.0.1; ``browser_page``:
+Chromium with every request recorded and the privacy check at the end).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from browserkit import open_app, opened, sel, tap, wait_for
+
+pytestmark = pytest.mark.e2e
+
+FOOTER = "Dit bericht is gegenereerd door de PrivacyApp ondersteuning en zorg."
+SUBJECT = "Verzoek om inzage in persoonsgegevens (artikel 15 AVG)"
+
+
+@pytest.fixture
+def viewport() -> dict[str, int]:
+    # Tall: the composer is one long form; fewer scroll steps on a shared, slow machine.
+    return {"width": 1000, "height": 2400}
+
+
+def _type(page: Any, ident: str, text: str) -> None:
+    """Type into a text field; retried because a busy machine can drop the first keys."""
+    for _attempt in range(3):
+        tap(page, ident)
+        # Flutter moves focus to its own editing element a moment after the click.
+        page.wait_for_function(
+            "() => ['INPUT', 'TEXTAREA'].includes(document.activeElement?.tagName)"
+        )
+        page.keyboard.press("Control+A")
+        page.keyboard.press("Backspace")
+        page.keyboard.type(text, delay=20)
+        if page.evaluate("t => document.activeElement?.value === t", text):
+            return
+    raise AssertionError(f"could not type into {ident}")
+
+
+def _text(page: Any, ident: str) -> str:
+    return str(
+        wait_for(page, ident).evaluate("e => [e.innerText, e.getAttribute('aria-label')].join(' ')")
+    )
+
+
+def test_compose_send_save_and_find_a_request(app_url: str, browser_page: Any) -> None:
+    page = browser_page
+    open_app(page, f"{app_url}/verzoek/inzage", first="rights-kind-inzage")
+
+    tap(page, "rights-mode-organisatie")
+    wait_for(page, "rights-field-org_email")
+    _type(page, "rights-field-org_name", "Zorg BV")
+    _type(page, "rights-field-org_email", "privacy@zorg.nl")
+    _type(page, "rights-field-name", "Sam de Vries")
+    _type(page, "rights-field-data", "mijn dossier&cc=evil@example.com")
+    tap(page, "rights-preview-button")
+    for ident in ("rights-letter", "rights-copy", "rights-save-pdf"):
+        wait_for(page, ident)
+
+    # The mail link: only the organisation, a subject and a body; the user's text stays text.
+    tap(page, "rights-open-mail")
+    page.wait_for_function("window.__opened.length > 0")
+    parts = urlsplit(opened(page)[0])
+    assert parts.scheme == "mailto" and parts.path == "privacy@zorg.nl"
+    fields = parse_qs(parts.query)
+    assert set(fields) == {"subject", "body"}
+    assert fields["subject"] == [SUBJECT]
+    assert fields["body"][0].endswith(FOOTER)
+
+    # The letter as a PDF: the browser downloads it (nothing is stored on the server).
+    with page.expect_download() as download:
+        tap(page, "rights-save-pdf")
+    assert download.value.suggested_filename == "brief-inzage.pdf"
+    assert Path(download.value.path()).read_bytes().startswith(b"%PDF")
+
+    # First save: the encrypted store has no PIN yet, so the app asks to set one first.
+    tap(page, "rights-store")
+    assert "op slot" in _text(page, "rights-error")
+    tap(page, "rights-unlock")
+    tap(page, "lock-understood")
+    _type(page, "lock-new-pin", "24680")
+    _type(page, "lock-new-pin-again", "24680")
+    tap(page, "lock-set-pin")
+    # Back on the composer with the letter still there; now saving works.
+    tap(page, "rights-store")
+    assert "Verstuurd" in _text(page, "rights-stage")
+    wait_for(page, "rights-ics")
+
+    # "Mijn overzicht" lists the request.
+    tap(page, "tab-overzicht")
+    assert SUBJECT in _text(page, "overview-record-0")
+    assert page.locator(sel("overview-record-1")).count() == 0

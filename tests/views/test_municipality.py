@@ -1,0 +1,289 @@
+"""The "Je gemeente" screen (/gemeente) and the disclaimer, built and driven without a client."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import flet as ft
+import httpx
+import pytest
+from viewkit import click, find, idents, texts, walk
+
+from privacyapp.opendata import Address, Municipality, MunicipalityDirectory
+from privacyapp.views import more
+from privacyapp.views.i18n import Translator
+from privacyapp.views.municipality import (
+    ROUTES,
+    MunicipalityScreen,
+    MunicipalityState,
+    detail_card,
+    municipality_view,
+    tel_url,
+)
+from privacyapp.views.routes import ViewContext
+
+NOW = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
+PDOK_FILE = Path(__file__).parents[1] / "opendata" / "fixtures" / "pdok_free_postcode_3584CC.json"
+NL = Translator("nl")
+NO_EMAIL = NL("municipality.no_email")
+PDOK_NOTICE = NL("municipality.pdok")
+
+
+def press(control: Any, event: Any = None) -> None:
+    """Click, and run the handler to the end when it is async (as Flet does)."""
+    outcome = click(control, event)
+    if asyncio.iscoroutine(outcome):
+        asyncio.run(outcome)
+
+
+def label(root: Any, ident: str) -> str:
+    node = next(c for c in walk(root) if isinstance(c, ft.Semantics) and c.identifier == ident)
+    return str(node.label)
+
+
+def screen_for(client: httpx.Client | None = None, **kwargs: Any) -> MunicipalityScreen:
+    directory = MunicipalityDirectory(None, client, clock=lambda: NOW)
+    return MunicipalityScreen(directory, **kwargs)
+
+
+def refusing_client() -> httpx.Client:
+    def refuse(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("no network", request=request)
+
+    return httpx.Client(transport=httpx.MockTransport(refuse))
+
+
+def pdok_client(body: bytes) -> httpx.Client:
+    return httpx.Client(transport=httpx.MockTransport(lambda _r: httpx.Response(200, content=body)))
+
+
+def test_a_deep_link_to_a_code_opens_its_card(ctx: ViewContext) -> None:
+    deep = ROUTES[1]
+    assert deep.enter is not None
+    ctx.params = {"code": "gm0268"}
+    assert deep.enter(ctx) == "/gemeente"
+    assert "municipality-card-gm0268" in idents(municipality_view(ctx))
+    ctx.params = {"code": "onzin"}
+    assert deep.enter(ctx) == "/gemeente"  # an unknown code just shows the screen
+
+
+def test_route_and_strings() -> None:
+    assert [r.pattern for r in ROUTES] == ["/gemeente", "/gemeente/{code}"]
+    assert NL("municipality.title") == "Je gemeente"
+    assert Translator("en")("municipality.title") == "Your municipality"
+
+
+def test_the_disclaimer_leads_to_the_municipality(ctx: ViewContext) -> None:
+    about = more.about_view(ctx)
+    press(find(about, "about-municipality"))
+    assert ctx.nav.routes == ["/gemeente"]  # type: ignore[attr-defined]
+    assert "Niet eens met de hulp zelf? Neem contact op met je gemeente" in texts(about)
+    screen = municipality_view(ctx)
+    shown = " ".join(texts(screen))
+    assert "Deze app gaat alleen over privacy en gegevens, niet over de zorg of hulp zelf." in shown
+
+
+def test_search_by_name_shows_the_card_with_usable_details(ctx: ViewContext) -> None:
+    view = municipality_view(ctx)
+    find(view, "municipality-search").on_submit(
+        type("E", (), {"control": type("C", (), {"value": "den bosch"})()})()
+    )
+    view = municipality_view(ctx)  # the shell re-renders after nav.refresh()
+    card = find(view, "municipality-card-gm0796")
+    assert "Gemeente 's-Hertogenbosch" in texts(card)
+    assert find(card, "municipality-call").url == "tel:0736155155"
+    assert find(card, "municipality-mail").url == "mailto:gemeente@s-hertogenbosch.nl"
+    assert find(card, "municipality-website").url == "https://www.s-hertogenbosch.nl"
+    assert find(card, "municipality-form").url.startswith("https://formulier.s-hertogenbosch.nl/")
+    assert "Wolvenhoek 1\n5211 HH  'S-HERTOGENBOSCH" in texts(card)
+    assert "Postbus 12345\n5200 GZ  'S-HERTOGENBOSCH" in texts(card)
+    assert label(card, "municipality-source") == (
+        "Bron: Register van Overheidsorganisaties, bijgewerkt op 15-04-2026"
+    )
+
+
+def test_typing_updates_results_in_place_without_a_full_render(ctx: ViewContext) -> None:
+    view = municipality_view(ctx)
+    field = find(view, "municipality-search")
+    field.on_change(type("E", (), {"control": type("C", (), {"value": "Nijmegen"})()})())
+    assert "municipality-card-gm0268" in idents(view)  # same controls, updated
+    assert ctx.nav.refreshes == 0  # type: ignore[attr-defined]
+
+
+def test_several_matches_are_listed_and_one_can_be_chosen() -> None:
+    screen = screen_for()
+    screen.search("bergen")
+    shown = idents(screen.control)
+    assert {"municipality-result-gm0893", "municipality-result-gm0373"} <= set(shown)
+    assert not any(i.startswith("municipality-card-") for i in shown)
+    press(find(screen.control, "municipality-result-gm0373"))
+    assert "municipality-card-gm0373" in idents(screen.control)
+
+
+def test_nothing_found_is_said() -> None:
+    screen = screen_for()
+    screen.search("xyzzyq")
+    assert label(screen.control, "municipality-message") == NL("municipality.none")
+
+
+def test_without_general_email_the_form_and_phone_are_offered_and_why() -> None:
+    directory = MunicipalityDirectory()
+    amsterdam = directory.get("GM0363")
+    assert amsterdam is not None and amsterdam.email is None
+    card = detail_card(amsterdam, directory.source_line, lambda *_: None)
+    assert NO_EMAIL in texts(card)
+    assert "municipality-mail" not in idents(card)
+    assert find(card, "municipality-form").url == "https://www.amsterdam.nl/contact/"
+    assert find(card, "municipality-call").url == "tel:14020"
+
+
+def test_copy_buttons_copy_the_value_and_say_so() -> None:
+    copied: list[str] = []
+    screen = screen_for(on_copy=copied.append)
+    screen.search("Nijmegen")
+    press(find(screen.control, "municipality-copy-phone"))
+    press(find(screen.control, "municipality-copy-postal"))
+    assert copied == ["14 024", "Postbus 9105\n6500 HG  NIJMEGEN"]
+    assert label(screen.control, "municipality-message") == "Postadres gekopieerd."
+
+
+def test_every_interactive_control_has_an_identifier_and_a_name() -> None:
+    screen = screen_for()
+    screen.open_postcode()
+    screen.search("Nijmegen")
+    named = {
+        id(c.content)
+        for c in walk(screen.control)
+        if isinstance(c, ft.Semantics) and c.identifier and c.label
+    }
+    kinds = (ft.FilledButton, ft.OutlinedButton, ft.IconButton, ft.TextButton, ft.TextField)
+    controls = [c for c in walk(screen.control) if isinstance(c, kinds)]
+    assert len(controls) >= 10
+    assert all(id(c) in named for c in controls)
+
+
+def test_postcode_search_is_opt_in_and_tells_what_is_sent() -> None:
+    screen = screen_for()
+    assert "municipality-postcode" not in idents(screen.control)
+    assert PDOK_NOTICE not in texts(screen.control)
+    press(find(screen.control, "municipality-postcode-open"))
+    assert PDOK_NOTICE in texts(screen.control)
+    assert "municipality-postcode" in idents(screen.control)
+
+
+def test_postcode_lookup_opens_the_municipality() -> None:
+    screen = screen_for(pdok_client(PDOK_FILE.read_bytes()))
+    screen.open_postcode()
+    find(screen.control, "municipality-postcode").value = "3584 CC"
+    press(find(screen.control, "municipality-postcode-go"))
+    assert "municipality-card-gm0344" in idents(screen.control)
+
+
+def test_postcode_on_a_border_lets_the_user_choose() -> None:
+    docs = [
+        {"type": "postcode", "postcode": "6564AA", "gemeentecode": "0268",
+         "gemeentenaam": "Nijmegen", "woonplaatsnaam": "Nijmegen"},
+        {"type": "postcode", "postcode": "6564AA", "gemeentecode": "1945",
+         "gemeentenaam": "Berg en Dal", "woonplaatsnaam": "Heilig Landstichting"},
+    ]  # fmt: skip
+    body = json.dumps({"response": {"numFound": 2, "docs": docs}}).encode()
+    screen = screen_for(pdok_client(body))
+    asyncio.run(screen.lookup_postcode("6564 AA"))
+    assert label(screen.control, "municipality-message") == NL("municipality.choose")
+    assert {"municipality-result-gm0268", "municipality-result-gm1945"} <= set(
+        idents(screen.control)
+    )
+    press(find(screen.control, "municipality-result-gm1945"))
+    assert "municipality-card-gm1945" in idents(screen.control)
+
+
+def test_postcode_without_network_keeps_name_search_working() -> None:
+    screen = screen_for(refusing_client())
+    asyncio.run(screen.lookup_postcode("3584 CC"))
+    assert "Zoek je gemeente op naam" in label(screen.control, "municipality-message")
+    screen.search("Utrecht")
+    assert "municipality-card-gm0344" in idents(screen.control)
+
+
+def test_an_invalid_postcode_is_explained_and_not_sent() -> None:
+    calls: list[httpx.Request] = []
+
+    def record(request: httpx.Request) -> httpx.Response:
+        calls.append(request)
+        return httpx.Response(200, content=b"{}")
+
+    screen = screen_for(httpx.Client(transport=httpx.MockTransport(record)))
+    asyncio.run(screen.lookup_postcode("12 AB"))
+    assert "geen postcode" in label(screen.control, "municipality-message")
+    assert calls == []
+
+
+def test_opening_without_connection_says_which_data_is_used() -> None:
+    screen = screen_for(refusing_client())
+    assert label(screen.control, "municipality-status") == "Gegevens van 15-04-2026."
+    assert screen.needs_auto_refresh()  # the built-in list was never checked
+    asyncio.run(screen.opened())
+    assert label(screen.control, "municipality-status") == (
+        "Geen verbinding — we gebruiken de gegevens van 15-04-2026."
+    )
+    assert len(screen.directory.all()) == 342
+    assert not screen.needs_auto_refresh()  # tried once this session; the button stays
+
+
+def test_refresh_success_says_bijgewerkt(tmp_path: Path) -> None:
+    xml = (
+        b'<?xml version="1.0"?><p:overheidsorganisaties p:timestamp="2026-11-21T22:00:00+01:00" '
+        b'xmlns:p="https://organisaties.overheid.nl/static/schema/oo/export/2.6.9"><p:organisaties>'
+        b"<p:organisatie><p:naam>Gemeente Nijmegen</p:naam><p:types><p:type>Gemeente</p:type>"
+        b'</p:types><p:identificatiecodes><p:resourceIdentifier p:naam="Organisatiecode">gm0268'
+        b"</p:resourceIdentifier></p:identificatiecodes></p:organisatie></p:organisaties>"
+        b"</p:overheidsorganisaties>"
+    )
+    client = pdok_client(xml)
+    screen = MunicipalityScreen(MunicipalityDirectory(tmp_path, client, clock=lambda: NOW))
+    press(find(screen.control, "municipality-refresh"))
+    assert label(screen.control, "municipality-status") == "Bijgewerkt op 21-11-2026."
+    screen.search("Nijmegen")
+    assert label(screen.control, "municipality-source").endswith("bijgewerkt op 21-11-2026")
+
+
+def test_state_survives_a_re_render(ctx: ViewContext) -> None:
+    screen = MunicipalityScreen(
+        ctx.services.directory,
+        ctx.state.slots.setdefault("municipality", MunicipalityState()),
+        on_change=ctx.nav.refresh,
+    )
+    screen.search("Utrecht")
+    assert ctx.nav.refreshes == 1  # type: ignore[attr-defined]
+    assert "municipality-card-gm0344" in idents(municipality_view(ctx))
+
+
+def test_without_a_directory_the_screen_says_so(ctx: ViewContext) -> None:
+    ctx.services = type(ctx.services)(**{**ctx.services.__dict__, "directory": None})
+    view = municipality_view(ctx)
+    assert NL("municipality.unavailable") in " ".join(texts(view))
+
+
+def test_english_screen(ctx: ViewContext) -> None:
+    ctx.t = Translator("en")
+    assert "Find your municipality by name" in texts(municipality_view(ctx))
+
+
+def test_tel_url() -> None:
+    assert tel_url("(073) 615 51 55") == "tel:0736155155"
+    assert tel_url("14 024") == "tel:14024"
+    assert tel_url("+31 20 123 4567") == "tel:+31201234567"
+
+
+@pytest.mark.parametrize("with_address", [False, True])
+def test_a_record_with_few_fields_still_renders(with_address: bool) -> None:
+    visit = Address("Markt", "1", "1234 AB", "TESTDORP") if with_address else None
+    record = Municipality(code="GM9999", name="Testdorp", visit_address=visit)
+    card = detail_card(record, "Bron: test", lambda *_: None)
+    assert NO_EMAIL in texts(card)
+    assert "municipality-call" not in idents(card)
+    assert ("municipality-copy-visit" in idents(card)) == with_address

@@ -1,0 +1,501 @@
+"""The rights screens, built and driven without a client."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import flet as ft
+import pytest
+from viewkit import RecordingNavigator, click, find, idents, texts
+
+from privacyapp.rights import FOOTER, RequestKind, RightsRequest, Stage
+from privacyapp.views import strings as _strings  # noqa: F401
+from privacyapp.views.placeholders import coming_soon
+from privacyapp.views.rights import RightsScreen, kind_picker
+from privacyapp.views.routes import core_routes, route_table
+from privacyapp.views.services import Services
+from privacyapp.views.shell import render_route
+from privacyapp.views.state import AppState
+
+TODAY = date(2026, 11, 22)
+
+
+class FakeActions:
+    def __init__(self) -> None:
+        self.opened: list[str] = []
+        self.copied: list[str] = []
+
+    def open_url(self, url: str) -> Any:
+        self.opened.append(url)
+        return None
+
+    def copy_text(self, text: str) -> Any:
+        self.copied.append(text)
+        return None
+
+
+@dataclass(frozen=True)
+class Addr:
+    street: str
+    house_number: str
+    postcode: str
+    city: str
+
+    def lines(self) -> list[str]:
+        return [f"{self.street} {self.house_number}", f"{self.postcode}  {self.city}"]
+
+
+@dataclass(frozen=True)
+class Gemeente:
+    code: str
+    name: str
+    phone: str | None = None
+    email: str | None = None
+    website: str | None = None
+    contact_form: str | None = None
+    visit_address: Addr | None = None
+    postal_address: Addr | None = None
+
+
+GEMEENTEN = [
+    Gemeente(
+        "GM0001",
+        "Testdorp",
+        email="privacy@testdorp.nl",
+        postal_address=Addr("Postbus", "1", "1234 AB", "TESTDORP"),
+    ),
+    Gemeente("GM0002", "Zonderpost", contact_form="https://zonderpost.nl/contact"),
+]
+
+
+def _walk(control: Any) -> Iterator[Any]:
+    yield control
+    for attr in ("controls", "content", "title", "subtitle"):
+        child = getattr(control, attr, None)
+        if isinstance(child, list):
+            for c in child:
+                yield from _walk(c)
+        elif isinstance(child, ft.Control):
+            yield from _walk(child)
+
+
+def _by_id(root: Any, identifier: str) -> Any:
+    for c in _walk(root):
+        if isinstance(c, ft.Semantics) and c.identifier == identifier:
+            return c.content
+    raise AssertionError(f"no control with identifier {identifier}")
+
+
+def _ids(root: Any) -> set[str]:
+    return {c.identifier for c in _walk(root) if isinstance(c, ft.Semantics) and c.identifier}
+
+
+def _texts(root: Any) -> str:
+    return "\n".join(str(c.value) for c in _walk(root) if isinstance(c, ft.Text) and c.value)
+
+
+class _E:
+    def __init__(self, value: Any) -> None:
+        self.control = type("C", (), {"value": value})()
+
+
+def _type(screen: RightsScreen, key: str, value: str) -> None:
+    field = _by_id(screen.build(), f"rights-field-{key}")
+    field.on_change(_E(value))
+
+
+def _click(screen: RightsScreen, identifier: str) -> Any:
+    return _by_id(screen.build(), identifier).on_click(None)
+
+
+@pytest.fixture
+def saved() -> list[RightsRequest]:
+    return []
+
+
+@pytest.fixture
+def files() -> dict[str, bytes]:
+    return {}
+
+
+@pytest.fixture
+def screen(saved: list[RightsRequest], files: dict[str, bytes]) -> RightsScreen:
+    def search(q: str) -> list[Gemeente]:
+        return [g for g in GEMEENTEN if q.lower() in g.name.lower()]
+
+    def save_file(name: str, data: bytes) -> None:
+        files[name] = data
+
+    return RightsScreen(
+        today=lambda: TODAY,
+        actions=FakeActions(),
+        search=search,
+        save_request=saved.append,
+        save_file=save_file,
+        now=lambda: datetime(2026, 11, 22, 9, 0, tzinfo=UTC),
+    )
+
+
+def test_kind_picker_has_one_line_per_kind() -> None:
+    chosen: list[RequestKind] = []
+    picker = kind_picker(RequestKind.INZAGE, chosen.append)
+    ids = _ids(picker)
+    assert ids == {f"rights-kind-{k.value}" for k in RequestKind}
+    tile = _by_id(picker, "rights-kind-vernietiging")
+    assert "drie maanden" in tile.subtitle.value
+    tile.on_click(None)
+    assert chosen == [RequestKind.VERNIETIGING]
+
+
+def test_only_the_fields_of_the_chosen_kind_are_asked(screen: RightsScreen) -> None:
+    ids = _ids(screen.build())
+    assert {"rights-field-data", "rights-field-period", "rights-field-reference"} <= ids
+    assert "rights-field-wrong" not in ids
+    _by_id(screen.build(), "rights-kind-rectificatie").on_click(None)
+    ids = _ids(screen.build())
+    assert {"rights-field-wrong", "rights-field-correction", "rights-field-statement"} <= ids
+    assert "rights-field-period" not in ids
+
+
+def test_every_interactive_control_is_named(screen: RightsScreen) -> None:
+    interactive = (
+        ft.TextField,
+        ft.Button,
+        ft.TextButton,
+        ft.ListTile,
+        ft.Switch,
+        ft.Radio,
+        ft.Dropdown,
+    )
+    wrapped = {
+        id(c.content) for c in _walk(screen.build()) if isinstance(c, ft.Semantics) and c.identifier
+    }
+    for c in _walk(screen.build()):
+        if isinstance(c, interactive):
+            assert id(c) in wrapped, f"{type(c).__name__} without identifier"
+
+
+def test_compose_for_a_municipality_and_save(
+    screen: RightsScreen, saved: list[RightsRequest], files: dict[str, bytes]
+) -> None:
+    _by_id(screen.build(), "rights-gemeente-search").on_change(_E("test"))
+    _click(screen, "rights-gemeente-find")
+    _click(screen, "rights-gemeente-GM0001")
+    assert "Gekozen: Gemeente Testdorp" in _texts(screen.build())
+    _type(screen, "name", "Sam de Vries")
+    _type(screen, "data", "mijn Wmo-dossier & cc=evil@example.com")
+    _click(screen, "rights-preview-button")
+    root = screen.build()
+    assert FOOTER in _by_id(root, "rights-letter").value
+    mail = _by_id(root, "rights-open-mail")
+    parts = urlsplit(mail.data)
+    assert parts.path == "privacy@testdorp.nl"
+    assert set(parse_qs(parts.query)) == {"subject", "body"}
+    assert mail.data in screen.actions.opened  # type: ignore[attr-defined]
+    # this letter is longer than a safe mail link: the short link, and the full letter copied
+    assert "rights-mail-note" in _ids(root) and "rights-open-mail-full" in _ids(root)
+    letter_text = _by_id(root, "rights-letter").value
+    assert letter_text in screen.actions.copied  # type: ignore[attr-defined]
+    full = parse_qs(urlsplit(_by_id(root, "rights-open-mail-full").data).query)
+    assert full["body"][0].endswith(FOOTER)
+    assert _by_id(root, "rights-copy").data.endswith(FOOTER + "\n")
+    assert "KopieID" in _texts(root) and "niet via een server van ons" in _texts(root)
+    asyncio.run(_click(screen, "rights-save-pdf"))
+    assert files["brief-inzage.pdf"].startswith(b"%PDF")
+    _by_id(screen.build(), "rights-sent-date").on_change(_E("2026-11-20"))
+    _click(screen, "rights-store")
+    assert saved[-1].sent == date(2026, 11, 20)
+    assert "Bewaard in Mijn overzicht, verstuurd op 20 november 2026." in _texts(screen.build())
+    assert "rights-stage" in _ids(screen.build())
+    ics = _by_id(screen.build(), "rights-ics").data
+    assert "DTSTART;VALUE=DATE:20261220" in ics
+    asyncio.run(_click(screen, "rights-ics"))  # Flet awaits it: the handler is a coroutine
+    assert files["termijn-verzoek.ics"].decode() == ics
+
+
+def test_missing_fields_are_shown(screen: RightsScreen) -> None:
+    _click(screen, "rights-preview-button")
+    error = _by_id(screen.build(), "rights-error").value
+    assert "Kies eerst je gemeente" in error
+
+
+def test_municipality_without_email_explains_the_contact_form(screen: RightsScreen) -> None:
+    screen.set_query("zonder")
+    _click(screen, "rights-gemeente-find")
+    _click(screen, "rights-gemeente-GM0002")
+    assert "geen e-mailadres in het register" in _texts(screen.build())
+    _type(screen, "name", "Sam")
+    _type(screen, "address", "Dorpsstraat 1")
+    _click(screen, "rights-preview-button")
+    root = screen.build()
+    assert "rights-open-mail" not in _ids(root)
+    assert _by_id(root, "rights-open-form").data == "https://zonderpost.nl/contact"
+
+
+def test_typed_organisation_with_bad_address(screen: RightsScreen) -> None:
+    screen.set_mode("organisatie")
+    _type(screen, "org_name", "Zorg BV")
+    _type(screen, "org_email", "zorg@bv,evil@example.com")
+    _type(screen, "name", "Sam")
+    _click(screen, "rights-preview-button")
+    assert "geen geldig e-mailadres" in _by_id(screen.build(), "rights-error").value
+
+
+def test_acting_for_a_child_shows_proof_and_ages(screen: RightsScreen) -> None:
+    _by_id(screen.build(), "rights-for-someone").on_change(_E(True))
+    root = screen.build()
+    assert "gezagsregister" in _texts(root)
+    assert "16 jaar" in _texts(root)
+    assert "rights-role" in _ids(root) and "rights-field-person" in _ids(root)
+
+
+def test_prefilled_kind_from_an_advice_action() -> None:
+    screen = RightsScreen(today=lambda: TODAY, actions=FakeActions(), prefill="vernietiging")
+    ids = _ids(screen.build())
+    assert "rights-field-file" in ids and "rights-field-law" in ids
+    assert "rights-field-org_email" in ids  # no directory: type the organisation
+
+
+def test_follow_up_reminder_and_ap_route(saved: list[RightsRequest]) -> None:
+    days = [date(2026, 9, 1)]
+    screen = RightsScreen(today=lambda: days[0], actions=FakeActions(), save_request=saved.append)
+    screen.set_mode("organisatie")
+    for key, value in {
+        "org_name": "Zorg BV",
+        "org_email": "privacy@zorg.nl",
+        "name": "Sam",
+    }.items():
+        _type(screen, key, value)
+    _click(screen, "rights-preview-button")
+    _click(screen, "rights-store")
+    days[0] = date(2026, 10, 2)  # the term (1 October) has passed
+    screen.refresh()
+    assert saved[-1].stage(days[0]) is Stage.VERLOPEN
+    _click(screen, "rights-reminder")
+    letter = _by_id(screen.build(), "rights-letter").value
+    assert "Herinnering" in letter and "1 oktober 2026" in letter
+    days[0] = date(2026, 10, 20)
+    screen.refresh()
+    _click(screen, "rights-ap-complaint")
+    assert saved[-1].stage(days[0]) is Stage.KLACHT_AP
+    assert screen.draft.kind is RequestKind.KLACHT_AP
+    assert screen.draft.value("organisation") == "Zorg BV"
+
+
+# ---------------------------------------------------------------- inside the shell (routes)
+
+
+SHELL_ROUTES = route_table(core_routes(), coming_soon)
+
+
+class FakeStore:
+    def __init__(self) -> None:
+        self.records: dict[str, dict[str, Any]] = {}
+
+    def create(self, kind: str, title: str, payload: dict[str, Any], *, status: str) -> Any:
+        record_id = f"rec{len(self.records)}"
+        self.records[record_id] = {
+            "kind": kind,
+            "title": title,
+            "payload": payload,
+            "status": status,
+        }
+        return type("R", (), {"id": record_id})()
+
+    def update(self, record_id: str, **changes: Any) -> Any:
+        self.records[record_id].update(changes)
+
+    def get(self, record_id: str) -> Any:
+        from privacyapp.dossier import RecordNotFoundError
+
+        if record_id not in self.records:
+            raise RecordNotFoundError(f"Er is geen bewaard item met id '{record_id}'.")
+        return type("R", (), {"id": record_id, "payload": self.records[record_id]["payload"]})()
+
+
+def test_route_verzoek_with_kind_is_prefilled(state: AppState, services: Services) -> None:
+    shown = render_route(
+        SHELL_ROUTES, "/verzoek/vernietiging", state, services, RecordingNavigator()
+    )
+    assert shown.title == "Een verzoek over je gegevens"
+    ids = idents(shown.content)
+    assert "rights-field-file" in ids and "rights-field-law" in ids
+    assert "rights-kind-vernietiging" in ids
+
+
+def test_unknown_kind_in_the_url_shows_the_plain_composer(
+    state: AppState, services: Services
+) -> None:
+    shown = render_route(SHELL_ROUTES, "/verzoek/onzin", state, services, RecordingNavigator())
+    assert shown.route == "/verzoek"
+    assert "rights-field-data" in idents(shown.content)
+
+
+def test_in_the_shell_a_request_is_saved_in_the_store(state: AppState, services: Services) -> None:
+    from dataclasses import replace as dc_replace
+
+    store = FakeStore()
+    with_store = dc_replace(services, store=store)
+    nav = RecordingNavigator()
+    shown = render_route(SHELL_ROUTES, "/verzoek/inzage", state, with_store, nav)
+    screen = state.slots["rights"]
+    assert isinstance(screen, RightsScreen)
+    screen.set_mode("organisatie")
+    for key, value in {
+        "org_name": "Zorg BV",
+        "org_email": "privacy@zorg.nl",
+        "name": "Sam",
+    }.items():
+        screen.set_value(key, value)
+    click_id = "rights-preview-button"
+    shown = render_route(SHELL_ROUTES, "/verzoek/inzage", state, with_store, nav)
+    find(shown.content, click_id).on_click(None)
+    shown = render_route(SHELL_ROUTES, "/verzoek/inzage", state, with_store, nav)
+    assert "mailto:privacy@zorg.nl?" in find(shown.content, "rights-open-mail").data
+    find(shown.content, "rights-store").on_click(None)
+    (record,) = store.records.values()
+    assert record["kind"] == "request" and record["status"] == "open"
+    assert RightsRequest.from_dict(record["payload"]).sent == date(2026, 11, 22)
+    shown = render_route(SHELL_ROUTES, "/verzoek/inzage", state, with_store, nav)
+    find(shown.content, "rights-answered").on_click(None)
+    assert len(store.records) == 1 and record["status"] == "beantwoord"
+
+
+def test_store_saver_keeps_one_encrypted_record_per_request() -> None:
+    from privacyapp.dossier import AppLock, KdfParams, MemoryBackend
+    from privacyapp.rights import Status, typed_recipient
+    from privacyapp.views.rights import store_saver
+
+    kdf = KdfParams("argon2id", b"\0" * 16, iterations=1, memory_kib=64)  # tiny cost for tests
+    vault = AppLock(MemoryBackend(), kdf=kdf).set_pin("24680")
+    ids: dict[str, str] = {}
+    save = store_saver(vault, ids)
+    request = RightsRequest(
+        id="req-1",
+        kind=RequestKind.INZAGE,
+        recipient=typed_recipient("Zorg BV", email="privacy@zorg.nl"),
+        subject="Verzoek om inzage in persoonsgegevens (artikel 15 AVG)",
+        sender="Sam",
+        sent=date(2026, 11, 22),
+        letter="Aan: Zorg BV",
+    )
+    save(request)
+    save(request.with_status(Status.BEANTWOORD))
+    (record,) = vault.list("request")
+    assert record.status == "beantwoord"
+    assert RightsRequest.from_dict(record.payload) == request.with_status(Status.BEANTWOORD)
+
+
+def test_follow_route_shows_a_saved_request_and_updates_it(
+    state: AppState, services: Services
+) -> None:
+    from dataclasses import replace as dc_replace
+
+    from privacyapp.rights import typed_recipient
+
+    store = FakeStore()
+    request = RightsRequest(
+        id="req-9",
+        kind=RequestKind.INZAGE,
+        recipient=typed_recipient("Zorg BV", email="privacy@zorg.nl"),
+        subject="Verzoek om inzage in persoonsgegevens (artikel 15 AVG)",
+        sender="Sam",
+        sent=date(2026, 9, 1),
+        letter="Aan: Zorg BV",
+    )
+    record = store.create("request", request.subject, request.to_dict(), status="open")
+    with_store = dc_replace(services, store=store)
+    nav = RecordingNavigator()
+    shown = render_route(SHELL_ROUTES, f"/verzoek/volgen/{record.id}", state, with_store, nav)
+    ids = idents(shown.content)
+    assert "rights-stage" in ids and "rights-reminder" in ids  # 1 October has passed
+    assert "rights-kind-inzage" not in ids  # no composer while following
+    find(shown.content, "rights-reminder").on_click(None)
+    shown = render_route(SHELL_ROUTES, f"/verzoek/volgen/{record.id}", state, with_store, nav)
+    assert "Herinnering" in find(shown.content, "rights-letter").value
+    assert len(store.records) == 1
+    saved = RightsRequest.from_dict(store.records[record.id]["payload"])
+    assert saved.follow_ups[-1].sent == date(2026, 11, 22)
+    # back to the plain composer: a fresh screen, not the followed request
+    shown = render_route(SHELL_ROUTES, "/verzoek", state, with_store, nav)
+    assert "rights-kind-inzage" in idents(shown.content)
+    missing = render_route(SHELL_ROUTES, "/verzoek/volgen/onbekend", state, with_store, nav)
+    assert any("Er is geen bewaard item" in t for t in texts(missing.content))
+
+
+def _compose_in_shell(state: AppState, services: Services, nav: RecordingNavigator) -> Any:
+    shown = render_route(SHELL_ROUTES, "/verzoek/inzage", state, services, nav)
+    screen = state.slots["rights"]
+    screen.set_mode("organisatie")
+    for key, value in {
+        "org_name": "Zorg BV",
+        "org_email": "privacy@zorg.nl",
+        "name": "Sam",
+    }.items():
+        screen.set_value(key, value)
+    find(shown.content, "rights-preview-button").on_click(None)
+    shown = render_route(SHELL_ROUTES, "/verzoek/inzage", state, services, nav)
+    find(shown.content, "rights-store").on_click(None)
+    return render_route(SHELL_ROUTES, "/verzoek/inzage", state, services, nav)
+
+
+def test_locked_store_asks_to_unlock_and_keeps_the_letter(
+    state: AppState, services: Services
+) -> None:
+    from privacyapp.dossier import AppLock, KdfParams, MemoryBackend
+    from privacyapp.views.storage_backend import StoreSession
+
+    backend = MemoryBackend()
+    kdf = KdfParams("argon2id", b"\0" * 16, iterations=1, memory_kib=64)
+    state.slots["store"] = StoreSession(AppLock(backend, kdf=kdf), backend)  # no PIN yet: locked
+    nav = RecordingNavigator()
+    shown = _compose_in_shell(state, services, nav)
+    assert "Mijn overzicht is op slot" in find(shown.content, "rights-error").value
+    assert "rights-letter" in idents(shown.content)  # nothing lost
+    assert "rights-stage" not in idents(shown.content)
+    click(find(shown.content, "rights-unlock"))
+    assert nav.routes[-1] == "/slot?next=/verzoek/inzage"
+
+
+def test_open_store_keeps_the_request_encrypted(state: AppState, services: Services) -> None:
+    from privacyapp.dossier import AppLock, KdfParams, MemoryBackend
+    from privacyapp.views.storage_backend import StoreSession
+
+    backend = MemoryBackend()
+    kdf = KdfParams("argon2id", b"\0" * 16, iterations=1, memory_kib=64)
+    lock = AppLock(backend, kdf=kdf)
+    vault = lock.set_pin("24680")
+    state.slots["store"] = StoreSession(lock, backend)
+    shown = _compose_in_shell(state, services, RecordingNavigator())
+    assert "rights-stage" in idents(shown.content)
+    (record,) = vault.list("request")
+    assert record.payload["recipient"]["email"] == "privacy@zorg.nl"
+    follow = render_route(
+        SHELL_ROUTES, f"/verzoek/volgen/{record.id}", state, services, RecordingNavigator()
+    )
+    assert "rights-stage" in idents(follow.content)
+
+
+def test_municipality_from_the_real_directory(state: AppState, services: Services) -> None:
+    assert services.directory is not None
+    (aalsmeer,) = [m for m in services.directory.find("Aalsmeer") if m.name == "Aalsmeer"]
+    nav = RecordingNavigator()
+    render_route(SHELL_ROUTES, "/verzoek/inzage", state, services, nav)
+    screen = state.slots["rights"]
+    shown = render_route(SHELL_ROUTES, "/verzoek/inzage", state, services, nav)
+    find(shown.content, "rights-gemeente-search").on_change(_E("aalsmeer"))
+    click(find(shown.content, "rights-gemeente-find"))
+    shown = render_route(SHELL_ROUTES, "/verzoek/inzage", state, services, nav)
+    click(find(shown.content, f"rights-gemeente-{aalsmeer.code}"))
+    screen.set_value("name", "Sam")
+    shown = render_route(SHELL_ROUTES, "/verzoek/inzage", state, services, nav)
+    assert any("e-mailadres van de gemeente" in t for t in texts(shown.content))
+    click(find(shown.content, "rights-preview-button"))
+    shown = render_route(SHELL_ROUTES, "/verzoek/inzage", state, services, nav)
+    link = find(shown.content, "rights-open-mail").data
+    assert urlsplit(link).path == aalsmeer.email

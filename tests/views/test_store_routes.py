@@ -1,0 +1,174 @@
+"""The store screens inside the shell's routing: guard, /slot, /overzicht, saving from advice."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from viewkit import RecordingNavigator, click, find, idents, texts
+
+from privacyapp.dossier import AppLock, KdfParams, MemoryBackend
+from privacyapp.views.placeholders import coming_soon
+from privacyapp.views.routes import core_routes, feature_guards, route_table
+from privacyapp.views.services import Services
+from privacyapp.views.shell import Rendered, render_route
+from privacyapp.views.state import AppState
+from privacyapp.views.storage_backend import StoreSession
+
+FAST = KdfParams("argon2id", b"\0" * 16, iterations=1, memory_kib=64)
+ROUTES = route_table(core_routes(), coming_soon)
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+class App:
+    """Renders routes with the guards, following navigation like the shell."""
+
+    def __init__(self, state: AppState, services: Services) -> None:
+        self.state, self.services = state, services
+        self.nav = RecordingNavigator()
+        self.screen: Rendered | None = None
+
+    def open(self, route: str) -> Rendered:
+        self.state.route = route  # as Shell.go does before rendering (the guard reads it)
+        self.screen = render_route(
+            ROUTES, route, self.state, self.services, self.nav, None, feature_guards()
+        )
+        return self.screen
+
+    def tap(self, ident: str) -> Rendered:
+        assert self.screen is not None
+        before = len(self.nav.routes)
+        click(find(self.screen.content, ident))
+        route = self.nav.routes[-1] if len(self.nav.routes) > before else self.screen.route
+        return self.open(route)
+
+    def type(self, ident: str, text: str) -> None:
+        assert self.screen is not None
+        find(self.screen.content, ident).value = text
+
+    def ids(self) -> list[str]:
+        assert self.screen is not None
+        return idents(self.screen.content)
+
+    def text(self) -> str:
+        assert self.screen is not None
+        return "\n".join(texts(self.screen.content))
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def app(state: AppState, services: Services, clock: Clock) -> App:
+    backend = MemoryBackend()
+    state.slots["store"] = StoreSession(AppLock(backend, kdf=FAST, clock=clock), backend)
+    state.settings = replace(state.settings, audience="professional")
+    return App(state, services)
+
+
+def _finish_a_flow(app: App) -> None:
+    app.open("/vraag/algemeen-inzage-dossier")
+    app.tap("answer-0")
+    app.tap("answer-0")
+    assert "action-save-path" in app.ids()
+
+
+def test_save_a_path_from_the_advice_sets_a_pin_first(app: App) -> None:
+    _finish_a_flow(app)
+    shown = app.tap("action-save-path")
+    assert shown.route == "/slot?next=/overzicht/bewaar"
+    assert "vergeten" in app.text()  # the warning comes before the PIN is set
+    box = find(app.screen.content, "lock-understood")  # type: ignore[union-attr]
+    box.value = True
+    box.on_change(None)
+    app.open(app.state.route)
+    app.type("lock-new-pin", "24680")
+    app.type("lock-new-pin-again", "24680")
+    shown = app.tap("lock-set-pin")
+    assert shown.route == "/overzicht/bewaar"
+    assert "geen naam, BSN" in app.text()
+    app.type("overview-save-reference", "111 222 333")
+    shown = app.tap("overview-save-confirm")
+    assert shown.route == "/overzicht/bewaar"
+    field = find(app.screen.content, "overview-save-reference")  # type: ignore[union-attr]
+    assert "lijkt op een BSN" in field.error
+    assert field.value == "111 222 333"  # what was typed stays, to correct it
+    app.type("overview-save-reference", "CASUS-7")
+    shown = app.tap("overview-save-confirm")
+    assert shown.route == "/overzicht"
+    assert "Mag ik mijn dossier inzien?" in app.text()
+    assert "kenmerk CASUS-7" in app.text()
+    detail = app.tap("overview-record-0")
+    assert detail.route.startswith("/overzicht/")
+    assert "Hoe oud ben je? — 16 jaar of ouder" in app.text()
+
+
+def test_locked_overview_goes_to_the_lock_screen_and_back(app: App) -> None:
+    session = app.state.slots["store"]
+    session.lock.set_pin("24680").create("path", "Eerder bewaard")
+    session.lock.lock()
+    shown = app.open("/overzicht")
+    assert shown.route == "/slot?next=/overzicht"
+    assert "lock-pin" in app.ids() and "lock-forgot" in app.ids()
+    app.type("lock-pin", "11111")
+    app.tap("lock-open")
+    assert find(app.screen.content, "lock-pin").error == "De pincode klopt niet."  # type: ignore[union-attr]
+    app.type("lock-pin", "24680")
+    shown = app.tap("lock-open")
+    assert shown.route == "/overzicht"
+    assert "Eerder bewaard" in app.text()
+
+
+def test_idle_app_locks_on_the_next_navigation(app: App, clock: Clock) -> None:
+    session = app.state.slots["store"]
+    session.lock.set_pin("24680")
+    assert app.open("/overzicht").route == "/overzicht"
+    clock.now += timedelta(minutes=6)
+    assert app.open("/overzicht").route == "/slot?next=/overzicht"
+    assert not session.lock.is_unlocked
+
+
+def test_lock_now_and_change_pin_on_the_slot_screen(app: App) -> None:
+    session = app.state.slots["store"]
+    session.lock.set_pin("24680")
+    app.open("/slot")
+    app.type("lock-old-pin", "24680")
+    app.type("lock-change-new-pin", "97531")
+    app.tap("lock-change-pin")
+    assert "Je pincode is gewijzigd." in app.text()
+    app.tap("lock-lock-now")
+    assert not session.lock.is_unlocked
+    app.open("/slot")
+    app.type("lock-pin", "97531")
+    assert app.tap("lock-open").route == "/overzicht"
+
+
+def test_forgot_pin_wipes_after_the_explanation(app: App) -> None:
+    session = app.state.slots["store"]
+    session.lock.set_pin("24680").create("path", "Weg")
+    session.lock.lock()
+    app.open("/slot")
+    app.tap("lock-forgot")
+    dialog = app.state.slots["store-dialogs"][-1]
+    assert "niemand" in "\n".join(texts(dialog))
+    wipe = next(b for b in dialog.actions if b.key == "lock-forgot-wipe")
+    wipe.on_click(None)
+    assert not session.lock.has_store()
+    app.open("/slot")
+    assert "lock-set-pin" in app.ids()
+
+
+def test_without_a_finished_flow_there_is_nothing_to_save(app: App) -> None:
+    app.state.slots["store"].lock.set_pin("24680")
+    app.open("/overzicht/bewaar")
+    assert "overview-no-path" in app.ids()

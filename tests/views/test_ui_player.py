@@ -1,0 +1,192 @@
+"""The flow player and the advice screen, driven through the routes table without a client."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from viewkit import RecordingNavigator, click, find, idents, texts
+
+from privacyapp.views import strings as _strings  # noqa: F401
+from privacyapp.views.placeholders import coming_soon
+from privacyapp.views.routes import core_routes, route_table
+from privacyapp.views.services import Services
+from privacyapp.views.shell import Rendered, render_route
+from privacyapp.views.state import AppState
+
+ROUTES = route_table(core_routes(), coming_soon)
+
+
+class Walker:
+    """Renders routes like the shell does, and follows where handlers navigate."""
+
+    def __init__(self, state: AppState, services: Services) -> None:
+        self.state, self.services = state, services
+        self.nav = RecordingNavigator()
+        self.screen: Rendered | None = None
+
+    def open(self, route: str) -> Rendered:
+        self.screen = render_route(ROUTES, route, self.state, self.services, self.nav)
+        return self.screen
+
+    def tap(self, ident: str) -> Rendered:
+        assert self.screen is not None
+        before = len(self.nav.routes)
+        click(find(self.screen.content, ident))
+        route = self.nav.routes[-1] if len(self.nav.routes) > before else self.screen.route
+        return self.open(route)
+
+    def ids(self) -> list[str]:
+        assert self.screen is not None
+        return idents(self.screen.content)
+
+    def texts(self) -> list[str]:
+        assert self.screen is not None
+        return texts(self.screen.content)
+
+
+@pytest.fixture
+def walker(state: AppState, services: Services) -> Walker:
+    return Walker(state, services)
+
+
+def test_resident_walks_to_advice_with_sources_help_and_actions(walker: Walker) -> None:
+    step = walker.open("/vraag/algemeen-inzage-dossier")
+    assert step.title == "Hoe oud ben je?"
+    assert "step-help" in walker.ids()
+    assert any(t.startswith("Mag ik mijn dossier inzien? · Stap 1") for t in walker.texts())
+    step = walker.tap("answer-0")
+    assert step.route == "/vraag/algemeen-inzage-dossier/vraag-organisatie"
+    advice = walker.tap("answer-0")
+    assert advice.route == "/vraag/algemeen-inzage-dossier/advies-gemeente"
+    assert advice.title == "Vraag de gemeente om je gegevens"
+    content = advice.content
+    assert find(content, "source-0").url == "https://eur-lex.europa.eu/eli/reg/2016/679"
+    assert find(content, "help-juridisch-loket-phone").url == "tel:09008020"
+    assert {"Wat kun je doen?", "Waarom?", "Bronnen", "Meer hulp"} <= set(walker.texts())
+    # actions whose feature is not built yet say so, and still lead somewhere honest
+    assert any("Maak een inzageverzoek" in t for t in walker.texts())
+    soon = walker.tap("action-0")
+    assert soon.route == "/verzoek/inzage"
+
+
+def test_back_and_restart(walker: Walker) -> None:
+    walker.open("/vraag/algemeen-inzage-dossier")
+    walker.tap("answer-1")  # jonger dan 16 -> info step
+    assert walker.state.session.current_id == "uitleg-jonger"
+    assert "flow-next" in walker.ids()
+    walker.tap("flow-next")
+    assert walker.state.session.current_id == "vraag-organisatie"
+    # back goes to the previous step (the shell asks the route's back hook)
+    spec_back = walker.screen.spec.back if walker.screen else None
+    assert spec_back is not None
+    from privacyapp.views.i18n import Translator
+    from privacyapp.views.routes import ViewContext
+
+    ctx = ViewContext(
+        walker.state,
+        walker.services,
+        walker.nav,
+        Translator(),
+        {"flow": "algemeen-inzage-dossier", "node": "vraag-organisatie"},
+    )
+    assert spec_back(ctx) == "/vraag/algemeen-inzage-dossier/uitleg-jonger"
+    restarted = walker.tap("flow-restart")
+    assert restarted.route == "/vraag/algemeen-inzage-dossier"
+    assert walker.state.session.steps == ()
+
+
+def test_browser_back_and_forward_find_the_exact_step(walker: Walker) -> None:
+    walker.open("/vraag/algemeen-inzage-dossier")
+    walker.tap("answer-0")
+    walker.tap("answer-1")
+    assert walker.state.session.finished
+    # browser back: the URL of the earlier step
+    earlier = walker.open("/vraag/algemeen-inzage-dossier/vraag-organisatie")
+    assert earlier.title == "Welke organisatie heeft je gegevens?"
+    assert len(walker.state.session.steps) == 1
+    # browser forward: the advice again, with its path
+    later = walker.open("/vraag/algemeen-inzage-dossier/advies-organisatie")
+    assert later.title == "Vraag de organisatie om je gegevens"
+    assert walker.state.session.finished
+
+
+def test_deep_link_to_an_unvisited_step_starts_at_the_beginning(walker: Walker) -> None:
+    shown = walker.open("/vraag/algemeen-inzage-dossier/advies-gemeente")
+    assert shown.route == "/vraag/algemeen-inzage-dossier"
+    assert "flow-resume" in walker.ids()
+
+
+def test_unknown_flow_is_not_a_crash(walker: Walker) -> None:
+    walker.open("/vraag/bestaat-niet")
+    assert "flow-unknown-home" in walker.ids()
+
+
+def test_path_so_far_lists_the_answers(walker: Walker) -> None:
+    walker.open("/vraag/algemeen-inzage-dossier")
+    walker.tap("answer-0")
+    assert "flow-path" in walker.ids()
+    assert "Hoe oud ben je? — 16 jaar of ouder" in walker.texts()
+
+
+def test_professional_checklist_needs_every_answer_then_gives_advice(walker: Walker) -> None:
+    walker.state.settings = replace(walker.state.settings, audience="professional")
+    walker.open("/vraag/algemeen-conflict-van-plichten")
+    walker.tap("flow-next")
+    items = ["toestemming", "schade", "geweten", "geen-andere-weg", "helpt", "zo-min-mogelijk"]
+    assert all(f"check-{item}-unknown" in walker.ids() for item in items)
+    walker.tap("check-toestemming-yes")
+    walker.tap("checklist-done")
+    assert "checklist-missing" in walker.ids()  # nothing lost, clear message
+    for item in items:
+        walker.tap(f"check-{item}-yes")
+    note = find(walker.screen.content, "check-schade-note") if walker.screen else None
+    assert note is not None
+    note.on_change(type("E", (), {"control": type("C", (), {"value": "Acuut gevaar"})()})())
+    advice = walker.tap("checklist-done")
+    assert advice.title == "Je mag delen wat nodig is om de schade te voorkomen"
+    step = walker.state.session.path.steps[1]
+    assert step.kind == "checklist"
+    assert [c.note for c in step.checklist if c.item_id == "schade"] == ["Acuut gevaar"]
+    # a professional can record the advice (feature screen, honest until it lands)
+    assert "action-record" in walker.ids()
+    assert walker.tap("action-record").route == "/vastleggen"
+
+
+def test_english_ui_keeps_content_dutch_and_says_so(walker: Walker) -> None:
+    walker.state.settings = replace(walker.state.settings, language="en")
+    walker.open("/vraag/algemeen-inzage-dossier")
+    walker.tap("answer-0")
+    walker.tap("answer-0")
+    assert "advice-dutch-only" in walker.ids()
+    assert {"What can you do?", "Why?", "Sources"} <= set(walker.texts())
+    assert "Vraag de gemeente om je gegevens" in walker.texts()
+
+
+@pytest.mark.parametrize(
+    "route",
+    [
+        "/",
+        "/vragen",
+        "/vragen/jeugd",
+        "/zoeken",
+        "/zoeken?q=dossier",
+        "/nood",
+        "/meer",
+        "/meer/over",
+        "/meer/bronnen",
+        "/meer/toegankelijkheid",
+        "/meer/privacy",
+        "/meer/instellingen",
+        "/overzicht",
+        "/slot",
+        "/vastleggen",
+        "/gemeente",
+        "/verzoek/inzage",
+        "/iets/dat/niet/bestaat",
+    ],
+)
+def test_every_route_renders_with_translated_title(walker: Walker, route: str) -> None:
+    shown = walker.open(route)
+    assert "." not in shown.title or " " in shown.title, shown.title  # not a raw i18n key
+    assert walker.ids(), route

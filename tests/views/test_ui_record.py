@@ -1,0 +1,185 @@
+"""The record screens, built and driven without a Flet client."""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+from datetime import UTC, datetime
+from pathlib import Path
+
+import flet as ft
+import pytest
+from viewkit import RecordingNavigator, click, find, idents, texts
+
+from privacyapp.dossier import RecordService, verify_pdf
+from privacyapp.engine import walk_session
+from privacyapp.views import record
+from privacyapp.views.i18n import Translator
+from privacyapp.views.routes import ViewContext, match
+from privacyapp.views.services import Services
+from privacyapp.views.state import AppState, Settings
+
+FLOW = "algemeen-delen-zonder-toestemming"
+FIXED_NOW = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def rctx(services: Services) -> ViewContext:
+    """A professional who finished a walk; a fresh signer (identity kept in memory)."""
+    own = dataclasses.replace(services, signer=RecordService(clock=lambda: FIXED_NOW), store=None)
+    state = AppState(settings=Settings(audience="professional"))
+    state.slots["clock"] = lambda: FIXED_NOW
+    state.session = walk_session(own.library, FLOW, ["1"], lambda: FIXED_NOW)
+    return ViewContext(state, own, RecordingNavigator(), Translator("nl"))
+
+
+def _fill(view: ft.Control, **values: str) -> None:
+    for ident, value in values.items():
+        find(view, ident).value = value
+
+
+def _with_identity(ctx: ViewContext) -> None:
+    ctx.services.signer.create_identity(
+        name="Sam Bakker", organisation="Gemeente Zwolle", email="sam@zwolle.example",
+        role="Wmo-consulent",
+    )  # fmt: skip
+
+
+def test_without_a_finished_walk_it_says_what_to_do(rctx: ViewContext) -> None:
+    rctx.state.session = None
+    view = record.record_view(rctx)
+    assert "record-no-walk" in idents(view)
+    click(find(view, "record-home"))
+    assert rctx.nav.routes == ["/"]
+
+
+def test_first_use_asks_for_identity_then_shows_the_fingerprint(rctx: ViewContext) -> None:
+    view = record.record_view(rctx)
+    assert {"record-name", "record-organisation", "record-email", "record-role"} <= set(
+        idents(view)
+    )
+    assert "record-memory-only" in idents(view)  # no store open: says it is not kept
+    _fill(
+        view,
+        **{
+            "record-name": "Sam Bakker",
+            "record-organisation": "Gemeente Zwolle",
+            "record-email": "sam@zwolle.example",
+            "record-role": "Wmo-consulent",
+        },
+    )
+    click(find(view, "record-create-identity"))
+    assert rctx.nav.refreshes == 1
+    identity = rctx.services.signer.identity()
+    assert identity is not None
+    form = record.record_view(rctx)
+    assert identity.fingerprint in " ".join(texts(form))
+    assert find(form, "record-role").value == "Wmo-consulent"
+    assert find(form, "record-organisation").value == "Gemeente Zwolle"
+
+
+def test_bad_identity_input_is_shown_not_raised(rctx: ViewContext) -> None:
+    view = record.record_view(rctx)
+    _fill(view, **{"record-name": "Sam", "record-organisation": "Zwolle",
+                   "record-email": "geen-adres"})  # fmt: skip
+    click(find(view, "record-create-identity"))
+    again = record.record_view(rctx)
+    assert "record-message" in idents(again)
+    assert any("e-mailadres" in t for t in texts(again))
+
+
+def test_reference_field_warns_against_names_and_bsn(rctx: ViewContext) -> None:
+    _with_identity(rctx)
+    field = find(record.record_view(rctx), "record-reference")
+    assert "Nooit een naam of BSN" in str(field.helper)
+
+
+def test_bsn_reference_is_refused_with_a_message(rctx: ViewContext) -> None:
+    _with_identity(rctx)
+    view = record.record_view(rctx)
+    _fill(view, **{"record-reference": "111222333"})
+    asyncio.run(click(find(view, "record-make")))
+    assert rctx.nav.routes == []
+    assert any("BSN" in t for t in texts(record.record_view(rctx)))
+
+
+def test_make_signs_a_valid_pdf_and_shows_the_result(rctx: ViewContext) -> None:
+    _with_identity(rctx)
+    view = record.record_view(rctx)
+    _fill(view, **{"record-reference": "ZW-12", "record-considerations": "Overlegd in het MDO."})
+    asyncio.run(click(find(view, "record-make")))
+    assert rctx.nav.routes == ["/vastleggen/klaar"]
+    screen = rctx.state.slots["record"]
+    assert screen.result is not None
+    assert verify_pdf(screen.result.data).ok
+    assert screen.result.file_name.startswith(f"dossierstuk-{FLOW}-")
+    done = record.result_view(rctx)
+    assert "record-verdict-ok" in idents(done)
+    assert {"record-save", "record-share", "record-back"} <= set(idents(done))
+    asyncio.run(click(find(done, "record-save")))  # no page in tests: nothing opens, no crash
+    click(find(done, "record-back"))
+    assert rctx.nav.routes[-1] == f"/vraag/{FLOW}/{rctx.state.session.current_id}"
+
+
+def test_check_screen_tells_valid_from_tampered(rctx: ViewContext) -> None:
+    _with_identity(rctx)
+    view = record.record_view(rctx)
+    asyncio.run(click(find(view, "record-make")))
+    data = rctx.state.slots["record"].result.data
+    asyncio.run(record.check_bytes(rctx, "goed.pdf", data))
+    shown = record.check_view(rctx)
+    assert "record-verdict-ok" in idents(shown) and any("goed.pdf" in t for t in texts(shown))
+    tampered = bytearray(data)
+    tampered[len(tampered) // 3] ^= 0x01
+    asyncio.run(record.check_bytes(rctx, "fout.pdf", bytes(tampered)))
+    assert "record-verdict-bad" in idents(record.check_view(rctx))
+
+
+def test_routes_are_registered_under_the_prefix() -> None:
+    for route in ("/vastleggen", "/vastleggen/klaar", "/vastleggen/controleren"):
+        found = match(record.ROUTES, route)
+        assert found is not None and found[0].pattern == route
+    found = match(record.ROUTES, "/vastleggen/oud")
+    assert found is not None and found[0].enter is not None
+
+
+def test_without_signer_service_the_screen_is_honest(rctx: ViewContext) -> None:
+    ctx = ViewContext(rctx.state, dataclasses.replace(rctx.services, signer=None), rctx.nav, rctx.t)
+    assert "record-none" in idents(record.record_view(ctx))
+    assert "record-none" in idents(record.check_view(ctx))
+
+
+def _with_store(rctx: ViewContext, tmp_path: Path) -> ViewContext:
+    from privacyapp.views.storage_backend import StoreService
+
+    services = dataclasses.replace(rctx.services, store=StoreService(tmp_path / "data", web=False))
+    return ViewContext(rctx.state, services, rctx.nav, rctx.t)
+
+
+def test_locked_store_sends_the_professional_to_unlock(rctx: ViewContext, tmp_path: Path) -> None:
+    ctx = _with_store(rctx, tmp_path)
+    view = record.record_view(ctx)
+    assert "record-locked" in idents(view)
+    click(find(view, "record-unlock"))
+    assert ctx.nav.routes == ["/slot?next=/vastleggen"]
+
+
+def test_open_store_keeps_identity_and_path_encrypted(rctx: ViewContext, tmp_path: Path) -> None:
+    ctx = _with_store(rctx, tmp_path)
+    session = ctx.services.store.session(ctx.state)
+    vault = session.lock.set_pin("24680")
+    view = record.record_view(ctx)
+    assert "record-memory-only" not in idents(view)
+    _fill(view, **{"record-name": "Sam Bakker", "record-organisation": "Gemeente Zwolle",
+                   "record-email": "sam@zwolle.example"})  # fmt: skip
+    click(find(view, "record-create-identity"))
+    assert len(vault.list(kind="identity")) == 1
+    asyncio.run(click(find(record.record_view(ctx), "record-make")))
+    result = ctx.state.slots["record"].result
+    assert result.saved_in_store
+    saved = vault.list(kind="path")
+    assert len(saved) == 1 and saved[0].payload["flow_id"] == FLOW
+    assert verify_pdf(result.data).ok
+    for path in (tmp_path / "data").rglob("*"):
+        if path.is_file():
+            assert b"Sam Bakker" not in path.read_bytes()

@@ -1,0 +1,106 @@
+"""Inspect and drive view builders without a Flet client (reusable by every feature's tests)."""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import flet as ft
+
+__all__ = ["RecordingNavigator", "click", "find", "find_all", "idents", "texts", "walk"]
+
+
+@dataclass
+class RecordingNavigator:
+    """A Navigator that records where handlers sent the user."""
+
+    routes: list[str] = field(default_factory=list)
+    backs: int = 0
+    refreshes: int = 0
+
+    def go(self, route: str) -> None:
+        self.routes.append(route)
+
+    def back(self) -> None:
+        self.backs += 1
+
+    def refresh(self) -> None:
+        self.refreshes += 1
+
+
+_CHILD_FIELDS = (
+    "content",
+    "controls",
+    "leading",
+    "title",
+    "subtitle",
+    "trailing",
+    "actions",
+    "destinations",
+    "icon",
+    "label",
+    "prefix",
+    "suffix",
+)
+
+
+def walk(control: Any) -> Iterator[Any]:
+    """Every control in the tree, depth first, the root included."""
+    if control is None:
+        return
+    yield control
+    for name in _CHILD_FIELDS:
+        value = getattr(control, name, None)
+        if isinstance(value, ft.BaseControl):
+            yield from walk(value)
+        elif isinstance(value, list):
+            for item in value:
+                if isinstance(item, ft.BaseControl):
+                    yield from walk(item)
+
+
+def idents(control: Any) -> list[str]:
+    """All semantics identifiers in the tree, in order."""
+    return [c.identifier for c in walk(control) if isinstance(c, ft.Semantics) and c.identifier]
+
+
+def find(control: Any, ident: str) -> Any:
+    """The control inside the ``ft.Semantics(identifier=ident)`` (the Semantics if it is empty)."""
+    for c in walk(control):
+        if isinstance(c, ft.Semantics) and c.identifier == ident:
+            return c.content if c.content is not None else c
+    raise AssertionError(f"no control with identifier {ident!r}; have: {idents(control)}")
+
+
+def find_all(control: Any, kind: type) -> list[Any]:
+    """All controls of one type."""
+    return [c for c in walk(control) if isinstance(c, kind)]
+
+
+def texts(control: Any) -> list[str]:
+    """Every visible text (``ft.Text`` values, button labels, text field labels)."""
+    out: list[str] = []
+    for c in walk(control):
+        if isinstance(c, ft.Text) and c.value:
+            out.append(c.value)
+        elif isinstance(c, ft.TextField) and c.label:
+            out.append(str(c.label))
+        elif isinstance(getattr(c, "content", None), str):
+            out.append(c.content)
+    return out
+
+
+def click(control: Any, event: Any = None) -> Any:
+    """Call the control's click (or submit) handler as Flet would."""
+    handler = getattr(control, "on_click", None) or getattr(control, "on_submit", None)
+    if handler is None:
+        for c in walk(control):
+            handler = getattr(c, "on_click", None)
+            if handler is not None:
+                break
+    assert handler is not None, f"{type(control).__name__} has no click handler"
+    if inspect.signature(handler).parameters:
+        return handler(event)
+    return handler()
