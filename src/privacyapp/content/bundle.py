@@ -12,6 +12,7 @@ same bytes.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from importlib import resources
@@ -91,8 +92,12 @@ def load_bundle(data: bytes) -> Library:
     return library
 
 
+@functools.cache
 def builtin_library() -> Library:
-    """The library shipped inside the app (``privacyapp/assets/content-bundle.json``)."""
+    """The library shipped inside the app (``privacyapp/assets/content-bundle.json``).
+
+    Read once per process: a library is immutable, so every caller can share it.
+    """
     data = resources.files("privacyapp").joinpath("assets", BUNDLE_RESOURCE).read_bytes()
     return load_bundle(data)
 
