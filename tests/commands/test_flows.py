@@ -87,6 +87,8 @@ def test_check_of_a_missing_path_is_an_error(content: Path) -> None:
 def test_usage_errors_exit_2(content: Path) -> None:
     assert run(["flows", "check", "--format", "xml"])[0] == 2
     assert run(["flows", "walk"])[0] == 2
+    code, _, err = run(["flows"])
+    assert code == 2 and "check" in err and "walk" in err
 
 
 def test_list_shows_every_flow(content: Path) -> None:

@@ -26,6 +26,7 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     """Add the `flows` command group to the top-level parser."""
     flows = sub.add_parser("flows", help="check, list, show, walk and build the content")
     commands = flows.add_subparsers(dest="flows_command", metavar="SUBCOMMAND")
+    flows.set_defaults(handler=lambda args, ctx: _usage(flows, ctx))
 
     check = commands.add_parser("check", help="check flows and print every problem")
     check.add_argument(
@@ -84,6 +85,12 @@ def _register_signing(commands: argparse._SubParsersAction[Any]) -> None:
         "--trust", action="append", required=True, metavar="PUBLIC_KEY", help="base64 public key"
     )
     verify.set_defaults(handler=verify_command)
+
+
+def _usage(parser: argparse.ArgumentParser, ctx: CliContext) -> int:
+    """`privacyapp flows` without a subcommand: show what there is (a usage error)."""
+    ctx.stderr.write(parser.format_help())
+    return 2
 
 
 def check_command(args: argparse.Namespace, ctx: CliContext) -> int:
