@@ -23,6 +23,7 @@ from pydantic import ValidationError
 
 from privacyapp.content.errors import BundleInvalid, ContentNotClean
 from privacyapp.engine import Flow, Library, Registry, canonical_content, load_flows
+from privacyapp.engine._bulk import paused_gc
 from privacyapp.engine.library import hash_content
 
 __all__ = [
@@ -81,8 +82,9 @@ def load_bundle(data: bytes) -> Library:
         raise BundleInvalid("the content bundle has an unknown format; update the app")
     try:
         content = {"registry": bundle["registry"], "flows": bundle["flows"]}
-        registry = Registry.model_validate(content["registry"])
-        flows = [Flow.model_validate(flow) for flow in content["flows"]]
+        with paused_gc():
+            registry = Registry.model_validate(content["registry"])
+            flows = [Flow.model_validate(flow) for flow in content["flows"]]
     except (KeyError, TypeError, ValidationError) as exc:
         raise BundleInvalid(f"the content bundle does not match this app: {exc}") from None
     # The bundle holds the canonical content, so hashing what was read is hashing the content.
