@@ -41,7 +41,8 @@ BUNDLE_RESOURCE = "content-bundle.json"
 
 def bundle_bytes(library: Library) -> bytes:
     """The bundle of a library, as UTF-8 JSON (stable key order, one trailing newline)."""
-    content = canonical_content(library.registry, library.flows.values())
+    with paused_gc():
+        content = canonical_content(library.registry, library.flows.values())
     bundle: dict[str, Any] = {
         "bundle_format": BUNDLE_FORMAT,
         "content_version": library.content_version,
