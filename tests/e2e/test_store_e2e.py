@@ -148,5 +148,20 @@ def test_saved_path_survives_reload_behind_the_pin_and_is_encrypted_in_the_brows
     page.get_by_role("button", name="Ongedaan maken").click(timeout=WAIT)
     assert FLOW_TITLE in _el(page, "overview-record-0").inner_text()
 
+    # Part of the browser storage is cleared (the key only): a clear message, nothing reset.
+    page.evaluate("() => localStorage.removeItem('flutter.privacyapp.v1.keys.json')")
+    page.evaluate("() => sessionStorage.clear()")
+    page.reload()
+    _enable_semantics(page)
+    assert "sleutel van je bewaarde gegevens ontbreekt" in _el(page, "lock-error").inner_text()
+    assert any(".rec-" in k for k in page.evaluate("() => Object.keys(localStorage)"))
+    # All of it cleared: the app says earlier data is gone and offers a fresh start.
+    page.evaluate("() => localStorage.clear()")
+    page.evaluate("() => sessionStorage.clear()")
+    page.reload()
+    _enable_semantics(page)
+    assert "gewist" in _el(page, "lock-note").inner_text()
+    _el(page, "lock-set-pin")
+
     local = ("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:")
     assert [u for u in page.requests if not u.startswith(local)] == []

@@ -10,8 +10,11 @@ memory (loaded once with ``await BrowserBackend.load(prefs)``) and queues writes
 flushes in order. Each localStorage ``setItem`` replaces one value atomically, which is all the
 store needs (it orders its own writes: record, journal, anchor).
 
-If the user clears the browser's storage while the app is open, the next flush notices that the
-key file is gone, stops writing (so it never rebuilds half a store) and reports it.
+If the key file disappears from the storage while the app is open, the next flush notices it,
+stops writing (so it never rebuilds half a store) and reports it. Note: Flutter's
+shared_preferences keeps its own copy of the values in memory, so on the web a clear done from
+outside the app (browser settings, devtools) is only seen at the next visit; the lock screen then
+explains that the data (or its key) is gone (the real-browser test covers both cases).
 
 OS keystore: ``flet-secure-storage`` is a Flet extension (a Flutter package built into the app by
 ``flet build``); it cannot run in this repository's web/test setup. What a keystore wrapper needs
