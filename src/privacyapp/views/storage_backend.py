@@ -161,12 +161,15 @@ class BrowserBackend:
 def keystore_wrapper(secret: bytes | None) -> KeyWrapper | None:
     """Wrap the data key with a secret from the OS keystore, where the platform has one.
 
-    What the platform glue must do (flet-secure-storage on iOS/Android/desktop builds): on first
-    start generate 32 random bytes, store them in the keystore under ``privacyapp.kek`` (iOS:
-    Keychain, accessible after first unlock, this device only; Android: EncryptedSharedPreferences
-    backed by the Android Keystore), and on every start read them back and pass them here and as
-    ``AppLock(pepper=...)``. On web and Linux desktop there is no keystore: pass ``None`` and the
-    PIN (Argon2id) is the only protection.
+    What the platform glue must do with ``flet-secure-storage`` (a Flet extension around
+    Flutter's flutter_secure_storage: Keychain on iOS/macOS, Android Keystore, Windows Credential
+    Manager, libsecret + a keyring service on Linux): add it to the app's dependencies so
+    ``flet build`` compiles it in; at start, read the value under ``privacyapp.kek``; if there is
+    none, generate 32 random bytes and store them (base64) under that name; pass the bytes here
+    and as ``AppLock(pepper=...)`` (``make_app_lock(keystore_secret=...)`` does both). Do not
+    use it on the web: there it keeps its key in the same browser storage, so it adds nothing.
+    Without a keystore (web, this test machine) pass ``None``; the Argon2id-derived PIN key is
+    then the only protection, and the PIN cannot be removed.
     """
     return SecretWrapper(secret) if secret is not None else None
 
