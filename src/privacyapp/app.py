@@ -74,11 +74,10 @@ def build_services(
         library: a ``privacyapp.engine.Library`` to use instead of the built-in content (tests).
     """
     from privacyapp.content import builtin_library
+    from privacyapp.engine import SearchIndex
 
     if library is None:
         library = builtin_library()
-    # The engine's SearchIndex is being added on its branch; until then search shows nothing.
-    search_index = getattr(importlib.import_module("privacyapp.engine"), "SearchIndex", None)
     dates = [f.valid_from for f in library.flows.values() if getattr(f, "valid_from", None)]
     content = ContentInfo(
         version=str(library.content_version),
@@ -89,7 +88,7 @@ def build_services(
         data_dir=data_dir,
         web=web,
         library=library,
-        search=search_index(library) if search_index is not None else None,
+        search=SearchIndex(library),
         content=content,
         http_client=http_client,
     )

@@ -16,9 +16,13 @@ from privacyapp.views.state import Settings
 def test_home_offers_audiences_sectors_search_and_emergency(ctx: ViewContext) -> None:
     screen = home.home_view(ctx)
     ids = idents(screen)
+    assert "home-sector-algemeen" in ids
+    assert "home-audience-inwoner" not in ids  # chosen: one line with "Wijzig"
+    click(find(screen, "home-audience-change"))
+    screen = home.home_view(ctx)
+    ids = idents(screen)
     assert {"home-audience-inwoner", "home-audience-professional"} <= set(ids)
     assert "home-audience-vertegenwoordiger" in ids
-    assert "home-sector-algemeen" in ids
     assert {"call-veilig-thuis", "call-112", "home-search"} <= set(ids)
     assert find(screen, "call-veilig-thuis").url == "tel:08002000"
     assert find(screen, "call-112").url == "tel:112"
@@ -150,3 +154,23 @@ def test_coming_soon_is_honest_and_leads_home(ctx: ViewContext, nav: RecordingNa
     assert any("komt binnenkort" in text for text in texts(screen))
     click(find(screen, "soon-home"))
     assert nav.routes == ["/"]
+
+
+def test_search_is_typo_tolerant_and_opens_the_flow(
+    ctx: ViewContext, nav: RecordingNavigator
+) -> None:
+    from privacyapp.views import search
+
+    ctx.query = {"q": "dosier inzien"}
+    screen = search.search_view(ctx)
+    assert "search-count" in idents(screen)
+    click(find(screen, "search-result-0"))
+    assert nav.routes == ["/vraag/algemeen-inzage-dossier"]
+
+
+def test_search_without_hits_says_what_to_do(ctx: ViewContext) -> None:
+    from privacyapp.views import search
+
+    ctx.query = {"q": "xyzzyplugh"}
+    screen = search.search_view(ctx)
+    assert "search-none" in idents(screen)

@@ -30,6 +30,7 @@ def audience_picker(ctx: ViewContext, ident_prefix: str = "home") -> ft.Control:
     def pick(key: str) -> w.Handler:
         def handler(_: Any) -> None:
             ctx.state.settings = replace(ctx.state.settings, audience=key)
+            ctx.state.slots.pop(_PICKING, None)
             ctx.nav.refresh()
 
         return handler
@@ -82,25 +83,59 @@ def search_field(
         ),
     )
     return ft.Row(
-        [ft.Semantics(identifier=ident, content=field, textfield=True, expand=True), button],
+        [ft.Semantics(identifier=ident, content=field, expand=True), button],
         spacing=8,
         vertical_alignment=ft.CrossAxisAlignment.CENTER,
     )
 
 
+_PICKING = "home.picking_audience"
+
+
+def _audience_summary(ctx: ViewContext) -> ft.Control:
+    """The chosen audience in one line, with a button to change it."""
+    settings = ctx.state.settings
+    audience = ctx.services.library.registry.audiences.get(settings.audience)
+    name = label(audience, settings.language) if audience is not None else settings.audience
+
+    def change(_: Any) -> None:
+        ctx.state.slots[_PICKING] = True
+        ctx.nav.refresh()
+
+    return ft.Row(
+        [
+            ft.Icon(ft.Icons.PERSON_OUTLINE, color=ft.Colors.PRIMARY),
+            ft.Text(
+                ctx.t("home.audience.chosen", audience=name),
+                theme_style=ft.TextThemeStyle.TITLE_MEDIUM,
+                expand=True,
+            ),
+            w.secondary(ctx.t("home.audience.change"), "home-audience-change", change),
+        ],
+        spacing=10,
+        wrap=True,
+        vertical_alignment=ft.CrossAxisAlignment.CENTER,
+    )
+
+
 def home_view(ctx: ViewContext) -> ft.Control:
-    """Home: audience, sectors, search, emergency entry and what the app is about."""
+    """Home: emergency entry, search, audience, sectors, and what the app is about."""
     settings = ctx.state.settings
     library = ctx.services.library
-    controls: list[ft.Control] = [
-        w.heading(ctx.t("home.title"), 1, ident="home-title"),
-        w.body(ctx.t("home.intro")),
+    picking = settings.audience is None or bool(ctx.state.slots.get(_PICKING))
+    controls: list[ft.Control] = [w.heading(ctx.t("home.title"), 1, ident="home-title")]
+    if settings.audience is None:
+        controls.append(w.body(ctx.t("home.intro")))
+    controls += [
         emergency_strip(ctx),
         search_field(ctx, "home-search", label_key="home.search.label"),
     ]
     if ctx.t("content.dutch_only"):
         controls.append(w.notice(ctx.t("content.dutch_only"), ident="home-dutch-only"))
-    controls.append(audience_picker(ctx))
+    if picking:
+        controls.append(audience_picker(ctx))
+    else:
+        controls.append(_audience_summary(ctx))
     if settings.audience is not None:
         sectors: list[ft.Control] = []
         for key, sector in library.registry.sectors.items():

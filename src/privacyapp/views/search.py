@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
 from urllib.parse import quote
 
 import flet as ft
 
+from privacyapp.engine import SearchIndex
 from privacyapp.views import widgets as w
 from privacyapp.views.home import search_field
 from privacyapp.views.routes import ViewContext
@@ -32,8 +32,15 @@ def search_view(ctx: ViewContext) -> ft.Control:
     controls.append(
         ft.Semantics(
             live_region=True,
+            container=True,
             identifier="search-count",
-            content=w.muted(ctx.t("search.count", count=len(hits), query=query)),
+            content=w.muted(
+                ctx.t(
+                    "search.count" if len(hits) != 1 else "search.count.one",
+                    count=len(hits),
+                    query=query,
+                )
+            ),
         )
     )
     for index, (title, summary, route) in enumerate(hits):
@@ -48,13 +55,16 @@ def _go(ctx: ViewContext, route: str) -> w.Handler:
 
 
 def _hits(ctx: ViewContext, query: str) -> list[tuple[str, str, str]]:
-    """(title, summary, route) per hit, best first."""
-    index: Any = ctx.services.search
-    results = index.search(query) if index is not None else []
+    """(title, what matched, route) per flow, best first; one entry per flow."""
+    index: SearchIndex = ctx.services.search
+    library = ctx.services.library
+    seen: set[str] = set()
     hits: list[tuple[str, str, str]] = []
-    for result in results:
-        flow = ctx.services.library.get(result.flow_id)
-        node = getattr(result, "node_id", None)
-        route = f"/vraag/{quote(flow.id)}" + (f"/{quote(node)}" if node else "")
-        hits.append((getattr(result, "title", flow.title), flow.summary, route))
+    for hit in index.search(query, audience=ctx.state.settings.audience, limit=40):
+        if hit.flow_id in seen or hit.flow_id not in library:
+            continue
+        seen.add(hit.flow_id)
+        flow = library.get(hit.flow_id)
+        matched = flow.summary if hit.kind == "flow" else f"{hit.title} — {hit.snippet}"
+        hits.append((flow.title, matched, f"/vraag/{quote(flow.id, safe='')}"))
     return hits

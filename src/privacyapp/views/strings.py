@@ -29,7 +29,7 @@ NL = {
     "home.audience": "Wie ben je?",
     "home.audience.change": "Wijzig",
     "home.audience.chosen": "Je kijkt als: {audience}",
-    "home.sectors": "Waar gaat je vraag over?",
+    "home.sectors": "Kies een onderwerp",
     "home.sectors.all": "Alle onderwerpen",
     "home.search.label": "Zoek een vraag",
     "home.search.hint": "Bijvoorbeeld: dossier inzien",
@@ -88,6 +88,7 @@ NL = {
     "search.none": "Niets gevonden voor '{query}'. Probeer een ander woord of kies een "
     "onderwerp op de beginpagina.",
     "search.count": "{count} resultaten voor '{query}'",
+    "search.count.one": "1 resultaat voor '{query}'",
     # meer
     "more.title": "Meer",
     "more.about": "Over deze app",
@@ -167,7 +168,7 @@ EN = {
     "home.audience": "Who are you?",
     "home.audience.change": "Change",
     "home.audience.chosen": "You are viewing as: {audience}",
-    "home.sectors": "What is your question about?",
+    "home.sectors": "Choose a topic",
     "home.sectors.all": "All topics",
     "home.search.label": "Search for a question",
     "home.search.hint": "For example: dossier inzien",
@@ -221,6 +222,7 @@ EN = {
     "search.none": "Nothing found for '{query}'. Try another word (in Dutch) or choose a topic "
     "on the start page.",
     "search.count": "{count} results for '{query}'",
+    "search.count.one": "1 result for '{query}'",
     "more.title": "More",
     "more.about": "About this app",
     "more.sources": "Sources",

@@ -1,0 +1,179 @@
+"""Drive the real web client in Chromium: start the app in-process, find controls by identifier.
+
+Reusable by every feature's browser tests (``from browserkit import tap, wait_for, shot``).
+Flutter draws on a canvas; its accessible DOM appears only after the hidden
+``flt-semantics-placeholder`` is clicked, then ``ft.Semantics(identifier=x)`` is
+``[flt-semantics-identifier="x"]``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+__all__ = [
+    "CHROMIUM",
+    "CHROMIUM_ARGS",
+    "RequestLog",
+    "ServerThread",
+    "free_port",
+    "open_app",
+    "opened",
+    "scroll_to",
+    "sel",
+    "shot",
+    "tap",
+    "type_into",
+    "wait_for",
+    "wait_gone",
+]
+
+CHROMIUM = os.environ.get("PRIVACYAPP_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
+TIMEOUT_MS = 20_000
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class ServerThread:
+    """An ASGI app served by uvicorn on 127.0.0.1 in a daemon thread."""
+
+    def __init__(self, app: Any) -> None:
+        import uvicorn
+
+        self.port = free_port()
+        config = uvicorn.Config(
+            app, host="127.0.0.1", port=self.port, log_level="warning", ws="websockets-sansio"
+        )
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def __enter__(self) -> ServerThread:
+        self.thread.start()
+        deadline = time.monotonic() + 30
+        while not self.server.started:
+            if time.monotonic() > deadline or not self.thread.is_alive():
+                raise RuntimeError("the app server did not start")
+            time.sleep(0.02)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+
+
+@dataclass
+class RequestLog:
+    """Every request the page made, and the ones that tried to leave 127.0.0.1."""
+
+    requests: list[str] = field(default_factory=list)
+    failed: dict[str, str] = field(default_factory=dict)
+    reached_network: list[str] = field(default_factory=list)
+    """Requests to other hosts that got past the browser's CSP (a privacy leak)."""
+
+    def outside(self) -> list[str]:
+        return [
+            u
+            for u in self.requests
+            if not u.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:"))
+        ]
+
+
+def sel(ident: str) -> str:
+    return f'[flt-semantics-identifier="{ident}"]'
+
+
+def open_app(page: Any, url: str, first: str = "home-title") -> None:
+    """Load the app, switch on its accessible DOM, and wait for ``first`` to show."""
+    page.goto(url)
+    page.wait_for_selector("flt-semantics-placeholder", state="attached", timeout=TIMEOUT_MS)
+    page.locator("flt-semantics-placeholder").evaluate("e => e.click()")
+    wait_for(page, first)
+
+
+def wait_for(page: Any, ident: str, timeout: int = TIMEOUT_MS) -> Any:
+    page.wait_for_selector(sel(ident), state="attached", timeout=timeout)
+    return page.locator(sel(ident)).first
+
+
+def wait_gone(page: Any, ident: str, timeout: int = TIMEOUT_MS) -> None:
+    page.wait_for_selector(sel(ident), state="detached", timeout=timeout)
+
+
+def scroll_to(page: Any, ident: str) -> Any:
+    """Scroll (with the mouse wheel, as a user would) until the control is fully in view."""
+    locator = wait_for(page, ident)
+    viewport = page.viewport_size
+    for _ in range(30):
+        box = locator.bounding_box()
+        if box is None:
+            break
+        top, bottom = box["y"], box["y"] + box["height"]
+        # keep clear of the app bar (top) and the bottom navigation bar
+        if top >= 64 and bottom <= viewport["height"] - 90:
+            break
+        delta = (
+            (bottom - (viewport["height"] - 90) + 40)
+            if bottom > viewport["height"] - 90
+            else (top - 64 - 40)
+        )
+        page.mouse.move(viewport["width"] / 2, viewport["height"] / 2)
+        page.mouse.wheel(0, delta)
+        page.wait_for_timeout(120)
+    return locator
+
+
+def tap(page: Any, ident: str) -> None:
+    """Click the control with this identifier (as a user would: scroll to it, click its centre)."""
+    scroll_to(page, ident).click()
+
+
+def type_into(page: Any, ident: str, text: str, *, submit: bool = True) -> None:
+    """Focus a text field by identifier, type, and press Enter."""
+    tap(page, ident)
+    page.wait_for_selector(
+        f"{sel(ident)} input, {sel(ident)} textarea, input, textarea",
+        state="attached",
+        timeout=TIMEOUT_MS,
+    )
+    page.keyboard.type(text)
+    if submit:
+        page.keyboard.press("Enter")
+
+
+def opened(page: Any) -> list[str]:
+    """URLs the app asked the browser to open (links, tel:, mailto:), recorded by the fixture."""
+    return list(page.evaluate("window.__opened || []"))
+
+
+def shot(page: Any, name: str) -> Path:
+    """Save a screenshot to test-artifacts/screenshots/<name>.png."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    page.wait_for_timeout(350)  # let the step transition finish so the picture is the screen
+    page.screenshot(path=str(path))
+    return path
