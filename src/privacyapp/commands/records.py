@@ -29,7 +29,13 @@ if TYPE_CHECKING:
     from privacyapp.cli import CliContext
     from privacyapp.engine import PathTaken
 
-__all__ = ["PIN_ENV", "open_store", "register", "save_path", "save_walked_path"]
+__all__ = [
+    "PIN_ENV",
+    "open_store",
+    "register",
+    "save_path",
+    "save_walked_path",
+]
 
 PIN_ENV = "PRIVACYAPP_PIN"
 EXIT_OK, EXIT_PROBLEMS = 0, 1

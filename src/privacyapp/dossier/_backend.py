@@ -13,7 +13,11 @@ import builtins
 import re
 from typing import Protocol, runtime_checkable
 
-__all__ = ["Backend", "MemoryBackend", "check_name"]
+__all__ = [
+    "Backend",
+    "MemoryBackend",
+    "check_name",
+]
 
 _NAME = re.compile(r"^[a-z0-9][a-z0-9._-]{0,99}$")
 

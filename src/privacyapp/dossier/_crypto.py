@@ -24,10 +24,10 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 __all__ = [
-    "KEY_BYTES",
-    "NONCE_BYTES",
     "DecryptionFailed",
+    "KEY_BYTES",
     "KdfParams",
+    "NONCE_BYTES",
     "argon2_available",
     "b64d",
     "b64e",

@@ -15,7 +15,13 @@ from __future__ import annotations
 from privacyapp.dossier._crypto import DecryptionFailed, open_sealed, seal
 from privacyapp.dossier.errors import CorruptDataError, NewerFormatError
 
-__all__ = ["FORMAT_VERSION", "MAGIC", "check_version", "open_envelope", "seal_envelope"]
+__all__ = [
+    "FORMAT_VERSION",
+    "MAGIC",
+    "check_version",
+    "open_envelope",
+    "seal_envelope",
+]
 
 MAGIC = b"PAPV"
 FORMAT_VERSION = 1

@@ -16,7 +16,13 @@ from typing import Any
 
 from privacyapp.dossier._vault import Vault
 
-__all__ = ["BUNDLE_JSON", "BUNDLE_PDF", "export_bundle", "export_json", "export_pdf"]
+__all__ = [
+    "BUNDLE_JSON",
+    "BUNDLE_PDF",
+    "export_bundle",
+    "export_json",
+    "export_pdf",
+]
 
 BUNDLE_JSON = "mijn-overzicht.json"
 BUNDLE_PDF = "mijn-overzicht.pdf"

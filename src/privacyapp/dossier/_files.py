@@ -16,7 +16,9 @@ from pathlib import Path
 
 from privacyapp.dossier._backend import check_name
 
-__all__ = ["FileBackend"]
+__all__ = [
+    "FileBackend",
+]
 
 _TMP_SUFFIX = ".tmp"
 _PREV_SUFFIX = ".prev"

@@ -23,7 +23,14 @@ from typing import Any
 
 from privacyapp.dossier.errors import JournalTamperedError
 
-__all__ = ["GENESIS", "SEGMENT_SIZE", "STATE_FILE", "Journal", "JournalEntry", "segment_name"]
+__all__ = [
+    "GENESIS",
+    "Journal",
+    "JournalEntry",
+    "SEGMENT_SIZE",
+    "STATE_FILE",
+    "segment_name",
+]
 
 SEGMENT_SIZE = 256
 STATE_FILE = "state.bin"

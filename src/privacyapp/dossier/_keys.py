@@ -36,7 +36,14 @@ from privacyapp.dossier._crypto import (
 from privacyapp.dossier._envelope import check_version
 from privacyapp.dossier.errors import KeyFileError, MissingKeysError, PinPolicyError
 
-__all__ = ["KEY_FILE", "KeyFile", "KeyWrapper", "PinWrapper", "SecretWrapper", "check_pin"]
+__all__ = [
+    "KEY_FILE",
+    "KeyFile",
+    "KeyWrapper",
+    "PinWrapper",
+    "SecretWrapper",
+    "check_pin",
+]
 
 KEY_FILE = "keys.json"
 MIN_PIN_LENGTH = 5

@@ -24,7 +24,11 @@ from privacyapp.dossier.errors import (
     WrongPinError,
 )
 
-__all__ = ["FORGOTTEN_PIN_WARNING", "AppLock", "LockPolicy"]
+__all__ = [
+    "AppLock",
+    "FORGOTTEN_PIN_WARNING",
+    "LockPolicy",
+]
 
 FORGOTTEN_PIN_WARNING = (
     "Let op: onthoud je pincode goed. Ben je hem vergeten? Dan kan niemand je bewaarde gegevens "

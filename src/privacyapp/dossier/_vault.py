@@ -46,7 +46,11 @@ from privacyapp.dossier.errors import (
     WrongPinError,
 )
 
-__all__ = ["Clock", "Vault", "store_state"]
+__all__ = [
+    "Clock",
+    "Vault",
+    "store_state",
+]
 
 Clock = Callable[[], datetime]
 LOCK_FILE = "lock.json"
@@ -238,8 +242,10 @@ class Vault:
         return seal_envelope(self._enc_key, name, plaintext)
 
     def _try_write(self, name: str, plaintext: bytes) -> bool:
+        # Only the anchor goes through here: no .prev copy of it (it would only help to roll
+        # the journal back unnoticed, and it is rewritten on every save).
         try:
-            self.backend.write(name, self._seal(name, plaintext))
+            self.backend.write(name, self._seal(name, plaintext), keep_previous=False)
         except OSError:
             self._dirty = True
             return False

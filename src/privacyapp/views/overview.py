@@ -29,13 +29,13 @@ from privacyapp.views.store_page import close_dialog, later, save_file, show_dia
 
 __all__ = [
     "EXPORT_FILE_NAME",
+    "OverviewScreen",
     "ROUTES",
     "UNDO_SECONDS",
-    "OverviewScreen",
     "overview_route",
     "overview_view",
-    "record_route",
     "record_detail_view",
+    "record_route",
     "rename_dialog",
     "save_path_button",
     "save_path_dialog",

@@ -17,7 +17,13 @@ import flet as ft
 from privacyapp.views.routes import ViewContext
 from privacyapp.views.storage_backend import StoreSession
 
-__all__ = ["close_dialog", "later", "save_file", "show_dialog", "store_session"]
+__all__ = [
+    "close_dialog",
+    "later",
+    "save_file",
+    "show_dialog",
+    "store_session",
+]
 
 logger = logging.getLogger(__name__)
 
