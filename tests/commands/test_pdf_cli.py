@@ -179,3 +179,22 @@ def test_make_with_a_broken_record_file(data_dir: Path, tmp_path: Path, with_ide
     bad.write_text('{"title": "x"}', encoding="utf-8")
     code, _, err = run(["pdf", "make", str(bad), "--out", str(tmp_path / "x.pdf")], data_dir)
     assert code == 1 and "onvolledig" in err
+
+
+def test_verify_with_the_organisation_ca_reports_trusted(data_dir: Path, tmp_path: Path) -> None:
+    from test_verify import _organisation_ca
+
+    from privacyapp.dossier import make_signed_record
+
+    ca_der, identity = _organisation_ca()
+    pdf = tmp_path / "org.pdf"
+    pdf.write_bytes(make_signed_record(sample_record(), identity))  # type: ignore[arg-type]
+    ca = tmp_path / "ca.der"
+    ca.write_bytes(ca_der)
+    code, out, _ = run(["pdf", "verify", str(pdf), "--trust", str(ca), "--format", "json"],
+                       data_dir)  # fmt: skip
+    assert code == 0 and json.loads(out)["signatures"][0]["trusted"] is True
+    code, out, _ = run(["pdf", "verify", str(pdf)], data_dir)
+    assert code == 0 and "uitgever onbekend" in out
+    code, _, err = run(["pdf", "verify", str(pdf), "--trust", str(pdf)], data_dir)
+    assert code == 1 and "certificaat" in err

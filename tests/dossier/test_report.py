@@ -7,6 +7,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -181,3 +182,30 @@ def test_render_pages_to_png_for_a_human_look(signed: bytes, tmp_path: Path) -> 
     pages = sorted(ARTIFACTS.glob("record-*.png"))
     assert len(pages) == len(PdfReader(io.BytesIO(signed)).pages)
     assert all(p.stat().st_size > 10_000 for p in pages)  # real content, not blank pages
+
+
+def test_fonts_stay_embedded_when_reportlab_was_imported_first(tmp_path: Path) -> None:
+    # Other parts of the app use reportlab too; if they import it first, its defaults (read
+    # at import) say Helvetica. Run in a fresh interpreter to get that order for real.
+    script = (
+        "import reportlab.platypus.tables, reportlab.lib.styles, sys\n"
+        "sys.path.insert(0, sys.argv[1])\n"
+        "from record_samples import sample_record, sample_identity\n"
+        "from privacyapp.dossier import make_signed_record\n"
+        "sys.stdout.buffer.write(make_signed_record(sample_record(), sample_identity()))\n"
+    )
+    src = Path(__file__).resolve().parents[2] / "src"
+    run = subprocess.run(
+        [sys.executable, "-c", script, str(Path(__file__).parent)],
+        capture_output=True,
+        timeout=120,
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(src)},
+    )
+    reader = PdfReader(io.BytesIO(run.stdout))
+    names = {
+        str(ref.get_object()["/BaseFont"])
+        for page in reader.pages
+        for ref in page["/Resources"]["/Font"].values()
+    }
+    assert names and all("DejaVu" in name for name in names), names

@@ -202,3 +202,55 @@ def test_changed_padding_after_the_signature_is_invalid(signed: bytes) -> None:
     assert signed[offset : offset + 1] == b"0"
     tampered = signed[:offset] + b"7" + signed[offset + 1 :]
     assert not verify_pdf(tampered).ok
+
+
+def _organisation_ca() -> tuple[bytes, object]:
+    """An organisation CA and an identity it issued (what a .p12 from IT would hold)."""
+    from datetime import timedelta
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.hazmat.primitives.serialization import pkcs12
+    from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+
+    from privacyapp.dossier import import_pkcs12
+
+    ca_key = ec.generate_private_key(ec.SECP256R1())
+    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Gemeente Zwolle CA")])
+    ca = (
+        x509.CertificateBuilder().subject_name(ca_name).issuer_name(ca_name)
+        .public_key(ca_key.public_key()).serial_number(1)
+        .not_valid_before(WHEN - timedelta(days=30)).not_valid_after(WHEN + timedelta(days=3650))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
+        .add_extension(x509.KeyUsage(True, False, False, False, False, True, True, False, False),
+                       critical=True)
+        .sign(ca_key, hashes.SHA256())
+    )  # fmt: skip
+    key = ec.generate_private_key(ec.SECP256R1())
+    leaf = (
+        x509.CertificateBuilder()
+        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Sam Bakker"),
+                                 x509.NameAttribute(NameOID.ORGANIZATION_NAME, "Gemeente Zwolle")]))
+        .issuer_name(ca_name).public_key(key.public_key()).serial_number(2)
+        .not_valid_before(WHEN - timedelta(days=1)).not_valid_after(WHEN + timedelta(days=365))
+        .add_extension(x509.KeyUsage(True, True, False, False, False, False, False, False, False),
+                       critical=True)
+        .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.EMAIL_PROTECTION]), False)
+        .sign(ca_key, hashes.SHA256())
+    )  # fmt: skip
+    p12 = pkcs12.serialize_key_and_certificates(
+        b"sam", key, leaf, [ca], serialization.NoEncryption()
+    )
+    return ca.public_bytes(serialization.Encoding.DER), import_pkcs12(p12, None)
+
+
+def test_organisation_ca_makes_the_signature_trusted(tmp_path: Path) -> None:
+    ca_der, identity = _organisation_ca()
+    data = make_signed_record(sample_record(), identity)  # type: ignore[arg-type]
+    untrusted = verify_pdf(data)
+    assert untrusted.ok and not untrusted.signatures[0].trusted
+    trusted = verify_pdf(data, trust_roots=[ca_der])
+    assert trusted.ok and trusted.signatures[0].trusted
+    text = _pdfsig(data, tmp_path)
+    assert "Signature is Valid." in text

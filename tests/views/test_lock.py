@@ -111,3 +111,13 @@ def test_damaged_key_file_gives_a_message_not_a_crash(lock: AppLock) -> None:
     s.unlock("24680")
     assert opened == []
     assert "sleutelbestand is beschadigd" in (s.state.error or "")
+
+
+def test_missing_key_file_is_explained_before_any_pin_is_typed(lock: AppLock) -> None:
+    lock.set_pin("24680").create("path", "Zonder sleutel")
+    lock.lock()
+    lock.backend.delete("keys.json")
+    s, _ = screen(lock)
+    view = build(s)
+    assert "sleutel van je bewaarde gegevens ontbreekt" in find(view, "lock-error").value
+    assert find(view, "lock-forgot").on_click is not None  # the way out: wipe and start over

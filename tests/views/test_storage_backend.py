@@ -112,3 +112,28 @@ def test_value_that_is_not_base64_is_reported() -> None:
     backend = load(prefs)
     assert backend.unreadable == ["rec-0000000000000001.bin"]
     assert prefs.store[f"{PREFIX}rec-0000000000000001.bin"] == "not base64 !!"
+
+
+class _State:
+    def __init__(self) -> None:
+        self.slots: dict[str, Any] = {}
+
+
+def test_store_service_desktop_shares_one_file_store(tmp_path: Any) -> None:
+    from privacyapp.views.storage_backend import StoreService
+
+    service = StoreService(tmp_path / "data", web=False)
+    first, second = _State(), _State()
+    session = service.session(first)
+    assert session is not None and service.session(second) is session
+    session.lock.kdf = FAST
+    session.lock.set_pin("24680").create("path", "Op schijf")
+    assert any(p.name.startswith("rec-") for p in (tmp_path / "data").iterdir())
+
+
+def test_store_service_web_never_touches_the_server_disk(tmp_path: Any) -> None:
+    from privacyapp.views.storage_backend import StoreService
+
+    service = StoreService(tmp_path / "data", web=True)
+    assert service.session(_State()) is None  # loaded per page from the browser instead
+    assert not (tmp_path / "data").exists()

@@ -47,6 +47,14 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         metavar="FINGERPRINT",
         help="a certificate fingerprint your organisation registered (repeatable)",
     )
+    verify.add_argument(
+        "--trust",
+        action="append",
+        default=[],
+        type=Path,
+        metavar="CA.pem",
+        help="a CA certificate (PEM or DER) of your organisation to trust (repeatable)",
+    )
     verify.set_defaults(handler=cmd_verify)
 
     make = commands.add_parser(
@@ -63,12 +71,33 @@ def cmd_verify(args: argparse.Namespace, ctx: CliContext) -> int:
         data = args.file.read_bytes()
     except OSError as exc:
         raise VerificationError(f"Kan {args.file} niet lezen: {exc.strerror}.") from exc
-    report = verify_pdf(data, registered=args.registered)
+    report = verify_pdf(data, registered=args.registered, trust_roots=_read_roots(args.trust))
     if args.format == "json":
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2), file=ctx.stdout)
     else:
         print(render_report(report, str(args.file)), file=ctx.stdout)
     return 0 if report.ok else 1
+
+
+def _read_roots(paths: list[Path]) -> list[bytes]:
+    from cryptography import x509
+    from cryptography.hazmat.primitives.serialization import Encoding
+
+    roots = []
+    for path in paths:
+        try:
+            raw = path.read_bytes()
+            cert = (
+                x509.load_pem_x509_certificate(raw)
+                if b"-----BEGIN" in raw
+                else x509.load_der_x509_certificate(raw)
+            )
+        except (OSError, ValueError) as exc:
+            raise VerificationError(
+                f"Kan {path} niet lezen als certificaat (PEM of DER): {exc}."
+            ) from exc
+        roots.append(cert.public_bytes(Encoding.DER))
+    return roots
 
 
 def render_report(report: VerificationReport, name: str) -> str:

@@ -46,7 +46,11 @@ MARK_COLORS = {"yes": "#1E6B3A", "no": "#A12A2A", "unknown": "#5A6470"}
 MARKS = {"yes": "☑", "no": "☒", "unknown": "☐"}
 
 
-BODY = ParagraphStyle("body", fontName=REGULAR, fontSize=9.5, leading=13, textColor=INK)
+# Every font is named explicitly: reportlab's defaults are read from rl_config when its modules
+# are first imported, which may be before ``register_fonts`` (then they say Helvetica).
+BODY = ParagraphStyle(
+    "body", fontName=REGULAR, bulletFontName=REGULAR, fontSize=9.5, leading=13, textColor=INK
+)
 SMALL = ParagraphStyle("small", parent=BODY, fontSize=8, leading=10.5, textColor=MUTED)
 CELL = ParagraphStyle("cell", parent=BODY, fontSize=9, leading=12)
 CELL_HEAD = ParagraphStyle("cellhead", parent=CELL, fontName=BOLD, textColor=ACCENT)
@@ -114,6 +118,7 @@ def _p(value: str, style: ParagraphStyle = CELL) -> Paragraph:
 def _table(rows: list[list[Any]], widths: list[float], *, header: bool = True) -> Table:
     table = Table(rows, colWidths=widths, repeatRows=1 if header else 0, hAlign="LEFT")
     commands: list[tuple[Any, ...]] = [
+        ("FONTNAME", (0, 0), (-1, -1), REGULAR),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
         ("LEFTPADDING", (0, 0), (-1, -1), 4),

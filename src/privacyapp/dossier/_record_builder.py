@@ -8,6 +8,7 @@ notes, and the advice node the walk ended at gives the outcome, steps, explanati
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from privacyapp.dossier._record import (
     Professional,
@@ -17,8 +18,9 @@ from privacyapp.dossier._record import (
     RecordSource,
 )
 from privacyapp.dossier.errors import ReportError
-from privacyapp.engine import FlowNotFound, Library, PathTaken
-from privacyapp.engine.model import AdviceNode
+
+if TYPE_CHECKING:
+    from privacyapp.engine import Library, PathTaken
 
 __all__ = ["INFO_READ", "from_path"]
 
@@ -44,6 +46,10 @@ def from_path(
             the flow is no longer in the library.
         ClientReferenceError: the client reference looks like a BSN.
     """
+    # The engine (pydantic models) costs ~140 ms to import: only when a record is made.
+    from privacyapp.engine import FlowNotFound
+    from privacyapp.engine.model import AdviceNode
+
     if path.advice_node_id is None:
         raise ReportError(
             "Deze route is nog niet af: beantwoord eerst alle vragen tot je een advies krijgt."

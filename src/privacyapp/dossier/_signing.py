@@ -98,7 +98,7 @@ def stamp_pdf(identity: SigningIdentity, when: datetime, box: SignatureBox) -> b
     register_fonts()
     width, height = box.size
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=(width, height), pageCompression=1)
+    canvas = Canvas(buffer, pagesize=(width, height), pageCompression=1, initialFontName=REGULAR)
     canvas.setFillColor(SHADE)
     canvas.roundRect(0.5, 0.5, width - 1, height - 1, 4, stroke=0, fill=1)
     canvas.setFillColor(ACCENT)

@@ -91,25 +91,32 @@ class VerificationReport:
         }
 
 
-def verify_pdf(data: bytes, *, registered: Iterable[str] = ()) -> VerificationReport:
+def verify_pdf(
+    data: bytes, *, registered: Iterable[str] = (), trust_roots: Iterable[bytes] = ()
+) -> VerificationReport:
     """Check ``data`` (sync; do not call from a running event loop).
 
     Args:
         data: the PDF file.
         registered: fingerprints an organisation registered; when given, each signature says
             whether its certificate is one of them.
+        trust_roots: DER certificates of CAs to trust (an organisation's own CA); a signature
+            whose certificate chains to one is reported as ``trusted``.
     """
-    return asyncio.run(async_verify_pdf(data, registered=registered))
+    return asyncio.run(async_verify_pdf(data, registered=registered, trust_roots=trust_roots))
 
 
-async def async_verify_pdf(data: bytes, *, registered: Iterable[str] = ()) -> VerificationReport:
-    """Check ``data`` from inside an event loop."""
+async def async_verify_pdf(
+    data: bytes, *, registered: Iterable[str] = (), trust_roots: Iterable[bytes] = ()
+) -> VerificationReport:
+    """Check ``data`` from inside an event loop (arguments as ``verify_pdf``)."""
     from pyhanko.pdf_utils.reader import PdfFileReader
 
     # pyHanko logs a traceback for every self-signed certificate; the report says it instead.
     logging.getLogger("pyhanko").addHandler(logging.NullHandler())
     logging.getLogger("pyhanko").propagate = False
     known = {_norm(f) for f in registered}
+    roots = tuple(trust_roots)
     if data.lstrip()[:5] != b"%PDF-":
         return VerificationReport(size=len(data), problems=("Dit bestand is geen pdf.",))
     try:
@@ -125,7 +132,7 @@ async def async_verify_pdf(data: bytes, *, registered: Iterable[str] = ()) -> Ve
     checks: list[SignatureCheck] = []
     problems: list[str] = []
     for sig in embedded:
-        check, problem = await _check(sig, len(data), known)
+        check, problem = await _check(sig, len(data), known, roots)
         checks.append(check)
         if problem:
             problems.append(problem)
@@ -138,7 +145,9 @@ async def async_verify_pdf(data: bytes, *, registered: Iterable[str] = ()) -> Ve
     return VerificationReport(size=len(data), signatures=tuple(checks), problems=tuple(problems))
 
 
-async def _check(sig: Any, size: int, known: set[str]) -> tuple[SignatureCheck, str]:
+async def _check(
+    sig: Any, size: int, known: set[str], roots: tuple[bytes, ...]
+) -> tuple[SignatureCheck, str]:
     from pyhanko.sign.validation import async_validate_pdf_signature
     from pyhanko.sign.validation.errors import SignatureValidationError
     from pyhanko.sign.validation.status import SignatureCoverageLevel
@@ -152,9 +161,15 @@ async def _check(sig: Any, size: int, known: set[str]) -> tuple[SignatureCheck, 
     covers = False
     signing_time: datetime | None = None
     try:
-        # No trust roots and no fetching: the app works offline and a self-made certificate
-        # cannot be "trusted"; the fingerprint comparison is the trust decision.
-        context = ValidationContext(trust_roots=[], allow_fetching=False)
+        # No fetching (the app works offline) and only the CAs the user gave: a self-made
+        # certificate is never "trusted"; the fingerprint comparison is the trust decision.
+        from asn1crypto import x509 as asn1_x509
+
+        context = ValidationContext(
+            trust_roots=[asn1_x509.Certificate.load(der) for der in roots],
+            allow_fetching=False,
+            revocation_mode="soft-fail",
+        )
         status = await async_validate_pdf_signature(sig, signer_validation_context=context)
         intact, valid, trusted = bool(status.intact), bool(status.valid), bool(status.trusted)
         signing_time = status.signer_reported_dt

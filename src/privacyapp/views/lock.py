@@ -25,6 +25,7 @@ from privacyapp.dossier import (
     StoreError,
     Vault,
     WrongPinError,
+    store_state,
 )
 from privacyapp.views import i18n
 from privacyapp.views import widgets as w
@@ -50,6 +51,11 @@ FORGOT_TEXT = (
     "bewaarde gegevens openen. Je kunt wel alles wissen en opnieuw beginnen. Dan ben je alles "
     "kwijt wat je hebt bewaard."
 )
+MISSING_KEYS_NOTE = (
+    "De sleutel van je bewaarde gegevens ontbreekt. Misschien is een deel van de app-gegevens of "
+    "browsergegevens gewist. Zonder sleutel zijn de gegevens niet te openen. Er is niets "
+    "gewist; je kunt via 'PIN vergeten?' alles wissen en opnieuw beginnen."
+)
 EMPTY_STORE_NOTE = (
     "Er is op dit apparaat of in deze browser nog niets bewaard. Heb je eerder iets bewaard en "
     "daarna de app-gegevens of browsergegevens gewist? Dan zijn die gegevens weg."
@@ -61,6 +67,7 @@ class LockState:
     """What the lock screens show (no controls in here)."""
 
     error: str | None = None
+    pin_error: str | None = None
     retry_after: float = 0.0
     set_pin_error: str | None = None
     understood: bool = False
@@ -77,7 +84,7 @@ def lock_view(
     """PIN entry: field, open button, delay or error message, and "PIN vergeten?"."""
     pin = ft.TextField(
         label="Pincode", password=True, can_reveal_password=True, autofocus=True,
-        keyboard_type=ft.KeyboardType.NUMBER, error=state.error, key="lock-pin",
+        keyboard_type=ft.KeyboardType.NUMBER, error=state.pin_error, key="lock-pin",
     )  # fmt: skip
     pin.on_submit = lambda e: on_unlock(pin.value or "")
     waiting = state.retry_after > 0
@@ -99,6 +106,17 @@ def lock_view(
                 header=True,
             ),
             ft.Semantics(content=ft.Text(message, key="lock-message"), live_region=True),
+            *(
+                [
+                    ft.Semantics(
+                        content=ft.Text(state.error, key="lock-error", color=ft.Colors.ERROR),
+                        identifier="lock-error",
+                        live_region=True,
+                    )
+                ]
+                if state.error
+                else []
+            ),
             *[ft.Text(note) for note in state.notes],
             _semantic(pin, "lock-pin"),
             ft.Row([_semantic(open_button, "lock-open"), _semantic(forgot, "lock-forgot")]),
@@ -194,17 +212,20 @@ class LockScreen:
         self.state = LockState()
         self._refresh = refresh
         self._on_unlocked = on_unlocked
-        if not lock.has_store():
+        kind = store_state(lock.backend)
+        if kind == "empty":
             self.state.notes.append(EMPTY_STORE_NOTE)
+        elif kind == "missing-keys":
+            self.state.error = MISSING_KEYS_NOTE
 
     def unlock(self, pin: str) -> None:
-        self.state.error = None
+        self.state.error = self.state.pin_error = None
         try:
             vault = self.lock.unlock(pin)
         except LockedOutError as exc:
             self.state.retry_after = exc.retry_after
         except WrongPinError as exc:
-            self.state.error = "De pincode klopt niet."
+            self.state.pin_error = "De pincode klopt niet."
             self.state.retry_after = exc.retry_after
         except (MissingKeysError, NewerFormatError, CorruptDataError) as exc:
             self.state.error = str(exc)

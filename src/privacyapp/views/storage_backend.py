@@ -10,8 +10,11 @@ memory (loaded once with ``await BrowserBackend.load(prefs)``) and queues writes
 flushes in order. Each localStorage ``setItem`` replaces one value atomically, which is all the
 store needs (it orders its own writes: record, journal, anchor).
 
-If the user clears the browser's storage while the app is open, the next flush notices that the
-key file is gone, stops writing (so it never rebuilds half a store) and reports it.
+If the key file disappears from the storage while the app is open, the next flush notices it,
+stops writing (so it never rebuilds half a store) and reports it. Note: Flutter's
+shared_preferences keeps its own copy of the values in memory, so on the web a clear done from
+outside the app (browser settings, devtools) is only seen at the next visit; the lock screen then
+explains that the data (or its key) is gone (the real-browser test covers both cases).
 
 OS keystore: ``flet-secure-storage`` is a Flet extension (a Flutter package built into the app by
 ``flet build``); it cannot run in this repository's web/test setup. What a keystore wrapper needs
@@ -158,12 +161,15 @@ class BrowserBackend:
 def keystore_wrapper(secret: bytes | None) -> KeyWrapper | None:
     """Wrap the data key with a secret from the OS keystore, where the platform has one.
 
-    What the platform glue must do (flet-secure-storage on iOS/Android/desktop builds): on first
-    start generate 32 random bytes, store them in the keystore under ``privacyapp.kek`` (iOS:
-    Keychain, accessible after first unlock, this device only; Android: EncryptedSharedPreferences
-    backed by the Android Keystore), and on every start read them back and pass them here and as
-    ``AppLock(pepper=...)``. On web and Linux desktop there is no keystore: pass ``None`` and the
-    PIN (Argon2id) is the only protection.
+    What the platform glue must do with ``flet-secure-storage`` (a Flet extension around
+    Flutter's flutter_secure_storage: Keychain on iOS/macOS, Android Keystore, Windows Credential
+    Manager, libsecret + a keyring service on Linux): add it to the app's dependencies so
+    ``flet build`` compiles it in; at start, read the value under ``privacyapp.kek``; if there is
+    none, generate 32 random bytes and store them (base64) under that name; pass the bytes here
+    and as ``AppLock(pepper=...)`` (``make_app_lock(keystore_secret=...)`` does both). Do not
+    use it on the web: there it keeps its key in the same browser storage, so it adds nothing.
+    Without a keystore (web, this test machine) pass ``None``; the Argon2id-derived PIN key is
+    then the only protection, and the PIN cannot be removed.
     """
     return SecretWrapper(secret) if secret is not None else None
 
