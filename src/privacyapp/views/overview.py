@@ -432,6 +432,7 @@ i18n.register(
             "overview.loading": "Je bewaarde gegevens worden geopend…",
             "overview.locked": "Je bewaarde gegevens zijn vergrendeld.",
             "overview.unlock": "Ontgrendelen",
+            "overview.lock": "Vergrendelen",
             "overview.no_path": "Er is geen afgerond pad om te bewaren. Doorloop eerst een vraag.",
         },
         "en": {
@@ -442,6 +443,7 @@ i18n.register(
             "overview.loading": "Opening your saved data…",
             "overview.locked": "Your saved data is locked.",
             "overview.unlock": "Unlock",
+            "overview.lock": "Lock",
             "overview.no_path": "There is no finished path to save. Answer a question first.",
         },
     }
@@ -489,9 +491,15 @@ def overview_route(ctx: ViewContext) -> ft.Control:
     if session is None or not session.lock.is_unlocked:
         return _unavailable(ctx)
     content = _screen(ctx, session).build()
-    if session.error:
-        return w.page_body([w.notice(session.error, ident="overview-storage-error"), content])
-    return w.page_body([content])
+
+    def lock_now(_: object) -> None:
+        session.lock.lock()
+        session.screens.pop("overview", None)
+        ctx.nav.go("/slot")
+
+    lock = w.secondary(ctx.t("overview.lock"), "overview-lock", lock_now, icon=ft.Icons.LOCK)
+    top = [w.notice(session.error, ident="overview-storage-error")] if session.error else []
+    return w.page_body([*top, content, lock])
 
 
 def record_route(ctx: ViewContext) -> ft.Control:
