@@ -29,9 +29,11 @@ from privacyapp.views.store_page import close_dialog, later, save_file, show_dia
 
 __all__ = [
     "EXPORT_FILE_NAME",
+    "OPEN_ROUTES",
     "OverviewScreen",
     "ROUTES",
     "UNDO_SECONDS",
+    "open_route",
     "overview_route",
     "overview_view",
     "record_detail_view",
@@ -450,6 +452,16 @@ i18n.register(
 )
 
 
+#: Where "open" goes per record kind (``{id}`` is filled in). Feature modules may add their own,
+#: e.g. ``OPEN_ROUTES["request"] = "/verzoek/volgen/{id}"``; the default is the detail here.
+OPEN_ROUTES: dict[str, str] = {}
+
+
+def open_route(record: Record) -> str:
+    """The route that opens ``record``."""
+    return OPEN_ROUTES.get(record.kind, "/overzicht/{id}").replace("{id}", record.id)
+
+
 def _screen(ctx: ViewContext, session: StoreSession) -> OverviewScreen:
     vault = session.lock.require_vault()
     screen = session.screens.get("overview")
@@ -463,7 +475,7 @@ def _screen(ctx: ViewContext, session: StoreSession) -> OverviewScreen:
             vault, refresh=ctx.nav.refresh, show_dialog=lambda d: show_dialog(ctx, d),
             close_dialog=lambda: close_dialog(ctx), save_file=lambda n, b: save_file(ctx, n, b),
             later=lambda s, cb: later(ctx, s, cb),
-            open_record=lambda record_id: ctx.nav.go(f"/overzicht/{record_id}"), on_wiped=wiped,
+            open_record=lambda rid: ctx.nav.go(open_route(vault.get(rid))), on_wiped=wiped,
         )  # fmt: skip
         session.screens["overview"] = screen
     return screen
