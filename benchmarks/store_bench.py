@@ -7,7 +7,8 @@ journal segment and anchor per save). "save" is creating N records one by one; "
 unlocking the store and decrypting all N records plus verifying the journal. The KDF runs with
 small fixed parameters so the per-record cost is visible; the calibrated PIN cost (paid once
 per unlock) is measured on its own. Ratios are per record against the 10-record baseline
-measured in the same run (1.00 = scales linearly).
+measured in the same run (1.00 = scales linearly); sizes below 1,000 take the best of a few
+runs because the machine is shared.
 """
 
 from __future__ import annotations
@@ -74,7 +75,9 @@ def main() -> None:
         print("-" * len(header))
         baseline: tuple[float, float] | None = None
         for size in sizes:
-            save, load = run_size(base, size)
+            # Small sizes are noisy on a shared machine: best of a few runs.
+            runs = [run_size(base, size) for _ in range(max(1, min(5, 1000 // size)))]
+            save, load = min(r[0] for r in runs), min(r[1] for r in runs)
             per = (save / size, load / size)
             baseline = baseline or per
             print(f"{size:>8} | {save:>8.3f} {per[0] * 1000:>7.3f} {per[0] / baseline[0]:>6.2f} | "

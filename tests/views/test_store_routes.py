@@ -172,3 +172,23 @@ def test_without_a_finished_flow_there_is_nothing_to_save(app: App) -> None:
     app.state.slots["store"].lock.set_pin("24680")
     app.open("/overzicht/bewaar")
     assert "overview-no-path" in app.ids()
+
+
+def test_lock_button_on_the_overview(app: App) -> None:
+    session = app.state.slots["store"]
+    session.lock.set_pin("24680")
+    app.open("/overzicht")
+    shown = app.tap("overview-lock")
+    assert shown.route == "/slot" and not session.lock.is_unlocked
+    assert "lock-pin" in app.ids()
+
+
+def test_open_goes_where_the_kind_registered(app: App, monkeypatch: pytest.MonkeyPatch) -> None:
+    from privacyapp.views import overview
+
+    vault = app.state.slots["store"].lock.set_pin("24680")
+    record = vault.create("request", "Inzage bij de gemeente")
+    monkeypatch.setitem(overview.OPEN_ROUTES, "request", "/verzoek/volgen/{id}")
+    app.open("/overzicht")
+    click(find(app.screen.content, "overview-record-0"))  # type: ignore[union-attr]
+    assert app.nav.routes[-1] == f"/verzoek/volgen/{record.id}"

@@ -29,9 +29,11 @@ from privacyapp.views.store_page import close_dialog, later, save_file, show_dia
 
 __all__ = [
     "EXPORT_FILE_NAME",
+    "OPEN_ROUTES",
     "OverviewScreen",
     "ROUTES",
     "UNDO_SECONDS",
+    "open_route",
     "overview_route",
     "overview_view",
     "record_detail_view",
@@ -432,6 +434,7 @@ i18n.register(
             "overview.loading": "Je bewaarde gegevens worden geopend…",
             "overview.locked": "Je bewaarde gegevens zijn vergrendeld.",
             "overview.unlock": "Ontgrendelen",
+            "overview.lock": "Vergrendelen",
             "overview.no_path": "Er is geen afgerond pad om te bewaren. Doorloop eerst een vraag.",
         },
         "en": {
@@ -442,10 +445,21 @@ i18n.register(
             "overview.loading": "Opening your saved data…",
             "overview.locked": "Your saved data is locked.",
             "overview.unlock": "Unlock",
+            "overview.lock": "Lock",
             "overview.no_path": "There is no finished path to save. Answer a question first.",
         },
     }
 )
+
+
+#: Where "open" goes per record kind (``{id}`` is filled in). Feature modules may add their own,
+#: e.g. ``OPEN_ROUTES["request"] = "/verzoek/volgen/{id}"``; the default is the detail here.
+OPEN_ROUTES: dict[str, str] = {}
+
+
+def open_route(record: Record) -> str:
+    """The route that opens ``record``."""
+    return OPEN_ROUTES.get(record.kind, "/overzicht/{id}").replace("{id}", record.id)
 
 
 def _screen(ctx: ViewContext, session: StoreSession) -> OverviewScreen:
@@ -461,7 +475,7 @@ def _screen(ctx: ViewContext, session: StoreSession) -> OverviewScreen:
             vault, refresh=ctx.nav.refresh, show_dialog=lambda d: show_dialog(ctx, d),
             close_dialog=lambda: close_dialog(ctx), save_file=lambda n, b: save_file(ctx, n, b),
             later=lambda s, cb: later(ctx, s, cb),
-            open_record=lambda record_id: ctx.nav.go(f"/overzicht/{record_id}"), on_wiped=wiped,
+            open_record=lambda rid: ctx.nav.go(open_route(vault.get(rid))), on_wiped=wiped,
         )  # fmt: skip
         session.screens["overview"] = screen
     return screen
@@ -489,9 +503,15 @@ def overview_route(ctx: ViewContext) -> ft.Control:
     if session is None or not session.lock.is_unlocked:
         return _unavailable(ctx)
     content = _screen(ctx, session).build()
-    if session.error:
-        return w.page_body([w.notice(session.error, ident="overview-storage-error"), content])
-    return w.page_body([content])
+
+    def lock_now(_: object) -> None:
+        session.lock.lock()
+        session.screens.pop("overview", None)
+        ctx.nav.go("/slot")
+
+    lock = w.secondary(ctx.t("overview.lock"), "overview-lock", lock_now, icon=ft.Icons.LOCK)
+    top = [w.notice(session.error, ident="overview-storage-error")] if session.error else []
+    return w.page_body([*top, content, lock])
 
 
 def record_route(ctx: ViewContext) -> ft.Control:
