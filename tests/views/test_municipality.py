@@ -49,8 +49,9 @@ def press(control: Any, event: Any = None) -> None:
 
 
 def label(root: Any, ident: str) -> str:
+    """What a screen reader reads for an identifier: its label, else its text."""
     node = next(c for c in walk(root) if isinstance(c, ft.Semantics) and c.identifier == ident)
-    return str(node.label)
+    return str(node.label or " ".join(texts(node)))
 
 
 def screen_for(client: httpx.Client | None = None, **kwargs: Any) -> MunicipalityScreen:

@@ -100,8 +100,14 @@ def _exact(record: Municipality, query: str) -> bool:
     return any(search_key(name).replace(" ", "") == wanted for name in names)
 
 
-def _labelled(ident: str, label: str, control: ft.Control, *, live: bool = False) -> ft.Semantics:
-    return ft.Semantics(identifier=ident, label=label, live_region=live or None, content=control)
+def _labelled(ident: str, label: str, control: ft.Control) -> ft.Semantics:
+    """An input with an identifier and an accessible name."""
+    return ft.Semantics(identifier=ident, label=label, content=control)
+
+
+def _shown(ident: str, text: ft.Text, *, live: bool = False) -> ft.Semantics:
+    """Text with an identifier; the text itself is its name (a label would be read twice)."""
+    return ft.Semantics(identifier=ident, live_region=live or None, content=text)
 
 
 def _copy_button(ident: str, what: str, value: str, on_copy: Handler, t: Translate) -> ft.Control:
@@ -209,7 +215,7 @@ def detail_card(
     for ident, title, what, address in addresses:
         if address is not None:
             rows.append(_address_block(ident, t(title), t(what), address, on_copy, t))
-    rows.append(_labelled("municipality-source", source_line, w.muted(source_line)))
+    rows.append(_shown("municipality-source", w.muted(source_line)))
     return ft.Semantics(
         identifier=f"municipality-card-{record.code.lower()}",
         label=t("municipality.card", name=record.letter_name),
@@ -457,9 +463,7 @@ class MunicipalityScreen:
         state = self.state
         controls: list[ft.Control] = []
         if state.message:
-            controls.append(
-                _labelled("municipality-message", state.message, w.body(state.message), live=True)
-            )
+            controls.append(_shown("municipality-message", w.body(state.message), live=True))
         if state.choices:
             chosen = [m.municipality for m in state.choices if m.municipality is not None]
             controls += _result_list(chosen, self.select)
@@ -484,7 +488,7 @@ class MunicipalityScreen:
         )
         return ft.Row(
             [
-                _labelled("municipality-status", status, w.muted(status), live=True),
+                _shown("municipality-status", w.muted(status), live=True),
                 ft.Semantics(
                     identifier="municipality-refresh", label=label, button=True, content=button
                 ),
