@@ -20,8 +20,10 @@ def _call(label: str, url: str, ident: str) -> ft.Control:
         url=url,
         bgcolor=ft.Colors.ERROR,
         color=ft.Colors.ON_ERROR,
-        height=48,
-        style=ft.ButtonStyle(shape=ft.RoundedRectangleBorder(radius=10)),
+        style=ft.ButtonStyle(
+            shape=ft.RoundedRectangleBorder(radius=10),
+            padding=ft.Padding.symmetric(horizontal=16, vertical=14),
+        ),
     )
     return ft.Semantics(content=button, identifier=ident, link=True, label=label)
 

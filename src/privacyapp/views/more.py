@@ -117,23 +117,6 @@ def privacy_view(ctx: ViewContext) -> ft.Control:
     )
 
 
-def _option(label: str, ident: str, selected: bool, on_click: w.Handler) -> ft.Control:
-    style = ft.ButtonStyle(
-        padding=ft.Padding.symmetric(horizontal=18, vertical=12),
-        shape=ft.RoundedRectangleBorder(radius=10),
-    )
-    button: ft.Control
-    if selected:
-        button = ft.FilledButton(
-            content=label, icon=ft.Icons.CHECK, on_click=on_click, style=style, height=48
-        )
-    else:
-        button = ft.OutlinedButton(content=label, on_click=on_click, style=style, height=48)
-    return ft.Semantics(
-        content=button, identifier=ident, button=True, selected=selected, label=label
-    )
-
-
 def settings_view(ctx: ViewContext) -> ft.Control:
     """Language, text size, colours and audience; every change applies at once and is kept."""
     settings = ctx.state.settings
@@ -145,12 +128,9 @@ def settings_view(ctx: ViewContext) -> ft.Control:
 
         return handler
 
-    def options(items: list[ft.Control]) -> ft.Row:
-        return ft.Row(items, wrap=True, spacing=10, run_spacing=10)
-
-    languages = options(
+    languages = w.options(
         [
-            _option(
+            w.option(
                 ctx.t(f"settings.language.{lang}"),
                 f"settings-language-{lang}",
                 settings.language == lang,
@@ -159,9 +139,9 @@ def settings_view(ctx: ViewContext) -> ft.Control:
             for lang in ("nl", "en")
         ]
     )
-    sizes = options(
+    sizes = w.options(
         [
-            _option(
+            w.option(
                 f"{int(scale * 100)}%",
                 f"settings-text-{int(scale * 100)}",
                 settings.text_scale == scale,
@@ -170,9 +150,9 @@ def settings_view(ctx: ViewContext) -> ft.Control:
             for scale in TEXT_SCALES
         ]
     )
-    themes = options(
+    themes = w.options(
         [
-            _option(
+            w.option(
                 ctx.t(f"settings.theme.{name}"),
                 f"settings-theme-{name}",
                 settings.theme == name,
@@ -182,9 +162,9 @@ def settings_view(ctx: ViewContext) -> ft.Control:
         ]
     )
     audiences = ctx.services.library.registry.audiences
-    audience_row = options(
+    audience_row = w.options(
         [
-            _option(
+            w.option(
                 _label(audience, settings.language),
                 f"settings-audience-{key}",
                 settings.audience == key,

@@ -265,19 +265,16 @@ def _checklist(ctx: ViewContext, session: FlowSession, node: ChecklistNode) -> l
         return handler
 
     for number, item in enumerate(node.items, start=1):
-        options = ft.Row(
+        options = w.options(
             [
-                _answer_option(
+                w.option(
                     ctx.t(f"flow.checklist.{name}"),
                     f"check-{item.id}-{name}",
                     answers.get(item.id) == answer,
                     pick(item.id, answer),
                 )
                 for answer, name in _ANSWER_KEYS
-            ],
-            wrap=True,
-            spacing=8,
-            run_spacing=8,
+            ]
         )
         note = ft.TextField(
             label=ctx.t("flow.checklist.note"),
@@ -327,20 +324,3 @@ def _checklist(ctx: ViewContext, session: FlowSession, node: ChecklistNode) -> l
         w.primary(ctx.t("flow.checklist.done"), "checklist-done", done, icon=ft.Icons.ARROW_FORWARD)
     )
     return out
-
-
-def _answer_option(label: str, ident: str, selected: bool, on_click: w.Handler) -> ft.Control:
-    style = ft.ButtonStyle(
-        padding=ft.Padding.symmetric(horizontal=16, vertical=10),
-        shape=ft.RoundedRectangleBorder(radius=10),
-    )
-    button: ft.Control = (
-        ft.FilledButton(
-            content=label, icon=ft.Icons.CHECK, on_click=on_click, style=style, height=48
-        )
-        if selected
-        else ft.OutlinedButton(content=label, on_click=on_click, style=style, height=48)
-    )
-    return ft.Semantics(
-        identifier=ident, content=button, button=True, selected=selected, label=label
-    )

@@ -164,9 +164,11 @@ class Shell:
         if settings != self._saved:
             self._saved = settings
             page.run_task(self._save_settings, settings)
+        # Our palettes are complete (dark included), so one theme in light mode: the platform's
+        # own dark setting must not swap in Flutter's default dark colours.
         page.theme = build_theme(settings.theme, settings.text_scale)
-        page.dark_theme = page.theme
-        page.theme_mode = ft.ThemeMode.DARK if palette(settings.theme).dark else ft.ThemeMode.LIGHT
+        page.theme_mode = ft.ThemeMode.LIGHT
+        page.theme_animation_style = ft.AnimationStyle.no_animation()  # a switch is instant
         page.bgcolor = palette(settings.theme).background
         rendered = render_route(
             self.routes, self.state.route, self.state, self.services, self, page, self.guards
@@ -175,9 +177,9 @@ class Shell:
         page.title = f"{rendered.title} · {t('app.short')}"
         view = self._root if rendered.route == "/" else self._top
         view.route = rendered.route
-        view.appbar = self._appbar(t, rendered.route)
         view.bgcolor = palette(settings.theme).background
         wide = self._is_wide()
+        view.appbar = self._appbar(t, rendered.route, wide)
         available = self.state.width - (_RAIL_WIDTH if wide else 0)
         body = ft.Container(content=rendered.content, width=min(MAX_CONTENT_WIDTH, available))
         scroller = ft.Column(
@@ -212,7 +214,7 @@ class Shell:
         except (RuntimeError, TimeoutError, asyncio.CancelledError) as exc:
             logger.debug("announcement not delivered: %s", exc)
 
-    def _appbar(self, t: Translator, route: str) -> ft.AppBar:
+    def _appbar(self, t: Translator, route: str, wide: bool) -> ft.AppBar:
         back: ft.Control | None = None
         if route != "/":
             back = ft.Semantics(
@@ -235,7 +237,14 @@ class Shell:
             ft.Semantics(
                 identifier="nav-emergency",
                 button=True,
-                content=ft.IconButton(
+                content=ft.TextButton(
+                    content=t("nav.emergency"),
+                    icon=ft.Icons.EMERGENCY,
+                    icon_color=ft.Colors.ERROR,
+                    on_click=lambda _: self.go("/nood"),
+                )
+                if wide
+                else ft.IconButton(
                     icon=ft.Icons.EMERGENCY,
                     icon_color=ft.Colors.ERROR,
                     tooltip=t("nav.emergency"),

@@ -177,6 +177,10 @@ def build_theme(name: str, scale: float) -> ft.Theme:
         on_error=p.on_urgent,
     )
     text = _text_theme(p, scale)
+    label = ft.TextStyle(size=round(16 * scale, 1), weight=ft.FontWeight.W_600)
+    # Navigation labels stay at platform size: four tabs must fit a 360 px phone at any scale;
+    # every destination keeps its accessible name and icon.
+    nav_label = ft.TextStyle(size=14, color=p.on_surface)
     return ft.Theme(
         color_scheme=scheme,
         text_theme=text,
@@ -184,4 +188,22 @@ def build_theme(name: str, scale: float) -> ft.Theme:
         scaffold_bgcolor=p.background,
         visual_density=ft.VisualDensity.STANDARD,
         divider_color=p.outline,
+        filled_button_theme=ft.FilledButtonTheme(
+            style=ft.ButtonStyle(text_style=label, color=p.on_accent, bgcolor=p.accent)
+        ),
+        outlined_button_theme=ft.OutlinedButtonTheme(
+            style=ft.ButtonStyle(text_style=label, color=p.accent, side=ft.BorderSide(1, p.outline))
+        ),
+        text_button_theme=ft.TextButtonTheme(
+            style=ft.ButtonStyle(text_style=label, color=p.accent)
+        ),
+        navigation_bar_theme=ft.NavigationBarTheme(
+            label_text_style=nav_label, bgcolor=p.surface, indicator_color=p.accent_soft
+        ),
+        navigation_rail_theme=ft.NavigationRailTheme(
+            selected_label_text_style=nav_label,
+            unselected_label_text_style=nav_label,
+            bgcolor=p.surface,
+            indicator_color=p.accent_soft,
+        ),
     )

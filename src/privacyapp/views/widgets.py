@@ -22,6 +22,8 @@ __all__ = [
     "link",
     "muted",
     "notice",
+    "option",
+    "options",
     "page_body",
     "primary",
     "secondary",
@@ -59,11 +61,32 @@ def muted(text: str) -> ft.Text:
     )
 
 
-def _button_style() -> ft.ButtonStyle:
+def _button_style(horizontal: int = 20) -> ft.ButtonStyle:
+    # No fixed height: 14 px padding around 16 px+ text keeps every target >= 48 px and lets
+    # labels wrap when the text is enlarged (WCAG 1.4.4, 1.4.10).
     return ft.ButtonStyle(
-        padding=ft.Padding.symmetric(horizontal=20, vertical=14),
+        padding=ft.Padding.symmetric(horizontal=horizontal, vertical=TOUCH_TARGET // 2 - 10),
         shape=ft.RoundedRectangleBorder(radius=10),
     )
+
+
+def option(label: str, ident: str, selected: bool, on_click: Handler) -> ft.Control:
+    """One of a few mutually exclusive options (a setting, a checklist answer)."""
+    button: ft.Control
+    if selected:
+        button = ft.FilledButton(
+            content=label, icon=ft.Icons.CHECK, on_click=on_click, style=_button_style(16)
+        )
+    else:
+        button = ft.OutlinedButton(content=label, on_click=on_click, style=_button_style(16))
+    return ft.Semantics(
+        content=button, identifier=ident, button=True, selected=selected, label=label
+    )
+
+
+def options(items: Sequence[ft.Control]) -> ft.Row:
+    """A wrapping row of options."""
+    return ft.Row(list(items), wrap=True, spacing=10, run_spacing=10)
 
 
 def primary(
@@ -81,7 +104,6 @@ def primary(
         on_click=on_click,
         url=url,
         style=_button_style(),
-        height=max(TOUCH_TARGET, 52),
     )
     return ft.Semantics(content=button, identifier=ident, button=True, label=label)
 
@@ -101,7 +123,6 @@ def secondary(
         on_click=on_click,
         url=url,
         style=_button_style(),
-        height=TOUCH_TARGET,
     )
     return ft.Semantics(content=button, identifier=ident, button=True, label=label)
 
@@ -112,8 +133,7 @@ def link(label: str, url: str, ident: str, *, icon: ft.IconData | None = None) -
         content=label,
         icon=icon or ft.Icons.OPEN_IN_NEW,
         url=url,
-        style=ft.ButtonStyle(padding=ft.Padding.symmetric(horizontal=8, vertical=12)),
-        height=TOUCH_TARGET,
+        style=ft.ButtonStyle(padding=ft.Padding.symmetric(horizontal=8, vertical=14)),
     )
     return ft.Semantics(content=button, identifier=ident, link=True, label=label)
 
