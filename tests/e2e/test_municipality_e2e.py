@@ -40,6 +40,12 @@ def test_resident_finds_their_municipality_by_name(browser_page: Any, app_url: s
     assert "bijgewerkt op 15-04-2026" in str(source.text_content())
     shot(page, "municipality-02-card")
 
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=app_url)
+    tap(page, "municipality-copy-phone")
+    message = wait_for(page, "municipality-message")
+    assert "Telefoonnummer gekopieerd." in str(message.text_content())
+    assert page.evaluate("navigator.clipboard.readText()") == "(073) 615 51 55"
+
     tap(page, "municipality-call")
     tap(page, "municipality-website")
     page.wait_for_function("window.__opened.length >= 2")

@@ -110,11 +110,20 @@ def _shown(ident: str, text: ft.Text, *, live: bool = False) -> ft.Semantics:
     return ft.Semantics(identifier=ident, live_region=live or None, content=text)
 
 
+def _copy_action(value: str) -> Any:
+    """Copy inside the click itself (Safari allows the clipboard only there); None off a page."""
+    try:
+        return ft.CopyToClipboard(value)
+    except RuntimeError:  # built outside a running page (tests): the click handler copies
+        return None
+
+
 def _copy_button(ident: str, what: str, value: str, on_copy: Handler, t: Translate) -> ft.Control:
     label = t("municipality.copy", what=what)
     button = ft.IconButton(
         icon=ft.Icons.CONTENT_COPY,
         tooltip=label,
+        action=_copy_action(value),
         on_click=_event(on_copy, what, value),
         width=TOUCH_TARGET,
         height=TOUCH_TARGET,
@@ -268,7 +277,8 @@ class MunicipalityScreen:
         state: the screen's state; survives re-renders.
         t: the translator.
         on_change: re-render the screen (the shell's ``ctx.nav.refresh``).
-        on_copy: copy text to the clipboard; default: Flet's clipboard service.
+        on_copy: also called with the copied text (tests); the copy itself is the button's
+            client-side ``CopyToClipboard`` action.
     """
 
     def __init__(
@@ -375,8 +385,7 @@ class MunicipalityScreen:
             outcome = self._copy(value)
             if outcome is not None:
                 await outcome
-        else:
-            await ft.Clipboard().set(value)
+        # else: the button's CopyToClipboard action already copied, inside the click
         self.state.message = self.t("municipality.copied", what=what.capitalize())
         self._changed()
 
