@@ -93,6 +93,9 @@ def test_full_csv_fields_as_in_the_register(csv_records: list[Municipality]) -> 
     # Noardeast-Fryslân has no Organisatiecode in the CSV: the code comes from its TOOI URI
     assert by_name(csv_records, "Noardeast-Fryslân").code == "GM1970"
     assert by_name(csv_records, "Bergen (NH)").aliases == ("Bergen NH",)
+    # the municipal short number, published as "(014) 030", is written so it can be dialled
+    assert by_name(csv_records, "Utrecht").phone == "14 030"
+    assert all(not r.phone.startswith(("(014)", "014")) for r in csv_records if r.phone)
 
 
 def test_generated_xml_of_the_full_csv_parses_to_the_same_records(

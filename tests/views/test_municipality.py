@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -33,16 +34,24 @@ NO_EMAIL = NL("municipality.no_email")
 PDOK_NOTICE = NL("municipality.pdok")
 
 
+def run_async(coroutine: Any) -> Any:
+    """Run a coroutine to the end on its own loop, in a worker thread: the browser tests of the
+    same session keep Playwright's loop running in the main thread."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
 def press(control: Any, event: Any = None) -> None:
     """Click, and run the handler to the end when it is async (as Flet does)."""
     outcome = click(control, event)
     if asyncio.iscoroutine(outcome):
-        asyncio.run(outcome)
+        run_async(outcome)
 
 
 def label(root: Any, ident: str) -> str:
+    """What a screen reader reads for an identifier: its label, else its text."""
     node = next(c for c in walk(root) if isinstance(c, ft.Semantics) and c.identifier == ident)
-    return str(node.label)
+    return str(node.label or " ".join(texts(node)))
 
 
 def screen_for(client: httpx.Client | None = None, **kwargs: Any) -> MunicipalityScreen:
@@ -192,7 +201,7 @@ def test_postcode_on_a_border_lets_the_user_choose() -> None:
     ]  # fmt: skip
     body = json.dumps({"response": {"numFound": 2, "docs": docs}}).encode()
     screen = screen_for(pdok_client(body))
-    asyncio.run(screen.lookup_postcode("6564 AA"))
+    run_async(screen.lookup_postcode("6564 AA"))
     assert label(screen.control, "municipality-message") == NL("municipality.choose")
     assert {"municipality-result-gm0268", "municipality-result-gm1945"} <= set(
         idents(screen.control)
@@ -203,7 +212,7 @@ def test_postcode_on_a_border_lets_the_user_choose() -> None:
 
 def test_postcode_without_network_keeps_name_search_working() -> None:
     screen = screen_for(refusing_client())
-    asyncio.run(screen.lookup_postcode("3584 CC"))
+    run_async(screen.lookup_postcode("3584 CC"))
     assert "Zoek je gemeente op naam" in label(screen.control, "municipality-message")
     screen.search("Utrecht")
     assert "municipality-card-gm0344" in idents(screen.control)
@@ -217,7 +226,7 @@ def test_an_invalid_postcode_is_explained_and_not_sent() -> None:
         return httpx.Response(200, content=b"{}")
 
     screen = screen_for(httpx.Client(transport=httpx.MockTransport(record)))
-    asyncio.run(screen.lookup_postcode("12 AB"))
+    run_async(screen.lookup_postcode("12 AB"))
     assert "geen postcode" in label(screen.control, "municipality-message")
     assert calls == []
 
@@ -226,7 +235,7 @@ def test_opening_without_connection_says_which_data_is_used() -> None:
     screen = screen_for(refusing_client())
     assert label(screen.control, "municipality-status") == "Gegevens van 15-04-2026."
     assert screen.needs_auto_refresh()  # the built-in list was never checked
-    asyncio.run(screen.opened())
+    run_async(screen.opened())
     assert label(screen.control, "municipality-status") == (
         "Geen verbinding — we gebruiken de gegevens van 15-04-2026."
     )

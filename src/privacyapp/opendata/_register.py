@@ -66,7 +66,7 @@ class RegisterEntry:
         return Municipality(
             code=code,
             name=name,
-            phone=_pick(self.phones, fallback=True),
+            phone=_phone(_pick(self.phones, fallback=True)),
             email=_pick(self.emails, fallback=False),
             website=_web(_pick(self.websites, fallback=True)),
             contact_form=_web(_pick(self.forms, fallback=True)),
@@ -103,6 +103,19 @@ def _pick(items: list[Labelled], *, fallback: bool) -> str | None:
     if fallback and values:
         return values[0][0]
     return None
+
+
+def _phone(number: str | None) -> str | None:
+    """Write the municipal short number the one way it can be dialled: ``"14 030"``.
+
+    The register sometimes has it as an area code (``"(014) 030"``) or as one block
+    (``"0140223"``); dialled like that, the call fails. Other numbers stay as published.
+    """
+    if number is None:
+        return None
+    digits = re.sub(r"\D", "", number)
+    match = re.fullmatch(r"0?14(0\d{2,3})", digits)
+    return f"14 {match.group(1)}" if match else number
 
 
 def _web(url: str | None) -> str | None:

@@ -100,8 +100,22 @@ def _exact(record: Municipality, query: str) -> bool:
     return any(search_key(name).replace(" ", "") == wanted for name in names)
 
 
-def _labelled(ident: str, label: str, control: ft.Control, *, live: bool = False) -> ft.Semantics:
-    return ft.Semantics(identifier=ident, label=label, live_region=live or None, content=control)
+def _labelled(ident: str, label: str, control: ft.Control) -> ft.Semantics:
+    """An input with an identifier and an accessible name."""
+    return ft.Semantics(identifier=ident, label=label, content=control)
+
+
+def _shown(ident: str, text: ft.Text, *, live: bool = False) -> ft.Semantics:
+    """Text with an identifier; the text itself is its name (a label would be read twice)."""
+    return ft.Semantics(identifier=ident, live_region=live or None, content=text)
+
+
+def _copy_action(value: str) -> Any:
+    """Copy inside the click itself (Safari allows the clipboard only there); None off a page."""
+    try:
+        return ft.CopyToClipboard(value)
+    except RuntimeError:  # built outside a running page (tests): the click handler copies
+        return None
 
 
 def _copy_button(ident: str, what: str, value: str, on_copy: Handler, t: Translate) -> ft.Control:
@@ -109,6 +123,7 @@ def _copy_button(ident: str, what: str, value: str, on_copy: Handler, t: Transla
     button = ft.IconButton(
         icon=ft.Icons.CONTENT_COPY,
         tooltip=label,
+        action=_copy_action(value),
         on_click=_event(on_copy, what, value),
         width=TOUCH_TARGET,
         height=TOUCH_TARGET,
@@ -209,7 +224,7 @@ def detail_card(
     for ident, title, what, address in addresses:
         if address is not None:
             rows.append(_address_block(ident, t(title), t(what), address, on_copy, t))
-    rows.append(_labelled("municipality-source", source_line, w.muted(source_line)))
+    rows.append(_shown("municipality-source", w.muted(source_line)))
     return ft.Semantics(
         identifier=f"municipality-card-{record.code.lower()}",
         label=t("municipality.card", name=record.letter_name),
@@ -262,7 +277,8 @@ class MunicipalityScreen:
         state: the screen's state; survives re-renders.
         t: the translator.
         on_change: re-render the screen (the shell's ``ctx.nav.refresh``).
-        on_copy: copy text to the clipboard; default: Flet's clipboard service.
+        on_copy: also called with the copied text (tests); the copy itself is the button's
+            client-side ``CopyToClipboard`` action.
     """
 
     def __init__(
@@ -369,8 +385,7 @@ class MunicipalityScreen:
             outcome = self._copy(value)
             if outcome is not None:
                 await outcome
-        else:
-            await ft.Clipboard().set(value)
+        # else: the button's CopyToClipboard action already copied, inside the click
         self.state.message = self.t("municipality.copied", what=what.capitalize())
         self._changed()
 
@@ -457,9 +472,7 @@ class MunicipalityScreen:
         state = self.state
         controls: list[ft.Control] = []
         if state.message:
-            controls.append(
-                _labelled("municipality-message", state.message, w.body(state.message), live=True)
-            )
+            controls.append(_shown("municipality-message", w.body(state.message), live=True))
         if state.choices:
             chosen = [m.municipality for m in state.choices if m.municipality is not None]
             controls += _result_list(chosen, self.select)
@@ -484,7 +497,7 @@ class MunicipalityScreen:
         )
         return ft.Row(
             [
-                _labelled("municipality-status", status, w.muted(status), live=True),
+                _shown("municipality-status", w.muted(status), live=True),
                 ft.Semantics(
                     identifier="municipality-refresh", label=label, button=True, content=button
                 ),
