@@ -153,14 +153,20 @@ def tap(page: Any, ident: str) -> None:
 
 
 def type_into(page: Any, ident: str, text: str, *, submit: bool = True) -> None:
-    """Focus a text field by identifier, type, and press Enter."""
-    tap(page, ident)
-    page.wait_for_selector(
-        f"{sel(ident)} input, {sel(ident)} textarea, input, textarea",
-        state="attached",
-        timeout=TIMEOUT_MS,
-    )
+    """Focus a text field by identifier, type, and press Enter.
+
+    With semantics on, the first click after using the navigation bar only moves Flutter's
+    focus away from the bar; like a user, we click again until the field has the caret.
+    """
+    for _ in range(4):
+        tap(page, ident)
+        page.wait_for_timeout(150)
+        if page.evaluate("() => ['INPUT', 'TEXTAREA'].includes(document.activeElement.tagName)"):
+            break
     page.keyboard.type(text)
+    page.wait_for_function(
+        "t => (document.activeElement && document.activeElement.value || '').endsWith(t)", arg=text
+    )
     if submit:
         page.keyboard.press("Enter")
 
@@ -174,6 +180,6 @@ def shot(page: Any, name: str) -> Path:
     """Save a screenshot to test-artifacts/screenshots/<name>.png."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
-    page.wait_for_timeout(350)  # let the step transition finish so the picture is the screen
+    page.wait_for_timeout(150)  # let the last frame paint
     page.screenshot(path=str(path))
     return path

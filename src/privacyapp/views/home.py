@@ -69,7 +69,12 @@ def search_field(
         ctx.state.query = (field.value or "").strip()
         ctx.nav.go("/zoeken?q=" + quote(ctx.state.query) if ctx.state.query else "/zoeken")
 
+    def keep(_: Any) -> None:
+        # Kept in the state so that a re-render (resize, language) never loses what was typed.
+        ctx.state.query = field.value or ""
+
     field.on_submit = submit
+    field.on_change = keep
     button = ft.Semantics(
         identifier=f"{ident}-button",
         button=True,

@@ -96,6 +96,8 @@ class Shell:
         self._root = ft.View(route="/", padding=0, spacing=0)
         self._top = ft.View(route="/", padding=0, spacing=0)
         self._shown: str | None = None
+        self._pushed: list[str] = []
+        """Routes we pushed whose echo (a route change event) has not come back yet."""
         self._title = ""
         self._saved = state.settings
         self._is_wide()
@@ -114,6 +116,7 @@ class Shell:
         self.state.route = route
         self.render()
         if self.page.route != self.state.route:
+            self._pushed.append(self.state.route)
             self.page.navigate(self.state.route)
 
     def back(self) -> None:
@@ -175,6 +178,10 @@ class Shell:
         )
         t = Translator(settings.language)
         page.title = f"{rendered.title} · {t('app.short')}"
+        if rendered.route != "/" and rendered.route != self._top.route:
+            # A new screen is a new view: Flutter then treats it as a fresh page (focus,
+            # text fields and the screen reader's position start clean).
+            self._top = ft.View(route=rendered.route, padding=0, spacing=0)
         view = self._root if rendered.route == "/" else self._top
         view.route = rendered.route
         view.bgcolor = palette(settings.theme).background
@@ -298,6 +305,11 @@ class Shell:
 
     # ---------------------------------------------------------------- events
     def _on_route_change(self, e: ft.RouteChangeEvent) -> None:
+        if e.route in self._pushed:
+            # The echo of our own navigation: it may arrive after the user moved on, so it
+            # must never drag the screen back.
+            del self._pushed[: self._pushed.index(e.route) + 1]
+            return
         if e.route != self.state.route:
             self.state.route = e.route
             self.render()
