@@ -84,7 +84,7 @@ def search_field(
             tooltip=ctx.t("search.button"),
             on_click=submit,
             icon_size=24,
-            style=ft.ButtonStyle(shape=ft.RoundedRectangleBorder(radius=10)),
+            style=ft.ButtonStyle(shape=ft.RoundedRectangleBorder(radius=10), padding=12),
         ),
     )
     return ft.Row(

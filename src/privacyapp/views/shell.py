@@ -228,7 +228,10 @@ class Shell:
                 identifier="nav-back",
                 button=True,
                 content=ft.IconButton(
-                    icon=ft.Icons.ARROW_BACK, tooltip=t("nav.back"), on_click=lambda _: self.back()
+                    style=_ICON_STYLE,
+                    icon=ft.Icons.ARROW_BACK,
+                    tooltip=t("nav.back"),
+                    on_click=lambda _: self.back(),
                 ),
             )
         actions: list[ft.Control] = [
@@ -236,6 +239,7 @@ class Shell:
                 identifier="nav-search",
                 button=True,
                 content=ft.IconButton(
+                    style=_ICON_STYLE,
                     icon=ft.Icons.SEARCH,
                     tooltip=t("nav.search"),
                     on_click=lambda _: self.go("/zoeken"),
@@ -252,6 +256,7 @@ class Shell:
                 )
                 if wide
                 else ft.IconButton(
+                    style=_ICON_STYLE,
                     icon=ft.Icons.EMERGENCY,
                     icon_color=ft.Colors.ERROR,
                     tooltip=t("nav.emergency"),
@@ -328,5 +333,6 @@ class Shell:
             self.render()
 
 
+_ICON_STYLE = ft.ButtonStyle(padding=12)  # 24 px icon + 2 × 12 = a 48 px target
 _RAIL_WIDTH = 97  # the rail and its divider
 _TAB_ICONS = (ft.Icons.HELP_OUTLINE, ft.Icons.SEARCH, ft.Icons.FOLDER_OUTLINED, ft.Icons.MENU)
