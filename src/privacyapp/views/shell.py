@@ -96,6 +96,8 @@ class Shell:
         self._root = ft.View(route="/", padding=0, spacing=0)
         self._top = ft.View(route="/", padding=0, spacing=0)
         self._shown: str | None = None
+        self._look: tuple[str, float] | None = None
+        self._chrome: dict[object, tuple[tuple[object, ...], Any]] = {}
         self._pushed: list[str] = []
         """Routes we pushed whose echo (a route change event) has not come back yet."""
         self._title = ""
@@ -169,24 +171,26 @@ class Shell:
             page.run_task(self._save_settings, settings)
         # Our palettes are complete (dark included), so one theme in light mode: the platform's
         # own dark setting must not swap in Flutter's default dark colours.
-        page.theme = build_theme(settings.theme, settings.text_scale)
-        page.theme_mode = ft.ThemeMode.LIGHT
-        page.theme_animation_style = ft.AnimationStyle.no_animation()  # a switch is instant
+        look = (settings.theme, settings.text_scale)
+        if look != self._look:  # only send a theme when it changed (it is large)
+            self._look = look
+            page.theme = build_theme(settings.theme, settings.text_scale)
+            page.theme_mode = ft.ThemeMode.LIGHT
+            page.theme_animation_style = ft.AnimationStyle.no_animation()  # instant switch
         page.bgcolor = palette(settings.theme).background
         rendered = render_route(
             self.routes, self.state.route, self.state, self.services, self, page, self.guards
         )
         t = Translator(settings.language)
         page.title = f"{rendered.title} · {t('app.short')}"
-        if rendered.route != "/" and rendered.route != self._top.route:
-            # A new screen is a new view: Flutter then treats it as a fresh page (focus,
-            # text fields and the screen reader's position start clean).
-            self._top = ft.View(route=rendered.route, padding=0, spacing=0)
         view = self._root if rendered.route == "/" else self._top
         view.route = rendered.route
         view.bgcolor = palette(settings.theme).background
         wide = self._is_wide()
-        view.appbar = self._appbar(t, rendered.route, wide)
+        view.appbar = self._cached(
+            ("bar", t.lang, rendered.route != "/", wide),
+            lambda: self._appbar(t, rendered.route, wide),
+        )
         available = self.state.width - (_RAIL_WIDTH if wide else 0)
         body = ft.Container(content=rendered.content, width=min(MAX_CONTENT_WIDTH, available))
         scroller = ft.Column(
@@ -199,14 +203,22 @@ class Shell:
             view.navigation_bar = None
             view.controls = [
                 ft.Row(
-                    [self._rail(t, tab), ft.VerticalDivider(width=1), scroller],
+                    [
+                        self._cached(
+                            ("rail", t.lang, tab, view is self._root), lambda: self._rail(t, tab)
+                        ),
+                        ft.VerticalDivider(width=1),
+                        scroller,
+                    ],
                     expand=True,
                     spacing=0,
                     vertical_alignment=ft.CrossAxisAlignment.STRETCH,
                 )
             ]
         else:
-            view.navigation_bar = self._bottom_bar(t, tab)
+            view.navigation_bar = self._cached(
+                ("tabs", t.lang, tab, view is self._root), lambda: self._bottom_bar(t, tab)
+            )
             view.controls = [scroller]
         page.views[:] = [self._root] if view is self._root else [self._root, self._top]
         page.update()
@@ -220,6 +232,15 @@ class Shell:
             await self._announcer.announce_message(message)
         except (RuntimeError, TimeoutError, asyncio.CancelledError) as exc:
             logger.debug("announcement not delivered: %s", exc)
+
+    def _cached(self, key: tuple[object, ...], make: Callable[[], Any]) -> Any:
+        """The same control object for the same key: Flet then sends nothing for it."""
+        kind = key[0]
+        held = self._chrome.get(kind)
+        if held is None or held[0] != key:
+            held = (key, make())
+            self._chrome[kind] = held
+        return held[1]
 
     def _appbar(self, t: Translator, route: str, wide: bool) -> ft.AppBar:
         back: ft.Control | None = None
