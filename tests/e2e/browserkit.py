@@ -180,6 +180,8 @@ def shot(page: Any, name: str) -> Path:
     """Save a screenshot to test-artifacts/screenshots/<name>.png."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
-    page.wait_for_timeout(150)  # let the last frame paint
+    # let Flutter paint the last update (it draws in animation frames)
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    page.wait_for_timeout(150)
     page.screenshot(path=str(path))
     return path

@@ -118,7 +118,6 @@ def _audience_summary(ctx: ViewContext) -> ft.Control:
             w.secondary(ctx.t("home.audience.change"), "home-audience-change", change),
         ],
         spacing=10,
-        wrap=True,
         vertical_alignment=ft.CrossAxisAlignment.CENTER,
     )
 
