@@ -113,6 +113,9 @@ def open_app(page: Any, url: str, first: str = "home-title") -> None:
     page.wait_for_selector("flt-semantics-placeholder", state="attached", timeout=TIMEOUT_MS)
     page.locator("flt-semantics-placeholder").evaluate("e => e.click()")
     wait_for(page, first)
+    # The client's "Working..." cover stays on the canvas a moment after the first screen is
+    # in the accessible DOM; wait it out so clicks and screenshots hit the real screen.
+    page.wait_for_timeout(500)
 
 
 def wait_for(page: Any, ident: str, timeout: int = TIMEOUT_MS) -> Any:
