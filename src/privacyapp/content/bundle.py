@@ -12,6 +12,7 @@ same bytes.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from importlib import resources
@@ -22,6 +23,8 @@ from pydantic import ValidationError
 
 from privacyapp.content.errors import BundleInvalid, ContentNotClean
 from privacyapp.engine import Flow, Library, Registry, canonical_content, load_flows
+from privacyapp.engine._bulk import paused_gc
+from privacyapp.engine.library import hash_content
 
 __all__ = [
     "BUNDLE_FORMAT",
@@ -38,7 +41,8 @@ BUNDLE_RESOURCE = "content-bundle.json"
 
 def bundle_bytes(library: Library) -> bytes:
     """The bundle of a library, as UTF-8 JSON (stable key order, one trailing newline)."""
-    content = canonical_content(library.registry, library.flows.values())
+    with paused_gc():
+        content = canonical_content(library.registry, library.flows.values())
     bundle: dict[str, Any] = {
         "bundle_format": BUNDLE_FORMAT,
         "content_version": library.content_version,
@@ -71,6 +75,11 @@ def load_bundle(data: bytes) -> Library:
         BundleInvalid: when the bundle is not valid JSON, has another format, does not match
             the model, or its hash does not match its content.
     """
+    with paused_gc():  # millions of small objects; see privacyapp.engine._bulk
+        return _load_bundle(data)
+
+
+def _load_bundle(data: bytes) -> Library:
     try:
         bundle = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
@@ -78,18 +87,24 @@ def load_bundle(data: bytes) -> Library:
     if not isinstance(bundle, dict) or bundle.get("bundle_format") != BUNDLE_FORMAT:
         raise BundleInvalid("the content bundle has an unknown format; update the app")
     try:
-        registry = Registry.model_validate(bundle["registry"])
-        flows = [Flow.model_validate(flow) for flow in bundle["flows"]]
+        content = {"registry": bundle["registry"], "flows": bundle["flows"]}
+        registry = Registry.model_validate(content["registry"])
+        flows = [Flow.model_validate(flow) for flow in content["flows"]]
     except (KeyError, TypeError, ValidationError) as exc:
         raise BundleInvalid(f"the content bundle does not match this app: {exc}") from None
-    library = Library(registry, flows)
-    if library.content_hash != bundle.get("content_hash"):
+    # The bundle holds the canonical content, so hashing what was read is hashing the content.
+    if hash_content(content) != bundle.get("content_hash"):
         raise BundleInvalid("the content bundle was changed after it was built; reinstall the app")
+    library = Library(registry, flows, content_hash=bundle["content_hash"])
     return library
 
 
+@functools.cache
 def builtin_library() -> Library:
-    """The library shipped inside the app (``privacyapp/assets/content-bundle.json``)."""
+    """The library shipped inside the app (``privacyapp/assets/content-bundle.json``).
+
+    Read once per process: a library is immutable, so every caller can share it.
+    """
     data = resources.files("privacyapp").joinpath("assets", BUNDLE_RESOURCE).read_bytes()
     return load_bundle(data)
 

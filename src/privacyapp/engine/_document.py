@@ -25,7 +25,7 @@ _SEQ = "tag:yaml.org,2002:seq"
 _MAP = "tag:yaml.org,2002:map"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class YScalar:
     """A scalar: always a string."""
 
@@ -37,7 +37,7 @@ class YScalar:
         return self.value
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class YSeq:
     """A sequence of located values."""
 
@@ -49,7 +49,7 @@ class YSeq:
         return [item.plain() for item in self.items]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class YMap:
     """A mapping with string keys; ``key_locs`` holds where each key was written."""
 
@@ -91,7 +91,8 @@ YNode = YScalar | YSeq | YMap
 
 
 def _loc(path: str, node: yaml.Node) -> Loc:
-    return Loc(path, node.start_mark.line + 1, node.start_mark.column + 1)
+    mark = node.start_mark
+    return Loc(path, mark.line + 1, mark.column + 1)
 
 
 class _Converter:
