@@ -193,3 +193,9 @@ def run(*, web: bool, host: str, port: int, data_dir: Path) -> int:
         web_app(services), host=host, port=port, log_level="warning", ws="websockets-sansio"
     )
     return 0
+
+
+if __name__ == "__main__":  # `flet build` runs this module on iOS, Android and desktop
+    from privacyapp.paths import default_data_dir
+
+    ft.run(make_main(build_services(default_data_dir(), web=False)))

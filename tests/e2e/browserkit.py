@@ -113,6 +113,9 @@ def open_app(page: Any, url: str, first: str = "home-title") -> None:
     page.wait_for_selector("flt-semantics-placeholder", state="attached", timeout=TIMEOUT_MS)
     page.locator("flt-semantics-placeholder").evaluate("e => e.click()")
     wait_for(page, first)
+    # The client's "Working..." cover stays on the canvas a moment after the first screen is
+    # in the accessible DOM; wait it out so clicks and screenshots hit the real screen.
+    page.wait_for_timeout(500)
 
 
 def wait_for(page: Any, ident: str, timeout: int = TIMEOUT_MS) -> Any:
@@ -153,14 +156,20 @@ def tap(page: Any, ident: str) -> None:
 
 
 def type_into(page: Any, ident: str, text: str, *, submit: bool = True) -> None:
-    """Focus a text field by identifier, type, and press Enter."""
-    tap(page, ident)
-    page.wait_for_selector(
-        f"{sel(ident)} input, {sel(ident)} textarea, input, textarea",
-        state="attached",
-        timeout=TIMEOUT_MS,
-    )
+    """Focus a text field by identifier, type, and press Enter.
+
+    With semantics on, the first click after using the navigation bar only moves Flutter's
+    focus away from the bar; like a user, we click again until the field has the caret.
+    """
+    for _ in range(4):
+        tap(page, ident)
+        page.wait_for_timeout(150)
+        if page.evaluate("() => ['INPUT', 'TEXTAREA'].includes(document.activeElement.tagName)"):
+            break
     page.keyboard.type(text)
+    page.wait_for_function(
+        "t => (document.activeElement && document.activeElement.value || '').endsWith(t)", arg=text
+    )
     if submit:
         page.keyboard.press("Enter")
 
@@ -174,6 +183,8 @@ def shot(page: Any, name: str) -> Path:
     """Save a screenshot to test-artifacts/screenshots/<name>.png."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
-    page.wait_for_timeout(350)  # let the step transition finish so the picture is the screen
+    # let Flutter paint the last update (it draws in animation frames)
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    page.wait_for_timeout(150)
     page.screenshot(path=str(path))
     return path

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browserkit import CHROMIUM, CHROMIUM_ARGS, RequestLog, ServerThread
+from browserkit import CHROMIUM, CHROMIUM_ARGS, RequestLog, ServerThread, shot
 
 pytestmark = pytest.mark.e2e
 
@@ -93,8 +93,20 @@ def request_log() -> RequestLog:
     return RequestLog()
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
+    report = yield
+    if report.when == "call":
+        item.stash[_FAILED] = report.failed
+    return report
+
+
+_FAILED = pytest.StashKey[bool]()
+
+
 @pytest.fixture
 def browser_page(
+    request: pytest.FixtureRequest,
     browser: Any,
     viewport: dict[str, int],
     request_log: RequestLog,
@@ -123,6 +135,8 @@ def browser_page(
     page.on("requestfailed", lambda r: request_log.failed.__setitem__(r.url, r.failure or ""))
     before = len(app_errors.records)
     yield page
+    if request.node.stash.get(_FAILED, False):
+        shot(page, f"FAILED-{request.node.name}")
     context.close()
     errors = [r.getMessage() for r in app_errors.records[before:]]
     assert errors == [], f"the app logged errors: {errors}"

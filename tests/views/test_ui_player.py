@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from viewkit import RecordingNavigator, click, find, idents, texts
+from viewkit import RecordingNavigator, click, find, idents, layout_problems, texts
 
 from privacyapp.views import strings as _strings  # noqa: F401
 from privacyapp.views.placeholders import coming_soon
@@ -190,3 +190,10 @@ def test_every_route_renders_with_translated_title(walker: Walker, route: str) -
     shown = walker.open(route)
     assert "." not in shown.title or " " in shown.title, shown.title  # not a raw i18n key
     assert walker.ids(), route
+    assert layout_problems(shown.content) == []
+
+
+@pytest.mark.parametrize("audience", ["inwoner", "professional", "vertegenwoordiger", None])
+def test_home_layout_is_valid_for_every_audience(walker: Walker, audience: str | None) -> None:
+    walker.state.settings = replace(walker.state.settings, audience=audience)
+    assert layout_problems(walker.open("/").content) == []

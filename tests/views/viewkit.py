@@ -9,7 +9,16 @@ from typing import Any
 
 import flet as ft
 
-__all__ = ["RecordingNavigator", "click", "find", "find_all", "idents", "texts", "walk"]
+__all__ = [
+    "RecordingNavigator",
+    "click",
+    "find",
+    "find_all",
+    "idents",
+    "layout_problems",
+    "texts",
+    "walk",
+]
 
 
 @dataclass
@@ -104,3 +113,22 @@ def click(control: Any, event: Any = None) -> Any:
     if inspect.signature(handler).parameters:
         return handler(event)
     return handler()
+
+
+def layout_problems(control: Any) -> list[str]:
+    """Layouts Flutter refuses at run time (a grey box on screen), found before they ship.
+
+    - an ``expand`` child inside a wrapping Row (a Wrap cannot expand children);
+    - a fixed ``height`` on a button (its label can no longer grow with the text size).
+    """
+    problems: list[str] = []
+    for c in walk(control):
+        if isinstance(c, ft.Row) and c.wrap:
+            problems += [
+                f"expand child {type(k).__name__} in a wrapping Row"
+                for k in c.controls
+                if getattr(k, "expand", None)
+            ]
+        if isinstance(c, ft.FilledButton | ft.OutlinedButton | ft.TextButton) and c.height:
+            problems.append(f"{type(c).__name__} with fixed height {c.height}")
+    return problems

@@ -22,7 +22,7 @@ def _call(label: str, url: str, ident: str) -> ft.Control:
         color=ft.Colors.ON_ERROR,
         style=ft.ButtonStyle(
             shape=ft.RoundedRectangleBorder(radius=10),
-            padding=ft.Padding.symmetric(horizontal=16, vertical=14),
+            padding=ft.Padding.symmetric(horizontal=16, vertical=15),
         ),
     )
     return ft.Semantics(content=button, identifier=ident, link=True, label=label)

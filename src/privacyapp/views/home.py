@@ -69,7 +69,12 @@ def search_field(
         ctx.state.query = (field.value or "").strip()
         ctx.nav.go("/zoeken?q=" + quote(ctx.state.query) if ctx.state.query else "/zoeken")
 
+    def keep(_: Any) -> None:
+        # Kept in the state so that a re-render (resize, language) never loses what was typed.
+        ctx.state.query = field.value or ""
+
     field.on_submit = submit
+    field.on_change = keep
     button = ft.Semantics(
         identifier=f"{ident}-button",
         button=True,
@@ -79,7 +84,7 @@ def search_field(
             tooltip=ctx.t("search.button"),
             on_click=submit,
             icon_size=24,
-            style=ft.ButtonStyle(shape=ft.RoundedRectangleBorder(radius=10)),
+            style=ft.ButtonStyle(shape=ft.RoundedRectangleBorder(radius=10), padding=12),
         ),
     )
     return ft.Row(
@@ -113,7 +118,6 @@ def _audience_summary(ctx: ViewContext) -> ft.Control:
             w.secondary(ctx.t("home.audience.change"), "home-audience-change", change),
         ],
         spacing=10,
-        wrap=True,
         vertical_alignment=ft.CrossAxisAlignment.CENTER,
     )
 

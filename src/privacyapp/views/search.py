@@ -20,7 +20,7 @@ def search_view(ctx: ViewContext) -> ft.Control:
     ctx.state.query = query
     controls: list[ft.Control] = [
         w.heading(ctx.t("search.title"), 1, ident="search-title"),
-        search_field(ctx, "search-input", autofocus=not query),
+        search_field(ctx, "search-input"),
     ]
     if not query:
         controls.append(w.muted(ctx.t("search.empty")))

@@ -96,6 +96,10 @@ class Shell:
         self._root = ft.View(route="/", padding=0, spacing=0)
         self._top = ft.View(route="/", padding=0, spacing=0)
         self._shown: str | None = None
+        self._look: tuple[str, float] | None = None
+        self._chrome: dict[object, tuple[tuple[object, ...], Any]] = {}
+        self._pushed: list[str] = []
+        """Routes we pushed whose echo (a route change event) has not come back yet."""
         self._title = ""
         self._saved = state.settings
         self._is_wide()
@@ -114,6 +118,7 @@ class Shell:
         self.state.route = route
         self.render()
         if self.page.route != self.state.route:
+            self._pushed.append(self.state.route)
             self.page.navigate(self.state.route)
 
     def back(self) -> None:
@@ -166,9 +171,12 @@ class Shell:
             page.run_task(self._save_settings, settings)
         # Our palettes are complete (dark included), so one theme in light mode: the platform's
         # own dark setting must not swap in Flutter's default dark colours.
-        page.theme = build_theme(settings.theme, settings.text_scale)
-        page.theme_mode = ft.ThemeMode.LIGHT
-        page.theme_animation_style = ft.AnimationStyle.no_animation()  # a switch is instant
+        look = (settings.theme, settings.text_scale)
+        if look != self._look:  # only send a theme when it changed (it is large)
+            self._look = look
+            page.theme = build_theme(settings.theme, settings.text_scale)
+            page.theme_mode = ft.ThemeMode.LIGHT
+            page.theme_animation_style = ft.AnimationStyle.no_animation()  # instant switch
         page.bgcolor = palette(settings.theme).background
         rendered = render_route(
             self.routes, self.state.route, self.state, self.services, self, page, self.guards
@@ -179,27 +187,41 @@ class Shell:
         view.route = rendered.route
         view.bgcolor = palette(settings.theme).background
         wide = self._is_wide()
-        view.appbar = self._appbar(t, rendered.route, wide)
+        view.appbar = self._cached(
+            ("bar", t.lang, rendered.route != "/", wide),
+            lambda: self._appbar(t, rendered.route, wide),
+        )
         available = self.state.width - (_RAIL_WIDTH if wide else 0)
         body = ft.Container(content=rendered.content, width=min(MAX_CONTENT_WIDTH, available))
+        # A stable key makes Flet diff the rebuilt screen against the one on show, so a new
+        # step sends only what changed (texts, handlers), not the whole screen.
         scroller = ft.Column(
             [ft.Row([body], alignment=ft.MainAxisAlignment.CENTER)],
             scroll=ft.ScrollMode.AUTO,
             expand=True,
+            key="screen",
         )
         tab = next((i for i, (name, _) in enumerate(TABS) if name == rendered.spec.tab), 0)
         if wide:
             view.navigation_bar = None
             view.controls = [
                 ft.Row(
-                    [self._rail(t, tab), ft.VerticalDivider(width=1), scroller],
+                    [
+                        self._cached(
+                            ("rail", t.lang, tab, view is self._root), lambda: self._rail(t, tab)
+                        ),
+                        ft.VerticalDivider(width=1),
+                        scroller,
+                    ],
                     expand=True,
                     spacing=0,
                     vertical_alignment=ft.CrossAxisAlignment.STRETCH,
                 )
             ]
         else:
-            view.navigation_bar = self._bottom_bar(t, tab)
+            view.navigation_bar = self._cached(
+                ("tabs", t.lang, tab, view is self._root), lambda: self._bottom_bar(t, tab)
+            )
             view.controls = [scroller]
         page.views[:] = [self._root] if view is self._root else [self._root, self._top]
         page.update()
@@ -214,6 +236,15 @@ class Shell:
         except (RuntimeError, TimeoutError, asyncio.CancelledError) as exc:
             logger.debug("announcement not delivered: %s", exc)
 
+    def _cached(self, key: tuple[object, ...], make: Callable[[], Any]) -> Any:
+        """The same control object for the same key: Flet then sends nothing for it."""
+        kind = key[0]
+        held = self._chrome.get(kind)
+        if held is None or held[0] != key:
+            held = (key, make())
+            self._chrome[kind] = held
+        return held[1]
+
     def _appbar(self, t: Translator, route: str, wide: bool) -> ft.AppBar:
         back: ft.Control | None = None
         if route != "/":
@@ -221,7 +252,10 @@ class Shell:
                 identifier="nav-back",
                 button=True,
                 content=ft.IconButton(
-                    icon=ft.Icons.ARROW_BACK, tooltip=t("nav.back"), on_click=lambda _: self.back()
+                    style=_ICON_STYLE,
+                    icon=ft.Icons.ARROW_BACK,
+                    tooltip=t("nav.back"),
+                    on_click=lambda _: self.back(),
                 ),
             )
         actions: list[ft.Control] = [
@@ -229,6 +263,7 @@ class Shell:
                 identifier="nav-search",
                 button=True,
                 content=ft.IconButton(
+                    style=_ICON_STYLE,
                     icon=ft.Icons.SEARCH,
                     tooltip=t("nav.search"),
                     on_click=lambda _: self.go("/zoeken"),
@@ -245,6 +280,7 @@ class Shell:
                 )
                 if wide
                 else ft.IconButton(
+                    style=_ICON_STYLE,
                     icon=ft.Icons.EMERGENCY,
                     icon_color=ft.Colors.ERROR,
                     tooltip=t("nav.emergency"),
@@ -298,6 +334,11 @@ class Shell:
 
     # ---------------------------------------------------------------- events
     def _on_route_change(self, e: ft.RouteChangeEvent) -> None:
+        if e.route in self._pushed:
+            # The echo of our own navigation: it may arrive after the user moved on, so it
+            # must never drag the screen back.
+            del self._pushed[: self._pushed.index(e.route) + 1]
+            return
         if e.route != self.state.route:
             self.state.route = e.route
             self.render()
@@ -316,5 +357,6 @@ class Shell:
             self.render()
 
 
+_ICON_STYLE = ft.ButtonStyle(padding=12)  # 24 px icon + 2 × 12 = a 48 px target
 _RAIL_WIDTH = 97  # the rail and its divider
 _TAB_ICONS = (ft.Icons.HELP_OUTLINE, ft.Icons.SEARCH, ft.Icons.FOLDER_OUTLINED, ft.Icons.MENU)

@@ -188,6 +188,15 @@ def build_theme(name: str, scale: float) -> ft.Theme:
         scaffold_bgcolor=p.background,
         visual_density=ft.VisualDensity.STANDARD,
         divider_color=p.outline,
+        # No sliding between screens: calmer, no motion for people sensitive to it (WCAG 2.3.3),
+        # and a new step is on screen at once.
+        page_transitions=ft.PageTransitionsTheme(
+            android=ft.PageTransitionTheme.NONE,
+            ios=ft.PageTransitionTheme.NONE,
+            linux=ft.PageTransitionTheme.NONE,
+            macos=ft.PageTransitionTheme.NONE,
+            windows=ft.PageTransitionTheme.NONE,
+        ),
         filled_button_theme=ft.FilledButtonTheme(
             style=ft.ButtonStyle(text_style=label, color=p.on_accent, bgcolor=p.accent)
         ),

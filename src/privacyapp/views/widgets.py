@@ -65,7 +65,7 @@ def _button_style(horizontal: int = 20) -> ft.ButtonStyle:
     # No fixed height: 14 px padding around 16 px+ text keeps every target >= 48 px and lets
     # labels wrap when the text is enlarged (WCAG 1.4.4, 1.4.10).
     return ft.ButtonStyle(
-        padding=ft.Padding.symmetric(horizontal=horizontal, vertical=TOUCH_TARGET // 2 - 10),
+        padding=ft.Padding.symmetric(horizontal=horizontal, vertical=TOUCH_TARGET // 2 - 9),
         shape=ft.RoundedRectangleBorder(radius=10),
     )
 
@@ -133,7 +133,7 @@ def link(label: str, url: str, ident: str, *, icon: ft.IconData | None = None) -
         content=label,
         icon=icon or ft.Icons.OPEN_IN_NEW,
         url=url,
-        style=ft.ButtonStyle(padding=ft.Padding.symmetric(horizontal=8, vertical=14)),
+        style=ft.ButtonStyle(padding=ft.Padding.symmetric(horizontal=8, vertical=15)),
     )
     return ft.Semantics(content=button, identifier=ident, link=True, label=label)
 
@@ -158,25 +158,20 @@ def choice(
         row.append(ft.Icon(icon, color=ft.Colors.PRIMARY))
     row.append(ft.Column(lines, spacing=2, expand=True))
     row.append(ft.Icon(ft.Icons.CHEVRON_RIGHT, color=ft.Colors.PRIMARY))
-    tile = ft.Container(
+    # A real button (not a clickable container): it is in the keyboard's Tab order, Enter and
+    # Space press it, and the screen reader hears one button named by its texts.
+    button = ft.OutlinedButton(
         content=ft.Row(row, spacing=14, vertical_alignment=ft.CrossAxisAlignment.CENTER),
-        padding=ft.Padding.symmetric(horizontal=16, vertical=14),
-        border=ft.Border.all(2 if selected else 1, ft.Colors.PRIMARY if selected else "outline"),
-        border_radius=12,
-        bgcolor=ft.Colors.PRIMARY_CONTAINER if selected else ft.Colors.SURFACE,
         on_click=on_click,
-        ink=True,
+        style=ft.ButtonStyle(
+            padding=ft.Padding.symmetric(horizontal=16, vertical=14),
+            shape=ft.RoundedRectangleBorder(radius=12),
+            side=ft.BorderSide(2 if selected else 1, ft.Colors.PRIMARY if selected else "outline"),
+            bgcolor=ft.Colors.PRIMARY_CONTAINER if selected else ft.Colors.SURFACE,
+            alignment=ft.Alignment.CENTER_LEFT,
+        ),
     )
-    name = f"{label}. {description}" if description else label
-    return ft.Semantics(
-        content=tile,
-        identifier=ident,
-        button=True,
-        selected=selected,
-        label=name,
-        container=True,
-        exclude_semantics=True,
-    )
+    return ft.Semantics(content=button, identifier=ident, button=True, selected=selected)
 
 
 def section(title: str, controls: Sequence[ft.Control], *, level: int = 2) -> ft.Control:
