@@ -1,0 +1,259 @@
+"""Readability checks for flow texts: plain Dutch at B1 level.
+
+The content brief asks for short sentences, everyday words and jargon explained the first
+time it is used. This module finds the places where a text falls short of that and says how to
+fix it. It knows nothing about YAML: callers pass the texts of one flow in document order, with
+a location each, and get findings back that they turn into diagnostics
+(``file:line:col: warning[code] message`` plus a ``hint:``).
+
+Three codes:
+
+``long-sentence``
+    A sentence with more than :data:`MAX_SENTENCE_WORDS` words.
+``long-word``
+    A word with more than :data:`MAX_WORD_LETTERS` letters that is not a known, explained
+    legal term (:data:`LONG_WORD_WHITELIST`).
+``jargon``
+    A stiff or official word that has a plain alternative (:data:`JARGON`), or a term that may
+    be used only when the flow explains it somewhere (:data:`EXPLAIN_ONCE`), e.g.
+    ``AVG (de privacywet)``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+__all__ = [
+    "EXPLAIN_ONCE",
+    "JARGON",
+    "LONG_WORD_WHITELIST",
+    "MAX_SENTENCE_WORDS",
+    "MAX_WORD_LETTERS",
+    "ReadabilityFinding",
+    "check_flow_texts",
+    "check_text",
+    "split_sentences",
+]
+
+L = TypeVar("L")
+
+#: Sentences longer than this are hard to read at B1 level (aim for 15 or fewer).
+MAX_SENTENCE_WORDS = 25
+#: Words with more letters than this are hard to read unless they are a known, explained term.
+MAX_WORD_LETTERS = 20
+
+#: Long legal terms that the content uses on purpose and explains where they first appear.
+LONG_WORD_WHITELIST: frozenset[str] = frozenset(
+    {
+        "aandachtsfunctionaris",
+        "gegevensbeschermingsautoriteit",
+        "kinderbeschermingsmaatregel",
+        "kinderbeschermingsmaatregelen",
+        "ondertoezichtstelling",
+        "verwerkingsverantwoordelijke",
+        "zelfredzaamheidsmatrix",
+    }
+)
+
+#: Stiff words and phrases with a plain alternative (lower case; matched as whole words).
+JARGON: dict[str, str] = {
+    "aangaande": "over",
+    "alsmede": "en, en ook",
+    "conform": "volgens",
+    "derhalve": "daarom",
+    "desalniettemin": "toch",
+    "dient te": "moet",
+    "dienen te": "moeten",
+    "doch": "maar",
+    "hetgeen": "wat",
+    "indien": "als",
+    "ingevolge": "volgens",
+    "inzake": "over",
+    "middels": "met, via",
+    "omtrent": "over",
+    "onverwijld": "meteen",
+    "reeds": "al",
+    "teneinde": "om",
+    "ten behoeve van": "voor",
+    "terstond": "meteen",
+    "ter zake": "over",
+    "tevens": "ook",
+    "thans": "nu",
+    "verstrekken": "geven",
+    "verstrekt": "gegeven, gegeven aan",
+    "verstrekking": "het geven van gegevens",
+    "voornoemde": "deze",
+    "woonachtig": "wonend",
+    "zulks": "dat",
+}
+
+#: Terms that may be used once the flow explains them, e.g. "persoonsgegevens (gegevens over
+#: jou)". An explanation is the term directly followed by "(", or the term inside brackets
+#: right after a plain phrase: "de privacywet (AVG)". The value is the hint.
+EXPLAIN_ONCE: dict[str, str] = {
+    "avg": "schrijf de eerste keer 'AVG (de privacywet)'",
+    "uavg": "schrijf de eerste keer 'UAVG (de Nederlandse uitvoeringswet van de AVG)'",
+    "bsn": "schrijf de eerste keer 'BSN (burgerservicenummer)'",
+    "ots": "schrijf de eerste keer 'OTS (ondertoezichtstelling)'",
+    "persoonsgegevens": "leg het uit, of schrijf 'gegevens'",
+    "betrokkene": "leg het uit, of schrijf 'de persoon over wie het gaat'",
+    "grondslag": "leg het uit, of schrijf 'reden in de wet'",
+    "subsidiariteit": "leg het uit, bijvoorbeeld 'subsidiariteit (is er geen andere weg?)'",
+    "proportionaliteit": "leg het uit, bijvoorbeeld 'proportionaliteit (niet meer dan nodig)'",
+    "doelmatigheid": "leg het uit, bijvoorbeeld 'doelmatigheid (helpt het echt?)'",
+    "doelbinding": "leg het uit, of schrijf 'alleen voor het doel waarvoor het is gegeven'",
+    "rectificatie": "leg het uit, of schrijf 'verbeteren'",
+    "wgbo": "schrijf de eerste keer 'WGBO (de wet over de behandelrelatie)'",
+}
+
+#: Abbreviations whose full stop does not end a sentence.
+_ABBREVIATIONS = frozenset(
+    {"art", "bijv", "bv", "bijvoorbeeld", "o.a", "e.d", "enz", "etc", "nr", "jl", "stb", "mr", "dr"}
+)
+
+_WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+_URL_RE = re.compile(r"\b(?:https?://|www\.)\S+|\S+@\S+\.\S+", re.IGNORECASE)
+_SENTENCE_END_RE = re.compile(r"[.!?…]+(?=\s|$)|\n\s*\n|\n\s*[-*•]\s")
+
+
+@dataclass(frozen=True)
+class ReadabilityFinding(Generic[L]):
+    """One readability problem in a text."""
+
+    code: str
+    """``long-sentence``, ``long-word`` or ``jargon``."""
+    message: str
+    """What is wrong, in one line."""
+    hint: str
+    """How to fix it."""
+    location: L
+    """Where the text is (whatever the caller passed in)."""
+    offset: int
+    """Character offset of the problem inside the text."""
+
+
+def split_sentences(text: str) -> list[tuple[int, str]]:
+    """Split a text into sentences; returns ``(offset, sentence)`` pairs.
+
+    A full stop after a known abbreviation ("art.", "bijv.") or inside a number ("7.3.11") does
+    not end a sentence; blank lines and list bullets do.
+    """
+    masked = _URL_RE.sub(lambda m: "x" * len(m.group(0)), text)
+    sentences: list[tuple[int, str]] = []
+    start = 0
+    for match in _SENTENCE_END_RE.finditer(masked):
+        before = masked[start : match.start()]
+        last = before.rsplit(None, 1)[-1].lower() if before.split() else ""
+        if match.group(0) == "." and last.rstrip(".") in _ABBREVIATIONS:
+            continue
+        end = match.end()
+        piece = text[start:end]
+        if piece.strip():
+            sentences.append((start + len(piece) - len(piece.lstrip()), piece.strip()))
+        start = end
+    rest = text[start:]
+    if rest.strip():
+        sentences.append((start + len(rest) - len(rest.lstrip()), rest.strip()))
+    return sentences
+
+
+def _words(text: str) -> list[tuple[int, str]]:
+    masked = _URL_RE.sub(lambda m: " " * len(m.group(0)), text)
+    return [(m.start(), m.group(0)) for m in _WORD_RE.finditer(masked)]
+
+
+def _phrase_re(phrase: str) -> re.Pattern[str]:
+    words = (re.escape(w) for w in phrase.split())
+    return re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", re.IGNORECASE)
+
+
+_JARGON_RES = {phrase: _phrase_re(phrase) for phrase in JARGON}
+_EXPLAIN_RES = {term: _phrase_re(term) for term in EXPLAIN_ONCE}
+
+
+def _is_explained(text: str, start: int, end: int) -> bool:
+    after = text[end:].lstrip(" ")
+    if after.startswith(("(", ":")):
+        return True
+    before = text[:start].rstrip(" ")
+    return before.endswith("(") and len(before) > 1 and text[end:].lstrip(" ").startswith(")")
+
+
+def check_text(text: str, location: L) -> list[ReadabilityFinding[L]]:
+    """Check one text for long sentences, long words and stiff jargon.
+
+    Terms of :data:`EXPLAIN_ONCE` are not checked here; :func:`check_flow_texts` checks them
+    over a whole flow.
+    """
+    findings: list[ReadabilityFinding[L]] = []
+    for offset, sentence in split_sentences(text):
+        count = len(_words(sentence))
+        if count > MAX_SENTENCE_WORDS:
+            findings.append(
+                ReadabilityFinding(
+                    "long-sentence",
+                    f"sentence has {count} words (more than {MAX_SENTENCE_WORDS})",
+                    "split it into shorter sentences; aim for 15 words or fewer",
+                    location,
+                    offset,
+                )
+            )
+    for offset, word in _words(text):
+        for part in word.split("-"):
+            letters = sum(ch.isalpha() for ch in part)
+            if letters > MAX_WORD_LETTERS and part.lower() not in LONG_WORD_WHITELIST:
+                findings.append(
+                    ReadabilityFinding(
+                        "long-word",
+                        f'"{part}" has {letters} letters (more than {MAX_WORD_LETTERS})',
+                        "use a shorter word or split it, e.g. with a hyphen or a few words",
+                        location,
+                        offset,
+                    )
+                )
+    for phrase, pattern in _JARGON_RES.items():
+        for match in pattern.finditer(text):
+            findings.append(
+                ReadabilityFinding(
+                    "jargon",
+                    f'"{match.group(0)}" is official language',
+                    f'write "{JARGON[phrase]}" instead',
+                    location,
+                    match.start(),
+                )
+            )
+    return sorted(findings, key=lambda f: (f.offset, f.code))
+
+
+def check_flow_texts(texts: Iterable[tuple[str, L]]) -> list[ReadabilityFinding[L]]:
+    """Check all texts of one flow, given in document order with their locations.
+
+    Besides :func:`check_text` for each text, every :data:`EXPLAIN_ONCE` term must be explained
+    at least once in the flow; if it never is, the first use is reported.
+    """
+    items: Sequence[tuple[str, L]] = list(texts)
+    findings: list[ReadabilityFinding[L]] = []
+    first_use: dict[str, tuple[L, int, str]] = {}
+    explained: set[str] = set()
+    for text, location in items:
+        findings.extend(check_text(text, location))
+        for term, pattern in _EXPLAIN_RES.items():
+            for match in pattern.finditer(text):
+                first_use.setdefault(term, (location, match.start(), match.group(0)))
+                if _is_explained(text, match.start(), match.end()):
+                    explained.add(term)
+    for term, (location, offset, used) in first_use.items():
+        if term not in explained:
+            findings.append(
+                ReadabilityFinding(
+                    "jargon",
+                    f'"{used}" is not explained anywhere in this flow',
+                    EXPLAIN_ONCE[term],
+                    location,
+                    offset,
+                )
+            )
+    return findings

@@ -1,0 +1,90 @@
+"""Readability checks: long sentences, long words, jargon and unexplained terms."""
+
+from __future__ import annotations
+
+from privacyapp.engine.readability import (
+    JARGON,
+    check_flow_texts,
+    check_text,
+    split_sentences,
+)
+
+
+def codes(text: str) -> list[str]:
+    return [f.code for f in check_text(text, "loc")]
+
+
+def test_short_plain_text_is_clean() -> None:
+    assert codes("Je mag je dossier inzien. Vraag het aan je hulpverlener.") == []
+
+
+def test_sentence_over_25_words_is_reported_with_its_offset() -> None:
+    long = " ".join(["woord"] * 26) + "."
+    text = "Dit is kort. " + long
+    findings = check_text(text, "x.yaml:3:5")
+    assert [f.code for f in findings] == ["long-sentence"]
+    assert findings[0].offset == len("Dit is kort. ")
+    assert "26 words" in findings[0].message
+    assert findings[0].location == "x.yaml:3:5"
+
+
+def test_sentence_of_exactly_25_words_is_fine() -> None:
+    assert codes(" ".join(["woord"] * 25) + ".") == []
+
+
+def test_article_numbers_and_abbreviations_do_not_end_a_sentence() -> None:
+    text = "Zie art. 7.3.11 van de Jeugdwet, bijv. lid 1. Daarna lees je verder."
+    assert [s for _, s in split_sentences(text)] == [
+        "Zie art. 7.3.11 van de Jeugdwet, bijv. lid 1.",
+        "Daarna lees je verder.",
+    ]
+
+
+def test_urls_are_not_counted_as_long_words_or_split() -> None:
+    assert codes("Kijk op https://www.veiligthuis.nl/heel-lange-adressen-met-woorden. Klaar.") == []
+
+
+def test_long_word_is_reported_unless_whitelisted() -> None:
+    assert codes("Dat heet een jeugdbeschermingsorganisatie.") == ["long-word"]
+    assert codes("Dat heet een ondertoezichtstelling.") == []
+
+
+def test_hyphenated_parts_are_measured_separately() -> None:
+    assert codes("Het Wmo-consulentenoverleg is kort.") == []
+
+
+def test_jargon_gets_a_plain_alternative_in_the_hint() -> None:
+    findings = check_text("Wij verstrekken inzake uw dossier derhalve niets.", "loc")
+    assert [f.code for f in findings] == ["jargon", "jargon", "jargon"]
+    hints = [f.hint for f in findings]
+    assert hints == ['write "geven" instead', 'write "over" instead', 'write "daarom" instead']
+
+
+def test_jargon_matches_whole_words_only_and_any_case() -> None:
+    assert codes("Indien nodig bel je.") == ["jargon"]
+    assert codes("De indieners zijn er.") == []
+    assert "verstrekken" in JARGON
+
+
+def test_multi_word_jargon_phrase() -> None:
+    assert codes("Dit is ten behoeve van het kind.") == ["jargon"]
+
+
+def test_unexplained_term_is_reported_once_at_its_first_use() -> None:
+    findings = check_flow_texts([("Je AVG-rechten.", "a:1:1"), ("De AVG geldt ook hier.", "a:2:1")])
+    assert [(f.code, f.location) for f in findings] == [("jargon", "a:1:1")]
+    assert "AVG (de privacywet)" in findings[0].hint
+
+
+def test_term_explained_anywhere_in_the_flow_is_allowed() -> None:
+    texts = [("Je AVG-rechten.", "a:1:1"), ("De AVG (de privacywet) geldt.", "a:2:1")]
+    assert check_flow_texts(texts) == []
+
+
+def test_term_explained_in_brackets_after_a_plain_phrase() -> None:
+    assert check_flow_texts([("Dat zegt de privacywet (AVG).", "a:1:1")]) == []
+
+
+def test_flow_check_also_runs_the_text_checks() -> None:
+    findings = check_flow_texts([("Derhalve stop je.", "a:1:1")])
+    assert [f.code for f in findings] == ["jargon"]
