@@ -88,3 +88,8 @@ def test_term_explained_in_brackets_after_a_plain_phrase() -> None:
 def test_flow_check_also_runs_the_text_checks() -> None:
     findings = check_flow_texts([("Derhalve stop je.", "a:1:1")])
     assert [f.code for f in findings] == ["jargon"]
+
+
+def test_proper_names_need_no_explanation() -> None:
+    assert check_flow_texts([("Bel de Autoriteit Persoonsgegevens.", "a:1:1")]) == []
+    assert [f.code for f in check_flow_texts([("Je persoonsgegevens.", "a:1:1")])] == ["jargon"]

@@ -32,6 +32,7 @@ __all__ = [
     "LONG_WORD_WHITELIST",
     "MAX_SENTENCE_WORDS",
     "MAX_WORD_LETTERS",
+    "PROPER_NAMES",
     "ReadabilityFinding",
     "check_flow_texts",
     "check_text",
@@ -109,6 +110,9 @@ EXPLAIN_ONCE: dict[str, str] = {
     "wgbo": "schrijf de eerste keer 'WGBO (de wet over de behandelrelatie)'",
 }
 
+#: Names that contain an explain-once term but need no explanation themselves.
+PROPER_NAMES: tuple[str, ...] = ("Autoriteit Persoonsgegevens",)
+
 #: Abbreviations whose full stop does not end a sentence.
 _ABBREVIATIONS = frozenset(
     {"art", "bijv", "bv", "bijvoorbeeld", "o.a", "e.d", "enz", "etc", "nr", "jl", "stb", "mr", "dr"}
@@ -172,6 +176,12 @@ def _phrase_re(phrase: str) -> re.Pattern[str]:
 
 _JARGON_RES = {phrase: _phrase_re(phrase) for phrase in JARGON}
 _EXPLAIN_RES = {term: _phrase_re(term) for term in EXPLAIN_ONCE}
+
+
+def _mask_names(text: str) -> str:
+    for name in PROPER_NAMES:
+        text = re.sub(re.escape(name), lambda m: " " * len(m.group(0)), text, flags=re.IGNORECASE)
+    return text
 
 
 def _is_explained(text: str, start: int, end: int) -> bool:
@@ -240,8 +250,9 @@ def check_flow_texts(texts: Iterable[tuple[str, L]]) -> list[ReadabilityFinding[
     explained: set[str] = set()
     for text, location in items:
         findings.extend(check_text(text, location))
+        masked = _mask_names(text)
         for term, pattern in _EXPLAIN_RES.items():
-            for match in pattern.finditer(text):
+            for match in pattern.finditer(masked):
                 first_use.setdefault(term, (location, match.start(), match.group(0)))
                 if _is_explained(text, match.start(), match.end()):
                     explained.add(term)
