@@ -22,11 +22,17 @@ Three codes:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import PurePath
 from typing import Generic, TypeVar
 
+from privacyapp.engine.checks import CheckContext
+from privacyapp.engine.diagnostics import Diagnostic, Loc, Severity
+from privacyapp.engine.model import AdviceNode, ChecklistNode, InfoNode, QuestionNode
+
 __all__ = [
+    "CHECKS",
     "EXPLAIN_ONCE",
     "JARGON",
     "LONG_WORD_WHITELIST",
@@ -35,6 +41,7 @@ __all__ = [
     "PROPER_NAMES",
     "ReadabilityFinding",
     "check_flow_texts",
+    "check_readability",
     "check_text",
     "split_sentences",
 ]
@@ -202,10 +209,11 @@ def check_text(text: str, location: L) -> list[ReadabilityFinding[L]]:
     for offset, sentence in split_sentences(text):
         count = len(_words(sentence))
         if count > MAX_SENTENCE_WORDS:
+            opening = " ".join(sentence.split()[:5])
             findings.append(
                 ReadabilityFinding(
                     "long-sentence",
-                    f"sentence has {count} words (more than {MAX_SENTENCE_WORDS})",
+                    f'sentence "{opening} …" has {count} words (more than {MAX_SENTENCE_WORDS})',
                     "split it into shorter sentences; aim for 15 words or fewer",
                     location,
                     offset,
@@ -268,3 +276,53 @@ def check_flow_texts(texts: Iterable[tuple[str, L]]) -> list[ReadabilityFinding[
                 )
             )
     return findings
+
+
+Parts = tuple[str | int, ...]
+
+
+def _flow_texts(ctx: CheckContext) -> Iterator[tuple[str, Parts]]:
+    """Every text a user reads in a flow, in document order, with its field path."""
+    flow = ctx.flow
+    yield flow.title, ("title",)
+    yield flow.summary, ("summary",)
+    for node_id, node in flow.nodes.items():
+        base: Parts = ("nodes", node_id)
+        fields: list[tuple[str | None, Parts]] = []
+        if isinstance(node, QuestionNode):
+            fields += [(node.text, ("text",)), (node.help, ("help",))]
+            for i, choice in enumerate(node.choices):
+                fields += [(choice.label, ("choices", i, "label"))]
+                fields += [(choice.help, ("choices", i, "help"))]
+        elif isinstance(node, InfoNode):
+            fields += [(node.title, ("title",)), (node.text, ("text",))]
+        elif isinstance(node, ChecklistNode):
+            fields += [(node.title, ("title",)), (node.intro, ("intro",))]
+            for i, item in enumerate(node.items):
+                fields += [(item.text, ("items", i, "text")), (item.help, ("items", i, "help"))]
+        elif isinstance(node, AdviceNode):
+            fields += [(node.title, ("title",)), (node.summary, ("summary",))]
+            fields += [(step, ("steps", i)) for i, step in enumerate(node.steps)]
+            fields += [(node.explanation, ("explanation",))]
+            fields += [(a.label, ("actions", i, "label")) for i, a in enumerate(node.actions)]
+        for text, parts in fields:
+            if text:
+                yield text, (*base, *parts)
+
+
+def check_readability(ctx: CheckContext) -> Iterable[Diagnostic]:
+    """The ``flows check`` plugin: readability warnings for one flow.
+
+    Texts a variant inherits from its base are reported once, at the base; texts from shared
+    fragments are reported at the fragment (the loader drops the duplicates).
+    """
+    located = [(text, ctx.loc(*parts)) for text, parts in _flow_texts(ctx)]
+    for finding in check_flow_texts(located):
+        loc: Loc = finding.location
+        if loc.path != ctx.source.path and "_fragments" not in PurePath(loc.path).parts:
+            continue
+        yield Diagnostic.at(loc, Severity.WARNING, finding.code, finding.message, finding.hint)
+
+
+#: Picked up by ``privacyapp.engine.checks`` (``PLUGIN_MODULES``) for ``privacyapp flows check``.
+CHECKS = (check_readability,)
