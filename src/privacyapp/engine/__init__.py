@@ -33,11 +33,11 @@ from privacyapp.engine.model import (
 )
 from privacyapp.engine.path import ChecklistAnswer, PathTaken, Step
 from privacyapp.engine.registry import Audience, HelpRoute, Law, Registry, Sector, Situation
+from privacyapp.engine.search import SearchHit, SearchIndex
 from privacyapp.engine.session import FlowSession, Progress
 from privacyapp.engine.walk import parse_answers, walk_session
 
 __all__ = [
-    "EXTRA_CHECKS",
     "Action",
     "AdviceNode",
     "Answer",
@@ -50,6 +50,7 @@ __all__ = [
     "Condition",
     "ContentInvalid",
     "Diagnostic",
+    "EXTRA_CHECKS",
     "EngineError",
     "Flow",
     "FlowCheck",
@@ -70,6 +71,8 @@ __all__ = [
     "QuestionNode",
     "Registry",
     "Review",
+    "SearchHit",
+    "SearchIndex",
     "Sector",
     "Severity",
     "Situation",
