@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import io
+import shutil
+from pathlib import Path
+
+from privacyapp.cli import main
+from privacyapp.engine import load_flows
 from privacyapp.engine.readability import (
     JARGON,
     check_flow_texts,
     check_text,
     split_sentences,
 )
+
+REPO = Path(__file__).resolve().parents[2]
 
 
 def codes(text: str) -> list[str]:
@@ -93,3 +101,54 @@ def test_flow_check_also_runs_the_text_checks() -> None:
 def test_proper_names_need_no_explanation() -> None:
     assert check_flow_texts([("Bel de Autoriteit Persoonsgegevens.", "a:1:1")]) == []
     assert [f.code for f in check_flow_texts([("Je persoonsgegevens.", "a:1:1")])] == ["jargon"]
+
+
+def test_flows_check_reports_readability_with_place_and_hint(tmp_path: Path) -> None:
+    flows = tmp_path / "flows"
+    (flows / "algemeen").mkdir(parents=True)
+    shutil.copy(REPO / "flows" / "registry.yaml", flows / "registry.yaml")
+    (flows / "algemeen" / "algemeen-test.yaml").write_text(FLOW, encoding="utf-8")
+    out = io.StringIO()
+    code = main(["flows", "check", str(flows)], stdout=out, env={})
+    text = out.getvalue()
+    assert code == 0, text  # warnings only
+    where = f"{flows}/algemeen/algemeen-test.yaml"
+    assert (
+        f'{where}:3:24: warning[jargon] "verstrekken" is official language\n'
+        '    hint: write "geven" instead\n'
+        f'{where}:17:14: warning[jargon] "verstrekken" is official language\n'
+    ) in text
+    assert f'{where}:17:50: warning[jargon] "AVG" is not explained anywhere in this flow' in text
+    assert f'{where}:17:55: warning[long-sentence] sentence "Een hele lange zin met …"' in text
+    assert main(["flows", "check", "--strict", str(flows)], stdout=io.StringIO(), env={}) == 1
+
+
+def test_shipped_content_has_no_readability_warnings() -> None:
+    result = load_flows([REPO / "flows"])
+    codes = {"long-sentence", "long-word", "jargon"}
+    assert [d.format() for d in result.diagnostics if d.code in codes] == []
+
+
+FLOW = """\
+schema: 1
+id: algemeen-test
+title: Mag ik gegevens verstrekken?
+summary: Een test.
+audience: [professional]
+sector: algemeen
+status: draft
+version: 1.0.0
+owner: redactie-test
+start: advies
+nodes:
+  advies:
+    type: advice
+    title: Deel weinig
+    steps: [Deel alleen wat nodig is.]
+    explanation: >-
+      Je mag verstrekken wat nodig is volgens de AVG. Een hele lange zin met heel veel woorden die
+      maar doorgaat en doorgaat zonder dat er ooit een punt komt want dat is nu eenmaal zo bij een
+      test die dat moet laten zien.
+    sources: [{law: avg, article: "5"}]
+    help: [juridisch-loket]
+"""

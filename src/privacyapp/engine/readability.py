@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import PurePath
+from pathlib import Path, PurePath
 from typing import Generic, TypeVar
 
 from privacyapp.engine.checks import CheckContext
@@ -316,12 +316,60 @@ def check_readability(ctx: CheckContext) -> Iterable[Diagnostic]:
     Texts a variant inherits from its base are reported once, at the base; texts from shared
     fragments are reported at the fragment (the loader drops the duplicates).
     """
-    located = [(text, ctx.loc(*parts)) for text, parts in _flow_texts(ctx)]
+    located = [((text, ctx.loc(*parts))) for text, parts in _flow_texts(ctx)]
+    texts = {id(loc): text for text, loc in located}
+    lines: list[str] | None = None
     for finding in check_flow_texts(located):
         loc: Loc = finding.location
-        if loc.path != ctx.source.path and "_fragments" not in PurePath(loc.path).parts:
+        own = loc.path == ctx.source.path
+        if not own and "_fragments" not in PurePath(loc.path).parts:
             continue
+        if own:
+            if lines is None:
+                lines = _read_lines(ctx.source.file)
+            loc = _refine(loc, texts[id(finding.location)], finding.offset, lines)
         yield Diagnostic.at(loc, Severity.WARNING, finding.code, finding.message, finding.hint)
+
+
+def _read_lines(file: Path) -> list[str]:
+    try:
+        return file.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return []
+
+
+def _refine(loc: Loc, text: str, offset: int, lines: list[str]) -> Loc:
+    """Move ``loc`` from the start of a text to the problem inside it, where that is certain.
+
+    Handles texts on one line (plain or quoted) and folded or literal blocks (``>-``, ``|``);
+    anything else keeps the location of the field.
+    """
+    if not 0 < loc.line <= len(lines):
+        return loc
+    value = lines[loc.line - 1][loc.col - 1 :]
+    for skip in (0, 1):  # plain, or inside quotes
+        if value[skip:].startswith(text[: max(1, min(len(text), 30))]):
+            return Loc(loc.path, loc.line, loc.col + skip + offset)
+    if value[:1] not in (">", "|"):
+        return loc
+    head = lines[loc.line - 1]
+    key_indent = len(head) - len(head.lstrip())
+    position = 0
+    for number in range(loc.line + 1, len(lines) + 1):
+        raw = lines[number - 1]
+        content = raw.strip()
+        if not content:
+            continue
+        indent = len(raw) - len(raw.lstrip())
+        if indent <= key_indent:
+            break
+        start = text.find(content, position)
+        if start < 0:
+            break
+        if start <= offset < start + len(content):
+            return Loc(loc.path, number, indent + 1 + offset - start)
+        position = start + len(content)
+    return loc
 
 
 #: Picked up by ``privacyapp.engine.checks`` (``PLUGIN_MODULES``) for ``privacyapp flows check``.
