@@ -14,7 +14,7 @@ import pytest
 from privacyapp.cli import main
 
 REPO = Path(__file__).resolve().parents[2]
-FLOWS = REPO / "flows"
+FLOWS = REPO / "tests" / "fixtures" / "engine-examples" / "flows"  # frozen engine examples
 
 
 def run(argv: list[str], clock: Callable[[], datetime] | None = None) -> tuple[int, str, str]:

@@ -11,12 +11,14 @@ import pytest
 from privacyapp.engine import Library, load_flows
 
 REPO = Path(__file__).resolve().parents[2]
-FLOWS = REPO / "flows"
+#: The engine's example flows, frozen, so engine tests do not change as the content grows.
+EXAMPLES = REPO / "tests" / "fixtures" / "engine-examples"
+FLOWS = EXAMPLES / "flows"
 
 
 @pytest.fixture(scope="session")
 def library() -> Library:
-    result = load_flows([FLOWS], display_base=REPO)
+    result = load_flows([FLOWS], display_base=EXAMPLES)
     assert result.library is not None, "\n".join(d.format() for d in result.diagnostics)
     return result.library
 
