@@ -1,4 +1,4 @@
-"""Fixtures for engine tests: the shipped flows and a fixed clock."""
+"""Fixtures for command tests: the example flows (a frozen copy) and a fixed clock."""
 
 from __future__ import annotations
 
@@ -8,15 +8,17 @@ from pathlib import Path
 
 import pytest
 
-from privacyapp.engine import Library, load_flows
+from privacyapp.engine import Library, checks, load_flows
 
 REPO = Path(__file__).resolve().parents[2]
-FLOWS = REPO / "flows"
+EXAMPLES = REPO / "tests" / "fixtures" / "examples"
 
 
 @pytest.fixture(scope="session")
 def library() -> Library:
-    result = load_flows([FLOWS], display_base=REPO)
+    with pytest.MonkeyPatch.context() as patch:  # the examples are frozen; plug-in checks are not
+        patch.setattr(checks, "PLUGIN_MODULES", ())
+        result = load_flows([EXAMPLES], display_base=REPO)
     assert result.library is not None, "\n".join(d.format() for d in result.diagnostics)
     return result.library
 

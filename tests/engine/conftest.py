@@ -1,4 +1,4 @@
-"""Fixtures for engine tests: the shipped flows and a fixed clock."""
+"""Fixtures for engine tests: the example flows (a frozen copy) and a fixed clock."""
 
 from __future__ import annotations
 
@@ -8,17 +8,17 @@ from pathlib import Path
 
 import pytest
 
-from privacyapp.engine import Library, load_flows
+from privacyapp.engine import Library, checks, load_flows
 
 REPO = Path(__file__).resolve().parents[2]
-#: The engine's example flows, frozen, so engine tests do not change as the content grows.
-EXAMPLES = REPO / "tests" / "fixtures" / "engine-examples"
-FLOWS = EXAMPLES / "flows"
+EXAMPLES = REPO / "tests" / "fixtures" / "examples"
 
 
 @pytest.fixture(scope="session")
 def library() -> Library:
-    result = load_flows([FLOWS], display_base=EXAMPLES)
+    with pytest.MonkeyPatch.context() as patch:  # the examples are frozen; plug-in checks are not
+        patch.setattr(checks, "PLUGIN_MODULES", ())
+        result = load_flows([EXAMPLES], display_base=REPO)
     assert result.library is not None, "\n".join(d.format() for d in result.diagnostics)
     return result.library
 
@@ -30,3 +30,9 @@ def clock() -> Callable[[], datetime]:
         datetime(2026, 11, 22, 9, 0, tzinfo=UTC) + timedelta(minutes=n) for n in range(10_000)
     )
     return lambda: next(times)
+
+
+@pytest.fixture(autouse=True)
+def _without_plugin_checks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Engine tests pin exact diagnostics; plug-in checks (readability) have their own tests."""
+    monkeypatch.setattr(checks, "PLUGIN_MODULES", ())

@@ -13,7 +13,7 @@ from privacyapp.engine import CheckContext, Diagnostic, load_flows
 from privacyapp.engine import checks as checks_module
 
 REPO = Path(__file__).resolve().parents[2]
-EXAMPLES = REPO / "tests" / "fixtures" / "engine-examples"
+EXAMPLES = REPO / "tests" / "fixtures" / "examples"
 
 
 def long_questions(ctx: CheckContext) -> Iterable[Diagnostic]:
@@ -24,15 +24,13 @@ def long_questions(ctx: CheckContext) -> Iterable[Diagnostic]:
 
 def test_extra_checks_run_and_point_at_the_line(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(checks_module, "EXTRA_CHECKS", [long_questions])
-    result = load_flows([EXAMPLES / "flows"], display_base=EXAMPLES)
+    result = load_flows([EXAMPLES], display_base=EXAMPLES)
     found = [d for d in result.diagnostics if d.code == "long-sentence"]
     assert found and all(d.severity == "warning" for d in found)
     assert (
         found[0]
         .format()
-        .startswith(
-            "flows/algemeen/algemeen-delen-zonder-toestemming.yaml:16:11: warning[long-sentence]"
-        )
+        .startswith("algemeen/algemeen-delen-zonder-toestemming.yaml:16:11: warning[long-sentence]")
     )
 
 
@@ -41,7 +39,7 @@ def test_a_plugin_module_with_checks_is_picked_up(monkeypatch: pytest.MonkeyPatc
     plugin.CHECKS = [long_questions]  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "privacyapp_test_plugin", plugin)
     monkeypatch.setattr(checks_module, "PLUGIN_MODULES", ("privacyapp_test_plugin", "no_such_mod"))
-    result = load_flows([EXAMPLES / "flows"], display_base=EXAMPLES)
+    result = load_flows([EXAMPLES], display_base=EXAMPLES)
     assert any(d.code == "long-sentence" for d in result.diagnostics)
 
 

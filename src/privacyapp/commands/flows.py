@@ -27,6 +27,7 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     """Add the `flows` command group to the top-level parser."""
     flows = sub.add_parser("flows", help="check, list, show, walk and build the content")
     commands = flows.add_subparsers(dest="flows_command", metavar="SUBCOMMAND")
+    flows.set_defaults(handler=lambda args, ctx: _usage(flows, ctx))
 
     check = commands.add_parser("check", help="check flows and print every problem")
     check.add_argument(
@@ -67,6 +68,33 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
 
     schema = commands.add_parser("schema", help="print the JSON Schema of a flow file")
     schema.set_defaults(handler=schema_command)
+    _register_signing(commands)
+
+
+def _register_signing(commands: argparse._SubParsersAction[Any]) -> None:
+    """`flows keygen`, `flows sign` and `flows verify`: signed content updates (Ed25519)."""
+    keygen = commands.add_parser("keygen", help="make an Ed25519 key pair for signing bundles")
+    keygen.add_argument("--out", type=Path, required=True, help="where to write the private key")
+    keygen.set_defaults(handler=keygen_command)
+
+    sign = commands.add_parser("sign", help="sign a bundle (writes BUNDLE.sig)")
+    sign.add_argument("--bundle", type=Path, default=DEFAULT_BUNDLE)
+    sign.add_argument("--key", type=Path, required=True, help="private key from flows keygen")
+    sign.set_defaults(handler=sign_command)
+
+    verify = commands.add_parser("verify", help="verify a signed bundle")
+    verify.add_argument("--bundle", type=Path, default=DEFAULT_BUNDLE)
+    verify.add_argument("--signature", type=Path, default=None, help="default: BUNDLE.sig")
+    verify.add_argument(
+        "--trust", action="append", required=True, metavar="PUBLIC_KEY", help="base64 public key"
+    )
+    verify.set_defaults(handler=verify_command)
+
+
+def _usage(parser: argparse.ArgumentParser, ctx: CliContext) -> int:
+    """`privacyapp flows` without a subcommand: show what there is (a usage error)."""
+    ctx.stderr.write(parser.format_help())
+    return 2
 
 
 def check_command(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -186,4 +214,45 @@ def build_command(args: argparse.Namespace, ctx: CliContext) -> int:
 def schema_command(args: argparse.Namespace, ctx: CliContext) -> int:
     """Print the JSON Schema of a flow file."""
     ctx.stdout.write(json.dumps(output.flow_schema(), ensure_ascii=False, indent=2) + "\n")
+    return 0
+
+
+def keygen_command(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Write a new private key (never overwrites) and print its public key."""
+    from privacyapp.content import generate_signing_key
+
+    if args.out.exists():
+        ctx.stderr.write(f"{args.out} already exists; choose another file\n")
+        return 1
+    pem, public = generate_signing_key()
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.touch(mode=0o600)
+    args.out.write_bytes(pem)
+    ctx.stdout.write(f"wrote {args.out} (keep it secret)\npublic key: {public}\n")
+    return 0
+
+
+def sign_command(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Sign the bundle with a private key; the signature goes next to it."""
+    from privacyapp.content import load_bundle, load_signing_key, sign_bundle
+
+    data = args.bundle.read_bytes()
+    load_bundle(data)  # never sign something the app cannot read
+    signature = sign_bundle(data, load_signing_key(args.key.read_bytes()))
+    out = args.bundle.with_name(args.bundle.name + ".sig")
+    out.write_bytes(signature)
+    ctx.stdout.write(f"wrote {out}\n")
+    return 0
+
+
+def verify_command(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Verify a bundle's signature against trusted public keys."""
+    from privacyapp.content import verify_bundle
+
+    signature = args.signature or args.bundle.with_name(args.bundle.name + ".sig")
+    library = verify_bundle(args.bundle.read_bytes(), signature.read_bytes(), args.trust)
+    ctx.stdout.write(
+        f"signature valid: {len(library.flows)} flows, content {library.content_version}, "
+        f"hash {library.content_hash[:12]}\n"
+    )
     return 0

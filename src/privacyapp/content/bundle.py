@@ -12,6 +12,7 @@ same bytes.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from importlib import resources
@@ -22,6 +23,7 @@ from pydantic import ValidationError
 
 from privacyapp.content.errors import BundleInvalid, ContentNotClean
 from privacyapp.engine import Flow, Library, Registry, canonical_content, load_flows
+from privacyapp.engine._bulk import paused_gc
 from privacyapp.engine.library import hash_content
 
 __all__ = [
@@ -80,8 +82,9 @@ def load_bundle(data: bytes) -> Library:
         raise BundleInvalid("the content bundle has an unknown format; update the app")
     try:
         content = {"registry": bundle["registry"], "flows": bundle["flows"]}
-        registry = Registry.model_validate(content["registry"])
-        flows = [Flow.model_validate(flow) for flow in content["flows"]]
+        with paused_gc():
+            registry = Registry.model_validate(content["registry"])
+            flows = [Flow.model_validate(flow) for flow in content["flows"]]
     except (KeyError, TypeError, ValidationError) as exc:
         raise BundleInvalid(f"the content bundle does not match this app: {exc}") from None
     # The bundle holds the canonical content, so hashing what was read is hashing the content.
@@ -91,8 +94,12 @@ def load_bundle(data: bytes) -> Library:
     return library
 
 
+@functools.cache
 def builtin_library() -> Library:
-    """The library shipped inside the app (``privacyapp/assets/content-bundle.json``)."""
+    """The library shipped inside the app (``privacyapp/assets/content-bundle.json``).
+
+    Read once per process: a library is immutable, so every caller can share it.
+    """
     data = resources.files("privacyapp").joinpath("assets", BUNDLE_RESOURCE).read_bytes()
     return load_bundle(data)
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from privacyapp.engine import model
+from privacyapp.engine._bulk import paused_gc
 from privacyapp.engine._document import YMap, YNode, YScalar, parse_document
 from privacyapp.engine._schema_errors import field_names, schema_diagnostics
 from privacyapp.engine.checks import FlowSource, node_edges, run_checks
@@ -326,6 +327,16 @@ def load_flows(
     Returns:
         The library (None when there is an error) and all diagnostics, sorted.
     """
+    with paused_gc():
+        return _load(paths, registry, root, display_base)
+
+
+def _load(
+    paths: Sequence[Path | str],
+    registry: Path | str | None,
+    root: Path | str | None,
+    display_base: Path | str | None,
+) -> LoadResult:
     given = [Path(p) for p in paths]
     registry_path = Path(registry) if registry is not None else None
     if registry_path is None and given:

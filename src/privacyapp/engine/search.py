@@ -16,6 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Literal
 
+from privacyapp.engine._bulk import paused_gc
 from privacyapp.engine.library import Library
 from privacyapp.engine.model import AdviceNode, ChecklistNode, Flow, InfoNode, QuestionNode
 from privacyapp.engine.text import edit_distance, fold, tokens, trigrams
@@ -115,6 +116,10 @@ class SearchIndex:
 
     def __init__(self, library: Library) -> None:
         """Index every flow of the library."""
+        with paused_gc():
+            self._build(library)
+
+    def _build(self, library: Library) -> None:
         self._docs: list[_Doc] = []
         postings: dict[str, dict[int, float]] = defaultdict(dict)
         for flow in library.flows.values():
