@@ -46,7 +46,8 @@ OWNED = {
     "algemeen-leeftijd-gezag__3,1",
     "algemeen-leeftijd-gezag__4,2",
     "algemeen-leeftijd-gezag-ouder__3,1",
-    "algemeen-inzage-gegevens-vertegenwoordiger__1,2",
+    "algemeen-inzage-dossier-mentor__1,2",
+    "algemeen-delen-zonder-toestemming__2,Nee,1",
     "jeugd-delen-hulpverlener__2,2,2",
     "jeugd-dossier-inzien__2,1",
     "jeugd-dossier-inzien-ouder__3",
@@ -127,7 +128,7 @@ def test_step_five_is_two_decisions_never_one_choice_among_four() -> None:
 
 def test_conflict_van_plichten_needs_all_six_yes_to_share() -> None:
     _, out, _ = walk("algemeen-conflict-van-plichten", "1,1,1,1,1,1")
-    assert "ADVIES: Je mag je beroepsgeheim doorbreken" in out
+    assert "ADVIES: Je mag delen wat nodig is om de schade te voorkomen" in out
     _, out, _ = walk("algemeen-conflict-van-plichten", "1,1,1,1,1,2")
     assert "ADVIES: Deel niets zonder toestemming" in out
 
