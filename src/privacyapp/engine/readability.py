@@ -22,6 +22,7 @@ Three codes:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
@@ -176,13 +177,21 @@ def _words(text: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group(0)) for m in _WORD_RE.finditer(masked)]
 
 
-def _phrase_re(phrase: str) -> re.Pattern[str]:
-    words = (re.escape(w) for w in phrase.split())
-    return re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", re.IGNORECASE)
+def _phrases_re(phrases: Iterable[str]) -> re.Pattern[str]:
+    """One pattern for all phrases (whole words, any case, any spaces); longest first."""
+    alternatives = (
+        r"\s+".join(re.escape(w) for w in phrase.split())
+        for phrase in sorted(phrases, key=len, reverse=True)
+    )
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
 
 
-_JARGON_RES = {phrase: _phrase_re(phrase) for phrase in JARGON}
-_EXPLAIN_RES = {term: _phrase_re(term) for term in EXPLAIN_ONCE}
+def _key(matched: str) -> str:
+    return " ".join(matched.lower().split())
+
+
+_JARGON_RE = _phrases_re(JARGON)
+_EXPLAIN_RE = _phrases_re(EXPLAIN_ONCE)
 
 
 def _mask_names(text: str) -> str:
@@ -206,8 +215,10 @@ def check_text(text: str, location: L) -> list[ReadabilityFinding[L]]:
     over a whole flow.
     """
     findings: list[ReadabilityFinding[L]] = []
+    words = _words(text)
+    starts = [offset for offset, _ in words]
     for offset, sentence in split_sentences(text):
-        count = len(_words(sentence))
+        count = bisect_left(starts, offset + len(sentence)) - bisect_left(starts, offset)
         if count > MAX_SENTENCE_WORDS:
             opening = " ".join(sentence.split()[:5])
             findings.append(
@@ -219,7 +230,9 @@ def check_text(text: str, location: L) -> list[ReadabilityFinding[L]]:
                     offset,
                 )
             )
-    for offset, word in _words(text):
+    for offset, word in words:
+        if len(word) <= MAX_WORD_LETTERS:  # cheap test first: most words are short
+            continue
         for part in word.split("-"):
             letters = sum(ch.isalpha() for ch in part)
             if letters > MAX_WORD_LETTERS and part.lower() not in LONG_WORD_WHITELIST:
@@ -232,17 +245,16 @@ def check_text(text: str, location: L) -> list[ReadabilityFinding[L]]:
                         offset,
                     )
                 )
-    for phrase, pattern in _JARGON_RES.items():
-        for match in pattern.finditer(text):
-            findings.append(
-                ReadabilityFinding(
-                    "jargon",
-                    f'"{match.group(0)}" is official language',
-                    f'write "{JARGON[phrase]}" instead',
-                    location,
-                    match.start(),
-                )
+    for match in _JARGON_RE.finditer(text):
+        findings.append(
+            ReadabilityFinding(
+                "jargon",
+                f'"{match.group(0)}" is official language',
+                f'write "{JARGON[_key(match.group(0))]}" instead',
+                location,
+                match.start(),
             )
+        )
     return sorted(findings, key=lambda f: (f.offset, f.code))
 
 
@@ -259,11 +271,11 @@ def check_flow_texts(texts: Iterable[tuple[str, L]]) -> list[ReadabilityFinding[
     for text, location in items:
         findings.extend(check_text(text, location))
         masked = _mask_names(text)
-        for term, pattern in _EXPLAIN_RES.items():
-            for match in pattern.finditer(masked):
-                first_use.setdefault(term, (location, match.start(), match.group(0)))
-                if _is_explained(text, match.start(), match.end()):
-                    explained.add(term)
+        for match in _EXPLAIN_RE.finditer(masked):
+            term = _key(match.group(0))
+            first_use.setdefault(term, (location, match.start(), match.group(0)))
+            if _is_explained(text, match.start(), match.end()):
+                explained.add(term)
     for term, (location, offset, used) in first_use.items():
         if term not in explained:
             findings.append(
