@@ -53,7 +53,9 @@ OWNED = {
     "jeugd-dossier-inzien-ouder__3",
     "jeugd-gezag-ouder__2,2,1",
     "multiprobleem-wams-professional__1",
-    "multiprobleem-wams-inwoner__2",
+    "multiprobleem-wams-inwoner__2,2",
+    "multiprobleem-gemeente-koppelt__2,2",
+    "jeugd-ouders-inzien__2,2",
     "multiprobleem-gemeente-koppelt-vertegenwoordiger__2",
 }
 
