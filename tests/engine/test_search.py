@@ -39,6 +39,12 @@ def test_tags_and_prefixes_are_found(index: SearchIndex) -> None:
     assert any(h.flow_id == "algemeen-conflict-van-plichten" for h in index.search("beroepsgeh"))
 
 
+def test_a_word_inside_a_compound_is_found(index: SearchIndex) -> None:
+    hits = index.search("houding")
+    assert hits and hits[0].flow_id == "algemeen-conflict-van-plichten"
+    assert hits[0].score < index.search("geheimhouding")[0].score
+
+
 def test_questions_and_advice_are_found_with_a_snippet(index: SearchIndex) -> None:
     hits = index.search("organisatie gegevens")
     kinds = {(h.kind, h.node_id) for h in hits}

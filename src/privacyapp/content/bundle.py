@@ -41,7 +41,8 @@ BUNDLE_RESOURCE = "content-bundle.json"
 
 def bundle_bytes(library: Library) -> bytes:
     """The bundle of a library, as UTF-8 JSON (stable key order, one trailing newline)."""
-    content = canonical_content(library.registry, library.flows.values())
+    with paused_gc():
+        content = canonical_content(library.registry, library.flows.values())
     bundle: dict[str, Any] = {
         "bundle_format": BUNDLE_FORMAT,
         "content_version": library.content_version,
@@ -74,6 +75,11 @@ def load_bundle(data: bytes) -> Library:
         BundleInvalid: when the bundle is not valid JSON, has another format, does not match
             the model, or its hash does not match its content.
     """
+    with paused_gc():  # millions of small objects; see privacyapp.engine._bulk
+        return _load_bundle(data)
+
+
+def _load_bundle(data: bytes) -> Library:
     try:
         bundle = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
@@ -82,9 +88,8 @@ def load_bundle(data: bytes) -> Library:
         raise BundleInvalid("the content bundle has an unknown format; update the app")
     try:
         content = {"registry": bundle["registry"], "flows": bundle["flows"]}
-        with paused_gc():
-            registry = Registry.model_validate(content["registry"])
-            flows = [Flow.model_validate(flow) for flow in content["flows"]]
+        registry = Registry.model_validate(content["registry"])
+        flows = [Flow.model_validate(flow) for flow in content["flows"]]
     except (KeyError, TypeError, ValidationError) as exc:
         raise BundleInvalid(f"the content bundle does not match this app: {exc}") from None
     # The bundle holds the canonical content, so hashing what was read is hashing the content.

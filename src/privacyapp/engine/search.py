@@ -1,9 +1,10 @@
 """Search over every flow: titles, summaries, tags, situations, questions and advice titles.
 
 An inverted index over folded tokens (no case, no diacritics, no stopwords). A query word
-matches a word in the index exactly, as a prefix (``geheim`` finds ``geheimhouding``), or with a
-small typo (``toestemmng``); candidates for typos come from a trigram index, so a query stays
-fast with thousands of flows. Scores add up per document, weighted by field and rarity (idf),
+matches a word in the index exactly, as a prefix (``geheim`` finds ``geheimhouding``), inside a
+compound (``houding`` finds ``geheimhouding``), or with a small typo (``toestemmng``).
+Candidates for compounds and typos come from a trigram index, so a query stays fast with
+thousands of flows. Scores add up per document, weighted by field and rarity (idf),
 with a bonus when every query word matches and when the whole query appears in the title.
 """
 
@@ -28,6 +29,7 @@ HitKind = Literal["flow", "question", "info", "checklist", "advice"]
 _KIND_ORDER = {"flow": 0, "question": 1, "advice": 2, "checklist": 3, "info": 4}
 _PREFIX = 0.8
 _MAX_PREFIX = 5
+_INSIDE = 0.5
 _MAX_TYPO = 8
 _TYPO = 0.6
 
@@ -165,10 +167,23 @@ class SearchIndex:
             longer.sort(key=lambda t: (len(t), t))
             for token in longer[: _MAX_PREFIX if exact else 2 * _MAX_PREFIX]:
                 found[token] = _PREFIX
+        if len(word) >= 5:
+            for token in self._inside(word)[:_MAX_PREFIX]:
+                found.setdefault(token, _INSIDE)
         if len(word) >= 4 and not exact:
             for token, factor in self._typos(word)[:_MAX_TYPO]:
                 found.setdefault(token, factor)
         return list(found.items())
+
+    def _inside(self, word: str) -> list[str]:
+        """Index words with the query word inside them: Dutch compounds (``houding`` finds
+        ``geheimhouding``, ``plicht`` finds ``meldplicht``), shortest first."""
+        grams = [word[i : i + 3] for i in range(len(word) - 2)]
+        sets = sorted((self._trigrams.get(g, set()) for g in grams), key=len)
+        if not sets or not sets[0]:
+            return []
+        candidates = set(sets[0]).intersection(*sets[1:])
+        return sorted((t for t in candidates if word in t and not t.startswith(word)), key=len)
 
     def _typos(self, word: str) -> list[tuple[str, float]]:
         """Index words within a small edit distance (or whose start is), closest first."""
