@@ -16,6 +16,7 @@ from privacyapp.cli import CliContext
 from privacyapp.commands.pdf import add_record_options, record_walk
 from privacyapp.engine import Library, LoadResult, load_flows, parse_answers, walk_session
 from privacyapp.engine import render as output
+from privacyapp.engine.coverage import coverage_counts, coverage_table
 from privacyapp.engine.errors import ContentInvalid
 from privacyapp.engine.loader import find_registry
 
@@ -40,6 +41,9 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     listing = commands.add_parser("list", help="list every flow")
     listing.add_argument("--flows", type=Path, default=DEFAULT_FLOWS_DIR, help="content folder")
     listing.add_argument("--format", choices=("text", "json"), default="text")
+    listing.add_argument(
+        "--coverage", action="store_true", help="count published flows per sector and audience"
+    )
     listing.set_defaults(handler=list_command)
 
     show = commands.add_parser("show", help="print a flow as a tree")
@@ -161,8 +165,14 @@ def _library(flows_dir: Path, ctx: CliContext) -> Library:
 
 
 def list_command(args: argparse.Namespace, ctx: CliContext) -> int:
-    """List id, title, sector, audience, status and version of every flow."""
+    """List every flow, or with ``--coverage`` count published flows per sector and audience."""
     library = _library(args.flows, ctx)
+    if args.coverage:
+        if args.format == "json":
+            ctx.stdout.write(json.dumps(coverage_counts(library), indent=2) + "\n")
+        else:
+            ctx.stdout.write(coverage_table(library))
+        return 0
     rows = output.flow_rows(library)
     if args.format == "json":
         ctx.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
