@@ -1,11 +1,179 @@
-"""`privacyapp flows …` subcommands."""
+"""`privacyapp flows …`: the editors' tools for content.
+
+``check`` lists every problem, ``list`` and ``show`` give an overview, ``walk`` runs a flow with
+given answers, ``build`` compiles the bundle the app loads, ``schema`` prints the JSON Schema.
+Handlers stay short: the work is done by ``privacyapp.engine`` and ``privacyapp.content``.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
+from pathlib import Path
 from typing import Any
+
+from privacyapp.cli import CliContext
+from privacyapp.engine import Library, LoadResult, load_flows, parse_answers, walk_session
+from privacyapp.engine import render as output
+from privacyapp.engine.errors import ContentInvalid
+from privacyapp.engine.loader import find_registry
+
+DEFAULT_FLOWS_DIR = Path("flows")
+DEFAULT_BUNDLE = Path("src/privacyapp/assets/content-bundle.json")
 
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
     """Add the `flows` command group to the top-level parser."""
-    return None
+    flows = sub.add_parser("flows", help="check, list, show, walk and build the content")
+    commands = flows.add_subparsers(dest="flows_command", metavar="SUBCOMMAND")
+
+    check = commands.add_parser("check", help="check flows and print every problem")
+    check.add_argument(
+        "paths", nargs="*", type=Path, metavar="PATH", help="files or folders (default: flows/)"
+    )
+    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument("--strict", action="store_true", help="warnings also fail (exit 1)")
+    check.set_defaults(handler=check_command)
+
+    listing = commands.add_parser("list", help="list every flow")
+    listing.add_argument("--flows", type=Path, default=DEFAULT_FLOWS_DIR, help="content folder")
+    listing.add_argument("--format", choices=("text", "json"), default="text")
+    listing.set_defaults(handler=list_command)
+
+    show = commands.add_parser("show", help="print a flow as a tree")
+    show.add_argument("flow_id", metavar="ID")
+    show.add_argument("--flows", type=Path, default=DEFAULT_FLOWS_DIR, help="content folder")
+    show.set_defaults(handler=show_command)
+
+    walk = commands.add_parser("walk", help="walk a flow with given answers")
+    walk.add_argument("flow_id", metavar="ID")
+    walk.add_argument(
+        "--answers",
+        default="",
+        help="e.g. 1,2,ja: choice numbers or labels; checklists 1=ja 2=nee 3=weet niet",
+    )
+    walk.add_argument("--flows", type=Path, default=DEFAULT_FLOWS_DIR, help="content folder")
+    walk.add_argument("--format", choices=("text", "json"), default="text")
+    walk.set_defaults(handler=walk_command)
+
+    build = commands.add_parser("build", help="compile the flows into the app's content bundle")
+    build.add_argument("--flows", type=Path, default=DEFAULT_FLOWS_DIR, help="content folder")
+    build.add_argument("--out", type=Path, default=DEFAULT_BUNDLE, help="where to write the bundle")
+    build.set_defaults(handler=build_command)
+
+    schema = commands.add_parser("schema", help="print the JSON Schema of a flow file")
+    schema.set_defaults(handler=schema_command)
+
+
+def check_command(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Check flows; exit 1 on errors (or warnings with --strict)."""
+    paths: list[Path] = args.paths or [DEFAULT_FLOWS_DIR]
+    result = _load_for_check(paths)
+    diagnostics = result.diagnostics
+    errors = sum(1 for d in diagnostics if d.is_error)
+    warnings = len(diagnostics) - errors
+    if args.format == "json":
+        payload = {
+            "errors": errors,
+            "warnings": warnings,
+            "diagnostics": [d.to_dict() for d in diagnostics],
+        }
+        ctx.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+    else:
+        for diagnostic in diagnostics:
+            ctx.stdout.write(diagnostic.format() + "\n")
+        flows = len(result.partial.flows) if result.partial is not None else 0
+        ctx.stdout.write(f"{flows} flows checked: {errors} error(s), {warnings} warning(s)\n")
+    return 1 if errors or (args.strict and warnings) else 0
+
+
+def _load_for_check(paths: list[Path]) -> LoadResult:
+    """Load the whole content folder (so references resolve) but report only for ``paths``."""
+    registry = find_registry(paths[0]) if paths[0].exists() else None
+    if registry is None or not all(p.exists() for p in paths):
+        return load_flows(paths)
+    root = registry.parent
+    if any(not p.resolve().is_relative_to(root.resolve()) for p in paths):
+        return load_flows(paths)
+    result = load_flows([root])
+    wanted = [p.resolve() for p in paths]
+    kept = [
+        d
+        for d in result.diagnostics
+        if _under(Path(d.path).resolve(), wanted) or Path(d.path).name == registry.name
+    ]
+    return LoadResult(result.library, kept, result.partial)
+
+
+def _under(path: Path, wanted: list[Path]) -> bool:
+    return any(path == w or path.is_relative_to(w) for w in wanted)
+
+
+def _library(flows_dir: Path, ctx: CliContext) -> Library:
+    """The flows as a library; with errors, the valid flows and a note on stderr."""
+    result = load_flows([flows_dir])
+    if result.library is not None:
+        return result.library
+    if result.partial is None:
+        raise ContentInvalid(
+            f"the flows in {flows_dir} cannot be loaded; run `privacyapp flows check`"
+        )
+    ctx.stderr.write(
+        f"note: {len(result.errors)} error(s) in the flows; run `privacyapp flows check`\n"
+    )
+    return result.partial
+
+
+def list_command(args: argparse.Namespace, ctx: CliContext) -> int:
+    """List id, title, sector, audience, status and version of every flow."""
+    library = _library(args.flows, ctx)
+    rows = output.flow_rows(library)
+    if args.format == "json":
+        ctx.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+    else:
+        ctx.stdout.write(output.table(rows))
+    return 0
+
+
+def show_command(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Print one flow as a readable tree."""
+    library = _library(args.flows, ctx)
+    ctx.stdout.write(output.flow_tree(library, library.get(args.flow_id)))
+    return 0
+
+
+def walk_command(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Walk a flow with the given answers and print every step and the advice."""
+    library = _library(args.flows, ctx)
+    session = walk_session(library, args.flow_id, parse_answers(args.answers), ctx.clock)
+    if args.format == "json":
+        ctx.stdout.write(
+            json.dumps(output.walk_json(library, session), ensure_ascii=False, indent=2) + "\n"
+        )
+    else:
+        ctx.stdout.write(output.walk_text(library, session))
+    if not session.finished:
+        ctx.stderr.write(f'the answers ran out at "{session.current_id}"; give more answers\n')
+        return 1
+    return 0
+
+
+def build_command(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Compile the flows into the bundle file."""
+    from privacyapp.content import build_bundle, load_bundle
+
+    data = build_bundle(args.flows)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_bytes(data)
+    library = load_bundle(data)
+    ctx.stdout.write(
+        f"wrote {args.out}: {len(library.flows)} flows, content {library.content_version}, "
+        f"hash {library.content_hash[:12]}\n"
+    )
+    return 0
+
+
+def schema_command(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Print the JSON Schema of a flow file."""
+    ctx.stdout.write(json.dumps(output.flow_schema(), ensure_ascii=False, indent=2) + "\n")
+    return 0

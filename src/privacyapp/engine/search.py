@@ -1,0 +1,231 @@
+"""Search over every flow: titles, summaries, tags, situations, questions and advice titles.
+
+An inverted index over folded tokens (no case, no diacritics, no stopwords). A query word
+matches a word in the index exactly, as a prefix (``geheim`` finds ``geheimhouding``), or with a
+small typo (``toestemmng``); candidates for typos come from a trigram index, so a query stays
+fast with thousands of flows. Scores add up per document, weighted by field and rarity (idf),
+with a bonus when every query word matches and when the whole query appears in the title.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Literal
+
+from privacyapp.engine.library import Library
+from privacyapp.engine.model import AdviceNode, ChecklistNode, Flow, InfoNode, QuestionNode
+from privacyapp.engine.text import edit_distance, fold, tokens, trigrams
+
+__all__ = ["HitKind", "SearchHit", "SearchIndex"]
+
+HitKind = Literal["flow", "question", "info", "checklist", "advice"]
+
+_KIND_ORDER = {"flow": 0, "question": 1, "advice": 2, "checklist": 3, "info": 4}
+_PREFIX = 0.8
+_TYPO = 0.6
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One result: a flow (node_id None) or a node in it."""
+
+    flow_id: str
+    node_id: str | None
+    kind: HitKind
+    title: str
+    snippet: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class _Doc:
+    flow_id: str
+    node_id: str | None
+    kind: HitKind
+    title: str
+    text: str
+    audience: tuple[str, ...]
+    folded_title: str
+
+
+def _documents(library: Library, flow: Flow) -> list[tuple[_Doc, list[tuple[str, float]]]]:
+    """Each searchable unit of a flow with its (text, weight) fields."""
+    registry = library.registry
+    situations = " ".join(
+        registry.situations[s].label for s in flow.situations if s in registry.situations
+    )
+    docs = [
+        (
+            _Doc(flow.id, None, "flow", flow.title, flow.summary, flow.audience, fold(flow.title)),
+            [(flow.title, 3.0), (flow.summary, 1.5), (" ".join(flow.tags), 2.0), (situations, 1.5)],
+        )
+    ]
+    for node_id, node in flow.nodes.items():
+        if isinstance(node, QuestionNode):
+            fields = [(node.text, 2.0), (" ".join(c.label for c in node.choices), 0.3)]
+            doc = _Doc(
+                flow.id,
+                node_id,
+                "question",
+                node.text,
+                node.help or flow.title,
+                flow.audience,
+                fold(node.text),
+            )
+        elif isinstance(node, AdviceNode):
+            fields = [(node.title, 2.0), (node.summary or "", 1.0)]
+            doc = _Doc(
+                flow.id,
+                node_id,
+                "advice",
+                node.title,
+                node.summary or node.explanation,
+                flow.audience,
+                fold(node.title),
+            )
+        elif isinstance(node, ChecklistNode):
+            fields = [(node.title, 1.5), (" ".join(i.text for i in node.items), 0.5)]
+            doc = _Doc(
+                flow.id,
+                node_id,
+                "checklist",
+                node.title,
+                node.intro or flow.title,
+                flow.audience,
+                fold(node.title),
+            )
+        else:
+            assert isinstance(node, InfoNode)
+            fields = [(node.title, 1.0)]
+            doc = _Doc(
+                flow.id, node_id, "info", node.title, node.text, flow.audience, fold(node.title)
+            )
+        docs.append((doc, fields))
+    return docs
+
+
+class SearchIndex:
+    """A search index over a library; build once, query many times."""
+
+    def __init__(self, library: Library) -> None:
+        """Index every flow of the library."""
+        self._docs: list[_Doc] = []
+        postings: dict[str, dict[int, float]] = defaultdict(dict)
+        for flow in library.flows.values():
+            for doc, fields in _documents(library, flow):
+                index = len(self._docs)
+                self._docs.append(doc)
+                for text, weight in fields:
+                    for token in tokens(text):
+                        posting = postings[token]
+                        posting[index] = max(posting.get(index, 0.0), weight)
+        self._postings = dict(postings)
+        self._vocabulary = sorted(self._postings)
+        count = max(len(self._docs), 1)
+        self._idf = {t: 1.0 + math.log(count / len(p)) for t, p in self._postings.items()}
+        grams: dict[str, set[str]] = defaultdict(set)
+        for token in self._vocabulary:
+            for gram in trigrams(token):
+                grams[gram].add(token)
+        self._trigrams = dict(grams)
+
+    def __len__(self) -> int:
+        return len(self._docs)
+
+    def _expand(self, word: str) -> list[tuple[str, float]]:
+        """Index words that match a query word, with a factor: exact, prefix or typo."""
+        found: dict[str, float] = {}
+        if word in self._postings:
+            found[word] = 1.0
+        if len(word) >= 3:
+            start = bisect.bisect_left(self._vocabulary, word)
+            for token in self._vocabulary[start : start + 50]:
+                if not token.startswith(word):
+                    break
+                found.setdefault(token, _PREFIX)
+        if len(word) >= 4:
+            limit = 1 if len(word) < 8 else 2
+            counts: dict[str, int] = defaultdict(int)
+            for gram in trigrams(word):
+                for token in self._trigrams.get(gram, ()):
+                    counts[token] += 1
+            needed = max(1, len(word) - 2 - 3 * limit)
+            for token, shared in counts.items():
+                if shared >= needed and token not in found:
+                    if edit_distance(word, token, limit) <= limit:
+                        found[token] = _TYPO
+                    elif len(token) > len(word) and edit_distance(word, token[: len(word)], 1) <= 1:
+                        found[token] = _TYPO * _PREFIX  # a typo in the start of a longer word
+        return list(found.items())
+
+    def search(
+        self, query: str, *, audience: str | None = None, limit: int = 20
+    ) -> list[SearchHit]:
+        """The best matches for ``query``, best first (empty for an empty query)."""
+        words = list(dict.fromkeys(tokens(query))) or list(
+            dict.fromkeys(tokens(query, keep_stopwords=True))
+        )
+        if not words or limit <= 0:
+            return []
+        scores: dict[int, float] = defaultdict(float)
+        matched: dict[int, int] = defaultdict(int)
+        for word in words:
+            best: dict[int, float] = {}
+            for token, factor in self._expand(word):
+                idf = self._idf[token]
+                for doc_index, weight in self._postings[token].items():
+                    value = factor * idf * weight
+                    if value > best.get(doc_index, 0.0):
+                        best[doc_index] = value
+            for doc_index, value in best.items():
+                scores[doc_index] += value
+                matched[doc_index] += 1
+        phrase = " ".join(tokens(query, keep_stopwords=True))
+        results: list[tuple[float, int]] = []
+        for doc_index, score in scores.items():
+            doc = self._docs[doc_index]
+            if audience is not None and audience not in doc.audience:
+                continue
+            coverage = matched[doc_index] / len(words)
+            total = score * coverage * coverage
+            if len(phrase) >= 4 and phrase in doc.folded_title:
+                total *= 1.5
+            if doc.kind == "flow":
+                total *= 1.2  # a flow is what users open; its nodes come with it
+            results.append((total, doc_index))
+        results.sort(
+            key=lambda r: (-r[0], self._docs[r[1]].flow_id, self._docs[r[1]].node_id or "")
+        )
+        return [self._hit(doc_index, score, words) for score, doc_index in results[:limit]]
+
+    def _order(self, doc_index: int) -> tuple[int, str, str]:
+        """Ties: flows before their nodes, then by id (stable results)."""
+        doc = self._docs[doc_index]
+        return (_KIND_ORDER[doc.kind], doc.flow_id, doc.node_id or "")
+
+    def _hit(self, doc_index: int, score: float, words: list[str]) -> SearchHit:
+        doc = self._docs[doc_index]
+        return SearchHit(
+            doc.flow_id,
+            doc.node_id,
+            doc.kind,
+            doc.title,
+            _snippet(doc.text, words),
+            round(score, 4),
+        )
+
+
+def _snippet(text: str, words: list[str], width: int = 140) -> str:
+    """A piece of ``text`` around the first query word it contains."""
+    flat = " ".join(text.split())
+    if len(flat) <= width:
+        return flat
+    folded = fold(flat)
+    positions = [folded.find(w) for w in words if folded.find(w) >= 0]
+    at = min(positions) if positions else 0
+    start = max(0, at - width // 3)
+    piece = flat[start : start + width].strip()
+    return ("…" if start > 0 else "") + piece + ("…" if start + width < len(flat) else "")

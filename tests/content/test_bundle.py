@@ -1,0 +1,76 @@
+"""The content bundle: deterministic, verified on load, and never stale in the repository."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from privacyapp.content import (
+    BundleInvalid,
+    ContentNotClean,
+    build_bundle,
+    builtin_library,
+    load_bundle,
+)
+from privacyapp.engine import load_flows
+
+REPO = Path(__file__).resolve().parents[2]
+FLOWS = REPO / "flows"
+ASSET = REPO / "src" / "privacyapp" / "assets" / "content-bundle.json"
+
+
+def test_committed_bundle_is_up_to_date() -> None:
+    fresh = build_bundle(FLOWS)
+    assert ASSET.read_bytes() == fresh, (
+        "src/privacyapp/assets/content-bundle.json is stale: run `privacyapp flows build`"
+    )
+
+
+def test_bundle_loads_to_the_same_library_as_the_yaml() -> None:
+    from_yaml = load_flows([FLOWS]).library
+    assert from_yaml is not None
+    from_bundle = load_bundle(build_bundle(FLOWS))
+    assert from_bundle.content_hash == from_yaml.content_hash
+    assert dict(from_bundle.flows) == dict(from_yaml.flows)
+    assert from_bundle.registry == from_yaml.registry
+    assert from_bundle.content_version == "2026.11.0"
+
+
+def test_builtin_library_is_the_shipped_content() -> None:
+    library = builtin_library()
+    assert "algemeen-inzage-dossier" in library.flows
+    data = json.loads(ASSET.read_bytes())
+    assert data["content_hash"] == library.content_hash
+    assert data["bundle_format"] == 1
+
+
+def test_a_changed_bundle_is_refused() -> None:
+    data = json.loads(build_bundle(FLOWS))
+    data["flows"][0]["title"] = "Iets anders"
+    with pytest.raises(BundleInvalid, match="changed after it was built"):
+        load_bundle(json.dumps(data).encode())
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"\xff\xfe", "damaged"),
+        (b"{not json", "damaged"),
+        (b'{"bundle_format": 2}', "unknown format"),
+        (b"[]", "unknown format"),
+        (b'{"bundle_format": 1, "registry": {}}', "does not match this app"),
+    ],
+)
+def test_broken_bundles_are_refused_with_a_clear_message(data: bytes, message: str) -> None:
+    with pytest.raises(BundleInvalid, match=message):
+        load_bundle(data)
+
+
+def test_no_bundle_is_built_from_flows_with_errors(tmp_path: Path) -> None:
+    (tmp_path / "registry.yaml").write_text((FLOWS / "registry.yaml").read_text("utf-8"), "utf-8")
+    (tmp_path / "algemeen").mkdir()
+    (tmp_path / "algemeen" / "kapot.yaml").write_text("schema: 1\nid: kapot\n", "utf-8")
+    with pytest.raises(ContentNotClean, match="run `privacyapp flows check`"):
+        build_bundle(tmp_path)

@@ -1,0 +1,77 @@
+"""Every flow we ship checks clean, and the examples exercise every part of the format."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from privacyapp.engine import AdviceNode, ChecklistNode, InfoNode, Library, QuestionNode, load_flows
+
+REPO = Path(__file__).resolve().parents[2]
+FLOWS = REPO / "flows"
+
+
+def test_shipped_flows_have_no_errors_or_warnings() -> None:
+    result = load_flows([FLOWS], display_base=REPO)
+    assert [d.format() for d in result.diagnostics] == []
+
+
+def test_examples_use_every_node_kind_a_fragment_and_a_variant(library: Library) -> None:
+    kinds = {type(node) for flow in library.flows.values() for node in flow.nodes.values()}
+    assert kinds == {QuestionNode, InfoNode, ChecklistNode, AdviceNode}
+    assert any(flow.extends for flow in library.flows.values())
+    assert (FLOWS / "_fragments").is_dir()
+
+
+def test_fragment_fills_in_an_advice(library: Library) -> None:
+    flow = library.get("algemeen-delen-zonder-toestemming")
+    advice = flow.nodes["advies-niet-delen"]
+    assert isinstance(advice, AdviceNode)
+    assert advice.title == "Deel niets zonder toestemming"
+    assert advice.sources[0].citation(library.registry) == "Jeugdwet, artikel 7.3.11 lid 1"
+
+
+def test_fragment_fields_are_overridden_by_the_node(library: Library) -> None:
+    advice = library.get("algemeen-conflict-van-plichten").nodes["advies-niet-doorbreken"]
+    assert isinstance(advice, AdviceNode)
+    assert advice.summary == "Niet alle voorwaarden voor een conflict van plichten zijn vervuld."
+    assert advice.title == "Deel niets zonder toestemming"
+
+
+def test_variant_overrides_metadata_and_nodes_and_keeps_the_rest(library: Library) -> None:
+    base = library.get("algemeen-inzage-dossier")
+    variant = library.get("algemeen-inzage-dossier-vertegenwoordiger")
+    assert variant.audience == ("vertegenwoordiger",)
+    assert variant.sector == base.sector == "algemeen"
+    question = variant.nodes["vraag-leeftijd"]
+    assert isinstance(question, QuestionNode)
+    assert question.text == "Hoe oud is je kind?"
+    assert "uitleg-zestien" in variant.nodes
+    assert variant.nodes["vraag-organisatie"] == base.nodes["vraag-organisatie"]
+    advice = variant.nodes["advies-gemeente"]
+    assert isinstance(advice, AdviceNode)
+    assert advice.title == "Vraag de gemeente om de gegevens van je kind"
+    assert advice.steps == base.nodes["advies-gemeente"].steps  # type: ignore[union-attr]
+    assert advice.help == ("juridisch-loket", "gemeente", "ap")
+
+
+def test_sources_give_citations_and_links(library: Library) -> None:
+    advice = library.get("algemeen-inzage-dossier").nodes["advies-gemeente"]
+    assert isinstance(advice, AdviceNode)
+    registry = library.registry
+    assert [s.citation(registry) for s in advice.sources] == [
+        "AVG, artikel 15",
+        "AVG, artikel 12 lid 3",
+    ]
+    assert advice.sources[0].url(registry) == "https://eur-lex.europa.eu/eli/reg/2016/679"
+    jeugd = library.get("algemeen-conflict-van-plichten").nodes["advies-doorbreken"]
+    assert isinstance(jeugd, AdviceNode)
+    assert jeugd.sources[1].url(registry) == (
+        "https://wetten.overheid.nl/jci1.3:c:BWBR0034925&artikel=7.3.11"
+    )
+
+
+def test_flows_for_filters_by_audience_and_sector(library: Library) -> None:
+    ids = [f.id for f in library.flows_for("professional")]
+    assert ids == ["algemeen-delen-zonder-toestemming", "algemeen-conflict-van-plichten"]
+    assert library.flows_for("inwoner", "jeugd") == []
+    assert len(library.flows_for()) == len(library.flows)
