@@ -32,10 +32,12 @@ EXPECTED = (
     "werk-en-inkomen-gegevens-vragen__2,1.txt",
     "werk-en-inkomen-gemeente-delen__3,2.txt",
     "werk-en-inkomen-inzage-dossier-vertegenwoordiger__2,2.txt",
+    "werk-en-inkomen-niet-eens__2,2.txt",
     "wmo-huisarts-gegevens__1,2.txt",
     "wmo-huisarts-gegevens__2,2,1.txt",
     "wmo-inzage-dossier-vertegenwoordiger__4,1.txt",
     "wmo-inzage-dossier__3,1.txt",
+    "wmo-niet-eens__5.txt",
 )
 
 
