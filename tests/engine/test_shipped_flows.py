@@ -75,3 +75,8 @@ def test_flows_for_filters_by_audience_and_sector(library: Library) -> None:
     assert ids == ["algemeen-delen-zonder-toestemming", "algemeen-conflict-van-plichten"]
     assert library.flows_for("inwoner", "jeugd") == []
     assert len(library.flows_for()) == len(library.flows)
+
+
+def test_variant_drops_base_nodes_it_no_longer_reaches(library: Library) -> None:
+    assert "uitleg-jonger" in library.get("algemeen-inzage-dossier").nodes
+    assert "uitleg-jonger" not in library.get("algemeen-inzage-dossier-vertegenwoordiger").nodes

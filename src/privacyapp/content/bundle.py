@@ -22,6 +22,7 @@ from pydantic import ValidationError
 
 from privacyapp.content.errors import BundleInvalid, ContentNotClean
 from privacyapp.engine import Flow, Library, Registry, canonical_content, load_flows
+from privacyapp.engine.library import hash_content
 
 __all__ = [
     "BUNDLE_FORMAT",
@@ -78,13 +79,15 @@ def load_bundle(data: bytes) -> Library:
     if not isinstance(bundle, dict) or bundle.get("bundle_format") != BUNDLE_FORMAT:
         raise BundleInvalid("the content bundle has an unknown format; update the app")
     try:
-        registry = Registry.model_validate(bundle["registry"])
-        flows = [Flow.model_validate(flow) for flow in bundle["flows"]]
+        content = {"registry": bundle["registry"], "flows": bundle["flows"]}
+        registry = Registry.model_validate(content["registry"])
+        flows = [Flow.model_validate(flow) for flow in content["flows"]]
     except (KeyError, TypeError, ValidationError) as exc:
         raise BundleInvalid(f"the content bundle does not match this app: {exc}") from None
-    library = Library(registry, flows)
-    if library.content_hash != bundle.get("content_hash"):
+    # The bundle holds the canonical content, so hashing what was read is hashing the content.
+    if hash_content(content) != bundle.get("content_hash"):
         raise BundleInvalid("the content bundle was changed after it was built; reinstall the app")
+    library = Library(registry, flows, content_hash=bundle["content_hash"])
     return library
 
 

@@ -38,7 +38,6 @@ from privacyapp.engine.session import FlowSession, Progress
 from privacyapp.engine.walk import parse_answers, walk_session
 
 __all__ = [
-    "EXTRA_CHECKS",
     "Action",
     "AdviceNode",
     "Answer",
@@ -51,6 +50,7 @@ __all__ = [
     "Condition",
     "ContentInvalid",
     "Diagnostic",
+    "EXTRA_CHECKS",
     "EngineError",
     "Flow",
     "FlowCheck",
@@ -70,9 +70,9 @@ __all__ = [
     "Progress",
     "QuestionNode",
     "Registry",
+    "Review",
     "SearchHit",
     "SearchIndex",
-    "Review",
     "Sector",
     "Severity",
     "Situation",

@@ -25,7 +25,7 @@ _SEQ = "tag:yaml.org,2002:seq"
 _MAP = "tag:yaml.org,2002:map"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class YScalar:
     """A scalar: always a string."""
 
@@ -37,7 +37,7 @@ class YScalar:
         return self.value
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class YSeq:
     """A sequence of located values."""
 
@@ -49,7 +49,7 @@ class YSeq:
         return [item.plain() for item in self.items]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class YMap:
     """A mapping with string keys; ``key_locs`` holds where each key was written."""
 
@@ -91,7 +91,8 @@ YNode = YScalar | YSeq | YMap
 
 
 def _loc(path: str, node: yaml.Node) -> Loc:
-    return Loc(path, node.start_mark.line + 1, node.start_mark.column + 1)
+    mark = node.start_mark
+    return Loc(path, mark.line + 1, mark.column + 1)
 
 
 class _Converter:
@@ -160,8 +161,15 @@ def parse_document(text: str, path: str) -> tuple[YNode | None, list[Diagnostic]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         loc = Loc(path, mark.line + 1, mark.column + 1) if mark is not None else Loc(path)
-        message = " ".join(part for part in (exc.context, exc.problem) if part)
+        message = exc.problem or exc.context or "the YAML cannot be read"
         hint = "check the indentation and the quotes around this spot"
+        start = exc.context_mark
+        if (
+            exc.context
+            and start is not None
+            and (start.line + 1, start.column + 1) != (loc.line, loc.col)
+        ):
+            hint = f"{exc.context} that starts at line {start.line + 1}, column {start.column + 1}"
         return None, [Diagnostic.at(loc, Severity.ERROR, "yaml-syntax", message, hint)]
     except yaml.YAMLError as exc:
         return None, [Diagnostic.at(Loc(path), Severity.ERROR, "yaml-syntax", str(exc), None)]

@@ -16,7 +16,7 @@ from privacyapp.engine.errors import FlowNotFound
 from privacyapp.engine.model import Flow
 from privacyapp.engine.registry import Registry
 
-__all__ = ["Library", "canonical_content"]
+__all__ = ["Library", "canonical_content", "hash_content"]
 
 
 def canonical_content(registry: Registry, flows: Iterable[Flow]) -> dict[str, Any]:
@@ -30,7 +30,8 @@ def canonical_content(registry: Registry, flows: Iterable[Flow]) -> dict[str, An
     }
 
 
-def _hash(content: Mapping[str, Any]) -> str:
+def hash_content(content: Mapping[str, Any]) -> str:
+    """SHA-256 (hex) of the canonical JSON of ``{"registry": …, "flows": […]}``."""
     canonical = json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
@@ -55,7 +56,7 @@ class Library:
         self.content_hash = (
             content_hash
             if content_hash is not None
-            else _hash(canonical_content(registry, ordered))
+            else hash_content(canonical_content(registry, ordered))
         )
 
     @property

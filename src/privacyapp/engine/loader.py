@@ -15,7 +15,7 @@ from pydantic import ValidationError
 from privacyapp.engine import model
 from privacyapp.engine._document import YMap, YNode, YScalar, parse_document
 from privacyapp.engine._schema_errors import field_names, schema_diagnostics
-from privacyapp.engine.checks import FlowSource, run_checks
+from privacyapp.engine.checks import FlowSource, node_edges, run_checks
 from privacyapp.engine.diagnostics import Diagnostic, Loc, Severity, did_you_mean, sort_diagnostics
 from privacyapp.engine.library import Library
 from privacyapp.engine.registry import Audience, HelpRoute, Law, Registry, Sector, Situation
@@ -79,6 +79,8 @@ class _Loader:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     fragments: dict[str, tuple[YMap, str]] = field(default_factory=dict)
     raw: dict[str, tuple[YMap, Path]] = field(default_factory=dict)
+    #: Places already reported (a refused tag, a missing fragment): no schema error there too.
+    reported: set[tuple[str, int, int]] = field(default_factory=set)
 
     def display(self, path: Path) -> str:
         try:
@@ -98,6 +100,7 @@ class _Loader:
             return None
         document, problems = parse_document(text, shown)
         self.diagnostics.extend(problems)
+        self.reported.update((d.path, d.line, d.col) for d in problems)
         if document is None:
             return None
         if not isinstance(document, YMap):
@@ -170,6 +173,8 @@ class _Loader:
             if not isinstance(use, YScalar):
                 self.error(use.loc, "schema", '"use" should be the id of a fragment')
             elif use.value not in self.fragments:
+                where = nodes.entries[node_id].loc
+                self.reported.add((where.path, where.line, where.col))
                 self.error(
                     use.loc,
                     "unknown-fragment",
@@ -221,7 +226,10 @@ class _Loader:
         try:
             return model.Flow.model_validate(document.plain())
         except ValidationError as exc:
-            self.diagnostics.extend(schema_diagnostics(document, exc, _FLOW_FIELDS))
+            found = schema_diagnostics(document, exc, _FLOW_FIELDS)
+            self.diagnostics.extend(
+                d for d in found if (d.path, d.line, d.col) not in self.reported
+            )
             return None
 
 
@@ -256,6 +264,25 @@ def _merge(base: YMap, variant: YMap) -> YMap:
         else:
             updates[key] = value
     return YMap({**base.entries, **updates}, variant.loc, {**base.key_locs, **variant.key_locs})
+
+
+def _prune_inherited(flow: model.Flow, document: YMap, path: str) -> model.Flow:
+    """Drop nodes a variant inherited but can no longer reach (its own nodes stay, for checks)."""
+    reachable: set[str] = set()
+    todo = [flow.start]
+    while todo:
+        node_id = todo.pop()
+        if node_id in reachable or node_id not in flow.nodes:
+            continue
+        reachable.add(node_id)
+        todo.extend(target for _, target in node_edges(flow, node_id))
+    nodes = document.get("nodes")
+    keep = {
+        node_id: node
+        for node_id, node in flow.nodes.items()
+        if node_id in reachable or (isinstance(nodes, YMap) and nodes.key_loc(node_id).path == path)
+    }
+    return flow if len(keep) == len(flow.nodes) else flow.model_copy(update={"nodes": keep})
 
 
 def _text(node: YNode | None) -> str | None:
@@ -336,6 +363,8 @@ def load_flows(
             continue
         flow = loader.validate(flow_id, document)
         path = loader.raw[flow_id][1]
+        if flow is not None and flow.extends is not None:
+            flow = _prune_inherited(flow, document, loader.display(path))
         sources.append(
             FlowSource(
                 flow_id, loader.display(path), path, _folder(path, content_root), document, flow
@@ -356,9 +385,9 @@ def load_flows(
 
 
 def _folder(path: Path, root: Path) -> str | None:
-    """The sector folder a flow file is in, or None when it is not under a sector folder."""
-    try:
-        parts = path.resolve().relative_to(root.resolve()).parts
-    except ValueError:
+    """The folder a flow file is in (its sector), or None when it lies directly in the root."""
+    parent = path.resolve().parent
+    root = root.resolve()
+    if parent == root or not parent.is_relative_to(root):
         return None
-    return parts[0] if len(parts) >= 2 else None
+    return parent.name

@@ -10,6 +10,7 @@ with a bonus when every query word matches and when the whole query appears in t
 from __future__ import annotations
 
 import bisect
+import heapq
 import math
 from collections import defaultdict
 from dataclasses import dataclass
@@ -25,6 +26,8 @@ HitKind = Literal["flow", "question", "info", "checklist", "advice"]
 
 _KIND_ORDER = {"flow": 0, "question": 1, "advice": 2, "checklist": 3, "info": 4}
 _PREFIX = 0.8
+_MAX_PREFIX = 5
+_MAX_TYPO = 8
 _TYPO = 0.6
 
 
@@ -136,30 +139,51 @@ class SearchIndex:
         return len(self._docs)
 
     def _expand(self, word: str) -> list[tuple[str, float]]:
-        """Index words that match a query word, with a factor: exact, prefix or typo."""
+        """Index words that match a query word, with a factor: exact, prefix or typo.
+
+        A word that is in the index gets at most a few longer words that start with it; only a
+        word that is not in the index is looked up with typos. The caps keep a query fast when a
+        short word starts hundreds of index words.
+        """
         found: dict[str, float] = {}
-        if word in self._postings:
+        exact = word in self._postings
+        if exact:
             found[word] = 1.0
         if len(word) >= 3:
             start = bisect.bisect_left(self._vocabulary, word)
-            for token in self._vocabulary[start : start + 50]:
+            longer = []
+            for token in self._vocabulary[start : start + 200]:
                 if not token.startswith(word):
                     break
-                found.setdefault(token, _PREFIX)
-        if len(word) >= 4:
-            limit = 1 if len(word) < 8 else 2
-            counts: dict[str, int] = defaultdict(int)
-            for gram in trigrams(word):
-                for token in self._trigrams.get(gram, ()):
-                    counts[token] += 1
-            needed = max(1, len(word) - 2 - 3 * limit)
-            for token, shared in counts.items():
-                if shared >= needed and token not in found:
-                    if edit_distance(word, token, limit) <= limit:
-                        found[token] = _TYPO
-                    elif len(token) > len(word) and edit_distance(word, token[: len(word)], 1) <= 1:
-                        found[token] = _TYPO * _PREFIX  # a typo in the start of a longer word
+                if token != word:
+                    longer.append(token)
+            longer.sort(key=lambda t: (len(t), t))
+            for token in longer[: _MAX_PREFIX if exact else 2 * _MAX_PREFIX]:
+                found[token] = _PREFIX
+        if len(word) >= 4 and not exact:
+            for token, factor in self._typos(word)[:_MAX_TYPO]:
+                found.setdefault(token, factor)
         return list(found.items())
+
+    def _typos(self, word: str) -> list[tuple[str, float]]:
+        """Index words within a small edit distance (or whose start is), closest first."""
+        limit = 1 if len(word) < 8 else 2
+        counts: dict[str, int] = defaultdict(int)
+        for gram in trigrams(word):
+            for token in self._trigrams.get(gram, ()):
+                counts[token] += 1
+        needed = max(1, len(word) - 2 - 3 * limit)
+        scored: list[tuple[int, int, str, float]] = []
+        for token, shared in counts.items():
+            if shared < needed:
+                continue
+            distance = edit_distance(word, token, limit)
+            if distance <= limit:
+                scored.append((distance, len(token), token, _TYPO))
+            elif len(token) > len(word) and edit_distance(word, token[: len(word)], 1) <= 1:
+                scored.append((limit + 1, len(token), token, _TYPO * _PREFIX))
+        scored.sort()
+        return [(token, factor) for _, _, token, factor in scored]
 
     def search(
         self, query: str, *, audience: str | None = None, limit: int = 20
@@ -196,10 +220,8 @@ class SearchIndex:
             if doc.kind == "flow":
                 total *= 1.2  # a flow is what users open; its nodes come with it
             results.append((total, doc_index))
-        results.sort(
-            key=lambda r: (-r[0], self._docs[r[1]].flow_id, self._docs[r[1]].node_id or "")
-        )
-        return [self._hit(doc_index, score, words) for score, doc_index in results[:limit]]
+        top = heapq.nsmallest(limit, results, key=lambda r: (-round(r[0], 6), self._order(r[1])))
+        return [self._hit(doc_index, score, words) for score, doc_index in top]
 
     def _order(self, doc_index: int) -> tuple[int, str, str]:
         """Ties: flows before their nodes, then by id (stable results)."""

@@ -10,71 +10,12 @@ __all__ = ["STOPWORDS", "edit_distance", "fold", "tokens", "trigrams"]
 _WORD = re.compile(r"[a-z0-9]+")
 
 #: Words too common to help a search ("mag ik ...").
-STOPWORDS = frozenset(
-    [
-        "de",
-        "het",
-        "een",
-        "en",
-        "of",
-        "van",
-        "in",
-        "op",
-        "aan",
-        "met",
-        "voor",
-        "over",
-        "bij",
-        "naar",
-        "om",
-        "te",
-        "tot",
-        "is",
-        "zijn",
-        "ben",
-        "bent",
-        "was",
-        "ik",
-        "je",
-        "jij",
-        "jouw",
-        "mijn",
-        "me",
-        "mij",
-        "we",
-        "wij",
-        "ons",
-        "onze",
-        "u",
-        "uw",
-        "hij",
-        "zij",
-        "ze",
-        "die",
-        "dat",
-        "dit",
-        "wat",
-        "wie",
-        "als",
-        "er",
-        "mag",
-        "moet",
-        "kan",
-        "kun",
-        "kunnen",
-        "wil",
-        "mogen",
-        "moeten",
-        "niet",
-        "wel",
-        "ook",
-        "nog",
-        "dan",
-        "hoe",
-        "waar",
-        "wanneer",
-    ]
+_STOPWORDS_TEXT = (
+    "de het een en of van in op aan met voor over bij naar om te tot is zijn ben bent was "
+    "ik je jij jouw mijn me mij we wij ons onze u uw hij zij ze die dat dit wat wie als er "
+    "mag moet kan kun kunnen wil mogen moeten niet wel ook nog dan hoe waar wanneer"
 )
+STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
 
 
 def fold(text: str) -> str:
