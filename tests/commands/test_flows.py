@@ -155,4 +155,4 @@ def test_build_writes_a_bundle_and_schema_prints_json_schema(content: Path) -> N
     assert json.loads(Path("bundle.json").read_text("utf-8"))["bundle_format"] == 1
     code, out, _ = run(["flows", "schema"])
     schema = json.loads(out)
-    assert code == 0 and "nodes" in schema["properties"]
+    assert code == 0 and "nodes" in schema["$defs"]["Flow"]["properties"]

@@ -39,7 +39,7 @@ def test_wrong_answers_raise_with_the_choices(library: Library, clock: Clock) ->
         session.answer("Neee")
     with pytest.raises(InvalidAnswer, match="no choice 4; this question has 3 choices"):
         session.answer(3)
-    with pytest.raises(InvalidAnswer, match="question step; going on"):
+    with pytest.raises(InvalidAnswer, match="is a question; going on does not fit here"):
         session.proceed()
     with pytest.raises(InvalidAnswer):
         session.answer(True)

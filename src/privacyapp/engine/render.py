@@ -164,8 +164,39 @@ def walk_text(library: Library, session: FlowSession) -> str:
 
 
 def flow_schema() -> dict[str, Any]:
-    """The JSON Schema of a flow file (for editors' YAML plug-ins)."""
-    schema = Flow.model_json_schema(by_alias=True, mode="validation")
-    schema["$id"] = "https://privacyapp.nl/schema/flow-1.json"
-    schema["title"] = "PrivacyApp flow (schema 1)"
-    return schema
+    """The JSON Schema of a flow file, for editors' YAML plug-ins.
+
+    A file is a whole flow, or a variant (with ``extends``: every other field optional). A node
+    with ``use`` takes its missing fields from a fragment, so it is only checked loosely here;
+    ``privacyapp flows check`` checks everything.
+    """
+    flow = Flow.model_json_schema(by_alias=True, mode="validation")
+    defs = flow.pop("$defs", {})
+    partial_node = {
+        "type": "object",
+        "required": ["use"],
+        "properties": {"use": {"type": "string", "description": "id of a fragment"}},
+    }
+    nodes = flow["properties"]["nodes"]
+    nodes["additionalProperties"] = {"anyOf": [nodes["additionalProperties"], partial_node]}
+    outcome = defs["Outcome"]["properties"]
+    outcome["when"] = {"anyOf": [outcome["when"], {"const": "otherwise"}]}
+    variant = {
+        "type": "object",
+        "title": "Variant",
+        "description": "A flow that extends another flow and overrides named parts.",
+        "required": ["schema", "id", "extends"],
+        "properties": {
+            **flow["properties"],
+            "extends": {"type": "string", "description": "id of the flow this one varies"},
+            "nodes": {"type": "object", "additionalProperties": {"type": "object"}},
+        },
+        "additionalProperties": False,
+    }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://privacyapp.nl/schema/flow-1.json",
+        "title": "PrivacyApp flow (schema 1)",
+        "$defs": {**defs, "Flow": flow, "Variant": variant},
+        "anyOf": [{"$ref": "#/$defs/Flow"}, {"$ref": "#/$defs/Variant"}],
+    }

@@ -30,6 +30,12 @@ from privacyapp.engine.path import ChecklistAnswer, PathTaken, Step
 __all__ = ["FlowSession", "Progress", "longest_remaining"]
 
 NodeT = QuestionNode | InfoNode | ChecklistNode | AdviceNode
+_KIND_NAMES = {
+    "question": "a question",
+    "info": "an info step",
+    "checklist": "a checklist",
+    "advice": "an advice (the end of the flow)",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,9 +179,8 @@ class FlowSession:
 
     def _require(self, kind: type[NodeT], what: str) -> None:
         if not isinstance(self.current, kind):
-            raise InvalidAnswer(
-                f'"{self.current_id}" is a {self.current.type} step; {what} does not fit here'
-            )
+            here = _KIND_NAMES[self.current.type]
+            raise InvalidAnswer(f'"{self.current_id}" is {here}; {what} does not fit here')
 
     def answer(self, choice: int | str) -> FlowSession:
         """Answer the current question with a 0-based choice index or its label.
