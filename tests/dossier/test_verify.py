@@ -254,3 +254,14 @@ def test_organisation_ca_makes_the_signature_trusted(tmp_path: Path) -> None:
     assert trusted.ok and trusted.signatures[0].trusted
     text = _pdfsig(data, tmp_path)
     assert "Signature is Valid." in text
+
+
+def test_sync_api_also_works_where_a_loop_is_running(signed: bytes) -> None:
+    report = build_report(sample_record(), fingerprint=sample_identity().fingerprint)
+
+    async def in_handler() -> bool:  # e.g. a Flet handler calling the sync API by mistake
+        from privacyapp.dossier import sign_pdf
+
+        return verify_pdf(sign_pdf(report, sample_identity(), when=WHEN)).ok
+
+    assert asyncio.run(in_handler())

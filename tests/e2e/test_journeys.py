@@ -99,8 +99,8 @@ def test_professional_fills_in_the_conflict_of_duties_checklist(
         "?.getAttribute('aria-label') || '').includes('Kind loopt acuut gevaar')"
     )
     shot(page, "tablet-04-advice")
-    tap(page, "action-record")  # honest until the record feature lands
-    wait_for(page, "soon-title")
+    tap(page, "action-record")  # issue 6: the record screen (its own browser test goes on)
+    wait_for(page, "record-title")
 
 
 def test_representative_on_a_wide_screen(browser_page: Any, app_url: str) -> None:

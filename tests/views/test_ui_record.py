@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import flet as ft
 import pytest
@@ -31,6 +33,12 @@ def rctx(services: Services) -> ViewContext:
     state.slots["clock"] = lambda: FIXED_NOW
     state.session = walk_session(own.library, FLOW, ["1"], lambda: FIXED_NOW)
     return ViewContext(state, own, RecordingNavigator(), Translator("nl"))
+
+
+def _run(coro: Any) -> Any:
+    """Run a handler's coroutine; a browser test may keep a loop running in this thread."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coro).result()
 
 
 def _fill(view: ft.Control, **values: str) -> None:
@@ -98,7 +106,7 @@ def test_bsn_reference_is_refused_with_a_message(rctx: ViewContext) -> None:
     _with_identity(rctx)
     view = record.record_view(rctx)
     _fill(view, **{"record-reference": "111222333"})
-    asyncio.run(click(find(view, "record-make")))
+    _run(click(find(view, "record-make")))
     assert rctx.nav.routes == []
     assert any("BSN" in t for t in texts(record.record_view(rctx)))
 
@@ -107,7 +115,7 @@ def test_make_signs_a_valid_pdf_and_shows_the_result(rctx: ViewContext) -> None:
     _with_identity(rctx)
     view = record.record_view(rctx)
     _fill(view, **{"record-reference": "ZW-12", "record-considerations": "Overlegd in het MDO."})
-    asyncio.run(click(find(view, "record-make")))
+    _run(click(find(view, "record-make")))
     assert rctx.nav.routes == ["/vastleggen/klaar"]
     screen = rctx.state.slots["record"]
     assert screen.result is not None
@@ -116,7 +124,7 @@ def test_make_signs_a_valid_pdf_and_shows_the_result(rctx: ViewContext) -> None:
     done = record.result_view(rctx)
     assert "record-verdict-ok" in idents(done)
     assert {"record-save", "record-share", "record-back"} <= set(idents(done))
-    asyncio.run(click(find(done, "record-save")))  # no page in tests: nothing opens, no crash
+    _run(click(find(done, "record-save")))  # no page in tests: nothing opens, no crash
     click(find(done, "record-back"))
     assert rctx.nav.routes[-1] == f"/vraag/{FLOW}/{rctx.state.session.current_id}"
 
@@ -124,14 +132,14 @@ def test_make_signs_a_valid_pdf_and_shows_the_result(rctx: ViewContext) -> None:
 def test_check_screen_tells_valid_from_tampered(rctx: ViewContext) -> None:
     _with_identity(rctx)
     view = record.record_view(rctx)
-    asyncio.run(click(find(view, "record-make")))
+    _run(click(find(view, "record-make")))
     data = rctx.state.slots["record"].result.data
-    asyncio.run(record.check_bytes(rctx, "goed.pdf", data))
+    _run(record.check_bytes(rctx, "goed.pdf", data))
     shown = record.check_view(rctx)
     assert "record-verdict-ok" in idents(shown) and any("goed.pdf" in t for t in texts(shown))
     tampered = bytearray(data)
     tampered[len(tampered) // 3] ^= 0x01
-    asyncio.run(record.check_bytes(rctx, "fout.pdf", bytes(tampered)))
+    _run(record.check_bytes(rctx, "fout.pdf", bytes(tampered)))
     assert "record-verdict-bad" in idents(record.check_view(rctx))
 
 
@@ -174,7 +182,7 @@ def test_open_store_keeps_identity_and_path_encrypted(rctx: ViewContext, tmp_pat
                    "record-email": "sam@zwolle.example"})  # fmt: skip
     click(find(view, "record-create-identity"))
     assert len(vault.list(kind="identity")) == 1
-    asyncio.run(click(find(record.record_view(ctx), "record-make")))
+    _run(click(find(record.record_view(ctx), "record-make")))
     result = ctx.state.slots["record"].result
     assert result.saved_in_store
     saved = vault.list(kind="path")

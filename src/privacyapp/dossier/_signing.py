@@ -8,7 +8,6 @@ the layout reserved. pyHanko is imported on first use (~330 ms). Its sync API ru
 
 from __future__ import annotations
 
-import asyncio
 import io
 from datetime import datetime
 from typing import Any
@@ -18,6 +17,7 @@ from cryptography.hazmat.primitives import serialization
 from privacyapp.dossier._identity import SigningIdentity
 from privacyapp.dossier._record import RecordInput
 from privacyapp.dossier._report import ReportPdf, SignatureBox, build_report
+from privacyapp.dossier._sync import run_sync
 from privacyapp.dossier.errors import SigningError
 
 __all__ = ["FIELD_NAME", "async_sign_pdf", "make_signed_record", "sign_pdf", "stamp_pdf"]
@@ -35,8 +35,8 @@ def make_signed_record(record: RecordInput, identity: SigningIdentity) -> bytes:
 
 
 def sign_pdf(report: ReportPdf, identity: SigningIdentity, *, when: datetime) -> bytes:
-    """Sign ``report`` (PAdES B-B, SHA-256). Do not call from a running event loop."""
-    return asyncio.run(async_sign_pdf(report, identity, when=when))
+    """Sign ``report`` (PAdES B-B, SHA-256); inside an event loop prefer ``async_sign_pdf``."""
+    return run_sync(async_sign_pdf(report, identity, when=when))
 
 
 async def async_sign_pdf(report: ReportPdf, identity: SigningIdentity, *, when: datetime) -> bytes:

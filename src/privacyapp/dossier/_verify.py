@@ -9,7 +9,6 @@ the fingerprint is what an organisation compares.
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import io
 import logging
@@ -21,6 +20,7 @@ from typing import Any
 from cryptography import x509
 
 from privacyapp.dossier._identity import fingerprint_of
+from privacyapp.dossier._sync import run_sync
 
 __all__ = ["SignatureCheck", "VerificationReport", "async_verify_pdf", "verify_pdf"]
 
@@ -94,7 +94,7 @@ class VerificationReport:
 def verify_pdf(
     data: bytes, *, registered: Iterable[str] = (), trust_roots: Iterable[bytes] = ()
 ) -> VerificationReport:
-    """Check ``data`` (sync; do not call from a running event loop).
+    """Check ``data`` (sync; inside an event loop prefer ``async_verify_pdf``).
 
     Args:
         data: the PDF file.
@@ -103,7 +103,7 @@ def verify_pdf(
         trust_roots: DER certificates of CAs to trust (an organisation's own CA); a signature
             whose certificate chains to one is reported as ``trusted``.
     """
-    return asyncio.run(async_verify_pdf(data, registered=registered, trust_roots=trust_roots))
+    return run_sync(async_verify_pdf(data, registered=registered, trust_roots=trust_roots))
 
 
 async def async_verify_pdf(

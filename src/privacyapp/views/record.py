@@ -186,7 +186,7 @@ def record_form(ctx: ViewContext, title: ft.Control, identity: Any, vault: Any) 
         ctx.t("record.reference"),
         "record-reference",
         helper=CLIENT_REFERENCE_WARNING,
-        helper_max_lines=3,
+        helper_max_lines=5,
         max_length=40,
     )
     considerations = _field(
@@ -326,7 +326,7 @@ def verdict(ctx: ViewContext, report: VerificationReport) -> list[ft.Control]:
             w.body(ctx.t("record.signed_by", signer=sig.signer, organisation=sig.organisation,
                          when=when)),
             w.body(ctx.t("record.whole_file", answer=whole)),
-            w.body(ctx.t("record.fingerprint", fingerprint=sig.fingerprint), selectable=True),
+            w.body(ctx.t("record.cert_fingerprint", fingerprint=sig.fingerprint), selectable=True),
         ]  # fmt: skip
         if not sig.trusted:
             lines.append(w.muted(ctx.t("record.self_signed")))

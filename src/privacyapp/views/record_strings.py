@@ -34,6 +34,7 @@ i18n.register(
             "record.unlock": "Opslag openen",
             "record.signer": "Ondertekenaar: {name} ({organisation})",
             "record.fingerprint": "Vingerafdruk van je certificaat: {fingerprint}",
+            "record.cert_fingerprint": "Vingerafdruk van het certificaat: {fingerprint}",
             "record.fingerprint_tip": "Geef deze vingerafdruk aan je organisatie. Dan kan "
             "iedereen nagaan dat een pdf van jou komt.",
             "record.reference": "Kenmerk cliënt (mag leeg blijven)",
@@ -86,6 +87,7 @@ i18n.register(
             "record.unlock": "Open storage",
             "record.signer": "Signer: {name} ({organisation})",
             "record.fingerprint": "Fingerprint of your certificate: {fingerprint}",
+            "record.cert_fingerprint": "Fingerprint of the certificate: {fingerprint}",
             "record.fingerprint_tip": "Give this fingerprint to your organisation, so anyone "
             "can check that a PDF comes from you.",
             "record.reference": "Client reference (optional)",
