@@ -76,7 +76,9 @@ def sources_view(ctx: ViewContext) -> ft.Control:
     rows: list[ft.Control] = []
     for key, law in registry.laws.items():
         url = law_url(law)
-        title = law.title + (f" ({ctx.t('sources.bill')})" if law.kind == "bill" else "")
+        title = law.title
+        if law.kind == "bill" and not title.casefold().startswith("wetsvoorstel"):
+            title += f" ({ctx.t('sources.bill')})"
         rows.append(w.link(title, url, f"source-{key}") if url else w.body(title))
     return w.page_body(
         [
