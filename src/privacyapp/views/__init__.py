@@ -11,10 +11,10 @@ from privacyapp.views.routes import FEATURES, Navigator, RouteSpec, ViewContext
 from privacyapp.views.services import ContentInfo, Services
 from privacyapp.views.state import AppState, Settings
 
-__all__ = [
-    "FEATURES",
+__all__ = [  # plain sorted(), like the other packages
     "AppState",
     "ContentInfo",
+    "FEATURES",
     "Navigator",
     "RouteSpec",
     "Services",
