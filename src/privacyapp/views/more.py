@@ -8,6 +8,7 @@ from typing import Any
 import flet as ft
 
 from privacyapp.views import widgets as w
+from privacyapp.views.home import label
 from privacyapp.views.routes import ViewContext
 from privacyapp.views.state import TEXT_SCALES, THEMES
 
@@ -161,7 +162,7 @@ def settings_view(ctx: ViewContext) -> ft.Control:
     audience_row = w.options(
         [
             w.option(
-                _label(audience, settings.language),
+                label(audience, settings.language),
                 f"settings-audience-{key}",
                 settings.audience == key,
                 change(audience=key),
@@ -181,10 +182,3 @@ def settings_view(ctx: ViewContext) -> ft.Control:
         w.section(ctx.t("settings.audience"), [audience_row]),
     ]
     return w.page_body(controls)
-
-
-def _label(item: Any, language: str) -> str:
-    """A registry label in the UI language (registry entries may have ``label_en``)."""
-    if language == "en" and getattr(item, "label_en", None):
-        return str(item.label_en)
-    return str(item.label)
