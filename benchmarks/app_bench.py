@@ -55,9 +55,9 @@ def hello_app() -> Any:
 
 
 def our_app() -> Any:
-    from privacyapp.app import build_services, web_app
+    from privacyapp.app import start_services, web_app
 
-    return web_app(build_services(Path(tempfile.mkdtemp()), web=True))
+    return web_app(start_services(Path(tempfile.mkdtemp()), web=True))
 
 
 def _visible(page: Any, ident: str, text: str | None = None) -> None:

@@ -10,10 +10,12 @@ CDN for a Rive runtime, telling a third party that the app was opened.
 
 from __future__ import annotations
 
+import asyncio
 import importlib.util
 import os
 import sys
 from collections.abc import Awaitable, Callable, MutableMapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -31,6 +33,7 @@ __all__ = [
     "desktop_available",
     "make_main",
     "run",
+    "start_services",
     "web_app",
 ]
 
@@ -106,15 +109,28 @@ def build_services(
     return services
 
 
+def start_services(data_dir: Path, *, web: bool, http_client: Any = None) -> Future[Services]:
+    """Build the services on a worker thread, so the server listens at once.
+
+    Loading the engine takes a few hundred milliseconds; the browser spends longer than that
+    loading the web client, so the two overlap and the first screen comes sooner.
+    """
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="privacyapp-services")
+    future = pool.submit(build_services, data_dir, web=web, http_client=http_client)
+    pool.shutdown(wait=False)
+    return future
+
+
 def make_main(
-    services: Services, clock: Callable[[], datetime] | None = None
+    services: Services | Future[Services], clock: Callable[[], datetime] | None = None
 ) -> Callable[[ft.Page], Awaitable[None]]:
     """The Flet entry point: one fresh state and shell per page (browser tab or window)."""
 
     async def main(page: ft.Page) -> None:
+        ready = services if isinstance(services, Services) else await asyncio.wrap_future(services)
         state = AppState()
         state.slots["clock"] = clock or (lambda: datetime.now(UTC))
-        shell = Shell(page, state, services)
+        shell = Shell(page, state, ready)
         await shell.load_settings()
         state.route = page.route or "/"
         shell.render()
@@ -150,7 +166,9 @@ def _with_csp(app: ASGIApp) -> ASGIApp:
     return wrapped
 
 
-def web_app(services: Services, clock: Callable[[], datetime] | None = None) -> ASGIApp:
+def web_app(
+    services: Services | Future[Services], clock: Callable[[], datetime] | None = None
+) -> ASGIApp:
     """The app as an ASGI application: the web client from this machine, behind a strict CSP."""
     assets = Path(__file__).resolve().parent.parent / "assets"
     app = ft.run(

@@ -178,11 +178,14 @@ def test_deep_link_and_unknown_route(browser_page: Any, app_url: str) -> None:
     assert opened(page) == ["https://wetten.overheid.nl/BWBR0034925"]
     shot(page, "phone-12-sources")
     open_app(page, app_url + "/vraag/algemeen-inzage-dossier/advies-gemeente", first="flow-resume")
+    shot(page, "phone-14-deep-link-restart")
     open_app(page, app_url + "/bestaat/niet", first="notfound-title")
+    shot(page, "phone-15-not-found")
     tap(page, "notfound-home")
     wait_for(page, "home-title")
     tap(page, "tab-overzicht")
     wait_for(page, "lock-set-pin")  # issue 5: Mijn overzicht starts by setting a PIN
+    shot(page, "phone-16-overview-set-pin")
     tap(page, "nav-emergency")
     wait_for(page, "emergency-call-112")
     shot(page, "phone-13-emergency")
@@ -201,3 +204,19 @@ def test_rive_runtime_is_blocked_by_csp_not_by_the_network(
     assert all(request_log.failed.get(url) == "csp" for url in outside)
     headers = page.request.get(app_url + "/").headers
     assert "connect-src 'self'" in headers["content-security-policy"]
+
+
+def test_meer_pages(browser_page: Any, app_url: str) -> None:
+    page = browser_page
+    open_app(page, app_url + "/meer", first="more-title")
+    shot(page, "phone-17-meer")
+    for ident, title, name in (
+        ("more-about", "about-title", "phone-18-about"),
+        ("more-privacy", "privacy-title", "phone-19-privacy"),
+        ("more-accessibility", "a11y-title", "phone-20-accessibility"),
+    ):
+        tap(page, ident)
+        wait_for(page, title)
+        shot(page, name)
+        tap(page, "nav-back")
+        wait_for(page, "more-title")

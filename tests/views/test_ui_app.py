@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import io
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +30,9 @@ def _get(app: Any, *paths: str) -> list[httpx.Response]:
         async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1") as c:
             return [await c.get(path) for path in paths]
 
-    return asyncio.run(fetch())
+    # A thread of its own: the browser tests' Playwright may hold this thread's event loop.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, fetch()).result()
 
 
 def test_web_app_serves_everything_itself_behind_a_strict_csp(tmp_path: Path) -> None:

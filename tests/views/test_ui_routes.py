@@ -51,3 +51,13 @@ def test_missing_features_get_placeholder_routes_for_their_prefix() -> None:
         assert found is not None, prefix
         if not module_exists:
             assert found[0].title_key == f"feature.{name}"
+
+
+def test_views_package_exports_the_contract_sorted() -> None:
+    import privacyapp.views as views
+
+    assert views.__all__ == sorted(views.__all__)
+    for name in views.__all__:
+        assert hasattr(views, name), name
+    for name in ("AppState", "RouteSpec", "Services", "ViewContext", "i18n"):
+        assert name in views.__all__

@@ -8,6 +8,7 @@ from typing import Any
 import flet as ft
 
 from privacyapp.views import widgets as w
+from privacyapp.views.home import label
 from privacyapp.views.routes import ViewContext
 from privacyapp.views.state import TEXT_SCALES, THEMES
 
@@ -82,7 +83,9 @@ def sources_view(ctx: ViewContext) -> ft.Control:
     rows: list[ft.Control] = []
     for key, law in registry.laws.items():
         url = law_url(law)
-        title = law.title + (f" ({ctx.t('sources.bill')})" if law.kind == "bill" else "")
+        title = law.title
+        if law.kind == "bill" and not title.casefold().startswith("wetsvoorstel"):
+            title += f" ({ctx.t('sources.bill')})"
         rows.append(w.link(title, url, f"source-{key}") if url else w.body(title))
     return w.page_body(
         [
@@ -165,7 +168,7 @@ def settings_view(ctx: ViewContext) -> ft.Control:
     audience_row = w.options(
         [
             w.option(
-                _label(audience, settings.language),
+                label(audience, settings.language),
                 f"settings-audience-{key}",
                 settings.audience == key,
                 change(audience=key),
@@ -185,10 +188,3 @@ def settings_view(ctx: ViewContext) -> ft.Control:
         w.section(ctx.t("settings.audience"), [audience_row]),
     ]
     return w.page_body(controls)
-
-
-def _label(item: Any, language: str) -> str:
-    """A registry label in the UI language (registry entries may have ``label_en``)."""
-    if language == "en" and getattr(item, "label_en", None):
-        return str(item.label_en)
-    return str(item.label)

@@ -188,7 +188,7 @@ class Shell:
         view.bgcolor = palette(settings.theme).background
         wide = self._is_wide()
         view.appbar = self._cached(
-            ("bar", t.lang, rendered.route != "/", wide),
+            ("bar", t.lang, rendered.route != "/", wide, settings.text_scale),
             lambda: self._appbar(t, rendered.route, wide),
         )
         available = self.state.width - (_RAIL_WIDTH if wide else 0)
@@ -293,7 +293,13 @@ class Shell:
             automatically_imply_leading=False,
             title=ft.Semantics(
                 identifier="nav-title",
-                content=ft.Text(t("app.short"), theme_style=ft.TextThemeStyle.TITLE_LARGE),
+                # The app's name is chrome, like the tab labels: it grows a little with the
+                # text size but must leave room for the back, search and emergency buttons.
+                content=ft.Text(
+                    t("app.short"),
+                    size=round(20 * min(self.state.settings.text_scale, 1.25)),
+                    weight=ft.FontWeight.W_600,
+                ),
             ),
             exclude_header_semantics=True,
             actions=actions,

@@ -108,8 +108,8 @@ NL = {
     "functionaris gegevensbescherming van je organisatie of je gemeente.",
     "about.content": "Versie van de inhoud: {version} ({date}).",
     "sources.title": "Bronnen",
-    "sources.intro": "Het advies in deze app is gebaseerd op deze wetten. De links gaan naar "
-    "de officiële tekst op wetten.overheid.nl.",
+    "sources.intro": "Het advies in deze app is gebaseerd op deze wetten en regels. De links "
+    "gaan naar de officiële tekst; voor Nederlandse wetten is dat wetten.overheid.nl.",
     "sources.bill": "Wetsvoorstel, nog geen wet",
     "a11y.title": "Toegankelijkheid",
     "a11y.text": "We willen dat iedereen deze app kan gebruiken. De app volgt de richtlijnen "
@@ -240,8 +240,8 @@ EN = {
     "organisation's data protection officer or your municipality.",
     "about.content": "Content version: {version} ({date}).",
     "sources.title": "Sources",
-    "sources.intro": "The advice in this app is based on these laws. The links go to the "
-    "official Dutch text on wetten.overheid.nl.",
+    "sources.intro": "The advice in this app is based on these laws and rules. The links go "
+    "to the official text; for Dutch law that is wetten.overheid.nl.",
     "sources.bill": "Bill, not yet law",
     "a11y.title": "Accessibility",
     "a11y.text": "We want everyone to be able to use this app. It follows WCAG 2.1 level AA "

@@ -133,7 +133,10 @@ def link(label: str, url: str, ident: str, *, icon: ft.IconData | None = None) -
         content=label,
         icon=icon or ft.Icons.OPEN_IN_NEW,
         url=url,
-        style=ft.ButtonStyle(padding=ft.Padding.symmetric(horizontal=8, vertical=15)),
+        style=ft.ButtonStyle(
+            padding=ft.Padding.symmetric(horizontal=8, vertical=15),
+            alignment=ft.Alignment.CENTER_LEFT,
+        ),
     )
     return ft.Semantics(content=button, identifier=ident, link=True, label=label)
 
