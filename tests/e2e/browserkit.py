@@ -58,12 +58,25 @@ def free_port() -> int:
 class ServerThread:
     """An ASGI app served by uvicorn on 127.0.0.1 in a daemon thread."""
 
-    def __init__(self, app: Any) -> None:
+    def __init__(self, app: Any, *, lifespan: bool = True) -> None:
+        """Serve ``app``.
+
+        Args:
+            lifespan: run the app's startup/shutdown. Flet's app manager is one per process and
+                its shutdown deletes the temporary web-client folders of EVERY Flet app in the
+                process, so a second app served next to the session's app must pass False, or
+                the session's app stops loading when the second one stops.
+        """
         import uvicorn
 
         self.port = free_port()
         config = uvicorn.Config(
-            app, host="127.0.0.1", port=self.port, log_level="warning", ws="websockets-sansio"
+            app,
+            host="127.0.0.1",
+            port=self.port,
+            log_level="warning",
+            ws="websockets-sansio",
+            lifespan="on" if lifespan else "off",
         )
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)

@@ -85,7 +85,7 @@ def app_with_register(data_dir: Path, url: str) -> Iterator[str]:
     client = httpx.Client(timeout=httpx.Timeout(5.0))
     services = build_services(data_dir, web=True, http_client=client)
     services.directory = MunicipalityDirectory(data_dir, client, url=url)
-    with ServerThread(web_app(services)) as server:
+    with ServerThread(web_app(services), lifespan=False) as server:
         yield server.url
     client.close()
 

@@ -31,7 +31,7 @@ def app_url(server_data: Path) -> Iterator[str]:
     """The real web app, with a data dir this module can inspect."""
     from privacyapp.app import build_services, web_app
 
-    with ServerThread(web_app(build_services(server_data, web=True))) as server:
+    with ServerThread(web_app(build_services(server_data, web=True)), lifespan=False) as server:
         yield server.url
 
 

@@ -193,13 +193,13 @@ class Shell:
         )
         available = self.state.width - (_RAIL_WIDTH if wide else 0)
         body = ft.Container(content=rendered.content, width=min(MAX_CONTENT_WIDTH, available))
-        # A stable key makes Flet diff the rebuilt screen against the one on show, so a new
-        # step sends only what changed (texts, handlers), not the whole screen.
+        # No stable key here: with one, Flet diffs the rebuilt screen into the controls on show,
+        # and a screen that updates its own controls in place (live municipality search, text
+        # typed into a form) would then update objects that are no longer on the page.
         scroller = ft.Column(
             [ft.Row([body], alignment=ft.MainAxisAlignment.CENTER)],
             scroll=ft.ScrollMode.AUTO,
             expand=True,
-            key="screen",
         )
         tab = next((i for i, (name, _) in enumerate(TABS) if name == rendered.spec.tab), 0)
         if wide:
