@@ -21,7 +21,12 @@ def test_services_load_the_built_in_content(tmp_path: Path) -> None:
     assert len(services.library) == services.content.flows > 0
     assert services.content.version == services.library.content_version
     assert services.search.search("dossier")
-    assert services.store is None and services.directory is None  # features not wired yet
+    # every feature is wired: the encrypted store, the municipality directory, PDF records
+    assert services.store is not None
+    assert services.directory is not None and services.directory.find("Utrecht")
+    assert services.signer is not None
+    # web mode keeps user data in the browser: nothing is written to the server's data dir
+    assert not any(tmp_path.iterdir())
 
 
 def _get(app: Any, *paths: str) -> list[httpx.Response]:

@@ -62,12 +62,12 @@ def test_resident_walks_to_advice_with_sources_help_and_actions(walker: Walker) 
     assert advice.title == "Vraag de gemeente om je gegevens"
     content = advice.content
     assert find(content, "source-0").url == "https://eur-lex.europa.eu/eli/reg/2016/679"
-    assert find(content, "help-juridisch-loket-phone").url == "tel:09008020"
+    assert find(content, "help-juridisch-loket-web").url == "https://www.juridischloket.nl"
     assert {"Wat kun je doen?", "Waarom?", "Bronnen", "Meer hulp"} <= set(walker.texts())
-    # actions whose feature is not built yet say so, and still lead somewhere honest
+    # the advice's actions open the feature they name
     assert any("Maak een inzageverzoek" in t for t in walker.texts())
-    soon = walker.tap("action-0")
-    assert soon.route == "/verzoek/inzage"
+    request = walker.tap("action-0")
+    assert request.route == "/verzoek/inzage"
 
 
 def test_back_and_restart(walker: Walker) -> None:
