@@ -188,3 +188,12 @@ def test_save_button_is_prominent_for_professionals_only() -> None:
     assert isinstance(find(pro, "overview-save-path"), ft.FilledButton)
     assert isinstance(find(citizen, "overview-save-path"), ft.OutlinedButton)
     assert find_all(citizen, "overview-save-path")
+
+
+def test_a_saved_request_opens_its_term_and_follow_up(vault: Vault) -> None:
+    from privacyapp.views.overview import open_route
+
+    request = vault.create("request", "Inzage bij de gemeente", {}, status="verstuurd")
+    path = vault.list("path")[0]
+    assert open_route(request) == f"/verzoek/volgen/{request.id}"
+    assert open_route(path) == f"/overzicht/{path.id}"

@@ -454,7 +454,7 @@ i18n.register(
 
 #: Where "open" goes per record kind (``{id}`` is filled in). Feature modules may add their own,
 #: e.g. ``OPEN_ROUTES["request"] = "/verzoek/volgen/{id}"``; the default is the detail here.
-OPEN_ROUTES: dict[str, str] = {}
+OPEN_ROUTES: dict[str, str] = {"request": "/verzoek/volgen/{id}"}  # its term and follow-up
 
 
 def open_route(record: Record) -> str:
