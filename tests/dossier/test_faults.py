@@ -5,6 +5,7 @@ Each case must give a clear message, never reset anything silently, and keep the
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import json
 import os
@@ -276,30 +277,38 @@ def test_killed_during_saves_loses_nothing(tmp_path: Path) -> None:
     confirmed: dict[str, int] = {}
     deleted: set[str] = set()
     rounds = 50
+
+    def note(line: str) -> None:
+        # Only whole lines count: a kill can cut the child's last line off mid-word, and what
+        # it never finished saying it never confirmed.
+        parts = line.split()
+        if not line.endswith("\n"):
+            return
+        if len(parts) == 3 and parts[0] == "saved":
+            confirmed[parts[1]] = int(parts[2])
+        elif len(parts) == 2 and parts[0] == "deleting":
+            deleted.add(parts[1])
+
     for _ in range(rounds):
         child = subprocess.Popen(
             [sys.executable, str(script), str(data_dir)], stdout=subprocess.PIPE, text=True,
             env=env, start_new_session=True,
         )  # fmt: skip
         assert child.stdout is not None
-        assert child.stdout.readline().strip() == "ready"
-        # Kill after a random number of confirmed operations, at a random moment within one.
-        for _ in range(rng.randint(0, 6)):
-            line = child.stdout.readline().split()
-            if line and line[0] == "saved":
-                confirmed[line[1]] = int(line[2])
-            elif line and line[0] == "deleting":
-                deleted.add(line[1])
-        time.sleep(rng.random() * 0.004)
-        os.killpg(child.pid, signal.SIGKILL)
-        for line in child.stdout.read().splitlines():  # what it confirmed before dying
-            parts = line.split()
-            if parts[0] == "saved":
-                confirmed[parts[1]] = int(parts[2])
-            elif parts[0] == "deleting":
-                deleted.add(parts[1])
-        child.wait()
-        child.stdout.close()
+        try:
+            assert child.stdout.readline().strip() == "ready"
+            # Kill after a random number of confirmed operations, at a random moment within one.
+            for _ in range(rng.randint(0, 6)):
+                note(child.stdout.readline())
+            time.sleep(rng.random() * 0.004)
+            os.killpg(child.pid, signal.SIGKILL)
+            for line in child.stdout.read().splitlines(keepends=True):  # said before dying
+                note(line)
+        finally:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(child.pid, signal.SIGKILL)
+            child.wait()
+            child.stdout.close()
     vault = AppLock(FileBackend(data_dir)).unlock(PIN)
     assert vault.problems == []
     vault.verify()
