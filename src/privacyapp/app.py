@@ -195,10 +195,10 @@ def run(*, web: bool, host: str, port: int, data_dir: Path) -> int:
 
     Returns the process exit code.
     """
-    import httpx
+    from privacyapp.opendata import default_client
 
     # the only outbound requests: the register's export and, when asked, PDOK (DESIGN.md §5)
-    http_client = httpx.Client(timeout=httpx.Timeout(30.0, connect=10.0), follow_redirects=True)
+    http_client = default_client()
     services = build_services(data_dir, web=web or not desktop_available(), http_client=http_client)
     if not services.web:
         ft.run(make_main(services))

@@ -15,8 +15,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import httpx
-
 from privacyapp.cli import CliContext
 from privacyapp.opendata import (
     PDOK_URL,
@@ -25,13 +23,12 @@ from privacyapp.opendata import (
     Municipality,
     MunicipalityDirectory,
     OpenDataError,
+    default_client,
     parse_register_csv,
 )
 from privacyapp.opendata._store import save_data
 
 __all__ = ["register"]
-
-_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
@@ -58,12 +55,8 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     snapshot.set_defaults(handler=_snapshot)
 
 
-def _client() -> httpx.Client:
-    return httpx.Client(timeout=_TIMEOUT, follow_redirects=True)
-
-
 def _update(args: argparse.Namespace, ctx: CliContext) -> int:
-    with _client() as client:
+    with default_client() as client:
         directory = MunicipalityDirectory(ctx.data_dir, client, url=args.url, clock=ctx.clock)
         if directory.notice:
             print(directory.notice, file=ctx.stderr)
@@ -75,7 +68,7 @@ def _update(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _find(args: argparse.Namespace, ctx: CliContext) -> int:
-    with _client() as client:
+    with default_client() as client:
         directory = MunicipalityDirectory(ctx.data_dir, client, pdok_url=args.pdok_url)
         postcode = directory.is_postcode(args.query)
         if postcode:

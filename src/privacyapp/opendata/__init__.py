@@ -14,6 +14,7 @@ from privacyapp.opendata._directory import (
     RefreshResult,
 )
 from privacyapp.opendata._feed import DEFAULT_MAX_BYTES, REGISTER_URL
+from privacyapp.opendata._http import HTTP_TIMEOUT, default_client
 from privacyapp.opendata._model import Address, Municipality, normalise_postcode
 from privacyapp.opendata._pdok import PDOK_URL, PostcodeArea
 from privacyapp.opendata._roo_csv import parse_register_csv
@@ -41,6 +42,7 @@ __all__ = [
     "FeedFormatError",
     "FeedTooLargeError",
     "FeedUnavailableError",
+    "HTTP_TIMEOUT",
     "InvalidPostcodeError",
     "MAX_AGE",
     "Municipality",
@@ -55,6 +57,7 @@ __all__ = [
     "RefreshResult",
     "RegisterXmlParser",
     "SnapshotError",
+    "default_client",
     "normalise_postcode",
     "parse_register_csv",
     "search_key",
