@@ -80,7 +80,7 @@ def build_services(
     from privacyapp.engine import SearchIndex
 
     if library is None:
-        library = builtin_library()
+        library = builtin_library().published()  # drafts and flows in review never reach users
     dates = [f.valid_from for f in library.flows.values() if getattr(f, "valid_from", None)]
     content = ContentInfo(
         version=str(library.content_version),

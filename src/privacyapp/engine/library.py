@@ -59,6 +59,16 @@ class Library:
             else hash_content(canonical_content(registry, ordered))
         )
 
+    def published(self) -> Library:
+        """The flows users may see: only ``status: published`` (drafts and flows in review stay
+        with the editors). The content hash stays the bundle's, so a saved path names the
+        content it came from."""
+        return Library(
+            self.registry,
+            (f for f in self._flows.values() if f.status == "published"),
+            content_hash=self.content_hash,
+        )
+
     @property
     def flows(self) -> Mapping[str, Flow]:
         """Flows by id, sorted by id."""
