@@ -121,6 +121,26 @@ def test_export_all_is_readable_and_carries_the_journal_head(vault: Vault) -> No
     assert len(data["journal_head"]) == 64
 
 
+def test_export_pdf_embeds_its_font_and_shows_diacritics(vault: Vault) -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    from privacyapp.dossier._export import export_pdf
+
+    vault.create("path", "Overleg met de jeugdarts — één cliënt", PATH_PAYLOAD, reference="REF-1")
+    reader = PdfReader(io.BytesIO(export_pdf(vault)))
+    text = " ".join(reader.pages[0].extract_text().split())  # table cells wrap their text
+    assert "Overleg met de jeugdarts — één cliënt" in text
+    assert vault.journal_head() in text
+    fonts = {
+        str(font["/BaseFont"])
+        for page in reader.pages
+        for font in page["/Resources"]["/Font"].values()  # type: ignore[union-attr]
+    }
+    assert fonts and all("+DejaVuSans" in name for name in fonts), fonts  # embedded subsets
+
+
 def test_wipe_removes_keys_and_data(lock: AppLock, backend: MemoryBackend) -> None:
     vault = lock.set_pin(PIN)
     vault.create("path", "Weg ermee")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 from datetime import date
-from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -17,7 +16,6 @@ from privacyapp.rights import (
     RequestInput,
     RequestKind,
     compose,
-    find_font,
     letter_pdf,
 )
 
@@ -72,16 +70,19 @@ def test_emoji_and_rtl_names_do_not_break_the_pdf(gemeente: Recipient) -> None:
 
 
 def test_missing_font_gives_a_clear_message(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    monkeypatch: pytest.MonkeyPatch, gemeente: Recipient
 ) -> None:
-    from privacyapp.rights import letterpdf
+    import privacyapp.fonts as fonts
 
-    monkeypatch.setattr(letterpdf, "SYSTEM_FONT_DIRS", (tmp_path,))
-    with pytest.raises(LetterPdfError, match="Kopieer de brief als tekst"):
-        find_font("GeenLettertype.ttf")
+    def missing(name: str) -> bytes:
+        raise FileNotFoundError(name)
 
-
-def test_font_from_an_extra_folder(tmp_path: Path) -> None:
-    source = find_font()
-    (tmp_path / "Eigen.ttf").write_bytes(source.read_bytes())
-    assert find_font("Eigen.ttf", [tmp_path]) == tmp_path / "Eigen.ttf"
+    monkeypatch.setattr(fonts, "font_bytes", missing)
+    fonts.register_fonts.cache_clear()
+    applicant = Applicant("Sam", phone="06")
+    letter = compose(RequestInput(RequestKind.INZAGE, applicant, gemeente), date(2026, 11, 22))
+    try:
+        with pytest.raises(LetterPdfError, match="Kopieer de brief als tekst"):
+            letter_pdf(letter)
+    finally:
+        fonts.register_fonts.cache_clear()

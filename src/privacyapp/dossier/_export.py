@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import Any
 
 from privacyapp.dossier._vault import Vault
+from privacyapp.fonts import BOLD, REGULAR, register_fonts
 
 __all__ = [
     "BUNDLE_JSON",
@@ -52,7 +53,11 @@ def export_pdf(vault: Vault, data: dict[str, Any] | None = None) -> bytes:
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
     data = data if data is not None else vault.export_all()
+    register_fonts()
     styles = getSampleStyleSheet()
+    for style in styles.byName.values():  # the sample styles name Helvetica, which is not embedded
+        style.fontName = BOLD if "Bold" in getattr(style, "fontName", "") else REGULAR
+    styles["Title"].fontName = BOLD
     out = io.BytesIO()
     doc = SimpleDocTemplate(
         out, pagesize=A4, title="Mijn overzicht", author="PrivacyApp ondersteuning en zorg",
@@ -81,7 +86,8 @@ def export_pdf(vault: Vault, data: dict[str, Any] | None = None) -> bytes:
     else:
         table = Table(rows, colWidths=[28 * mm, 62 * mm, 28 * mm, 24 * mm, 32 * mm], repeatRows=1)
         table.setStyle(TableStyle([
-            ("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold"),
+            ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+            ("FONTNAME", (0, 0), (-1, 0), BOLD),
             ("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ]))  # fmt: skip
@@ -90,7 +96,7 @@ def export_pdf(vault: Vault, data: dict[str, Any] | None = None) -> bytes:
         Spacer(1, 6 * mm),
         Paragraph(
             f"Controlecode van de geschiedenis ({data['journal_entries']} regels): "
-            f"<font face='Courier'>{data['journal_head']}</font>",
+            f"{data['journal_head']}",
             styles["Normal"],
         ),
     ]

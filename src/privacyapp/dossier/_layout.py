@@ -16,8 +16,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from privacyapp.dossier._fonts import BOLD, ITALIC, REGULAR
 from privacyapp.dossier._record import RecordChecklistItem, RecordInput, format_datetime
+from privacyapp.fonts import BOLD, ITALIC, REGULAR
 
 __all__ = [
     "CONTENT_WIDTH",

@@ -3,7 +3,8 @@
 The layout reserves a box at the end for the visible signature; ``build_report`` returns where
 that box landed so ``_signing`` can put the signature field exactly there. Every page has a
 header, and a footer with "pagina X van Y" (a canvas that holds pages back until the total is
-known). Fonts are embedded (``_fonts``); PDF/A-2b metadata and output intent come from ``_pdfa``.
+known). Fonts are embedded (``privacyapp.fonts``); PDF/A-2b metadata and output intent come
+from ``_pdfa``.
 """
 
 from __future__ import annotations
@@ -13,10 +14,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from privacyapp import __version__
-from privacyapp.dossier._fonts import REGULAR, register_fonts
 from privacyapp.dossier._pdfa import apply_pdfa
 from privacyapp.dossier._record import RecordInput
 from privacyapp.dossier.errors import ReportError
+from privacyapp.fonts import REGULAR, register_fonts
 
 __all__ = ["ReportPdf", "SignatureBox", "build_report"]
 

@@ -91,9 +91,9 @@ def stamp_pdf(identity: SigningIdentity, when: datetime, box: SignatureBox) -> b
     """The visible signature block as a one-page PDF the size of ``box``."""
     from reportlab.pdfgen.canvas import Canvas
 
-    from privacyapp.dossier._fonts import BOLD, REGULAR, register_fonts
     from privacyapp.dossier._layout import ACCENT, INK, MUTED, SHADE
     from privacyapp.dossier._record import format_datetime
+    from privacyapp.fonts import BOLD, REGULAR, register_fonts
 
     register_fonts()
     width, height = box.size

@@ -67,7 +67,7 @@ from privacyapp.rights.letter import (
     compose,
     dutch_date,
 )
-from privacyapp.rights.letterpdf import find_font, letter_pdf
+from privacyapp.rights.letterpdf import letter_pdf
 from privacyapp.rights.mailto import MAILTO_LIMIT, MailLink, mail_link, mailto_url
 from privacyapp.rights.recipient import (
     AP_RECIPIENT,
@@ -147,7 +147,6 @@ __all__ = [
     "deadline_event",
     "dutch_date",
     "escape_text",
-    "find_font",
     "fold_line",
     "kind_advice",
     "kind_spec",

@@ -1,67 +1,31 @@
 """The letter as a PDF, to print and post or to attach to an e-mail.
 
-reportlab with an embedded TrueType font (DejaVu Sans) so Dutch diacritics and any script the
-user typed come out right, and no non-embedded Helvetica sneaks in. The font is the app's own
-copy in ``privacyapp/assets/fonts/`` when present, else the system's DejaVu (``find_font``).
+reportlab with the app's embedded TrueType font (``privacyapp.fonts``, DejaVu Sans) so Dutch
+diacritics and any script the user typed come out right, and no non-embedded Helvetica sneaks in.
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
-from importlib import resources
-from pathlib import Path
 from xml.sax.saxutils import escape
 
+from privacyapp.fonts import BOLD, REGULAR, register_fonts
 from privacyapp.rights.errors import LetterPdfError
 from privacyapp.rights.guidance import NO_SERVER
 from privacyapp.rights.letter import Letter, dutch_date
 
-__all__ = ["SYSTEM_FONT_DIRS", "find_font", "letter_pdf"]
-
-_FONT_FILE = "DejaVuSans.ttf"
-_BOLD_FILE = "DejaVuSans-Bold.ttf"
-#: Where Linux distributions keep DejaVu; used only when the app ships no font of its own.
-SYSTEM_FONT_DIRS: tuple[Path, ...] = (
-    Path("/usr/share/fonts/truetype/dejavu"),
-    Path("/usr/share/fonts/dejavu"),
-    Path("/usr/share/fonts/TTF"),
-    Path("/usr/local/share/fonts"),
-)
+__all__ = ["letter_pdf"]
 
 
-def find_font(name: str = _FONT_FILE, extra_dirs: Sequence[Path] = ()) -> Path:
-    """The path of a TrueType font file: the app's assets first, then ``extra_dirs``, then
-    the system's font folders.
-
-    Raises:
-        LetterPdfError: the font is nowhere to be found.
-    """
+def _fonts() -> tuple[str, str]:
     try:
-        bundled = resources.files("privacyapp").joinpath("assets", "fonts", name)
-        if bundled.is_file():
-            return Path(str(bundled))
-    except (ModuleNotFoundError, FileNotFoundError):  # pragma: no cover - assets missing
-        pass
-    for folder in (*extra_dirs, *SYSTEM_FONT_DIRS):
-        candidate = folder / name
-        if candidate.is_file():
-            return candidate
-    raise LetterPdfError(
-        f"Het lettertype {name} is niet gevonden, dus de PDF kan niet worden gemaakt. "
-        "Kopieer de brief als tekst, of installeer het lettertype DejaVu Sans."
-    )
-
-
-def _register(regular: Path, bold: Path) -> tuple[str, str]:
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    names = ("PrivacyAppLetter", "PrivacyAppLetter-Bold")
-    if names[0] not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(names[0], str(regular)))
-        pdfmetrics.registerFont(TTFont(names[1], str(bold)))
-    return names
+        register_fonts()
+    except OSError as exc:  # the app's font files are missing: a broken installation
+        raise LetterPdfError(
+            "Het lettertype van de app is niet gevonden, dus de PDF kan niet worden gemaakt. "
+            "Kopieer de brief als tekst, of installeer de app opnieuw."
+        ) from exc
+    return REGULAR, BOLD
 
 
 def _paragraph_markup(text: str) -> str:
@@ -69,7 +33,7 @@ def _paragraph_markup(text: str) -> str:
     return "<br/>".join(escape(line) for line in text.split("\n"))
 
 
-def letter_pdf(letter: Letter, *, font_dirs: Sequence[Path] = ()) -> bytes:
+def letter_pdf(letter: Letter) -> bytes:
     """The letter as PDF bytes (A4, embedded font, reproducible for the same letter).
 
     Raises:
@@ -80,7 +44,7 @@ def letter_pdf(letter: Letter, *, font_dirs: Sequence[Path] = ()) -> bytes:
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
-    regular, bold = _register(find_font(_FONT_FILE, font_dirs), find_font(_BOLD_FILE, font_dirs))
+    regular, bold = _fonts()
     body = ParagraphStyle("body", fontName=regular, fontSize=11, leading=15, spaceAfter=8)
     head = ParagraphStyle("head", parent=body, fontName=bold)
     small = ParagraphStyle("small", parent=body, fontSize=8, leading=10, textColor="#555555")

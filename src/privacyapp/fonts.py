@@ -1,4 +1,5 @@
-"""The embedded font of every PDF the app makes: DejaVu Sans, shipped in ``assets/fonts``.
+"""The embedded font of every PDF the app makes (records, letters, exports): DejaVu Sans,
+shipped in ``privacyapp/assets/fonts``.
 
 An embedded TrueType font is what makes Dutch diacritics and the check marks ☑ ☒ ☐ render on
 every reader, and it is required for PDF/A. Reportlab otherwise falls back to a non-embedded
