@@ -1,35 +1,10 @@
-"""Fixtures for engine tests: the example flows (a frozen copy) and a fixed clock."""
+"""Engine tests: the example flows and the clock come from ``tests/conftest.py``."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from datetime import UTC, datetime, timedelta
-from pathlib import Path
-
 import pytest
 
-from privacyapp.engine import Library, checks, load_flows
-
-REPO = Path(__file__).resolve().parents[2]
-EXAMPLES = REPO / "tests" / "fixtures" / "examples"
-
-
-@pytest.fixture(scope="session")
-def library() -> Library:
-    with pytest.MonkeyPatch.context() as patch:  # the examples are frozen; plug-in checks are not
-        patch.setattr(checks, "PLUGIN_MODULES", ())
-        result = load_flows([EXAMPLES], display_base=REPO)
-    assert result.library is not None, "\n".join(d.format() for d in result.diagnostics)
-    return result.library
-
-
-@pytest.fixture
-def clock() -> Callable[[], datetime]:
-    """A clock that ticks one minute per call, from 2026-11-22 09:00 UTC."""
-    times: Iterator[datetime] = (
-        datetime(2026, 11, 22, 9, 0, tzinfo=UTC) + timedelta(minutes=n) for n in range(10_000)
-    )
-    return lambda: next(times)
+from privacyapp.engine import checks
 
 
 @pytest.fixture(autouse=True)

@@ -98,14 +98,7 @@ def primary(
     url: str | None = None,
 ) -> ft.Control:
     """The main action of a screen (filled accent button, ≥ 48 px)."""
-    button = ft.FilledButton(
-        content=label,
-        icon=icon,
-        on_click=on_click,
-        url=url,
-        style=_button_style(),
-    )
-    return ft.Semantics(content=button, identifier=ident, button=True, label=label)
+    return _button(ft.FilledButton, label, ident, on_click, icon, url)
 
 
 def secondary(
@@ -117,13 +110,18 @@ def secondary(
     url: str | None = None,
 ) -> ft.Control:
     """A secondary action (outlined button, ≥ 48 px)."""
-    button = ft.OutlinedButton(
-        content=label,
-        icon=icon,
-        on_click=on_click,
-        url=url,
-        style=_button_style(),
-    )
+    return _button(ft.OutlinedButton, label, ident, on_click, icon, url)
+
+
+def _button(
+    kind: type[ft.FilledButton] | type[ft.OutlinedButton],
+    label: str,
+    ident: str,
+    on_click: Handler | None,
+    icon: ft.IconData | None,
+    url: str | None,
+) -> ft.Control:
+    button = kind(content=label, icon=icon, on_click=on_click, url=url, style=_button_style())
     return ft.Semantics(content=button, identifier=ident, button=True, label=label)
 
 
