@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 
 import pytest
-from viewkit import RecordingNavigator, click, find, idents, layout_problems, texts
+from viewkit import RecordingNavigator, click, find, idents, layout_problems, texts, walk
 
+from privacyapp.engine import FlowSession
 from privacyapp.views import strings as _strings  # noqa: F401
 from privacyapp.views.placeholders import coming_soon
 from privacyapp.views.routes import core_routes, route_table
@@ -197,3 +199,32 @@ def test_every_route_renders_with_translated_title(walker: Walker, route: str) -
 def test_home_layout_is_valid_for_every_audience(walker: Walker, audience: str | None) -> None:
     walker.state.settings = replace(walker.state.settings, audience=audience)
     assert layout_problems(walker.open("/").content) == []
+
+
+def _sibling_keys_repeat(control: object) -> list[str]:
+    """Keys that occur twice in one list of controls (Flet matches a diffed screen by them)."""
+    repeats: list[str] = []
+    for node in walk(control):
+        children = getattr(node, "controls", None)
+        if isinstance(children, list):
+            counts = Counter(c.key for c in children if getattr(c, "key", None) is not None)
+            repeats += [str(k) for k, n in counts.items() if n > 1]
+    return repeats
+
+
+def test_every_step_of_every_flow_can_be_diffed_by_unique_keys(
+    state: AppState, services: Services
+) -> None:
+    """A step is diffed against the one on show (RouteSpec.diff): its keyed controls must be
+    unique among their siblings, or Flet would pair up the wrong ones."""
+    checked = 0
+    for flow in services.library.flows.values():
+        start = FlowSession.start(flow, content_hash="test", clock=state.slots["clock"])
+        for node_id in flow.nodes:
+            state.session = replace(start, current_id=node_id)
+            screen = render_route(
+                ROUTES, f"/vraag/{flow.id}/{node_id}", state, services, RecordingNavigator()
+            )
+            assert _sibling_keys_repeat(screen.content) == [], (flow.id, node_id)
+            checked += 1
+    assert checked > 300

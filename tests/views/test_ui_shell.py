@@ -3,6 +3,7 @@ bottom bar versus rail, settings kept."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 from dataclasses import replace
 from typing import Any
@@ -39,7 +40,7 @@ class FakePage:
     def update(self) -> None:
         self.updates += 1
 
-    def navigate(self, route: str) -> None:
+    async def push_route(self, route: str) -> None:
         self.navigated.append(route)
 
     def run_task(self, handler: Any, *args: Any) -> None:
@@ -63,12 +64,36 @@ def page_of(shell: Shell) -> FakePage:
     return shell.page  # type: ignore[return-value]
 
 
+_AFTER_FRAME = ("_push_history", "_send_title")
+
+
+def pushed(page: FakePage) -> list[str]:
+    """Run what the shell scheduled for just after a screen (history entries, window title), in
+    order; return every route pushed."""
+    for handler, args in [t for t in page.tasks if t[0].__name__ in _AFTER_FRAME]:
+        asyncio.run(handler(*args))
+    page.tasks = [t for t in page.tasks if t[0].__name__ not in _AFTER_FRAME]
+    return page.navigated
+
+
 def test_go_renders_and_adds_to_browser_history(shell: Shell) -> None:
-    shell.go("/meer")
     page = page_of(shell)
-    assert page.navigated == ["/meer"]
+    assert page.title.startswith("Waar gaat")  # the first screen's title is set at once
+    shell.go("/meer")
     assert [v.route for v in page.views] == ["/", "/meer"]  # a view to pop: Android back works
+    # the screen is on show; its history entry and window title follow just after
+    assert page.navigated == [] and page.title.startswith("Waar gaat")
+    assert pushed(page) == ["/meer"]
     assert page.title.startswith("Meer")
+
+
+def test_quick_steps_reach_the_browser_history_in_order(shell: Shell) -> None:
+    shell.go("/meer")
+    shell.go("/zoeken")
+    shell.go("/meer/over")
+    page = page_of(shell)
+    assert shell.state.route == "/meer/over"
+    assert pushed(page) == ["/meer", "/zoeken", "/meer/over"]
 
 
 def test_escape_and_android_back_step_back_in_a_flow(shell: Shell) -> None:
@@ -112,6 +137,7 @@ def test_changed_settings_are_saved_and_the_theme_follows(shell: Shell) -> None:
     page = page_of(shell)
     shell.state.settings = replace(shell.state.settings, theme="dark", language="en")
     shell.refresh()
+    pushed(page)
     saves = [args for handler, args in page.tasks if handler.__name__ == "_save_settings"]
     assert saves and saves[-1][0].theme == "dark"
     assert page.theme.color_scheme.primary == "#9FC7F0"
@@ -127,3 +153,29 @@ def test_every_route_change_is_announced_once(shell: Shell) -> None:
     shell.refresh()  # same screen again: no second announcement
     after = [a for h, a in page.tasks if h.__name__ == "_announce"]
     assert after[len(before) :] == [("Hoe oud ben je?",)]
+
+
+def scroller_of(page: FakePage) -> ft.Column:
+    column = page.views[-1].controls[0]
+    assert isinstance(column, ft.Column)
+    return column
+
+
+def test_flow_steps_are_diffed_and_a_new_step_starts_at_the_top(shell: Shell) -> None:
+    page = page_of(shell)
+    shell.go("/vraag/algemeen-inzage-dossier")
+    assert scroller_of(page).key == "screen"  # Flet diffs the next step against this one
+    page.tasks.clear()
+    shell.state.set_session(shell.state.session.answer(0))
+    shell.go("/vraag/algemeen-inzage-dossier/vraag-organisatie")
+    assert [h.__name__ for h, _ in page.tasks if h.__name__ == "_to_top"] == ["_to_top"]
+
+
+def test_screens_that_update_themselves_are_sent_whole(shell: Shell) -> None:
+    page = page_of(shell)
+    shell.go("/gemeente")  # live search updates its results in place
+    assert scroller_of(page).key is None
+    page.tasks.clear()
+    shell.go("/meer")
+    assert scroller_of(page).key == "screen"
+    assert not [h for h, _ in page.tasks if h.__name__ == "_to_top"]  # a fresh scroller

@@ -126,7 +126,7 @@ def path_panel(ctx: ViewContext, session: FlowSession, ident: str = "flow-path")
         expanded_cross_axis_alignment=ft.CrossAxisAlignment.START,
         min_tile_height=48,
     )
-    return ft.Semantics(identifier=ident, content=tile)
+    return ft.Semantics(identifier=ident, key=ident, content=tile)
 
 
 def _progress(ctx: ViewContext, session: FlowSession) -> ft.Control:
@@ -164,7 +164,7 @@ def _footer(ctx: ViewContext, session: FlowSession) -> ft.Control:
             icon=ft.Icons.RESTART_ALT,
         )
     )
-    return ft.Row(buttons, wrap=True, spacing=10, run_spacing=10)
+    return ft.Row(buttons, wrap=True, spacing=10, run_spacing=10, key="flow-footer")
 
 
 def step_view(ctx: ViewContext) -> ft.Control:

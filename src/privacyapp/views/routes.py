@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import parse_qsl, quote, unquote, urlsplit
@@ -113,6 +113,12 @@ class RouteSpec:
     URL (e.g. the flow step of a deep link) and may return another route to show instead."""
     back: Guard | None = None
     """Where Back goes when it depends on state (the previous flow step); None: ``parent``."""
+    diff: bool = False
+    """True when ``build`` makes the whole screen from the state every time and nothing on it is
+    changed in place afterwards. The shell then lets Flet compare the new screen with the one on
+    show, so a new flow step sends only what changed. Leave False for a screen that keeps its
+    controls between renders or updates them itself (live search, forms): Flet marks diffed
+    controls read-only, and such a screen's own updates would no longer reach the page."""
 
 
 def _segments(path: str) -> list[str]:
@@ -205,10 +211,13 @@ def feature_guards() -> list[Guard]:
 
 
 def core_routes() -> list[RouteSpec]:
-    """The shell's own screens. Imported late: the screen modules import this module."""
+    """The shell's own screens. Imported late: the screen modules import this module.
+
+    Each of them is built from the state alone, so all of them may be diffed (``diff``).
+    """
     from privacyapp.views import emergency, home, more, search
 
-    return [
+    screens = [
         RouteSpec("/", home.home_view, "home.title", tab="vragen"),
         RouteSpec("/vragen", home.questions_view, "questions.title", tab="vragen"),
         RouteSpec("/vragen/{sector}", home.questions_view, "questions.title", tab="vragen"),
@@ -230,6 +239,7 @@ def core_routes() -> list[RouteSpec]:
             "/meer/instellingen", more.settings_view, "settings.title", tab="meer", parent="/meer"
         ),
     ]
+    return [replace(spec, diff=True) for spec in screens]
 
 
 def _player_routes() -> list[RouteSpec]:

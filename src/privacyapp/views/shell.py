@@ -35,10 +35,16 @@ from privacyapp.views.services import Services
 from privacyapp.views.state import AppState, Settings
 from privacyapp.views.theme import MAX_CONTENT_WIDTH, WIDE_BREAKPOINT, build_theme, palette
 
-__all__ = ["SETTINGS_KEY", "Rendered", "Shell", "render_route"]
+__all__ = ["AFTER_FRAME", "SETTINGS_KEY", "Rendered", "Shell", "render_route"]
 
 logger = logging.getLogger(__name__)
 
+#: Seconds between showing a new screen and the two updates that follow it: the route in the
+#: browser history and the window title. On web, each of those makes the client rebuild more than
+#: the screen (its router; the whole app for a title), and sent together with the screen they add
+#: about 10-15 ms each before the user sees the next question (``benchmarks/app_bench.py``).
+#: Sent one frame later, the screen is already on show.
+AFTER_FRAME = 0.05
 #: Where the settings are kept (SharedPreferences: the browser's localStorage on web).
 SETTINGS_KEY = "privacyapp.settings"
 _NOT_FOUND = RouteSpec("/__niet-gevonden", not_found_view, "notfound.title")
@@ -96,8 +102,12 @@ class Shell:
         self._root = ft.View(route="/", padding=0, spacing=0)
         self._top = ft.View(route="/", padding=0, spacing=0)
         self._shown: str | None = None
+        self._diffed: ft.View | None = None
+        """The view whose screen on show was diffed (has the stable key), if any."""
         self._look: tuple[str, float] | None = None
         self._chrome: dict[object, tuple[tuple[object, ...], Any]] = {}
+        self._frames: dict[int, ft.Row] = {}
+        """The wide layout's row (rail, divider, screen) of each view."""
         self._pushed: list[str] = []
         """Routes we pushed whose echo (a route change event) has not come back yet."""
         self._title = ""
@@ -114,12 +124,19 @@ class Shell:
 
     # ---------------------------------------------------------------- Navigator
     def go(self, route: str) -> None:
-        """Show ``route`` now and add it to the browser history."""
+        """Show ``route`` now; add it to the browser history just after (see :data:`AFTER_FRAME`).
+
+        Pushes keep their order, and their echoes are recognised in ``_on_route_change``.
+        """
         self.state.route = route
         self.render()
         if self.page.route != self.state.route:
             self._pushed.append(self.state.route)
-            self.page.navigate(self.state.route)
+            self.page.run_task(self._push_history, self.state.route)
+
+    async def _push_history(self, route: str) -> None:
+        await asyncio.sleep(AFTER_FRAME)
+        await self.page.push_route(route)
 
     def back(self) -> None:
         """Previous flow step, else the parent screen; home stays home."""
@@ -177,15 +194,18 @@ class Shell:
             page.theme = build_theme(settings.theme, settings.text_scale)
             page.theme_mode = ft.ThemeMode.LIGHT
             page.theme_animation_style = ft.AnimationStyle.no_animation()  # instant switch
-        page.bgcolor = palette(settings.theme).background
+        background = palette(settings.theme).background
+        if page.bgcolor != background:  # an assignment is sent even when the value is the same
+            page.bgcolor = background
         rendered = render_route(
             self.routes, self.state.route, self.state, self.services, self, page, self.guards
         )
         t = Translator(settings.language)
-        page.title = f"{rendered.title} · {t('app.short')}"
+        self._retitle(f"{rendered.title} · {t('app.short')}")
         view = self._root if rendered.route == "/" else self._top
         view.route = rendered.route
-        view.bgcolor = palette(settings.theme).background
+        if view.bgcolor != background:
+            view.bgcolor = background
         wide = self._is_wide()
         view.appbar = self._cached(
             ("bar", t.lang, rendered.route != "/", wide, settings.text_scale),
@@ -193,31 +213,35 @@ class Shell:
         )
         available = self.state.width - (_RAIL_WIDTH if wide else 0)
         body = ft.Container(content=rendered.content, width=min(MAX_CONTENT_WIDTH, available))
-        # No stable key here: with one, Flet diffs the rebuilt screen into the controls on show,
-        # and a screen that updates its own controls in place (live municipality search, text
-        # typed into a form) would then update objects that are no longer on the page.
+        # A screen that may be diffed (RouteSpec.diff) gets a stable key: Flet then compares the
+        # rebuilt screen with the one on show and sends only what changed (a new flow step is a
+        # few texts). Other screens are sent whole, so their own in-place updates keep working.
+        diff = rendered.spec.diff
         scroller = ft.Column(
             [ft.Row([body], alignment=ft.MainAxisAlignment.CENTER)],
             scroll=ft.ScrollMode.AUTO,
             expand=True,
+            key="screen" if diff else None,
         )
         tab = next((i for i, (name, _) in enumerate(TABS) if name == rendered.spec.tab), 0)
         if wide:
             view.navigation_bar = None
-            view.controls = [
-                ft.Row(
-                    [
-                        self._cached(
-                            ("rail", t.lang, tab, view is self._root), lambda: self._rail(t, tab)
-                        ),
-                        ft.VerticalDivider(width=1),
-                        scroller,
-                    ],
+            # One frame per view, kept between renders: the rail in it is never part of a
+            # diffed (read-only) screen, so its selection events keep working.
+            frame = self._frames.get(id(view))
+            if frame is None:
+                frame = self._frames[id(view)] = ft.Row(
+                    [ft.Container(), ft.VerticalDivider(width=1), ft.Container()],
                     expand=True,
                     spacing=0,
                     vertical_alignment=ft.CrossAxisAlignment.STRETCH,
                 )
+            frame.controls = [
+                self._cached(("rail", t.lang, tab, view is self._root), lambda: self._rail(t, tab)),
+                frame.controls[1],
+                scroller,
             ]
+            view.controls = [frame]
         else:
             view.navigation_bar = self._cached(
                 ("tabs", t.lang, tab, view is self._root), lambda: self._bottom_bar(t, tab)
@@ -226,8 +250,36 @@ class Shell:
         page.views[:] = [self._root] if view is self._root else [self._root, self._top]
         page.update()
         if rendered.route != self._shown:
+            if diff and self._diffed is view:
+                # the diffed scroller kept its place: a new screen starts at its top
+                page.run_task(self._to_top, scroller)
             self._shown = rendered.route
             page.run_task(self._announce, rendered.title)
+        self._diffed = view if diff else None
+
+    async def _to_top(self, scroller: ft.Column) -> None:
+        try:
+            await scroller.scroll_to(offset=0)
+        except (RuntimeError, TimeoutError, asyncio.CancelledError) as exc:
+            logger.debug("scroll to top not delivered: %s", exc)
+
+    def _retitle(self, title: str) -> None:
+        """Give the window (browser tab) the screen's title: at once on the first screen, later
+        ones just after their screen is on show (:data:`AFTER_FRAME`); the last one wins."""
+        if title == self._title:
+            return
+        first = not self._title
+        self._title = title
+        if first:
+            self.page.title = title
+        else:
+            self.page.run_task(self._send_title)
+
+    async def _send_title(self) -> None:
+        await asyncio.sleep(AFTER_FRAME)
+        if self.page.title != self._title:
+            self.page.title = self._title
+            self.page.update()
 
     async def _announce(self, message: str) -> None:
         """Tell screen readers the screen (or flow step) changed (WCAG 4.1.3)."""
@@ -252,7 +304,7 @@ class Shell:
                 identifier="nav-back",
                 button=True,
                 content=ft.IconButton(
-                    style=_ICON_STYLE,
+                    padding=12,  # 24 px icon + 2 × 12 = a 48 px target
                     icon=ft.Icons.ARROW_BACK,
                     tooltip=t("nav.back"),
                     on_click=lambda _: self.back(),
@@ -263,7 +315,7 @@ class Shell:
                 identifier="nav-search",
                 button=True,
                 content=ft.IconButton(
-                    style=_ICON_STYLE,
+                    padding=12,  # 24 px icon + 2 × 12 = a 48 px target
                     icon=ft.Icons.SEARCH,
                     tooltip=t("nav.search"),
                     on_click=lambda _: self.go("/zoeken"),
@@ -280,7 +332,7 @@ class Shell:
                 )
                 if wide
                 else ft.IconButton(
-                    style=_ICON_STYLE,
+                    padding=12,  # 24 px icon + 2 × 12 = a 48 px target
                     icon=ft.Icons.EMERGENCY,
                     icon_color=ft.Colors.ERROR,
                     tooltip=t("nav.emergency"),
@@ -363,6 +415,5 @@ class Shell:
             self.render()
 
 
-_ICON_STYLE = ft.ButtonStyle(padding=12)  # 24 px icon + 2 × 12 = a 48 px target
 _RAIL_WIDTH = 97  # the rail and its divider
 _TAB_ICONS = (ft.Icons.HELP_OUTLINE, ft.Icons.SEARCH, ft.Icons.FOLDER_OUTLINED, ft.Icons.MENU)

@@ -46,6 +46,7 @@ def heading(text: str, level: int = 1, ident: str | None = None) -> ft.Control:
         header=True,
         heading_level=level,
         identifier=ident,
+        key=ident,
     )
 
 
@@ -172,7 +173,7 @@ def choice(
             alignment=ft.Alignment.CENTER_LEFT,
         ),
     )
-    return ft.Semantics(content=button, identifier=ident, button=True, selected=selected)
+    return ft.Semantics(content=button, identifier=ident, key=ident, button=True, selected=selected)
 
 
 def section(title: str, controls: Sequence[ft.Control], *, level: int = 2) -> ft.Control:
@@ -184,6 +185,7 @@ def notice(text: str, *, ident: str | None = None, icon: ft.IconData | None = No
     """A tinted information box (e.g. "content is in Dutch", "komt binnenkort")."""
     return ft.Semantics(
         identifier=ident,
+        key=ident,
         content=ft.Container(
             content=ft.Row(
                 [
