@@ -11,8 +11,8 @@ every valid flow; more can be added without touching this module:
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from privacyapp.engine._document import YMap, locate
@@ -54,6 +54,9 @@ class CheckContext:
     flow: Flow
     source: FlowSource
     flow_ids: frozenset[str]
+    #: The status of every flow that passed schema validation (``draft``, ``review``,
+    #: ``published``): a published flow may only open published flows.
+    statuses: Mapping[str, str] = field(default_factory=dict)
 
     def loc(self, *parts: str | int, key: bool = False) -> Loc:
         """The place of a field, e.g. ``loc("nodes", "start", "text")``."""
@@ -274,6 +277,19 @@ def _check_advice(ctx: CheckContext, node_id: str, node: AdviceNode) -> Iterable
                 f'the action opens "{action.flow}", which is not a flow',
                 did_you_mean(action.flow, ctx.flow_ids),
             )
+        elif (
+            action.flow is not None
+            and ctx.flow.status == "published"
+            and ctx.statuses.get(action.flow, "published") != "published"
+        ):
+            # the app shows published flows only: this button would lead nowhere
+            yield ctx.error(
+                (*base, "actions", i, "flow"),
+                "unpublished-flow",
+                f'the action opens "{action.flow}", which is not published '
+                f"(status: {ctx.statuses[action.flow]})",
+                f'publish "{action.flow}" first, or leave this action out for now',
+            )
     if not node.help and not node.actions:
         yield ctx.warning(
             base,
@@ -375,12 +391,13 @@ def run_checks(
 ) -> list[Diagnostic]:
     """Run every check on every valid flow."""
     ids = frozenset(flow_ids)
+    statuses = {s.flow_id: s.flow.status for s in sources if s.flow is not None}
     checks = [*BUILTIN_CHECKS, *EXTRA_CHECKS, *_plugin_checks()]
     diagnostics: list[Diagnostic] = []
     for source in sources:
         if source.flow is None:
             continue
-        ctx = CheckContext(registry, source.flow, source, ids)
+        ctx = CheckContext(registry, source.flow, source, ids, statuses)
         for check in checks:
             diagnostics.extend(check(ctx))
     return diagnostics
