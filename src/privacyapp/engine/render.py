@@ -46,6 +46,16 @@ def table(rows: list[dict[str, Any]]) -> str:
     return "\n".join(lines) + f"\n{len(rows)} flows\n"
 
 
+def _source_lines(library: Library, node: AdviceNode, pad: str) -> list[str]:
+    """An advice's sources for the tree: the citation, and its note (if any) below it."""
+    lines = []
+    for source in node.sources:
+        lines.append(f"{pad}bron: {source.citation(library.registry)}")
+        if source.note:
+            lines.append(f"{pad}  ({source.note})")
+    return lines
+
+
 def flow_tree(library: Library, flow: Flow) -> str:
     """The flow as an indented tree from its start; nodes seen before are shown as references."""
     lines = [
@@ -81,8 +91,7 @@ def flow_tree(library: Library, flow: Flow) -> str:
                 visit(rule.next, depth + 1, f"{rule.when.describe()} => ")
         else:
             lines.append(f"{pad}{via}[advies] {node.title}  ({node_id})")
-            for source in node.sources:
-                lines.append(f"{pad}      bron: {source.citation(library.registry)}")
+            lines.extend(_source_lines(library, node, f"{pad}      "))
 
     visit(flow.start, 0, "")
     unreached = [n for n in flow.nodes if n not in seen]
@@ -153,6 +162,8 @@ def walk_text(library: Library, session: FlowSession) -> str:
     for source in advice["sources"]:
         url = f" <{source['url']}>" if source["url"] else ""
         lines.append(f"  - {source['citation']}{url}")
+        if source["note"]:
+            lines.append(f"    {source['note']}")
     if advice["help"]:
         lines += ["", "Meer hulp:"]
         for route in advice["help"]:
