@@ -465,8 +465,8 @@ i18n.register(
                 "the address."
             ),
             "rights.error.unreachable": (
-                "We don't know how to reach your municipality {name}. Call the municipality "
-                "or look on its website, and fill in the address yourself."
+                "We don't know how to reach the municipality of {name}. Call the "
+                "municipality or look on its website, and fill in the address yourself."
             ),
             "rights.error.org_name": "Fill in the name of the organisation.",
             "rights.error.org_address": (
@@ -483,7 +483,7 @@ i18n.register(
             "rights.error.follow_up_before": "A next step cannot be before your request.",
             "rights.error.no_term": "This request has no term, so no reminder either.",
             "rights.error.term_running": (
-                "The term runs until {date}. Only send a reminder after that date."
+                "The term runs up to and including {date}. Only send a reminder after that date."
             ),
             "rights.error.no_term_ap": (
                 "A complaint to the Autoriteit Persoonsgegevens has no fixed term. The AP will "
