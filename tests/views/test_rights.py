@@ -708,3 +708,15 @@ def test_english_validation_errors(english: AppState, services: Services) -> Non
     assert find(root, "rights-error").value.startswith(
         "'zorg@bv,evil@example.com' is not a valid email address."
     )
+
+
+def test_switching_to_english_redraws_the_kept_composer(
+    state: AppState, services: Services
+) -> None:
+    nav = RecordingNavigator()
+    render_route(SHELL_ROUTES, "/verzoek/inzage", state, services, nav)
+    state.slots["rights"].set_value("name", "Sam")  # typed in Dutch, kept after the switch
+    state.settings = replace(state.settings, language="en")
+    root = render_route(SHELL_ROUTES, "/verzoek/inzage", state, services, nav).content
+    assert "What do you want to ask?" in texts(root) and "Wat wil je vragen?" not in texts(root)
+    assert find(root, "rights-field-name").value == "Sam"

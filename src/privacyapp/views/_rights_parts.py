@@ -2,6 +2,8 @@
 
 Plain functions of their inputs that return controls (tests inspect them without a client).
 Every interactive control has a label and a stable ``ft.Semantics(identifier="rights-...")``.
+Each builder takes the UI language as ``t`` (Dutch by default); text from ``privacyapp.rights``
+goes through ``_rights_text``. The letter itself is shown as written: in Dutch.
 """
 
 from __future__ import annotations

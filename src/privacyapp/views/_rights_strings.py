@@ -114,7 +114,7 @@ i18n.register(
             "rights.chosen_label": " Chosen.",
             # recipient
             "rights.to_ap": "To: Autoriteit Persoonsgegevens (the Dutch Data Protection Authority)",
-            "rights.to_whom": "Who is it for?",
+            "rights.to_whom": "Who are you writing to?",
             "rights.mode.gemeente": "My municipality",
             "rights.mode.organisatie": "Another organisation",
             "rights.org.org_name": "Name of the organisation",
