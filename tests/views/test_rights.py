@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -499,3 +499,224 @@ def test_municipality_from_the_real_directory(state: AppState, services: Service
     shown = render_route(SHELL_ROUTES, "/verzoek/inzage", state, services, nav)
     link = find(shown.content, "rights-open-mail").data
     assert urlsplit(link).path == aalsmeer.email
+
+
+# ---------------------------------------------------------------- in English (Settings → language)
+# The UI is English; the letter, which goes to a Dutch organisation, stays Dutch.
+
+
+@pytest.fixture
+def english(state: AppState) -> AppState:
+    state.settings = replace(state.settings, language="en")
+    return state
+
+
+def _english_screen(english: AppState, services: Services, route: str = "/verzoek") -> Any:
+    return render_route(SHELL_ROUTES, route, english, services, RecordingNavigator())
+
+
+def _label(root: Any, ident: str) -> str:
+    return str(next(c.label for c in _walk(root) if getattr(c, "identifier", None) == ident))
+
+
+def test_english_kind_choice(english: AppState, services: Services) -> None:
+    shown = _english_screen(english, services)
+    shown_texts = texts(shown.content)
+    assert shown.title == "A request about your data"
+    for text in ("What do you want to ask?", "Access (chosen)", "Destroy a file", "About you"):
+        assert text in shown_texts
+    assert _label(shown.content, "rights-kind-inzage") == (
+        "Access: Ask which data an organisation has about you, and get a copy. Chosen."
+    )
+    assert find(shown.content, "rights-preview-button").content == "Write the letter"
+    for dutch in ("Wat wil je vragen?", "Inzage (gekozen)", "Dossier vernietigen", "Over jou"):
+        assert dutch not in shown_texts
+    assert not any("Gekozen" in t or "verzoek" in t.lower() for t in shown_texts)
+
+
+def test_english_form_of_one_kind_for_yourself_and_for_a_child(
+    english: AppState, services: Services
+) -> None:
+    shown = _english_screen(english, services, "/verzoek/vernietiging")
+    root = shown.content
+    assert "Your request: Destroy a file" in texts(root)
+    assert find(root, "rights-field-file").label == "Which file"
+    assert find(root, "rights-field-law").helper == "jeugd (Youth Act) or wmo (Wmo 2015)."
+    assert find(root, "rights-field-name").label == "Your name"
+    assert find(root, "rights-field-name").helper == "This is how you sign the letter."
+    assert find(root, "rights-gemeente-search").label == "Search for your municipality"
+    assert find(root, "rights-mode-organisatie").label == "Another organisation"
+    assert find(root, "rights-gemeente-find").content == "Search"
+    assert find(root, "rights-for-someone").label == (
+        "I am writing for my child or for someone I represent"
+    )
+    assert any("within three months" in t for t in texts(root))  # the kind's advice
+    for dutch in ("Welk dossier", "Soort dossier", "Je naam", "Zoek je gemeente", "Aan wie?"):
+        assert dutch not in texts(root)
+    assert "rights-role" not in idents(root)
+
+    find(root, "rights-for-someone").on_change(_E(True))
+    root = _english_screen(english, services, "/verzoek/vernietiging").content
+    role = find(root, "rights-role")
+    assert role.label == "Your role"
+    assert [o.text for o in role.options] == [
+        "Parent with parental authority",
+        "Guardian",
+        "Curator (under guardianship)",
+        "Mentor",
+    ]
+    assert find(root, "rights-field-person").label == "Name of your child or the person"
+    shown_texts = texts(root)
+    assert any("custody register" in t for t in shown_texts)  # the proof for a parent
+    assert "• Are you 16 or older? Then you make the request yourself." in shown_texts
+    assert not any("gezagsregister" in t or "16 jaar" in t for t in shown_texts)
+
+
+def _english_letter(english: AppState, services: Services) -> Any:
+    _english_screen(english, services, "/verzoek/inzage")
+    screen = english.slots["rights"]
+    screen.set_mode("organisatie")
+    for key, value in {
+        "org_name": "Zorg BV",
+        "org_email": "privacy@zorg.nl",
+        "name": "Sam",
+    }.items():
+        screen.set_value(key, value)
+    click(find(screen.build(), "rights-preview-button"))
+    return _english_screen(english, services, "/verzoek/inzage").content
+
+
+def test_english_letter_view_keeps_the_letter_dutch_and_says_so(
+    english: AppState, services: Services
+) -> None:
+    root = _english_letter(english, services)
+    letter = find(root, "rights-letter").value
+    assert "Geachte heer of mevrouw," in letter and letter.endswith(FOOTER + "\n")
+    assert "Onderwerp: Verzoek om inzage in persoonsgegevens (artikel 15 AVG)" in letter
+    note = find(root, "rights-letter-dutch").value
+    assert note == "The letter is in Dutch, because it goes to a Dutch organisation."
+    assert find(root, "rights-copy").data == letter  # copied and mailed as written: Dutch
+    shown_texts = texts(root)
+    for text in (
+        "Your letter",
+        "We send your letter to privacy@zorg.nl.",
+        "Open in your mail app",
+        "Copy",
+        "Save as PDF",
+        "Save in My overview",
+        "Sent on (YYYY-MM-DD)",
+    ):
+        assert text in shown_texts
+    assert any("KopieID app" in t for t in shown_texts)
+    assert any("does not go through a server of ours" in t for t in shown_texts)
+    for dutch in ("Je brief", "Open in je mailapp", "Kopieer", "Bewaar als PDF"):
+        assert dutch not in shown_texts
+    assert not any("niet via een server" in t or "KopieID van de" in t for t in shown_texts)
+
+
+def test_dutch_letter_view_has_no_language_note(screen: RightsScreen) -> None:
+    screen.set_mode("organisatie")
+    for key, value in {
+        "org_name": "Zorg BV",
+        "org_email": "privacy@zorg.nl",
+        "name": "Sam",
+    }.items():
+        _type(screen, key, value)
+    _click(screen, "rights-preview-button")
+    assert "rights-letter" in _ids(screen.build())
+    assert "rights-letter-dutch" not in _ids(screen.build())
+    assert "Bewaar als PDF" in texts(screen.build())
+
+
+def test_english_follow_up_of_a_saved_request(english: AppState, services: Services) -> None:
+    from privacyapp.rights import typed_recipient
+
+    store = FakeStore()
+    request = RightsRequest(
+        id="req-en",
+        kind=RequestKind.INZAGE,
+        recipient=typed_recipient("Zorg BV", email="privacy@zorg.nl"),
+        subject="Verzoek om inzage in persoonsgegevens (artikel 15 AVG)",
+        sender="Sam",
+        sent=date(2026, 9, 1),
+        letter="Aan: Zorg BV",
+    )
+    record = store.create("request", request.subject, request.to_dict(), status="open")
+    with_store = replace(services, store=store)
+    route = f"/verzoek/volgen/{record.id}"
+    nav = RecordingNavigator()
+    root = render_route(SHELL_ROUTES, route, english, with_store, nav).content
+    shown_texts = texts(root)
+    for text in (
+        "Follow your request",
+        "To: Zorg BV. Sent on 1 September 2026.",
+        "The organisation must answer within one month.",
+        "The organisation announced an extension on (YYYY-MM-DD)",
+        "Add to your calendar (ICS)",
+        "Write a reminder",
+        "I got an answer",
+    ):
+        assert text in shown_texts
+    assert find(root, "rights-stage").value == (
+        "Term passed. The term ended on 1 October 2026. Send a reminder: the app writes it for "
+        "you. The organisation then gets two more weeks."
+    )
+    assert _label(root, "rights-stage") == "Status of your request: Term passed"
+    assert "SUMMARY:Deadline: Verzoek om inzage" in find(root, "rights-ics").data
+    assert request.subject in shown_texts  # the letter's subject, as sent: Dutch
+    for dutch in ("Je verzoek volgen", "Schrijf een herinnering", "Ik heb antwoord gekregen"):
+        assert dutch not in shown_texts
+    assert not any("Termijn verlopen" in t or "Verstuurd op" in t for t in shown_texts)
+
+    click(find(root, "rights-reminder"))
+    root = render_route(SHELL_ROUTES, route, english, with_store, nav).content
+    assert find(root, "rights-notice").value == (
+        "Your reminder is below. Send it the same way as your first letter."
+    )
+    assert "Herinnering: Verzoek om inzage" in find(root, "rights-letter").value  # Dutch letter
+    click(find(root, "rights-answered"))
+    root = render_route(SHELL_ROUTES, route, english, with_store, nav).content
+    assert find(root, "rights-notice").value == (
+        "Good! The request is marked as answered in My overview."
+    )
+    assert find(root, "rights-stage").value == "Done. You have finished this request."
+
+
+def test_english_validation_errors(english: AppState, services: Services) -> None:
+    shown = _english_screen(english, services, "/verzoek/inzage")
+    screen = english.slots["rights"]
+    click(find(shown.content, "rights-preview-button"))
+    root = _english_screen(english, services, "/verzoek/inzage").content
+    assert find(root, "rights-error").value == (
+        "First choose your municipality, or choose 'Another organisation' and fill in the address."
+    )
+    assert _label(root, "rights-error").startswith("Please note: First choose")
+
+    screen.set_mode("organisatie")
+    screen.set_value("org_name", "Zorg BV")
+    screen.set_value("org_postal", "Postbus 1")
+    click(find(screen.build(), "rights-preview-button"))
+    root = _english_screen(english, services, "/verzoek/inzage").content
+    error = find(root, "rights-error").value
+    assert error == "Please still fill in: Your name, Your email address, phone number or address."
+    assert "Vul nog in" not in error and "Je naam" not in error
+
+    screen.set_value("org_email", "zorg@bv,evil@example.com")
+    screen.set_value("name", "Sam")
+    click(find(screen.build(), "rights-preview-button"))
+    root = _english_screen(english, services, "/verzoek/inzage").content
+    assert find(root, "rights-error").value.startswith(
+        "'zorg@bv,evil@example.com' is not a valid email address."
+    )
+
+
+def test_switching_to_english_redraws_the_kept_composer(
+    state: AppState, services: Services
+) -> None:
+    nav = RecordingNavigator()
+    render_route(SHELL_ROUTES, "/verzoek/inzage", state, services, nav)
+    state.slots["rights"].set_value("name", "Sam")  # typed in Dutch, kept after the switch
+    state.settings = replace(state.settings, language="en")
+    root = render_route(SHELL_ROUTES, "/verzoek/inzage", state, services, nav).content
+    assert "What do you want to ask?" in texts(root) and "Wat wil je vragen?" not in texts(root)
+    assert find(root, "rights-field-name").value == "Sam"

@@ -2,6 +2,8 @@
 
 Plain functions of their inputs that return controls (tests inspect them without a client).
 Every interactive control has a label and a stable ``ft.Semantics(identifier="rights-...")``.
+Each builder takes the UI language as ``t`` (Dutch by default); text from ``privacyapp.rights``
+goes through ``_rights_text``. The letter itself is shown as written: in Dutch.
 """
 
 from __future__ import annotations
@@ -14,10 +16,7 @@ from typing import Any, Protocol
 import flet as ft
 
 from privacyapp.rights import (
-    AGE_RULES,
-    IDENTITY_ADVICE,
     KINDS,
-    NO_SERVER,
     Channel,
     Draft,
     Letter,
@@ -29,13 +28,13 @@ from privacyapp.rights import (
     RightsRequest,
     Role,
     deadline_event,
-    dutch_date,
-    kind_advice,
     kind_spec,
     mail_link,
     next_step,
-    role_spec,
 )
+from privacyapp.views import _rights_text as rt
+from privacyapp.views._rights_text import DUTCH
+from privacyapp.views.i18n import Translator
 
 __all__ = [
     "ClientActions",
@@ -48,18 +47,8 @@ __all__ = [
     "tag",
 ]
 
-_ROLE_LABELS = {
-    Role.OUDER: "Ouder met gezag",
-    Role.VOOGD: "Voogd",
-    Role.CURATOR: "Curator",
-    Role.MENTOR: "Mentor",
-}
-_APPLICANT_FIELDS = (
-    ("name", "Je naam", "Zo onderteken je de brief."),
-    ("email", "Je e-mailadres", "Zodat de organisatie je kan antwoorden."),
-    ("phone", "Je telefoonnummer", "Mag leeg blijven."),
-    ("address", "Je adres", "Nodig als je de brief per post stuurt."),
-)
+#: The "about you" inputs; label ``rights.applicant.<key>``, hint ``rights.applicant.<key>.hint``.
+_APPLICANT_KEYS = ("name", "email", "phone", "address")
 
 OnValue = Callable[[str, str], None]
 
@@ -126,25 +115,29 @@ def _bullets(lines: Sequence[str]) -> ft.Column:
 
 
 # ---------------------------------------------------------------------------------- choose
-def kind_picker(selected: RequestKind, on_choose: Callable[[RequestKind], None]) -> ft.Column:
+def kind_picker(
+    selected: RequestKind,
+    on_choose: Callable[[RequestKind], None],
+    *,
+    t: Translator = DUTCH,
+) -> ft.Column:
     """One tile per kind of request, each with one line saying what it does."""
-    tiles: list[ft.Control] = [
-        ft.Text("Wat wil je vragen?", theme_style=ft.TextThemeStyle.TITLE_MEDIUM)
-    ]
+    tiles: list[ft.Control] = [ft.Text(t("rights.ask"), theme_style=ft.TextThemeStyle.TITLE_MEDIUM)]
     for spec in KINDS.values():
         chosen = spec.kind is selected
+        title, summary = rt.kind_title(t, spec.kind), rt.kind_summary(t, spec.kind)
         # Not by colour alone: the chosen kind also gets a check mark and "gekozen".
         tile = ft.ListTile(
             leading=ft.Icon(
                 ft.Icons.CHECK_CIRCLE if chosen else ft.Icons.RADIO_BUTTON_UNCHECKED,
                 color=ft.Colors.PRIMARY,
             ),
-            title=ft.Text(spec.title + (" (gekozen)" if chosen else "")),
-            subtitle=ft.Text(spec.summary),
+            title=ft.Text(title + (t("rights.chosen") if chosen else "")),
+            subtitle=ft.Text(summary),
             selected=chosen,
             on_click=lambda _e, kind=spec.kind: on_choose(kind),
         )
-        label = f"{spec.title}: {spec.summary}" + (" Gekozen." if chosen else "")
+        label = f"{title}: {summary}" + (t("rights.chosen_label") if chosen else "")
         control = ft.Semantics(
             identifier=f"rights-kind-{spec.kind.value}",
             label=label,
@@ -165,13 +158,14 @@ def recipient_section(
     on_query: Callable[[str], None],
     on_pick: Callable[[MunicipalityLike], None],
     on_value: OnValue,
+    t: Translator = DUTCH,
 ) -> ft.Column:
     """The recipient: a municipality from the directory, or an organisation typed in."""
     if not draft.needs_recipient():
         return ft.Column(
             [
-                ft.Text("Aan: Autoriteit Persoonsgegevens"),
-                ft.Text(kind_advice(RequestKind.KLACHT_AP)[0]),
+                ft.Text(t("rights.to_ap")),
+                ft.Text(rt.kind_advice_lines(t, RequestKind.KLACHT_AP)[0]),
             ]
         )
     mode = ft.RadioGroup(
@@ -179,33 +173,36 @@ def recipient_section(
         on_change=lambda e: on_mode(RecipientMode(e.control.value)),
         content=ft.Row(
             [
-                tag("rights-mode-gemeente", ft.Radio(value="gemeente", label="Mijn gemeente")),
+                tag(
+                    "rights-mode-gemeente",
+                    ft.Radio(value="gemeente", label=t("rights.mode.gemeente")),
+                ),
                 tag(
                     "rights-mode-organisatie",
-                    ft.Radio(value="organisatie", label="Andere organisatie"),
+                    ft.Radio(value="organisatie", label=t("rights.mode.organisatie")),
                 ),
             ]
         ),
     )
     parts: list[ft.Control] = [
-        ft.Text("Aan wie?", theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
+        ft.Text(t("rights.to_whom"), theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
         mode,
     ]
     if draft.mode is RecipientMode.ORGANISATIE or search is None:
         parts += [
             _text_field(
-                "org_name", "Naam van de organisatie", "", draft.value("org_name"), on_value
+                "org_name", t("rights.org.org_name"), "", draft.value("org_name"), on_value
             ),
             _text_field(
                 "org_email",
-                "E-mailadres van de organisatie",
-                "Vaak staat op de website een privacy-adres.",
+                t("rights.org.org_email"),
+                t("rights.org.org_email.hint"),
                 draft.value("org_email"),
                 on_value,
             ),
             _text_field(
                 "org_postal",
-                "Postadres (als er geen e-mailadres is)",
+                t("rights.org.org_postal"),
                 "",
                 draft.value("org_postal"),
                 on_value,
@@ -214,7 +211,7 @@ def recipient_section(
         ]
         return _column(parts)
     box = ft.TextField(
-        label="Zoek je gemeente",
+        label=t("rights.search"),
         value=query,
         on_submit=lambda e: on_query(e.control.value or ""),
         on_change=lambda e: on_query(e.control.value or ""),
@@ -222,42 +219,61 @@ def recipient_section(
     parts.append(tag("rights-gemeente-search", box))
     if draft.municipality is not None:
         parts.append(
-            tag("rights-gemeente-chosen", ft.Text(f"Gekozen: Gemeente {draft.municipality.name}"))
+            tag(
+                "rights-gemeente-chosen",
+                ft.Text(t("rights.chosen_municipality", name=draft.municipality.name)),
+            )
         )
         try:
-            parts.append(ft.Text(draft.recipient().explanation))
+            parts.append(ft.Text(rt.recipient_explanation(t, draft.recipient())))
         except RightsError as exc:
-            parts.append(ft.Text(str(exc), color=ft.Colors.ERROR))
+            parts.append(ft.Text(rt.message(t, str(exc)), color=ft.Colors.ERROR))
     elif query.strip():
         found = list(search(query))[:8]
         if not found:
-            parts.append(ft.Text("Geen gemeente gevonden. Controleer de naam."))
+            parts.append(ft.Text(t("rights.no_municipality")))
         for municipality in found:
             tile = ft.ListTile(
                 title=ft.Text(municipality.name),
                 on_click=lambda _e, m=municipality: on_pick(m),
             )
             parts.append(
-                tag(f"rights-gemeente-{municipality.code}", tile, f"Kies {municipality.name}")
+                tag(
+                    f"rights-gemeente-{municipality.code}",
+                    tile,
+                    t("rights.pick", name=municipality.name),
+                )
             )
     return _column(parts)
 
 
 def fields_section(
-    draft: Draft, on_value: OnValue, on_for_someone: Callable[..., None]
+    draft: Draft,
+    on_value: OnValue,
+    on_for_someone: Callable[..., None],
+    *,
+    t: Translator = DUTCH,
 ) -> ft.Column:
     """About you, whom you act for, and only the fields this kind of request needs."""
     spec = kind_spec(draft.kind)
-    parts: list[ft.Control] = [ft.Text("Over jou", theme_style=ft.TextThemeStyle.TITLE_MEDIUM)]
+    about = ft.Text(t("rights.about_you"), theme_style=ft.TextThemeStyle.TITLE_MEDIUM)
+    parts: list[ft.Control] = [about]
     parts += [
-        _text_field(key, label, hint, draft.value(key), on_value, multiline=key == "address")
-        for key, label, hint in _APPLICANT_FIELDS
+        _text_field(
+            key,
+            t(f"rights.applicant.{key}"),
+            t(f"rights.applicant.{key}.hint"),
+            draft.value(key),
+            on_value,
+            multiline=key == "address",
+        )
+        for key in _APPLICANT_KEYS
     ]
     parts.append(
         tag(
             "rights-for-someone",
             ft.Switch(
-                label="Ik schrijf voor mijn kind of voor iemand die ik vertegenwoordig",
+                label=t("rights.for_someone"),
                 value=draft.for_someone,
                 on_change=lambda e: on_for_someone(bool(e.control.value)),
             ),
@@ -265,23 +281,33 @@ def fields_section(
     )
     if draft.for_someone:
         role = ft.Dropdown(
-            label="Jouw rol",
+            label=t("rights.role"),
             value=draft.role.value,
-            options=[ft.DropdownOption(key=r.value, text=_ROLE_LABELS[r]) for r in Role],
+            options=[
+                ft.DropdownOption(key=r.value, text=t(f"rights.role.{r.value}")) for r in Role
+            ],
             on_select=lambda e: on_for_someone(True, role=e.control.value),
         )
         parts += [
             tag("rights-role", role),
-            _text_field("person", "Naam van je kind of de persoon", "", draft.person, on_value),
-            ft.Text(role_spec(draft.role).proof),
-            _bullets(AGE_RULES),
+            _text_field("person", t("rights.person"), "", draft.person, on_value),
+            ft.Text(rt.role_proof(t, draft.role)),
+            _bullets(rt.age_rules(t)),
         ]
-    parts.append(ft.Text(f"Je verzoek: {spec.title}", theme_style=ft.TextThemeStyle.TITLE_MEDIUM))
+    heading = t("rights.your_request", title=rt.kind_title(t, draft.kind))
+    parts.append(ft.Text(heading, theme_style=ft.TextThemeStyle.TITLE_MEDIUM))
     parts += [
-        _text_field(f.key, f.label, f.hint, draft.value(f.key), on_value, multiline=f.multiline)
+        _text_field(
+            f.key,
+            rt.field_label(t, f.key),
+            rt.field_hint(t, f.key),
+            draft.value(f.key),
+            on_value,
+            multiline=f.multiline,
+        )
         for f in spec.fields
     ]
-    parts += [_bullets(kind_advice(draft.kind))]
+    parts += [_bullets(rt.kind_advice_lines(t, draft.kind))]
     return _column(parts)
 
 
@@ -295,18 +321,27 @@ def letter_preview(
     on_save_pdf: Callable[[], Awaitable[None] | None],
     on_store: Callable[[], None],
     link: MailLink | None = None,
+    t: Translator = DUTCH,
 ) -> ft.Column:
-    """The letter, how to send it, and "Bewaar in Mijn overzicht" with the sent date."""
+    """The letter, how to send it, and "Bewaar in Mijn overzicht" with the sent date.
+
+    The letter itself stays Dutch in every UI language (it goes to a Dutch organisation); the
+    English UI says so above it.
+    """
     text = letter.as_text()
     parts: list[ft.Control] = [
-        ft.Text("Je brief", theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
+        ft.Text(t("rights.letter"), theme_style=ft.TextThemeStyle.TITLE_MEDIUM)
+    ]
+    if dutch_note := t("rights.letter_dutch"):
+        parts.append(tag("rights-letter-dutch", ft.Text(dutch_note, italic=True)))
+    parts += [
         ft.Container(
             content=tag("rights-letter", ft.Text(text, selectable=True)),
             padding=16,
             border=ft.Border.all(1, ft.Colors.OUTLINE),
             border_radius=8,
         ),
-        ft.Text(letter.recipient.explanation),
+        ft.Text(rt.recipient_explanation(t, letter.recipient)),
     ]
     buttons: list[ft.Control] = []
     if letter.recipient.channel is Channel.EMAIL:
@@ -316,40 +351,41 @@ def letter_preview(
             # The short body asks to paste the full letter: copy it in the same click.
             both = [a for a in (actions.copy_text(text), opener) if a is not None]
             opener = both or None
-            parts.append(tag("rights-mail-note", ft.Text(link.note)))
-        open_mail = ft.Button("Open in je mailapp", action=opener, data=link.url)
-        buttons.append(tag("rights-open-mail", open_mail, "Open in je mailapp"))
+            parts.append(tag("rights-mail-note", ft.Text(rt.mail_note(t, link))))
+        open_mail = ft.Button(t("rights.open_mail"), action=opener, data=link.url)
+        buttons.append(tag("rights-open-mail", open_mail, t("rights.open_mail")))
         if link.shortened:
             full = ft.TextButton(
-                "Probeer de volledige brief in je mailapp",
+                t("rights.open_mail_full"),
                 action=actions.open_url(link.full_url),
                 data=link.full_url,
             )
             buttons.append(tag("rights-open-mail-full", full))
     elif letter.recipient.contact_form:
         form = ft.Button(
-            "Open het contactformulier",
+            t("rights.open_form"),
             action=actions.open_url(letter.recipient.contact_form),
             data=letter.recipient.contact_form,
         )
         buttons.append(tag("rights-open-form", form))
     buttons.append(
-        tag("rights-copy", ft.Button("Kopieer", action=actions.copy_text(text), data=text))
+        tag(
+            "rights-copy",
+            ft.Button(t("rights.copy"), action=actions.copy_text(text), data=text),
+        )
     )
     buttons.append(
-        tag("rights-save-pdf", ft.Button("Bewaar als PDF", on_click=_async(on_save_pdf)))
+        tag("rights-save-pdf", ft.Button(t("rights.save_pdf"), on_click=_async(on_save_pdf)))
     )
     parts.append(ft.Row(buttons, wrap=True))
-    parts += [_bullets(IDENTITY_ADVICE), ft.Text(NO_SERVER)]
+    parts += [_bullets(rt.identity_advice(t)), ft.Text(rt.no_server(t))]
     sent = ft.TextField(
-        label="Verstuurd op (JJJJ-MM-DD)",
+        label=t("rights.sent_on"),
         value=sent_text,
         on_change=lambda e: on_sent_text(e.control.value or ""),
     )
     parts.append(tag("rights-sent-date", sent))
-    parts.append(
-        tag("rights-store", ft.Button("Bewaar in Mijn overzicht", on_click=lambda _e: on_store()))
-    )
+    parts.append(tag("rights-store", ft.Button(t("rights.store"), on_click=lambda _e: on_store())))
     return _column(parts)
 
 
@@ -365,64 +401,69 @@ def deadline_view(
     on_answered: Callable[[], None],
     on_ics: Callable[[str], Awaitable[None] | None],
     ics_now: Callable[[], Any],
+    t: Translator = DUTCH,
 ) -> ft.Column:
-    """Where a sent request stands: the term, a reminder, the follow-up letter, the AP route."""
+    """Where a sent request stands: the term, a reminder, the follow-up letter, the AP route.
+
+    The subject is the letter's own (Dutch) subject, as sent.
+    """
     step = next_step(request, today)
+    title, advice = rt.step_text(t, step, request)
     term = request.deadline()
+    sent_line = t(
+        "rights.sent_line", name=request.recipient.name, date=rt.date_text(t, request.sent)
+    )
     parts: list[ft.Control] = [
         ft.Semantics(
             header=True,
-            content=ft.Text("Je verzoek volgen", theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
+            content=ft.Text(t("rights.follow"), theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
         ),
         ft.Text(request.subject, weight=ft.FontWeight.BOLD),
-        ft.Text(f"Aan: {request.recipient.name}. Verstuurd op {dutch_date(request.sent)}."),
+        ft.Text(sent_line),
         tag(
             "rights-stage",
-            ft.Text(f"{step.title}. {step.text}"),
-            f"Stand van je verzoek: {step.title}",
+            ft.Text(f"{title}. {advice}"),
+            t("rights.stage_label", title=title),
         ),
     ]
     if term is not None:
-        parts.append(ft.Text(term.explanation))
+        parts.append(ft.Text(rt.term_explanation(t, request, term)))
         ext = ft.TextField(
-            label="De organisatie meldde verlenging op (JJJJ-MM-DD)",
+            label=t("rights.extension"),
             on_submit=lambda e: on_extension(e.control.value or ""),
         )
         parts.append(tag("rights-extension", ext))
         event = deadline_event(
             uid=request.id,
             due=term.due,
-            summary=f"Termijn: {request.subject}",
-            description=f"Aan {request.recipient.name}. {step.text}",
+            summary=t("rights.ics_summary", subject=request.subject),
+            description=t("rights.ics_description", name=request.recipient.name, text=advice),
             now=ics_now(),
         )
         parts.append(
             tag(
                 "rights-ics",
-                ft.Button("Zet in je agenda (ICS)", on_click=_async(on_ics, event), data=event),
+                ft.Button(t("rights.ics"), on_click=_async(on_ics, event), data=event),
             )
         )
     if step.offer_reminder:
         parts.append(
             tag(
                 "rights-reminder",
-                ft.Button("Schrijf een herinnering", on_click=lambda _e: on_reminder()),
+                ft.Button(t("rights.reminder"), on_click=lambda _e: on_reminder()),
             )
         )
     if step.offer_ap_complaint:
         parts.append(
             tag(
                 "rights-ap-complaint",
-                ft.Button(
-                    "Klacht bij de Autoriteit Persoonsgegevens",
-                    on_click=lambda _e: on_ap_complaint(),
-                ),
+                ft.Button(t("rights.ap_complaint"), on_click=lambda _e: on_ap_complaint()),
             )
         )
     parts.append(
         tag(
             "rights-answered",
-            ft.TextButton("Ik heb antwoord gekregen", on_click=lambda _e: on_answered()),
+            ft.TextButton(t("rights.answered"), on_click=lambda _e: on_answered()),
         )
     )
     return _column(parts)

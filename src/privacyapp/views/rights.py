@@ -30,7 +30,7 @@ from privacyapp.rights import (
     RightsRequest,
     letter_pdf,
 )
-from privacyapp.views import i18n
+from privacyapp.views import _rights_text as rt
 from privacyapp.views import widgets as w
 from privacyapp.views._rights_parts import (
     ClientActions,
@@ -42,6 +42,7 @@ from privacyapp.views._rights_parts import (
     recipient_section,
     tag,
 )
+from privacyapp.views.i18n import Translator
 from privacyapp.views.routes import RouteSpec, ViewContext
 
 __all__ = [
@@ -80,6 +81,7 @@ class RightsScreen:
         on_change: asks the shell to re-render (``ctx.nav.refresh``); None: update in place.
         following: a saved request to follow up (the composer is hidden while it is shown).
         on_unlock: opens the app lock when saving found the store locked.
+        t: the UI language (``ctx.t``); Dutch by default. The letters stay Dutch in any case.
     """
 
     def __init__(
@@ -95,7 +97,9 @@ class RightsScreen:
         on_change: Callable[[], None] | None = None,
         following: RightsRequest | None = None,
         on_unlock: Callable[[], None] | None = None,
+        t: Translator = rt.DUTCH,
     ) -> None:
+        self.t = t
         self.today = today
         self.on_change = on_change
         self.on_unlock = on_unlock
@@ -129,9 +133,7 @@ class RightsScreen:
     # ------------------------------------------------------------ rendering
     def _render(self) -> None:
         st = self.state
-        title = ft.Text(
-            "Een verzoek over je gegevens", theme_style=ft.TextThemeStyle.HEADLINE_SMALL
-        )
+        title = ft.Text(self.t("rights.title"), theme_style=ft.TextThemeStyle.HEADLINE_SMALL)
         parts: list[ft.Control] = [ft.Semantics(header=True, content=title)]
         if not (self.following and st.saved is not None):
             parts += self._composer()
@@ -141,7 +143,7 @@ class RightsScreen:
     def _composer(self) -> list[ft.Control]:
         st = self.state
         parts: list[ft.Control] = [
-            kind_picker(st.draft.kind, self.choose_kind),
+            kind_picker(st.draft.kind, self.choose_kind, t=self.t),
             ft.Divider(),
             recipient_section(
                 st.draft,
@@ -151,17 +153,18 @@ class RightsScreen:
                 on_query=self.set_query,
                 on_pick=lambda m: self._set(self.state.with_draft(self.draft.with_municipality(m))),
                 on_value=self.set_value,
+                t=self.t,
             ),
         ]
         if self.search is not None and st.draft.mode is RecipientMode.GEMEENTE:
-            find = ft.TextButton("Zoek", on_click=lambda _e: self.find())
+            find = ft.TextButton(self.t("rights.find"), on_click=lambda _e: self.find())
             parts.append(tag("rights-gemeente-find", find))
         parts += [
-            fields_section(st.draft, self.set_value, self.set_for_someone),
+            fields_section(st.draft, self.set_value, self.set_for_someone, t=self.t),
             tag(
                 "rights-preview-button",
                 ft.Button(
-                    "Maak de brief",
+                    self.t("rights.make_letter"),
                     on_click=lambda _e: self._set(self.state.preview(self.today())),
                 ),
             ),
@@ -172,12 +175,13 @@ class RightsScreen:
         st = self.state
         parts: list[ft.Control] = []
         if st.error:
-            error = ft.Text(st.error, color=ft.Colors.ERROR)
-            parts.append(tag("rights-error", error, f"Let op: {st.error}"))
+            shown = rt.message(self.t, st.error)
+            error = ft.Text(shown, color=ft.Colors.ERROR)
+            parts.append(tag("rights-error", error, self.t("rights.error_label", error=shown)))
             if self.needs_unlock and self.on_unlock is not None:
                 unlock = self.on_unlock
                 parts.append(
-                    w.primary("Ontgrendel Mijn overzicht", "rights-unlock", lambda _: unlock())
+                    w.primary(self.t("rights.unlock"), "rights-unlock", lambda _: unlock())
                 )
         if st.letter is not None:
             parts.append(
@@ -188,10 +192,11 @@ class RightsScreen:
                     on_sent_text=self.set_sent_text,
                     on_save_pdf=self.save_pdf,
                     on_store=lambda: self._set(self.state.store()),
+                    t=self.t,
                 )
             )
         if st.notice:
-            parts.append(tag("rights-notice", ft.Text(st.notice)))
+            parts.append(tag("rights-notice", ft.Text(rt.message(self.t, st.notice))))
         if st.saved is not None:
             parts.append(
                 deadline_view(
@@ -204,6 +209,7 @@ class RightsScreen:
                     on_answered=lambda: self._set(self.state.answered()),
                     on_ics=self.save_ics,
                     ics_now=self.now,
+                    t=self.t,
                 )
             )
         return parts
@@ -231,7 +237,7 @@ class RightsScreen:
             self.needs_unlock = exc.locked
             return str(exc)
         except PrivacyAppError as exc:
-            return f"Bewaren lukte niet: {exc}"
+            return self.t("rights.save_failed", problem=exc)
         return ""
 
     def _set(self, state: ComposerState) -> None:
@@ -292,44 +298,12 @@ class RightsScreen:
     async def save_ics(self, event: str) -> None:
         if self.save_file is None:
             return
-        result = self.save_file("termijn-verzoek.ics", event.encode("utf-8"))
+        result = self.save_file(self.t("rights.ics_file"), event.encode("utf-8"))
         if result is not None:
             await result
 
 
 # ---------------------------------------------------------------------------------- the shell
-i18n.register(
-    {
-        "nl": {
-            "rights.title": "Een verzoek over je gegevens",
-            "rights.follow": "Je verzoek volgen",
-            "rights.no-store": (
-                "Mijn overzicht is op dit apparaat niet beschikbaar. Je verzoek blijft "
-                "bewaard zolang de app open is; bewaar de brief ook als PDF."
-            ),
-            "rights.loading": "Mijn overzicht wordt geladen. Probeer het zo nog eens.",
-            "rights.locked": (
-                "Mijn overzicht is op slot. Ontgrendel het, en kies daarna nog een keer "
-                "'Bewaar in Mijn overzicht'."
-            ),
-            "rights.unlock": "Ontgrendel Mijn overzicht",
-        },
-        "en": {
-            "rights.title": "A request about your data",
-            "rights.follow": "Follow your request",
-            "rights.no-store": (
-                "My overview is not available on this device. Your request is kept while the "
-                "app is open; also save the letter as a PDF."
-            ),
-            "rights.loading": "My overview is loading. Please try again in a moment.",
-            "rights.locked": (
-                "My overview is locked. Unlock it, then choose 'Bewaar in Mijn overzicht' again."
-            ),
-            "rights.unlock": "Unlock My overview",
-        },
-    }
-)
-
 _SLOT = "rights"
 
 
@@ -436,6 +410,7 @@ def _screen(
         on_change=ctx.nav.refresh,
         following=following,
         on_unlock=lambda: ctx.nav.go("/slot?next=" + quote(route, safe="/")),
+        t=ctx.t,
     )
 
 
@@ -453,6 +428,7 @@ def rights_view(ctx: ViewContext) -> ft.Control:
         slot = _screen(ctx, prefill)
         ctx.state.slots[_SLOT] = slot
     else:
+        slot.t = ctx.t  # the language may have changed in Settings since
         slot.refresh_quietly()
     parts: list[ft.Control] = [slot.build()]
     if getattr(ctx.services, "store", None) is None:
@@ -476,7 +452,7 @@ def follow_view(ctx: ViewContext) -> ft.Control:
     try:
         request = RightsRequest.from_dict(vault.get(record_id).payload)
     except PrivacyAppError as exc:
-        return w.page_body([heading, w.body(str(exc))])
+        return w.page_body([heading, w.body(rt.message(ctx.t, str(exc)))])
     slot = ctx.state.slots.get(_SLOT)
     current = slot.state.saved if isinstance(slot, RightsScreen) else None
     if not isinstance(slot, RightsScreen) or current is None or current.id != request.id:
@@ -484,6 +460,7 @@ def follow_view(ctx: ViewContext) -> ft.Control:
         slot = _screen(ctx, None, following=request)
         ctx.state.slots[_SLOT] = slot
     else:
+        slot.t = ctx.t
         slot.refresh_quietly()
     return w.page_body([slot.build()])
 
