@@ -15,7 +15,6 @@ from urllib.parse import quote, urlsplit
 import flet as ft
 
 from privacyapp.dossier import (
-    FORGOTTEN_PIN_WARNING,
     AppLock,
     CorruptDataError,
     LockedOutError,
@@ -27,8 +26,9 @@ from privacyapp.dossier import (
     WrongPinError,
     store_state,
 )
-from privacyapp.views import i18n
 from privacyapp.views import widgets as w
+from privacyapp.views._store_strings import MIN_PIN_LENGTH, store_error
+from privacyapp.views.i18n import Translator
 from privacyapp.views.routes import RouteSpec, ViewContext
 from privacyapp.views.storage_backend import StoreSession
 from privacyapp.views.store_page import close_dialog, show_dialog, store_session
@@ -46,25 +46,18 @@ __all__ = [
     "slot_route",
 ]
 
-FORGOT_TEXT = (
-    "Je pincode is nergens anders bewaard, ook niet bij ons. Zonder pincode kan niemand je "
-    "bewaarde gegevens openen. Je kunt wel alles wissen en opnieuw beginnen. Dan ben je alles "
-    "kwijt wat je hebt bewaard."
-)
-MISSING_KEYS_NOTE = (
-    "De sleutel van je bewaarde gegevens ontbreekt. Misschien is een deel van de app-gegevens of "
-    "browsergegevens gewist. Zonder sleutel zijn de gegevens niet te openen. Er is niets "
-    "gewist; je kunt via 'PIN vergeten?' alles wissen en opnieuw beginnen."
-)
-EMPTY_STORE_NOTE = (
-    "Er is op dit apparaat of in deze browser nog niets bewaard. Heb je eerder iets bewaard en "
-    "daarna de app-gegevens of browsergegevens gewist? Dan zijn die gegevens weg."
-)
+_DUTCH = Translator("nl")
+FORGOT_TEXT = _DUTCH("lock.forgot_text")
 
 
 @dataclass
 class LockState:
-    """What the lock screens show (no controls in here)."""
+    """What the lock screens show (no controls in here).
+
+    Messages are UI keys (``lock.*``), translated when the screen is built so that they follow
+    a change of language; errors from the store are already text (see ``store_error``), which
+    the translator passes through unchanged.
+    """
 
     error: str | None = None
     pin_error: str | None = None
@@ -78,38 +71,44 @@ def _semantic(control: ft.Control, identifier: str) -> ft.Control:
     return ft.Semantics(content=control, identifier=identifier)
 
 
+def _maybe(t: Translator, message: str | None) -> str | None:
+    return t(message) if message else None
+
+
 def lock_view(
-    state: LockState, *, on_unlock: Callable[[str], None], on_forgot: Callable[[], None]
+    state: LockState,
+    *,
+    on_unlock: Callable[[str], None],
+    on_forgot: Callable[[], None],
+    t: Translator = _DUTCH,
 ) -> ft.Control:
     """PIN entry: field, open button, delay or error message, and "PIN vergeten?"."""
     pin = ft.TextField(
-        label="Pincode", password=True, can_reveal_password=True, autofocus=True,
-        keyboard_type=ft.KeyboardType.NUMBER, error=state.pin_error, key="lock-pin",
+        label=t("lock.pin"), password=True, can_reveal_password=True, autofocus=True,
+        keyboard_type=ft.KeyboardType.NUMBER, error=_maybe(t, state.pin_error), key="lock-pin",
     )  # fmt: skip
     pin.on_submit = lambda e: on_unlock(pin.value or "")
     waiting = state.retry_after > 0
     message = (
-        f"Te vaak een verkeerde pincode. Probeer het over {max(1, round(state.retry_after))} "
-        "seconden opnieuw."
-        if waiting
-        else "Voer je pincode in om je bewaarde gegevens te openen."
+        t("lock.wait", seconds=max(1, round(state.retry_after))) if waiting else t("lock.enter")
     )
     open_button = ft.FilledButton(
-        "Openen", key="lock-open", disabled=waiting, on_click=lambda e: on_unlock(pin.value or "")
-    )
-    forgot = ft.TextButton("PIN vergeten?", key="lock-forgot", on_click=lambda e: on_forgot())
+        t("lock.open"), key="lock-open", disabled=waiting,
+        on_click=lambda e: on_unlock(pin.value or ""),
+    )  # fmt: skip
+    forgot = ft.TextButton(t("lock.forgot"), key="lock-forgot", on_click=lambda e: on_forgot())
     return ft.Column(
         key="lock-view",
         controls=[
             ft.Semantics(
-                content=ft.Text("App vergrendeld", theme_style=ft.TextThemeStyle.HEADLINE_SMALL),
+                content=ft.Text(t("lock.locked"), theme_style=ft.TextThemeStyle.HEADLINE_SMALL),
                 header=True,
             ),
             ft.Semantics(content=ft.Text(message, key="lock-message"), live_region=True),
             *(
                 [
                     ft.Semantics(
-                        content=ft.Text(state.error, key="lock-error", color=ft.Colors.ERROR),
+                        content=ft.Text(t(state.error), key="lock-error", color=ft.Colors.ERROR),
                         identifier="lock-error",
                         live_region=True,
                     )
@@ -117,7 +116,7 @@ def lock_view(
                 if state.error
                 else []
             ),
-            *[ft.Text(note) for note in state.notes],
+            *[ft.Text(t(note)) for note in state.notes],
             _semantic(pin, "lock-pin"),
             ft.Row([_semantic(open_button, "lock-open"), _semantic(forgot, "lock-forgot")]),
         ],
@@ -125,18 +124,18 @@ def lock_view(
 
 
 def forgot_pin_dialog(
-    *, on_wipe: Callable[[], None], on_close: Callable[[], None]
+    *, on_wipe: Callable[[], None], on_close: Callable[[], None], t: Translator = _DUTCH
 ) -> ft.AlertDialog:
     """Explains that a forgotten PIN means the data is gone; offers to wipe and start over."""
     return ft.AlertDialog(
         key="lock-forgot-dialog",
         modal=True,
-        title=ft.Text("PIN vergeten?"),
-        content=ft.Text(FORGOT_TEXT),
+        title=ft.Text(t("lock.forgot")),
+        content=ft.Text(t("lock.forgot_text")),
         actions=[
-            ft.TextButton("Terug", key="lock-forgot-close", on_click=lambda e: on_close()),
+            ft.TextButton(t("lock.back"), key="lock-forgot-close", on_click=lambda e: on_close()),
             ft.TextButton(
-                "Alles wissen en opnieuw beginnen",
+                t("lock.wipe"),
                 key="lock-forgot-wipe",
                 on_click=lambda e: on_wipe(),
             ),
@@ -150,44 +149,45 @@ def set_pin_view(
     on_set: Callable[[str, str], None],
     on_understood: Callable[[bool], None],
     on_cancel: Callable[[], None] | None = None,
+    t: Translator = _DUTCH,
 ) -> ft.Control:
     """Choose a PIN. The forgotten-PIN warning comes first and must be confirmed."""
     pin = ft.TextField(
-        label="Nieuwe pincode (minstens 5 tekens)",
+        label=t("lock.new_pin", min=MIN_PIN_LENGTH),
         password=True,
         key="lock-new-pin",
         keyboard_type=ft.KeyboardType.NUMBER,
     )
     again = ft.TextField(
-        label="Herhaal je pincode",
+        label=t("lock.new_pin_again"),
         password=True,
         key="lock-new-pin-again",
-        error=state.set_pin_error,
+        error=_maybe(t, state.set_pin_error),
         keyboard_type=ft.KeyboardType.NUMBER,
     )
     understood = ft.Checkbox(
-        label="Ik begrijp dat mijn gegevens weg zijn als ik mijn pincode vergeet.",
+        label=t("lock.understood"),
         value=state.understood, key="lock-understood",
     )  # fmt: skip
     understood.on_change = lambda e: on_understood(bool(understood.value))
     save = ft.FilledButton(
-        "Pincode instellen", key="lock-set-pin", disabled=not state.understood,
+        t("lock.set_pin"), key="lock-set-pin", disabled=not state.understood,
         on_click=lambda e: on_set(pin.value or "", again.value or ""),
     )  # fmt: skip
     buttons = ft.Row([_semantic(save, "lock-set-pin")])
     if on_cancel is not None:
         cancel = ft.TextButton(
-            "Annuleren", key="lock-set-pin-cancel", on_click=lambda e: on_cancel()
+            t("lock.cancel"), key="lock-set-pin-cancel", on_click=lambda e: on_cancel()
         )
         buttons.controls.append(cancel)
     controls: list[ft.Control] = [
         ft.Semantics(
-            content=ft.Text("Pincode instellen", theme_style=ft.TextThemeStyle.HEADLINE_SMALL),
+            content=ft.Text(t("lock.set_pin"), theme_style=ft.TextThemeStyle.HEADLINE_SMALL),
             header=True,
         ),
-        ft.Text("Met een pincode worden je bewaarde gegevens versleuteld op dit apparaat bewaard."),
+        ft.Text(t("lock.set_pin_intro")),
         ft.Container(
-            ft.Text(FORGOTTEN_PIN_WARNING, key="lock-warning", weight=ft.FontWeight.BOLD),
+            ft.Text(t("lock.warning"), key="lock-warning", weight=ft.FontWeight.BOLD),
             padding=8,
         ),
         _semantic(understood, "lock-understood"),
@@ -199,7 +199,11 @@ def set_pin_view(
 
 
 class LockScreen:
-    """Logic behind the lock screens; ``refresh`` rebuilds the UI after every change."""
+    """Logic behind the lock screens; ``refresh`` rebuilds the UI after every change.
+
+    ``t`` translates the store's errors; the route sets it again on every render, so a change
+    of language applies to the next message.
+    """
 
     def __init__(
         self,
@@ -207,16 +211,18 @@ class LockScreen:
         *,
         refresh: Callable[[], None],
         on_unlocked: Callable[[Vault], None],
+        t: Translator = _DUTCH,
     ) -> None:
         self.lock = lock
         self.state = LockState()
+        self.t = t
         self._refresh = refresh
         self._on_unlocked = on_unlocked
         kind = store_state(lock.backend)
         if kind == "empty":
-            self.state.notes.append(EMPTY_STORE_NOTE)
+            self.state.notes.append("lock.empty_store")
         elif kind == "missing-keys":
-            self.state.error = MISSING_KEYS_NOTE
+            self.state.error = "lock.missing_keys"
 
     def unlock(self, pin: str) -> None:
         self.state.error = self.state.pin_error = None
@@ -225,10 +231,10 @@ class LockScreen:
         except LockedOutError as exc:
             self.state.retry_after = exc.retry_after
         except WrongPinError as exc:
-            self.state.pin_error = "De pincode klopt niet."
+            self.state.pin_error = "lock.wrong_pin"
             self.state.retry_after = exc.retry_after
         except (MissingKeysError, NewerFormatError, CorruptDataError) as exc:
-            self.state.error = str(exc)
+            self.state.error = store_error(self.t, exc)
         else:
             self.state.retry_after = 0
             self._on_unlocked(vault)
@@ -241,17 +247,17 @@ class LockScreen:
 
     def set_pin(self, pin: str, again: str) -> None:
         if pin != again:
-            self.state.set_pin_error = "De twee pincodes zijn niet gelijk."
+            self.state.set_pin_error = "lock.mismatch"
             self._refresh()
             return
         if not self.state.understood:
-            self.state.set_pin_error = "Bevestig eerst dat je de waarschuwing hebt gelezen."
+            self.state.set_pin_error = "lock.confirm_first"
             self._refresh()
             return
         try:
             vault = self.lock.set_pin(pin)
         except (PinPolicyError, StoreError) as exc:
-            self.state.set_pin_error = str(exc)
+            self.state.set_pin_error = store_error(self.t, exc)
             self._refresh()
             return
         self.state.set_pin_error = None
@@ -259,36 +265,11 @@ class LockScreen:
 
     def wipe(self) -> None:
         self.lock.wipe()
-        self.state = LockState(notes=["Alles is gewist. Je kunt opnieuw beginnen."])
+        self.state = LockState(notes=["lock.wiped"])
         self._refresh()
 
 
 # --------------------------------------------------------------------------- routes (shell)
-i18n.register(
-    {
-        "nl": {
-            "lock.title": "App-slot",
-            "lock.loading": "Je bewaarde gegevens worden geopend…",
-            "lock.unavailable": "Er is op dit platform geen opslag beschikbaar.",
-            "lock.unlocked": "Je bewaarde gegevens zijn open.",
-            "lock.to_overview": "Naar mijn overzicht",
-            "lock.lock_now": "Nu vergrendelen",
-            "lock.change": "Pincode wijzigen",
-            "lock.changed": "Je pincode is gewijzigd.",
-        },
-        "en": {
-            "lock.title": "App lock",
-            "lock.loading": "Opening your saved data…",
-            "lock.unavailable": "There is no storage on this platform.",
-            "lock.unlocked": "Your saved data is open.",
-            "lock.to_overview": "To my overview",
-            "lock.lock_now": "Lock now",
-            "lock.change": "Change PIN",
-            "lock.changed": "Your PIN has been changed.",
-        },
-    }
-)
-
 #: Route prefixes that show stored data: they need an unlocked store.
 PROTECTED = ("/overzicht",)
 IDLE_CHECK_SECONDS = 20.0
@@ -309,6 +290,7 @@ def _lock_screen(ctx: ViewContext, session: StoreSession) -> LockScreen:
 
         screen = LockScreen(session.lock, refresh=ctx.nav.refresh, on_unlocked=unlocked)
         session.screens["lock"] = screen
+    screen.t = ctx.t
     return screen
 
 
@@ -339,22 +321,22 @@ def _unlocked_panel(ctx: ViewContext, session: StoreSession, screen: LockScreen)
         try:
             session.lock.change_pin(old.value or "", new.value or "")
         except StoreError as exc:
-            new.error = str(exc)
+            new.error = store_error(ctx.t, exc)
             ctx.nav.refresh()
             return
-        screen.state.notes = [ctx.t("lock.changed")]
+        screen.state.notes = ["lock.changed"]
         ctx.nav.refresh()
 
     def to_overview() -> None:
         ctx.nav.go("/overzicht")
 
-    old = ft.TextField(label="Huidige pincode", password=True, key="lock-old-pin")
-    new = ft.TextField(label="Nieuwe pincode", password=True, key="lock-change-new-pin")
+    old = ft.TextField(label=ctx.t("lock.current_pin"), password=True, key="lock-old-pin")
+    new = ft.TextField(label=ctx.t("lock.change_new_pin"), password=True, key="lock-change-new-pin")
     return w.page_body(
         [
             w.heading(ctx.t("lock.title"), 1, ident="lock-title"),
             w.body(ctx.t("lock.unlocked")),
-            *[w.notice(note) for note in screen.state.notes],
+            *[w.notice(ctx.t(note)) for note in screen.state.notes],
             w.primary(
                 ctx.t("lock.to_overview"), "lock-to-overview", lambda _: ctx.nav.go("/overzicht")
             ),
@@ -381,14 +363,14 @@ def slot_route(ctx: ViewContext) -> ft.Control:
     screen = _lock_screen(ctx, session)
     top: list[ft.Control] = []
     if session.error:
-        top.append(w.notice(session.error, ident="lock-storage-error"))
+        top.append(w.notice(session.error_text(ctx.t), ident="lock-storage-error"))
     if session.lock.is_unlocked:
         return _unlocked_panel(ctx, session, screen)
     if not session.lock.has_store():
         view = set_pin_view(
-            screen.state, on_set=screen.set_pin, on_understood=screen.set_understood
+            screen.state, on_set=screen.set_pin, on_understood=screen.set_understood, t=ctx.t
         )
-        notes = [w.notice(note, ident="lock-note") for note in screen.state.notes]
+        notes = [w.notice(ctx.t(note), ident="lock-note") for note in screen.state.notes]
         return w.page_body([*top, *notes, view])
     screen.state.retry_after = session.lock.retry_after()
 
@@ -397,9 +379,11 @@ def slot_route(ctx: ViewContext) -> ft.Control:
             close_dialog(ctx)
             screen.wipe()
 
-        show_dialog(ctx, forgot_pin_dialog(on_wipe=wipe, on_close=lambda: close_dialog(ctx)))
+        dialog = forgot_pin_dialog(on_wipe=wipe, on_close=lambda: close_dialog(ctx), t=ctx.t)
+        show_dialog(ctx, dialog)
 
-    return w.page_body([*top, lock_view(screen.state, on_unlock=screen.unlock, on_forgot=forgot)])
+    view = lock_view(screen.state, on_unlock=screen.unlock, on_forgot=forgot, t=ctx.t)
+    return w.page_body([*top, view])
 
 
 def guard(ctx: ViewContext) -> str | None:

@@ -15,14 +15,16 @@ from typing import Any
 import flet as ft
 
 from privacyapp.dossier import (
-    REFERENCE_WARNING,
     Record,
+    RecordNotFoundError,
     StoreError,
+    StoreWriteError,
     Vault,
     export_bundle,
 )
-from privacyapp.views import i18n
 from privacyapp.views import widgets as w
+from privacyapp.views._store_strings import input_error, status_label, store_error
+from privacyapp.views.i18n import Translator
 from privacyapp.views.routes import RouteSpec, ViewContext
 from privacyapp.views.storage_backend import StoreSession
 from privacyapp.views.store_page import close_dialog, later, save_file, show_dialog, store_session
@@ -47,18 +49,11 @@ __all__ = [
 ]
 
 UNDO_SECONDS = 6
+#: The export's file name stays Dutch in every UI language, like the export's content.
 EXPORT_FILE_NAME = "mijn-overzicht.zip"
-KIND_LABELS = {
-    "path": "Bewaard pad",
-    "checklist": "Checklist",
-    "request": "Verzoek",
-    "identity": "Ondertekensleutel",
-}
-WIPE_TEXT = (
-    "Hiermee wis je alles wat je in de app hebt bewaard, en de sleutels. Dit kan niet ongedaan "
-    "worden gemaakt. Wil je iets bewaren? Exporteer dan eerst."
-)
-EXPORT_NOTE = "Het exportbestand is niet versleuteld. Bewaar het op een veilige plek."
+#: Record kinds with a label of their own (``overview.kind.<kind>``).
+KINDS = ("path", "checklist", "request", "identity")
+_DUTCH = Translator("nl")
 
 
 def format_date(moment: datetime) -> str:
@@ -66,10 +61,17 @@ def format_date(moment: datetime) -> str:
     return moment.astimezone().strftime("%d-%m-%Y %H:%M")
 
 
-def flow_label(record: Record) -> str:
-    """What the overview shows as the record's flow."""
+def flow_label(record: Record, t: Translator = _DUTCH) -> str:
+    """What the overview shows as the record's flow (the flow's title is content: Dutch)."""
     title = record.payload.get("flow_title") if isinstance(record.payload, dict) else None
-    return str(title or record.flow_id or KIND_LABELS.get(record.kind, record.kind))
+    kind = t(f"overview.kind.{record.kind}") if record.kind in KINDS else record.kind
+    return str(title or record.flow_id or kind)
+
+
+def summary(record: Record, t: Translator = _DUTCH) -> str:
+    """Flow, date and status on one line."""
+    when = format_date(record.updated_at)
+    return f"{flow_label(record, t)} · {when} · {status_label(t, record.status)}"
 
 
 def _semantic(control: ft.Control, identifier: str) -> ft.Control:
@@ -83,18 +85,19 @@ def overview_item(
     on_open: Callable[[str], None],
     on_rename: Callable[[str], None],
     on_delete: Callable[[str], None],
+    t: Translator = _DUTCH,
 ) -> ft.Control:
     """One row: title, flow, date and status, with open / rename / delete."""
-    details = f"{flow_label(record)} · {format_date(record.updated_at)} · {record.status}"
+    details = summary(record, t)
     if record.reference:
-        details += f" · kenmerk {record.reference}"
+        details += " · " + t("overview.reference_inline", reference=record.reference)
     rename = ft.IconButton(
-        ft.Icons.EDIT, tooltip=f"{record.title} hernoemen", key=f"rename-{record.id}",
-        on_click=lambda e: on_rename(record.id),
+        ft.Icons.EDIT, tooltip=t("overview.rename_tip", title=record.title),
+        key=f"rename-{record.id}", on_click=lambda e: on_rename(record.id),
     )  # fmt: skip
     delete = ft.IconButton(
-        ft.Icons.DELETE, tooltip=f"{record.title} verwijderen", key=f"delete-{record.id}",
-        on_click=lambda e: on_delete(record.id),
+        ft.Icons.DELETE, tooltip=t("overview.delete_tip", title=record.title),
+        key=f"delete-{record.id}", on_click=lambda e: on_delete(record.id),
     )  # fmt: skip
     tile = ft.ListTile(
         key=f"record-{record.id}",
@@ -124,11 +127,15 @@ def overview_view(
     on_wipe: Callable[[], None],
     problems: list[str] | None = None,
     notice: str | None = None,
+    t: Translator = _DUTCH,
 ) -> ft.Control:
-    """The whole "Mijn overzicht" screen body."""
+    """The whole "Mijn overzicht" screen body.
+
+    ``problems`` come from the store as Dutch text (``Vault.problems``) and are shown as they are.
+    """
     controls: list[ft.Control] = [
         ft.Semantics(
-            content=ft.Text("Mijn overzicht", theme_style=ft.TextThemeStyle.HEADLINE_SMALL),
+            content=ft.Text(t("overview.title"), theme_style=ft.TextThemeStyle.HEADLINE_SMALL),
             header=True,
         ),
     ]
@@ -140,43 +147,40 @@ def overview_view(
         controls.append(ft.Text(problem, key="overview-problem", color=ft.Colors.ERROR))
     if records:
         items = [
-            overview_item(r, i, on_open=on_open, on_rename=on_rename, on_delete=on_delete)
+            overview_item(r, i, on_open=on_open, on_rename=on_rename, on_delete=on_delete, t=t)
             for i, r in enumerate(records)
         ]
         controls.append(ft.Column(items, key="overview-list"))
     else:
-        controls.append(
-            ft.Text(
-                "Je hebt nog niets bewaard. Bij een advies kun je het pad bewaren.",
-                key="overview-empty",
-            )
-        )
+        controls.append(ft.Text(t("overview.empty"), key="overview-empty"))
     export = ft.OutlinedButton(
-        "Alles exporteren", icon=ft.Icons.DOWNLOAD, key="overview-export",
+        t("overview.export"), icon=ft.Icons.DOWNLOAD, key="overview-export",
         on_click=lambda e: on_export(), disabled=not records,
     )  # fmt: skip
     wipe = ft.TextButton(
-        "Alles wissen", icon=ft.Icons.DELETE_FOREVER, key="overview-wipe",
+        t("overview.wipe"), icon=ft.Icons.DELETE_FOREVER, key="overview-wipe",
         on_click=lambda e: on_wipe(),
     )  # fmt: skip
     controls.append(
         ft.Row([_semantic(export, "overview-export"), _semantic(wipe, "overview-wipe")])
     )
-    controls.append(ft.Text(EXPORT_NOTE, size=12))
+    controls.append(ft.Text(t("overview.export_note"), size=12))
     return ft.Column(controls, key="overview-view", scroll=ft.ScrollMode.AUTO)
 
 
-def record_detail_view(record: Record, *, on_back: Callable[[], None]) -> ft.Control:
-    """A saved item opened: its path steps (for paths) or its fields."""
+def record_detail_view(
+    record: Record, *, on_back: Callable[[], None], t: Translator = _DUTCH
+) -> ft.Control:
+    """A saved item opened: its path steps (for paths) or its fields (content: as saved)."""
     lines: list[ft.Control] = [
         ft.Semantics(
             content=ft.Text(record.title, theme_style=ft.TextThemeStyle.HEADLINE_SMALL),
             header=True,
         ),
-        ft.Text(f"{flow_label(record)} · {format_date(record.updated_at)} · {record.status}"),
+        ft.Text(summary(record, t)),
     ]
     if record.reference:
-        lines.append(ft.Text(f"Kenmerk: {record.reference}"))
+        lines.append(ft.Text(t("overview.reference_line", reference=record.reference)))
     steps = record.payload.get("steps") if record.kind == "path" else None
     if isinstance(steps, list):
         for step in steps:
@@ -191,9 +195,7 @@ def record_detail_view(record: Record, *, on_back: Callable[[], None]) -> ft.Con
         for key, value in sorted(record.payload.items()):
             lines.append(ft.Text(f"{key}: {value}", key="overview-detail-field"))
     lines.append(
-        ft.TextButton(
-            "Terug naar mijn overzicht", key="overview-detail-back", on_click=lambda e: on_back()
-        )
+        ft.TextButton(t("overview.back"), key="overview-detail-back", on_click=lambda e: on_back())
     )
     return ft.Column(lines, key="overview-detail", scroll=ft.ScrollMode.AUTO)
 
@@ -204,39 +206,46 @@ def rename_dialog(
     on_save: Callable[[str], None],
     on_cancel: Callable[[], None],
     error: str | None = None,
+    t: Translator = _DUTCH,
 ) -> ft.AlertDialog:
     field = ft.TextField(
-        label="Nieuwe titel", value=record.title, key="overview-rename-field", error=error
+        label=t("overview.new_title"), value=record.title, key="overview-rename-field", error=error
     )
     field.on_submit = lambda e: on_save(field.value or "")
     return ft.AlertDialog(
         key="overview-rename-dialog",
-        title=ft.Text("Hernoemen"),
+        title=ft.Text(t("overview.rename")),
         content=field,
         actions=[
             ft.TextButton(
-                "Annuleren", key="overview-rename-cancel", on_click=lambda e: on_cancel()
+                t("overview.cancel"), key="overview-rename-cancel", on_click=lambda e: on_cancel()
             ),
             ft.FilledButton(
-                "Opslaan", key="overview-rename-save", on_click=lambda e: on_save(field.value or "")
+                t("overview.store"),
+                key="overview-rename-save",
+                on_click=lambda e: on_save(field.value or ""),
             ),
         ],
     )
 
 
-def wipe_dialog(*, on_confirm: Callable[[], None], on_cancel: Callable[[], None]) -> ft.AlertDialog:
+def wipe_dialog(
+    *, on_confirm: Callable[[], None], on_cancel: Callable[[], None], t: Translator = _DUTCH
+) -> ft.AlertDialog:
     """Confirmation that says wiping cannot be undone."""
     return ft.AlertDialog(
         key="overview-wipe-dialog",
         modal=True,
-        title=ft.Text("Alles wissen?"),
-        content=ft.Text(WIPE_TEXT, key="overview-wipe-text"),
+        title=ft.Text(t("overview.wipe_title")),
+        content=ft.Text(t("overview.wipe_text"), key="overview-wipe-text"),
         actions=[
             ft.TextButton(
-                "Niet wissen", key="overview-wipe-cancel", on_click=lambda e: on_cancel()
+                t("overview.wipe_cancel"),
+                key="overview-wipe-cancel",
+                on_click=lambda e: on_cancel(),
             ),
             ft.FilledButton(
-                "Ja, wis alles",
+                t("overview.wipe_confirm"),
                 key="overview-wipe-confirm",
                 bgcolor=ft.Colors.ERROR,
                 on_click=lambda e: on_confirm(),
@@ -245,22 +254,26 @@ def wipe_dialog(*, on_confirm: Callable[[], None], on_cancel: Callable[[], None]
     )
 
 
-def undo_snackbar(record: Record, *, on_undo: Callable[[], None]) -> ft.SnackBar:
+def undo_snackbar(
+    record: Record, *, on_undo: Callable[[], None], t: Translator = _DUTCH
+) -> ft.SnackBar:
     """ "X is verwijderd" with an undo action, for ``UNDO_SECONDS`` seconds."""
     return ft.SnackBar(
-        ft.Text(f"'{record.title}' is verwijderd."),
+        ft.Text(t("overview.deleted", title=record.title)),
         key="overview-undo",
-        action="Ongedaan maken",
+        action=t("overview.undo"),
         on_action=lambda e: on_undo(),
         duration=UNDO_SECONDS * 1000,
     )
 
 
-def save_path_button(audience: str, on_click: Callable[[], None]) -> ft.Control:
+def save_path_button(
+    audience: str, on_click: Callable[[], None], t: Translator = _DUTCH
+) -> ft.Control:
     """ "Bewaar dit pad": prominent for professionals, a quieter button for others."""
     kind = ft.FilledButton if audience == "professional" else ft.OutlinedButton
     button = kind(
-        "Bewaar dit pad",
+        t("overview.save"),
         icon=ft.Icons.SAVE,
         key="overview-save-path",
         on_click=lambda e: on_click(),
@@ -275,13 +288,17 @@ def save_path_dialog(
     on_cancel: Callable[[], None],
     error: str | None = None,
     reference_value: str = "",
+    t: Translator = _DUTCH,
 ) -> ft.AlertDialog:
     """Title and an optional client reference, with the no-names / no-BSN warning."""
-    title_field = ft.TextField(label="Titel", value=title, key="overview-save-title")
+    title_field = ft.TextField(
+        label=t("overview.title_field"), value=title, key="overview-save-title"
+    )
+    warning = t("overview.reference_warning")
     reference = ft.TextField(
-        label="Kenmerk (niet verplicht)", key="overview-save-reference", error=error,
+        label=t("overview.reference_field"), key="overview-save-reference", error=error,
         value=reference_value,
-        helper=REFERENCE_WARNING, helper_max_lines=3, max_length=60,
+        helper=warning, helper_max_lines=3, max_length=60,
     )  # fmt: skip
 
     def save(_: Any) -> None:
@@ -289,20 +306,22 @@ def save_path_dialog(
 
     return ft.AlertDialog(
         key="overview-save-form",
-        title=ft.Text("Bewaar dit pad"),
+        title=ft.Text(t("overview.save")),
         content=ft.Column(
             tight=True,
             controls=[
-                ft.Text("Het pad wordt versleuteld op dit apparaat bewaard."),
+                ft.Text(t("overview.save_intro")),
                 _semantic(title_field, "overview-save-title"),
                 _semantic(reference, "overview-save-reference"),
-                ft.Text(REFERENCE_WARNING, key="overview-save-warning", weight=ft.FontWeight.BOLD),
+                ft.Text(warning, key="overview-save-warning", weight=ft.FontWeight.BOLD),
             ],
         ),
         actions=[
-            ft.TextButton("Annuleren", key="overview-save-cancel", on_click=lambda e: on_cancel()),
+            ft.TextButton(
+                t("overview.cancel"), key="overview-save-cancel", on_click=lambda e: on_cancel()
+            ),
             _semantic(
-                ft.FilledButton("Bewaren", key="overview-save-confirm", on_click=save),
+                ft.FilledButton(t("overview.keep"), key="overview-save-confirm", on_click=save),
                 "overview-save-confirm",
             ),
         ],
@@ -321,6 +340,8 @@ class OverviewScreen:
         later: run a callback after some seconds (e.g. ``asyncio`` ``loop.call_later``).
         open_record: navigate to a record's detail.
         on_wiped: called after everything was wiped (go to the start).
+        t: the UI translator (the route sets it again on every render, so a change of language
+            applies to the next message).
     """
 
     def __init__(
@@ -334,8 +355,10 @@ class OverviewScreen:
         later: Callable[[float, Callable[[], None]], None],
         open_record: Callable[[str], None],
         on_wiped: Callable[[], None],
+        t: Translator = _DUTCH,
     ) -> None:
         self.vault = vault
+        self.t = t
         self.notice: str | None = None
         self._refresh = refresh
         self._show = show_dialog
@@ -352,11 +375,11 @@ class OverviewScreen:
         return overview_view(
             self.records(), on_open=self._open_record, on_rename=self.ask_rename,
             on_delete=self.delete, on_export=self.export, on_wipe=self.ask_wipe,
-            problems=self.vault.problems, notice=self.notice,
+            problems=self.vault.problems, notice=self.notice, t=self.t,
         )  # fmt: skip
 
-    def _fail(self, exc: StoreError) -> None:
-        self.notice = str(exc)
+    def _fail(self, exc: StoreError, key: str | None = None) -> None:
+        self.notice = store_error(self.t, exc, key)
         self._refresh()
 
     def delete(self, record_id: str) -> None:
@@ -365,7 +388,7 @@ class OverviewScreen:
         except StoreError as exc:
             return self._fail(exc)
         self.notice = None
-        self._show(undo_snackbar(record, on_undo=lambda: self.undo(record.id)))
+        self._show(undo_snackbar(record, on_undo=lambda: self.undo(record.id), t=self.t))
         self._later(UNDO_SECONDS, lambda: self.vault.forget_deleted(record.id))
         self._refresh()
 
@@ -373,15 +396,19 @@ class OverviewScreen:
         try:
             restored = self.vault.restore(record_id)
         except StoreError as exc:
-            return self._fail(exc)
-        self.notice = f"'{restored.title}' is teruggezet."
+            too_late = isinstance(exc, RecordNotFoundError)
+            return self._fail(exc, "store.error.undo_too_late" if too_late else None)
+        self.notice = self.t("overview.restored", title=restored.title)
         self._refresh()
 
     def ask_rename(self, record_id: str) -> None:
         record = self.vault.get(record_id)
         self._show(
             rename_dialog(
-                record, on_save=lambda t: self.rename(record_id, t), on_cancel=self._close
+                record,
+                on_save=lambda title: self.rename(record_id, title),
+                on_cancel=self._close,
+                t=self.t,
             )
         )
 
@@ -393,8 +420,9 @@ class OverviewScreen:
             record = self.vault.get(record_id)
             self._show(
                 rename_dialog(
-                    record, error=str(exc), on_save=lambda t: self.rename(record_id, t),
-                    on_cancel=self._close,
+                    record, error=store_error(self.t, exc, input_error(exc, title)),
+                    on_save=lambda title: self.rename(record_id, title), on_cancel=self._close,
+                    t=self.t,
                 )
             )  # fmt: skip
             return
@@ -408,50 +436,23 @@ class OverviewScreen:
         except StoreError as exc:
             return self._fail(exc)
         self._save_file(EXPORT_FILE_NAME, data)
-        self.notice = f"Export klaar: {EXPORT_FILE_NAME}. {EXPORT_NOTE}"
+        exported = self.t("overview.exported", file=EXPORT_FILE_NAME)
+        self.notice = f"{exported} {self.t('overview.export_note')}"
         self._refresh()
 
     def ask_wipe(self) -> None:
-        self._show(wipe_dialog(on_confirm=self.wipe, on_cancel=self._close))
+        self._show(wipe_dialog(on_confirm=self.wipe, on_cancel=self._close, t=self.t))
 
     def wipe(self) -> None:
         self._close()
         try:
             self.vault.wipe()
         except StoreError as exc:
-            return self._fail(exc)
+            return self._fail(exc, "store.error.wipe" if isinstance(exc, StoreWriteError) else None)
         self._on_wiped()
 
 
 # --------------------------------------------------------------------------- routes (shell)
-i18n.register(
-    {
-        "nl": {
-            "overview.title": "Mijn overzicht",
-            "overview.record": "Bewaard item",
-            "overview.save": "Bewaar dit pad",
-            "overview.unavailable": "Bewaren kan hier niet: er is geen opslag beschikbaar.",
-            "overview.loading": "Je bewaarde gegevens worden geopend…",
-            "overview.locked": "Je bewaarde gegevens zijn vergrendeld.",
-            "overview.unlock": "Ontgrendelen",
-            "overview.lock": "Vergrendelen",
-            "overview.no_path": "Er is geen afgerond pad om te bewaren. Doorloop eerst een vraag.",
-        },
-        "en": {
-            "overview.title": "My overview",
-            "overview.record": "Saved item",
-            "overview.save": "Save this path",
-            "overview.unavailable": "Saving is not possible here: there is no storage.",
-            "overview.loading": "Opening your saved data…",
-            "overview.locked": "Your saved data is locked.",
-            "overview.unlock": "Unlock",
-            "overview.lock": "Lock",
-            "overview.no_path": "There is no finished path to save. Answer a question first.",
-        },
-    }
-)
-
-
 #: Where "open" goes per record kind (``{id}`` is filled in). Feature modules may add their own,
 #: e.g. ``OPEN_ROUTES["request"] = "/verzoek/volgen/{id}"``; the default is the detail here.
 OPEN_ROUTES: dict[str, str] = {"request": "/verzoek/volgen/{id}"}  # its term and follow-up
@@ -478,6 +479,7 @@ def _screen(ctx: ViewContext, session: StoreSession) -> OverviewScreen:
             open_record=lambda rid: ctx.nav.go(open_route(vault.get(rid))), on_wiped=wiped,
         )  # fmt: skip
         session.screens["overview"] = screen
+    screen.t = ctx.t
     return screen
 
 
@@ -510,7 +512,8 @@ def overview_route(ctx: ViewContext) -> ft.Control:
         ctx.nav.go("/slot")
 
     lock = w.secondary(ctx.t("overview.lock"), "overview-lock", lock_now, icon=ft.Icons.LOCK)
-    top = [w.notice(session.error, ident="overview-storage-error")] if session.error else []
+    error = session.error_text(ctx.t)
+    top = [w.notice(error, ident="overview-storage-error")] if error else []
     return w.page_body([*top, content, lock])
 
 
@@ -522,9 +525,10 @@ def record_route(ctx: ViewContext) -> ft.Control:
     try:
         record = session.lock.require_vault().get(ctx.params.get("record", ""))
     except StoreError as exc:
-        return w.page_body([w.notice(str(exc), ident="overview-not-found")])
+        return w.page_body([w.notice(store_error(ctx.t, exc), ident="overview-not-found")])
     ctx.title = record.title
-    return w.page_body([record_detail_view(record, on_back=lambda: ctx.nav.go("/overzicht"))])
+    detail = record_detail_view(record, on_back=lambda: ctx.nav.go("/overzicht"), t=ctx.t)
+    return w.page_body([detail])
 
 
 def _finished_path(ctx: ViewContext) -> Any:
@@ -556,7 +560,8 @@ def save_route(ctx: ViewContext) -> ft.Control:
                 flow_id=path.flow_id,
             )  # fmt: skip
         except StoreError as exc:
-            ctx.state.slots["overview-save-error"] = str(exc)
+            key = input_error(exc, title or path.flow_title, reference)
+            ctx.state.slots["overview-save-error"] = store_error(ctx.t, exc, key)
             ctx.nav.refresh()
             return
         _forget_input(ctx)
@@ -567,7 +572,7 @@ def save_route(ctx: ViewContext) -> ft.Control:
         ctx.nav.back()
 
     form = save_path_dialog(
-        typed[0], on_save=save, on_cancel=cancel, error=error, reference_value=typed[1]
+        typed[0], on_save=save, on_cancel=cancel, error=error, reference_value=typed[1], t=ctx.t
     )
     return w.page_body(
         [

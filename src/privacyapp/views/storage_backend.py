@@ -33,9 +33,12 @@ from typing import Any, Protocol
 
 from privacyapp.dossier import AppLock, Backend, FileBackend, KeyWrapper, SecretWrapper
 from privacyapp.dossier._backend import check_name
+from privacyapp.views import _store_strings  # noqa: F401  (registers the ``store.*`` text)
+from privacyapp.views.i18n import Translator
 
 __all__ = [
     "BrowserBackend",
+    "CLEARED",
     "CLEARED_MESSAGE",
     "PREFIX",
     "Preferences",
@@ -46,10 +49,10 @@ __all__ = [
 ]
 
 PREFIX = "privacyapp.v1."
-CLEARED_MESSAGE = (
-    "De opslag van deze browser is gewist terwijl de app open was. Wat je nu bewaart, kan niet "
-    "meer worden opgeslagen. Herlaad de pagina om opnieuw te beginnen."
-)
+CLEARED = "store.cleared"
+#: What ``write`` raises and ``on_error`` receives once the browser storage was cleared (Dutch:
+#: it may end up in a store error's text); the screens show ``CLEARED`` in the UI language.
+CLEARED_MESSAGE = Translator("nl")(CLEARED)
 
 
 class Preferences(Protocol):
@@ -195,9 +198,15 @@ class StoreSession:
     lock: AppLock
     backend: Backend
     error: str | None = None
-    """A message about the storage itself (e.g. the browser storage was cleared)."""
+    """A message about the storage itself (e.g. the browser storage was cleared): a UI key
+    (``store.*``, with ``error_fields``) or, for a message from elsewhere, its text."""
+    error_fields: dict[str, object] = field(default_factory=dict)
     screens: dict[str, Any] = field(default_factory=dict)
     """Per-screen helpers that must survive a re-render (lock screen, overview)."""
+
+    def error_text(self, t: Translator) -> str:
+        """``error`` in the UI language (empty when there is none)."""
+        return t(self.error, **self.error_fields) if self.error else ""
 
 
 SLOT = "store"
@@ -254,7 +263,8 @@ class StoreService:
 
         def report(message: str) -> None:
             if "session" in holder:
-                holder["session"].error = message
+                holder["session"].error = CLEARED if message == CLEARED_MESSAGE else message
+                holder["session"].error_fields = {}
             on_ready()
 
         backend = await BrowserBackend.load(
@@ -263,10 +273,8 @@ class StoreService:
         session = StoreSession(self._lock_factory(backend), backend)
         holder["session"] = session
         if backend.unreadable:
-            session.error = (
-                f"{len(backend.unreadable)} opgeslagen waarde(n) in deze browser zijn onleesbaar. "
-                "Ze zijn niet veranderd."
-            )
+            session.error = "store.unreadable"
+            session.error_fields = {"count": len(backend.unreadable)}
         state.slots[SLOT] = session
         state.slots.pop("store-loading", None)
         on_ready()
