@@ -153,6 +153,24 @@ def test_lock_now_and_change_pin_on_the_slot_screen(app: App) -> None:
     assert app.tap("lock-open").route == "/overzicht"
 
 
+def test_a_failed_pin_change_says_why_and_keeps_the_old_pin(app: App) -> None:
+    session = app.state.slots["store"]
+    session.lock.set_pin("24680")
+    app.open("/slot")
+    app.type("lock-old-pin", "11111")  # wrong current PIN
+    app.type("lock-change-new-pin", "97531")
+    app.tap("lock-change-pin")
+    assert app.screen is not None
+    field = find(app.screen.content, "lock-change-new-pin")
+    assert field.error and "Je pincode is gewijzigd." not in app.text()
+    app.type("lock-old-pin", "24680")
+    app.type("lock-change-new-pin", "97531")
+    app.tap("lock-change-pin")
+    assert app.screen is not None
+    assert find(app.screen.content, "lock-change-new-pin").error is None
+    assert "Je pincode is gewijzigd." in app.text()
+
+
 def test_forgot_pin_wipes_after_the_explanation(app: App) -> None:
     session = app.state.slots["store"]
     session.lock.set_pin("24680").create("path", "Weg")

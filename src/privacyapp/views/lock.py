@@ -65,6 +65,8 @@ class LockState:
     set_pin_error: str | None = None
     understood: bool = False
     notes: list[str] = field(default_factory=list)
+    change_error: str | None = None
+    """Why changing the PIN failed (shown under the new PIN until the next try)."""
 
 
 def _semantic(control: ft.Control, identifier: str) -> ft.Control:
@@ -321,9 +323,10 @@ def _unlocked_panel(ctx: ViewContext, session: StoreSession, screen: LockScreen)
         try:
             session.lock.change_pin(old.value or "", new.value or "")
         except StoreError as exc:
-            new.error = store_error(ctx.t, exc)
+            screen.state.change_error = store_error(ctx.t, exc)
             ctx.nav.refresh()
             return
+        screen.state.change_error = None
         screen.state.notes = ["lock.changed"]
         ctx.nav.refresh()
 
@@ -331,7 +334,12 @@ def _unlocked_panel(ctx: ViewContext, session: StoreSession, screen: LockScreen)
         ctx.nav.go("/overzicht")
 
     old = ft.TextField(label=ctx.t("lock.current_pin"), password=True, key="lock-old-pin")
-    new = ft.TextField(label=ctx.t("lock.change_new_pin"), password=True, key="lock-change-new-pin")
+    new = ft.TextField(
+        label=ctx.t("lock.change_new_pin"),
+        password=True,
+        key="lock-change-new-pin",
+        error=ctx.t(screen.state.change_error) if screen.state.change_error else None,
+    )
     return w.page_body(
         [
             w.heading(ctx.t("lock.title"), 1, ident="lock-title"),
