@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import json
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
@@ -12,7 +13,7 @@ from typing import Any
 import flet as ft
 import httpx
 import pytest
-from viewkit import click, find, idents, texts, walk
+from viewkit import click, find, heard, idents, texts, ui_phrases, walk
 
 from privacyapp.opendata import Address, Municipality, MunicipalityDirectory
 from privacyapp.views import more
@@ -296,3 +297,165 @@ def test_a_record_with_few_fields_still_renders(with_address: bool) -> None:
     assert NO_EMAIL in texts(card)
     assert "municipality-call" not in idents(card)
     assert ("municipality-copy-visit" in idents(card)) == with_address
+
+
+# ---------------------------------------------------------------------------- English UI
+
+EN = Translator("en")
+DUTCH_UI = ui_phrases("nl", "municipality.")
+
+
+@pytest.fixture
+def en_ctx(ctx: ViewContext) -> ViewContext:
+    """The same context with English chosen in the settings (the shell makes ``t`` from it)."""
+    ctx.state.settings = dataclasses.replace(ctx.state.settings, language="en")
+    ctx.t = Translator(ctx.state.settings.language)
+    return ctx
+
+
+def no_dutch(control: Any) -> str:
+    """What the screen shows, after checking that none of the Dutch UI text is in it."""
+    shown = heard(control)
+    assert [phrase for phrase in DUTCH_UI if phrase in shown] == []
+    assert "Bron:" not in shown and "bijgewerkt" not in shown
+    return shown
+
+
+def search_event(value: str) -> Any:
+    return type("E", (), {"control": type("C", (), {"value": value})()})()
+
+
+def test_english_search_results_and_card(en_ctx: ViewContext) -> None:
+    view = municipality_view(en_ctx)
+    find(view, "municipality-search").on_submit(search_event("bergen"))
+    results = municipality_view(en_ctx)
+    assert "municipality-result-gm0893" in idents(results)
+    shown = no_dutch(results)
+    assert "Find your municipality by name" in shown
+    assert "For example Den Bosch or Súdwest-Fryslân" in shown
+    assert "This app is only about privacy and personal data" in shown
+    assert "Data of 15-04-2026." in shown
+    assert "Update the list of municipalities" in shown  # the refresh button's name
+
+    find(results, "municipality-search").on_submit(search_event("den bosch"))
+    view = municipality_view(en_ctx)
+    card = find(view, "municipality-card-gm0796")
+    assert label(view, "municipality-card-gm0796") == (
+        "Contact details of Gemeente 's-Hertogenbosch"  # the name is the register's (Dutch)
+    )
+    shown = no_dutch(card)
+    for text in (
+        "Call (073) 615 51 55",
+        "Email gemeente@s-hertogenbosch.nl",
+        "Copy phone number",
+        "Copy e-mail address",
+        "Visiting address",
+        "Postal address",
+        "Contact form",
+        "Wolvenhoek 1\n5211 HH  'S-HERTOGENBOSCH",  # the address stays as registered
+    ):
+        assert text in shown
+    assert label(card, "municipality-source") == (
+        "Source: Register van Overheidsorganisaties, updated on 15-04-2026"
+    )
+
+
+def test_english_copy_nothing_found_and_no_email() -> None:
+    copied: list[str] = []
+    screen = screen_for(t=EN, on_copy=copied.append)
+    screen.search("xyzzyq")
+    assert label(screen.control, "municipality-message") == (
+        "No municipality found. Try another spelling."
+    )
+    screen.search("Nijmegen")
+    press(find(screen.control, "municipality-copy-visit"))
+    assert label(screen.control, "municipality-message") == "Visiting address copied."
+    screen.search("Amsterdam")
+    assert "This municipality lists no general e-mail address" in no_dutch(screen.control)
+
+
+def test_english_postcode_notice_and_problems() -> None:
+    screen = screen_for(refusing_client(), t=EN)
+    press(find(screen.control, "municipality-postcode-open"))
+    shown = no_dutch(screen.control)
+    assert "Your postcode is sent to PDOK (Kadaster) to find your municipality." in shown
+    assert "Find municipality for postcode" in shown
+    run_async(screen.lookup_postcode("12 AB"))
+    assert label(screen.control, "municipality-message") == (
+        "'12 AB' is not a postcode. A postcode is 4 digits and 2 letters, like 1234 AB."
+    )
+    run_async(screen.lookup_postcode("3584 CC"))  # no network: the service is not reached
+    assert label(screen.control, "municipality-message") == EN("municipality.postcode_offline")
+    no_dutch(screen.control)
+
+
+def test_english_postcode_service_with_a_bad_answer() -> None:
+    screen = screen_for(pdok_client(b"not json"), t=EN)
+    run_async(screen.lookup_postcode("3584 CC"))
+    assert label(screen.control, "municipality-message") == EN("municipality.postcode_failed")
+    dutch = screen_for(pdok_client(b"not json"))
+    run_async(dutch.lookup_postcode("3584 CC"))  # the Dutch UI keeps the service's own words
+    assert label(dutch.control, "municipality-message") == (
+        "Het antwoord van de postcodedienst is onleesbaar. Zoek je gemeente op naam."
+    )
+
+
+def test_english_status_lines_after_a_refresh(tmp_path: Path) -> None:
+    offline = screen_for(refusing_client(), t=EN)
+    run_async(offline.opened())
+    assert label(offline.control, "municipality-status") == (
+        "No connection — we use the data of 15-04-2026."
+    )
+    broken = MunicipalityScreen(
+        MunicipalityDirectory(tmp_path, pdok_client(b"<html>down</html>"), clock=lambda: NOW),
+        t=EN,
+    )
+    press(find(broken.control, "municipality-refresh"))
+    assert label(broken.control, "municipality-status") == (
+        "Update failed — we use the data of 15-04-2026. The register sent something we cannot read."
+    )
+    no_dutch(broken.control)
+
+
+def test_english_status_when_the_register_file_is_too_large(tmp_path: Path) -> None:
+    directory = MunicipalityDirectory(
+        tmp_path, pdok_client(b"<x>" * 1000), clock=lambda: NOW, max_bytes=100
+    )
+    screen = MunicipalityScreen(directory, t=EN)
+    run_async(screen.refresh())
+    assert label(screen.control, "municipality-status").endswith(
+        "The register's file was too large, so we stopped downloading."
+    )
+
+
+def test_dutch_failed_status_keeps_the_registers_own_message(tmp_path: Path) -> None:
+    directory = MunicipalityDirectory(
+        tmp_path, pdok_client(b"<html>down</html>"), clock=lambda: NOW
+    )
+    screen = MunicipalityScreen(directory)
+    result = run_async(screen.refresh())
+    assert label(screen.control, "municipality-status") == (
+        f"Bijwerken lukte niet — we gebruiken de gegevens van 15-04-2026. {result.message}"
+    )
+
+
+def test_switching_language_leaves_no_dutch_message_behind(ctx: ViewContext) -> None:
+    ctx.services = type(ctx.services)(
+        **{**ctx.services.__dict__, "directory": MunicipalityDirectory(None, refusing_client())}
+    )
+    screen = MunicipalityScreen(
+        ctx.services.directory,
+        ctx.state.slots.setdefault("municipality", MunicipalityState()),
+        t=ctx.t,
+    )
+    screen.search("xyzzyq")
+    run_async(screen.refresh())
+    assert "Geen gemeente gevonden" in heard(municipality_view(ctx))
+    ctx.state.settings = dataclasses.replace(ctx.state.settings, language="en")
+    ctx.t = Translator("en")
+    view = municipality_view(ctx)
+    assert "municipality-message" not in idents(view)  # the one-off message is gone
+    assert label(view, "municipality-status") == (
+        "No connection — we use the data of 15-04-2026."  # the same refresh, said in English
+    )
+    no_dutch(view)

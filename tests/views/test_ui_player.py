@@ -228,3 +228,30 @@ def test_every_step_of_every_flow_can_be_diffed_by_unique_keys(
             assert _sibling_keys_repeat(screen.content) == [], (flow.id, node_id)
             checked += 1
     assert checked > 300
+
+
+@pytest.mark.parametrize(
+    ("language", "yes", "unknown", "missing"),
+    [
+        ("nl", "ja", "weet ik niet", "Kies dan 'weet ik niet'."),
+        ("en", "Yes", "Don't know", "Not sure? Choose 'Don't know'."),
+    ],
+)
+def test_checklist_answers_in_the_path_speak_the_ui_language(
+    walker: Walker, language: str, yes: str, unknown: str, missing: str
+) -> None:
+    walker.state.settings = replace(
+        walker.state.settings, audience="professional", language=language
+    )
+    walker.open("/vraag/algemeen-conflict-van-plichten")
+    walker.tap("flow-next")
+    walker.tap("checklist-done")
+    assert any(text.endswith(missing) for text in walker.texts())
+    items = ["toestemming", "schade", "geweten", "geen-andere-weg", "helpt", "zo-min-mogelijk"]
+    for item in items:
+        walker.tap(f"check-{item}-{'unknown' if item == 'helpt' else 'yes'}")
+    walker.tap("checklist-done")
+    path = [text for text in walker.texts() if text.startswith("• ")]
+    assert len(path) == len(items)
+    assert sum(text.endswith(f" — {yes}") for text in path) == len(items) - 1
+    assert sum(text.endswith(f" — {unknown}") for text in path) == 1

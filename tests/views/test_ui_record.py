@@ -11,10 +11,22 @@ from typing import Any
 
 import flet as ft
 import pytest
-from viewkit import RecordingNavigator, click, find, idents, texts
+from viewkit import RecordingNavigator, click, find, heard, idents, texts, ui_phrases
 
-from privacyapp.dossier import RecordService, verify_pdf
+from privacyapp.dossier import (
+    ClientReferenceError,
+    IdentityError,
+    IdentityImportError,
+    IdentityLockedError,
+    IdentityMissingError,
+    RecordService,
+    ReportError,
+    SigningError,
+    VaultLockedError,
+    verify_pdf,
+)
 from privacyapp.engine import walk_session
+from privacyapp.errors import PrivacyAppError
 from privacyapp.views import record
 from privacyapp.views.i18n import Translator
 from privacyapp.views.routes import ViewContext, match
@@ -191,3 +203,126 @@ def test_open_store_keeps_identity_and_path_encrypted(rctx: ViewContext, tmp_pat
     for path in (tmp_path / "data").rglob("*"):
         if path.is_file():
             assert b"Sam Bakker" not in path.read_bytes()
+
+
+# ---------------------------------------------------------------------------- English UI
+
+DUTCH_UI = ui_phrases("nl", "record.")
+
+
+@pytest.fixture
+def en_ctx(rctx: ViewContext) -> ViewContext:
+    """The same professional with English chosen in the settings."""
+    rctx.state.settings = dataclasses.replace(rctx.state.settings, language="en")
+    rctx.t = Translator(rctx.state.settings.language)
+    return rctx
+
+
+def no_dutch(control: ft.Control) -> str:
+    """What the screen shows and says, after checking that no Dutch UI text is in it."""
+    shown = heard(control)
+    assert [phrase for phrase in DUTCH_UI if phrase in shown] == []
+    return shown
+
+
+def test_english_identity_form_and_its_errors(en_ctx: ViewContext) -> None:
+    view = record.record_view(en_ctx)
+    shown = no_dutch(view)
+    for text in ("Record for the file", "Your name", "Create my signature", "Import certificate"):
+        assert text in shown
+    _fill(view, **{"record-name": "Sam", "record-organisation": "Zwolle",
+                   "record-email": "geen-adres"})  # fmt: skip
+    click(find(view, "record-create-identity"))
+    again = record.record_view(en_ctx)
+    assert heard(find(again, "record-message")) == en_ctx.t("record.error.identity")
+    assert "e-mailadres" not in no_dutch(again)
+
+
+def test_english_record_form_says_once_that_the_pdf_is_dutch(en_ctx: ViewContext) -> None:
+    _with_identity(en_ctx)
+    view = record.record_view(en_ctx)
+    shown = no_dutch(view)
+    assert "The PDF itself is in Dutch" in heard(find(view, "record-pdf-dutch"))
+    assert shown.count("in Dutch") == 1
+    assert str(find(view, "record-reference").helper).startswith("Only use a file number")
+    assert "Client reference (optional)" in shown
+    _fill(view, **{"record-reference": "111222333"})
+    _run(click(find(view, "record-make")))
+    assert en_ctx.nav.routes == []
+    refused = record.record_view(en_ctx)
+    assert "looks like a BSN" in heard(find(refused, "record-message"))
+    no_dutch(refused)
+
+
+def test_dutch_record_form_has_no_language_notice(rctx: ViewContext) -> None:
+    _with_identity(rctx)
+    assert "record-pdf-dutch" not in idents(record.record_view(rctx))
+
+
+def test_english_result_and_verdicts(en_ctx: ViewContext) -> None:
+    _with_identity(en_ctx)
+    _run(click(find(record.record_view(en_ctx), "record-make")))
+    done = record.result_view(en_ctx)
+    shown = no_dutch(done)
+    assert "Valid: the signature is correct and covers the whole file." in shown
+    assert "Signed by Sam Bakker (Gemeente Zwolle) on 22 November 2026 at 11:00" in shown
+    assert "Whole file covered: yes" in shown
+    assert {"Save as file", "Share", "Back to the advice"} <= set(shown.splitlines())
+
+    data = en_ctx.state.slots["record"].result.data
+    _run(record.check_bytes(en_ctx, "goed.pdf", data))
+    good = record.check_view(en_ctx)
+    assert "record-verdict-ok" in idents(good)
+    assert "File: goed.pdf" in no_dutch(good)
+
+    tampered = bytearray(data)
+    tampered[len(tampered) // 3] ^= 0x01
+    report = _run(record.check_bytes(en_ctx, "fout.pdf", bytes(tampered)))
+    bad = record.check_view(en_ctx)
+    shown = no_dutch(bad)
+    assert "record-verdict-bad" in idents(bad)
+    assert "Not valid." in shown
+    assert report.problems and not any(problem in shown for problem in report.problems)
+    assert "Signature 'Handtekening' does not hold" in shown  # the PDF's own field name
+
+
+def test_english_verdict_on_a_file_that_is_not_a_signed_pdf(en_ctx: ViewContext) -> None:
+    for name, data in (("notes.txt", b"hello"), ("blank.pdf", b"%PDF-1.7\n%%EOF\n")):
+        _run(record.check_bytes(en_ctx, name, data))
+        shown = no_dutch(record.check_view(en_ctx))
+        assert en_ctx.t("record.problem.unreadable") in shown
+
+
+def test_dutch_verdict_keeps_the_reports_own_lines(rctx: ViewContext) -> None:
+    report = _run(record.check_bytes(rctx, "notes.txt", b"hello"))
+    assert report.problems == ("Dit bestand is geen pdf.",)
+    assert "Dit bestand is geen pdf." in texts(record.check_view(rctx))
+
+
+@pytest.mark.parametrize(
+    ("error", "key"),
+    [
+        (IdentityImportError("Het bestand gaat niet open."), "record.error.import"),
+        (IdentityLockedError("De pincode klopt niet."), "record.error.identity_locked"),
+        (IdentityMissingError(), "record.error.identity_missing"),
+        (IdentityError("Vul je naam in."), "record.error.identity"),
+        (ClientReferenceError("Het kenmerk lijkt op een BSN."), "record.error.reference"),
+        (ReportError("Het dossierstuk past niet in de opmaak."), "record.error.report"),
+        (SigningError("Ondertekenen is niet gelukt."), "record.error.signing"),
+        (VaultLockedError("De app is vergrendeld."), "record.error.store"),
+        (PrivacyAppError("Iets anders."), "record.error.other"),
+    ],
+)
+def test_errors_are_english_by_kind_and_dutch_word_for_word(
+    rctx: ViewContext, error: PrivacyAppError, key: str
+) -> None:
+    if str(error):
+        assert record.error_text(rctx, error) == str(error)
+    english = ViewContext(rctx.state, rctx.services, rctx.nav, Translator("en"))
+    assert record.error_text(english, error) == Translator("en")(key)
+
+
+def test_signing_time_in_both_languages(rctx: ViewContext) -> None:
+    english = ViewContext(rctx.state, rctx.services, rctx.nav, Translator("en"))
+    assert record.signed_at(rctx, FIXED_NOW) == "22 november 2026 om 11:00 (Nederlandse tijd)"
+    assert record.signed_at(english, FIXED_NOW) == "22 November 2026 at 11:00 (Dutch time)"

@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 import inspect
+import string
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import flet as ft
 
+from privacyapp.views import i18n
+
 __all__ = [
     "RecordingNavigator",
     "click",
     "find",
     "find_all",
+    "heard",
     "idents",
     "layout_problems",
     "texts",
+    "ui_phrases",
     "walk",
 ]
 
@@ -99,6 +104,32 @@ def texts(control: Any) -> list[str]:
         elif isinstance(getattr(c, "content", None), str):
             out.append(c.content)
     return out
+
+
+def heard(control: Any) -> str:
+    """Everything a user sees or hears, in one string: texts, semantics labels, tooltips, hints
+    and helper texts (a screen reader reads the labels, a mouse user sees the tooltips)."""
+    out = texts(control)
+    for c in walk(control):
+        for name in ("label", "tooltip", "hint_text", "helper", "helper_text", "semantics_label"):
+            value = getattr(c, name, None)
+            if isinstance(value, str) and value:
+                out.append(value)
+    return "\n".join(out)
+
+
+def ui_phrases(lang: str, *prefixes: str) -> set[str]:
+    """The fixed parts (8 characters or more) of the UI texts of ``lang`` under ``prefixes``,
+    leaving out what the other language says the same way: what must not show up in the
+    other language's UI."""
+    other = i18n.catalog("en" if lang == "nl" else "nl")
+    phrases: set[str] = set()
+    for key, text in i18n.catalog(lang).items():
+        if not key.startswith(prefixes) or text == other.get(key):
+            continue
+        for literal, *_ in string.Formatter().parse(text):
+            phrases |= {p.strip() for p in [literal] if len(p.strip()) >= 8}
+    return phrases
 
 
 def click(control: Any, event: Any = None) -> Any:

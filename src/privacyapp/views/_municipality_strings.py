@@ -50,6 +50,15 @@ i18n.register(
             "municipality.offline": "Geen verbinding — we gebruiken de gegevens van {date}.",
             "municipality.failed": "Bijwerken lukte niet — we gebruiken de gegevens van {date}.",
             "municipality.unavailable": "De lijst van gemeenten is niet beschikbaar.",
+            "municipality.source": "Bron: {source}, bijgewerkt op {date}",
+            "municipality.feed_too_large": "Het bestand van het register was te groot; we zijn "
+            "gestopt met downloaden.",
+            "municipality.feed_format": "Het register stuurde iets dat we niet kunnen lezen.",
+            "municipality.feed_failed": "Er ging iets mis bij het register.",
+            "municipality.postcode_offline": "De postcodedienst is nu niet te bereiken. Zoek je "
+            "gemeente op naam; dat werkt ook zonder internet.",
+            "municipality.postcode_failed": "De postcodedienst gaf geen bruikbaar antwoord. Zoek "
+            "je gemeente op naam.",
         },
         "en": {
             "municipality.title": "Your municipality",
@@ -75,7 +84,7 @@ i18n.register(
             "yours.",
             "municipality.searching": "Searching…",
             "municipality.call": "Call {phone}",
-            "municipality.mail": "Mail {email}",
+            "municipality.mail": "Email {email}",
             "municipality.no_email": "This municipality lists no general e-mail address in the "
             "register. Use the contact form or call.",
             "municipality.form": "Contact form",
@@ -96,6 +105,15 @@ i18n.register(
             "municipality.offline": "No connection — we use the data of {date}.",
             "municipality.failed": "Update failed — we use the data of {date}.",
             "municipality.unavailable": "The list of municipalities is not available.",
+            "municipality.source": "Source: {source}, updated on {date}",
+            "municipality.feed_too_large": "The register's file was too large, so we stopped "
+            "downloading.",
+            "municipality.feed_format": "The register sent something we cannot read.",
+            "municipality.feed_failed": "Something went wrong at the register.",
+            "municipality.postcode_offline": "The postcode service cannot be reached now. Search "
+            "for your municipality by name; that works without internet too.",
+            "municipality.postcode_failed": "The postcode service gave no usable answer. Search "
+            "for your municipality by name.",
         },
     }
 )

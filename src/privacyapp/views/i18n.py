@@ -16,14 +16,18 @@ and a builder translates with ``ctx.t("overview.title")`` (``str.format`` fields
 ``ctx.t("flow.progress", step=2, total=5)``). Keys are dotted, prefixed by the module's area.
 A key missing in English falls back to Dutch; a key missing everywhere shows the key itself, so a
 typo is visible on screen and in tests instead of crashing.
+
+The domain packages (``opendata``, ``dossier``) write their messages in Dutch. A screen shows
+them through :func:`from_dutch`: as they are in the Dutch UI, and in English as the text of a
+key the screen picks from the error's type or the verdict.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-__all__ = ["LANGUAGES", "Translator", "catalog", "register"]
+__all__ = ["LANGUAGES", "Translator", "catalog", "from_dutch", "language_of", "register"]
 
 #: Supported UI languages, the first is the default.
 LANGUAGES = ("nl", "en")
@@ -67,3 +71,25 @@ class Translator:
         if text is None:
             text = _CATALOG["nl"].get(key, key)
         return text.format(**fields) if fields else text
+
+
+def language_of(t: Callable[..., str]) -> str:
+    """The language of a translator; a plain function (a builder's Dutch default) is Dutch."""
+    lang = getattr(t, "lang", LANGUAGES[0])
+    return lang if isinstance(lang, str) else LANGUAGES[0]
+
+
+def from_dutch(t: Callable[..., str], key: str, dutch: str, **fields: object) -> str:
+    """A message a domain package wrote in Dutch, in the UI language of ``t``.
+
+    Args:
+        t: the screen's translator.
+        key: the UI text to show instead in another language (chosen by the caller from the
+            error's type or the verdict); in Dutch it is used only when ``dutch`` is empty.
+        dutch: the package's own message, shown as it is in the Dutch UI (it is the most
+            precise: which field, which error code).
+        fields: ``str.format`` fields of ``key``.
+    """
+    if dutch and language_of(t) == "nl":
+        return dutch
+    return t(key, **fields)

@@ -23,10 +23,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import flet as ft
+import httpx
 
 from privacyapp.opendata import (
     Address,
+    FeedError,
+    FeedFormatError,
+    FeedTooLargeError,
     FeedUnavailableError,
+    InvalidPostcodeError,
     Municipality,
     MunicipalityDirectory,
     PostcodeError,
@@ -47,6 +52,7 @@ __all__ = [
     "about_panel",
     "detail_card",
     "municipality_view",
+    "source_line",
     "status_text",
     "tel_url",
 ]
@@ -73,13 +79,40 @@ def _day(value: Any) -> str:
     return str(value.updated_at.strftime("%d-%m-%Y"))
 
 
+def source_line(directory: MunicipalityDirectory, t: Translate = _dutch) -> str:
+    """``"Bron: Register van Overheidsorganisaties, bijgewerkt op 15-04-2026"`` (the register's
+    name is a name: it stays Dutch in the English UI)."""
+    return t("municipality.source", source=directory.source, date=_day(directory))
+
+
+def _feed_problem(error: FeedError | None) -> str:
+    """The UI key that says in other languages what the register's Dutch message says."""
+    if isinstance(error, FeedTooLargeError):
+        return "municipality.feed_too_large"
+    if isinstance(error, FeedFormatError):
+        return "municipality.feed_format"
+    return "municipality.feed_failed"
+
+
 def status_text(result: RefreshResult, t: Translate = _dutch) -> str:
     """The status line after a refresh: "bijgewerkt", or which data is still in use."""
     if result.ok:
         return t("municipality.updated", date=_day(result))
     if result.status == "skipped" or isinstance(result.error, FeedUnavailableError):
         return t("municipality.offline", date=_day(result))
-    return f"{t('municipality.failed', date=_day(result))} {result.message}"
+    reason = i18n.from_dutch(t, _feed_problem(result.error), result.message)
+    return f"{t('municipality.failed', date=_day(result))} {reason}"
+
+
+def _postcode_problem(
+    error: PostcodeError, postcode: str, online: bool
+) -> tuple[str, dict[str, str]]:
+    """The UI key (and its fields) for a postcode lookup error, by the error's kind."""
+    if isinstance(error, InvalidPostcodeError):
+        return "municipality.no_postcode", {"text": postcode.strip()}
+    if not online or isinstance(error.__cause__, httpx.TransportError):
+        return "municipality.postcode_offline", {}  # no connection or no answer in time
+    return "municipality.postcode_failed", {}
 
 
 def _event(handler: Handler, *args: Any) -> Callable[[Any], Awaitable[None]]:
@@ -264,6 +297,10 @@ class MunicipalityState:
     """A one-off message: nothing found, a postcode problem, "copied"."""
     status: str = ""
     """The refresh status line; empty: "Gegevens van <date>"."""
+    refreshed: RefreshResult | None = None
+    """The last refresh, to say its status again in another UI language."""
+    lang: str = ""
+    """The UI language of ``message`` and ``status``."""
     busy: bool = False
     auto_checked: bool = False
     """The automatic "older than a week" refresh ran (once per app session)."""
@@ -293,6 +330,12 @@ class MunicipalityScreen:
         self.directory = directory
         self.state = state if state is not None else MunicipalityState()
         self.t = t
+        lang = i18n.language_of(t)
+        if self.state.lang != lang:  # the user switched language: no text of the old one stays
+            self.state.lang = lang
+            self.state.message = ""
+            refreshed = self.state.refreshed
+            self.state.status = status_text(refreshed, t) if refreshed is not None else ""
         self._on_change = on_change
         self._copy = on_copy
         self._below = ft.Column(spacing=16)
@@ -337,7 +380,8 @@ class MunicipalityScreen:
         try:
             matches = await asyncio.to_thread(self.directory.lookup_postcode, postcode)
         except PostcodeError as exc:
-            state.message, matches = str(exc), []
+            key, fields = _postcode_problem(exc, postcode, self.directory.online)
+            state.message, matches = i18n.from_dutch(self.t, key, str(exc), **fields), []
         else:
             state.message = "" if matches else self.t("municipality.postcode_none")
         finally:
@@ -359,7 +403,7 @@ class MunicipalityScreen:
             result = await asyncio.to_thread(self.directory.refresh, force=force)
         finally:
             state.busy = False
-        state.status = status_text(result, self.t)
+        state.refreshed, state.status = result, status_text(result, self.t)
         if state.selected is not None:  # show the fresh record if it is still there
             state.selected = self.directory.get(state.selected.code) or state.selected
         if state.query:
@@ -483,7 +527,7 @@ class MunicipalityScreen:
         return controls
 
     def _source_line(self) -> str:
-        return self.directory.source_line
+        return source_line(self.directory, self.t)
 
     def _refresh_bar(self, status: str) -> ft.Control:
         label = self.t("municipality.refresh")

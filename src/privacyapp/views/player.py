@@ -25,6 +25,7 @@ from privacyapp.engine import (
     InvalidAnswer,
     QuestionNode,
 )
+from privacyapp.views import i18n
 from privacyapp.views import widgets as w
 from privacyapp.views.routes import ViewContext
 
@@ -102,6 +103,12 @@ def _move(ctx: ViewContext, session: FlowSession) -> None:
     ctx.nav.go(route_for(session))
 
 
+def _answer_label(ctx: ViewContext, answer: Answer) -> str:
+    """A checklist answer as the buttons say it (the engine's label is Dutch: ``ja``)."""
+    name = dict(_ANSWER_KEYS)[answer]
+    return i18n.from_dutch(ctx.t, f"flow.checklist.{name}", answer.label)
+
+
 def path_panel(ctx: ViewContext, session: FlowSession, ident: str = "flow-path") -> ft.Control:
     """The path so far, folded away until the user opens it."""
     rows: list[ft.Control] = []
@@ -111,7 +118,10 @@ def path_panel(ctx: ViewContext, session: FlowSession, ident: str = "flow-path")
         elif step.kind == "checklist":
             rows.append(ft.Text(step.prompt, weight=ft.FontWeight.W_600))
             rows.extend(
-                ft.Text(f"• {c.text} — {c.answer.label}" + (f" ({c.note})" if c.note else ""))
+                ft.Text(
+                    f"• {c.text} — {_answer_label(ctx, c.answer)}"
+                    + (f" ({c.note})" if c.note else "")
+                )
                 for c in step.checklist
             )
         else:

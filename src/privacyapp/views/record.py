@@ -9,23 +9,44 @@ by ``services.signer`` (``privacyapp.dossier.RecordService``); values live in
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime, tzinfo
 from typing import Any
 
 import flet as ft
 
 from privacyapp.dossier import (
-    CLIENT_REFERENCE_WARNING,
+    ClientReferenceError,
+    IdentityError,
+    IdentityImportError,
+    IdentityLockedError,
+    IdentityMissingError,
     RecordError,
+    ReportError,
     SignedRecord,
+    SigningError,
+    StoreError,
     VerificationReport,
 )
 from privacyapp.dossier._record import format_datetime
 from privacyapp.errors import PrivacyAppError
-from privacyapp.views import record_strings  # noqa: F401  (registers the record.* text)
+from privacyapp.views import (
+    i18n,
+    record_strings,  # noqa: F401  (registers the record.* text)
+)
 from privacyapp.views import widgets as w
 from privacyapp.views.routes import RouteSpec, ViewContext
 
-__all__ = ["ROUTES", "RecordScreen", "check_view", "record_view", "result_view", "store_state"]
+__all__ = [
+    "ROUTES",
+    "RecordScreen",
+    "check_view",
+    "error_text",
+    "problem_lines",
+    "record_view",
+    "result_view",
+    "signed_at",
+    "store_state",
+]
 
 
 @dataclass
@@ -36,6 +57,8 @@ class RecordScreen:
     result: SignedRecord | None = None
     checked: tuple[str, VerificationReport] | None = None
     busy: bool = False
+    lang: str = ""
+    """The UI language of ``message``."""
 
 
 def _screen(ctx: ViewContext) -> RecordScreen:
@@ -43,7 +66,71 @@ def _screen(ctx: ViewContext) -> RecordScreen:
     if not isinstance(screen, RecordScreen):
         screen = RecordScreen()
         ctx.state.slots["record"] = screen
+    lang = i18n.language_of(ctx.t)
+    if screen.lang != lang:  # the user switched language: no message of the old one stays
+        screen.lang, screen.message = lang, ""
     return screen
+
+
+#: The UI text for the dossier's errors, by type (most specific first); the Dutch UI shows the
+#: dossier's own message, which says exactly which field or step failed.
+_ERRORS: tuple[tuple[type[PrivacyAppError], str], ...] = (
+    (IdentityImportError, "record.error.import"),
+    (IdentityLockedError, "record.error.identity_locked"),
+    (IdentityMissingError, "record.error.identity_missing"),
+    (IdentityError, "record.error.identity"),
+    (ClientReferenceError, "record.error.reference"),
+    (ReportError, "record.error.report"),
+    (SigningError, "record.error.signing"),
+    (StoreError, "record.error.store"),
+)
+
+
+def error_text(ctx: ViewContext, error: PrivacyAppError) -> str:
+    """What the user reads about an error of the record service, in the UI language."""
+    key = next((key for kind, key in _ERRORS if isinstance(error, kind)), "record.error.other")
+    return i18n.from_dutch(ctx.t, key, str(error))
+
+
+def problem_lines(ctx: ViewContext, report: VerificationReport) -> list[str]:
+    """Why a PDF is not valid, in the UI language (the report's own lines are Dutch)."""
+    if i18n.language_of(ctx.t) == "nl" or not report.problems:
+        return list(report.problems)
+    if not report.signatures:  # not a PDF, unreadable, or not signed
+        return [ctx.t("record.problem.unreadable")]
+    lines = [
+        ctx.t("record.problem.signature", name=sig.field_name)
+        for sig in report.signatures
+        if not (sig.intact and sig.valid)
+    ]
+    last = report.signatures[-1]
+    if last.intact and last.valid and not last.covers_whole_file:
+        lines.append(ctx.t("record.problem.appended"))
+    return lines or [ctx.t("record.invalid")]
+
+
+def _amsterdam() -> tzinfo:
+    try:
+        from zoneinfo import ZoneInfo
+
+        return ZoneInfo("Europe/Amsterdam")
+    except (ImportError, KeyError, OSError, ValueError):  # no tzdata (some mobile builds)
+        return UTC
+
+
+def signed_at(ctx: ViewContext, when: datetime) -> str:
+    """'22 november 2026 om 11:00 (Nederlandse tijd)': the PDF's own wording in Dutch."""
+    local = when.astimezone(_amsterdam())
+    return i18n.from_dutch(
+        ctx.t,
+        "record.when",
+        format_datetime(when),
+        day=local.day,
+        month=ctx.t(f"record.month.{local.month}"),
+        year=local.year,
+        time=f"{local:%H:%M}",
+        zone=ctx.t("record.zone") if local.tzinfo is not UTC else "UTC",
+    )
 
 
 def _field(label: str, ident: str, value: str = "", **kwargs: Any) -> ft.TextField:
@@ -131,7 +218,7 @@ def identity_form(ctx: ViewContext, title: ft.Control, vault: Any) -> ft.Control
             )
             screen.message = ""
         except RecordError as exc:
-            screen.message = str(exc)
+            screen.message = error_text(ctx, exc)
         ctx.nav.refresh()
 
     async def import_p12(_: Any) -> None:
@@ -150,7 +237,7 @@ def identity_form(ctx: ViewContext, title: ft.Control, vault: Any) -> ft.Control
             )
             screen.message = ""
         except RecordError as exc:
-            screen.message = str(exc)
+            screen.message = error_text(ctx, exc)
         ctx.nav.refresh()
 
     controls: list[ft.Control] = [title, w.body(ctx.t("record.identity_intro")), *_message(screen)]
@@ -185,7 +272,7 @@ def record_form(ctx: ViewContext, title: ft.Control, identity: Any, vault: Any) 
     reference = _field(
         ctx.t("record.reference"),
         "record-reference",
-        helper=CLIENT_REFERENCE_WARNING,
+        helper=ctx.t("record.reference_warning"),
         helper_max_lines=5,
         max_length=40,
     )
@@ -210,7 +297,7 @@ def record_form(ctx: ViewContext, title: ft.Control, identity: Any, vault: Any) 
             screen.busy = False
             ctx.nav.go("/vastleggen/klaar")
         except PrivacyAppError as exc:
-            screen.message = str(exc)
+            screen.message = error_text(ctx, exc)
             screen.busy = False
             ctx.nav.refresh()
 
@@ -225,6 +312,10 @@ def record_form(ctx: ViewContext, title: ft.Control, identity: Any, vault: Any) 
             ),
         ),  # fmt: skip
         w.muted(ctx.t("record.fingerprint_tip")),
+    ]
+    if ctx.t("record.pdf_dutch"):  # the English UI says once that the PDF is Dutch
+        controls.append(w.notice(ctx.t("record.pdf_dutch"), ident="record-pdf-dutch"))
+    controls += [
         *_message(screen),
         _wrap(role),
         _wrap(organisation),
@@ -317,10 +408,10 @@ def verdict(ctx: ViewContext, report: VerificationReport) -> list[ft.Control]:
             icon=ft.Icons.VERIFIED if ok else ft.Icons.GPP_BAD,
         )
     ]
-    lines += [w.body(problem) for problem in report.problems]
+    lines += [w.body(problem) for problem in problem_lines(ctx, report)]
     sig = report.signature
     if sig is not None:
-        when = format_datetime(sig.signing_time) if sig.signing_time else "?"
+        when = signed_at(ctx, sig.signing_time) if sig.signing_time else "?"
         whole = ctx.t("record.yes") if sig.covers_whole_file else ctx.t("record.no")
         lines += [
             w.body(ctx.t("record.signed_by", signer=sig.signer, organisation=sig.organisation,

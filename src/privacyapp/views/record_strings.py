@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from privacyapp.dossier import CLIENT_REFERENCE_WARNING
 from privacyapp.views import i18n
 
 __all__: list[str] = []
@@ -60,6 +61,48 @@ i18n.register(
             "record.no": "nee",
             "record.self_signed": "Het certificaat is niet uitgegeven door een bekende "
             "organisatie. Vergelijk de vingerafdruk met wat de organisatie heeft geregistreerd.",
+            "record.pdf_dutch": "",
+            # the dossier package's own text (the Dutch UI shows it as it is)
+            "record.reference_warning": CLIENT_REFERENCE_WARNING,
+            "record.when": "{day} {month} {year} om {time} ({zone})",
+            "record.zone": "Nederlandse tijd",
+            "record.month.1": "januari",
+            "record.month.2": "februari",
+            "record.month.3": "maart",
+            "record.month.4": "april",
+            "record.month.5": "mei",
+            "record.month.6": "juni",
+            "record.month.7": "juli",
+            "record.month.8": "augustus",
+            "record.month.9": "september",
+            "record.month.10": "oktober",
+            "record.month.11": "november",
+            "record.month.12": "december",
+            # errors and verdicts by kind (the Dutch UI shows the dossier's own, precise text)
+            "record.error.identity": "Controleer je gegevens: vul je naam, organisatie en "
+            "e-mailadres (werk) in, zoals naam@organisatie.nl, elk korter dan 120 tekens.",
+            "record.error.identity_locked": "Je ondertekening gaat niet open. Open eerst je "
+            "opslag met je pincode.",
+            "record.error.identity_missing": "Maak of importeer eerst je ondertekening.",
+            "record.error.import": "Het bestand gaat niet open: het wachtwoord klopt niet, of "
+            "het is geen bruikbaar .p12-bestand met sleutel en certificaat (ECDSA of RSA). "
+            "Vraag het certificaat en wachtwoord opnieuw op bij je organisatie.",
+            "record.error.reference": "Het kenmerk is te lang of lijkt op een BSN. Zet nooit "
+            "een naam of BSN in het dossierstuk; gebruik een kort dossiernummer van je "
+            "organisatie.",
+            "record.error.report": "Het dossierstuk kon niet worden opgemaakt. Maak lange "
+            "teksten korter en probeer het opnieuw.",
+            "record.error.signing": "Ondertekenen is niet gelukt. Controleer je certificaat en "
+            "probeer het opnieuw.",
+            "record.error.store": "De route kon niet in je opslag worden bewaard. Open je opslag "
+            "en probeer het opnieuw.",
+            "record.error.other": "Er ging iets mis. Probeer het opnieuw.",
+            "record.problem.unreadable": "Geen handtekening om te controleren: het bestand is "
+            "geen pdf, is beschadigd of is niet ondertekend.",
+            "record.problem.signature": "Handtekening '{name}' klopt niet: de inhoud is na het "
+            "ondertekenen veranderd of de handtekening is beschadigd.",
+            "record.problem.appended": "Na het ondertekenen is er iets aan het bestand "
+            "toegevoegd of veranderd. De handtekening dekt niet het hele bestand.",
         },
         "en": {
             "record.title": "Record for the file",
@@ -113,6 +156,47 @@ i18n.register(
             "record.no": "no",
             "record.self_signed": "The certificate was not issued by a known organisation. "
             "Compare the fingerprint with what the organisation registered.",
+            "record.pdf_dutch": "The PDF itself is in Dutch: it is a record for a Dutch client "
+            "file.",
+            "record.reference_warning": "Only use a file number or reference of your "
+            "organisation. Never a name or BSN: the PDF goes into the client file and may be "
+            "shared.",
+            "record.when": "{day} {month} {year} at {time} ({zone})",
+            "record.zone": "Dutch time",
+            "record.month.1": "January",
+            "record.month.2": "February",
+            "record.month.3": "March",
+            "record.month.4": "April",
+            "record.month.5": "May",
+            "record.month.6": "June",
+            "record.month.7": "July",
+            "record.month.8": "August",
+            "record.month.9": "September",
+            "record.month.10": "October",
+            "record.month.11": "November",
+            "record.month.12": "December",
+            "record.error.identity": "Check your details: fill in your name, organisation and "
+            "work e-mail address, like name@organisation.nl, each shorter than 120 characters.",
+            "record.error.identity_locked": "Your signature does not open. Open your storage "
+            "with your PIN first.",
+            "record.error.identity_missing": "Create or import your signature first.",
+            "record.error.import": "The file does not open: the password is wrong, or it is not "
+            "a usable .p12 file with a key and certificate (ECDSA or RSA). Ask your organisation "
+            "for the certificate and password again.",
+            "record.error.reference": "The reference is too long or looks like a BSN. Never put "
+            "a name or BSN in the record; use a short file number of your organisation.",
+            "record.error.report": "The record could not be laid out. Make long texts shorter "
+            "and try again.",
+            "record.error.signing": "Signing did not work. Check your certificate and try again.",
+            "record.error.store": "The path could not be kept in your storage. Open your storage "
+            "and try again.",
+            "record.error.other": "Something went wrong. Please try again.",
+            "record.problem.unreadable": "No signature to check: the file is not a PDF, is "
+            "damaged, or is not signed.",
+            "record.problem.signature": "Signature '{name}' does not hold: the content changed "
+            "after signing, or the signature is damaged.",
+            "record.problem.appended": "Something was added to or changed in the file after "
+            "signing. The signature does not cover the whole file.",
         },
     }
 )

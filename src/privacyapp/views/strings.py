@@ -200,8 +200,7 @@ EN = {
     "flow.resume": "We start at the first question.",
     "flow.checklist.answer": "Answer",
     "flow.checklist.note": "Note (optional)",
-    "flow.checklist.missing": "Answer every question first. Not sure? Choose 'weet ik niet' "
-    "(don't know).",
+    "flow.checklist.missing": "Answer every question first. Not sure? Choose 'Don't know'.",
     "flow.checklist.yes": "Yes",
     "flow.checklist.no": "No",
     "flow.checklist.unknown": "Don't know",
