@@ -172,6 +172,12 @@ def test_language_and_theme_switch(browser_page: Any, app_url: str) -> None:
         f"{sel('home-title')} >> text=What is your question about?", state="attached"
     )
     shot(page, "phone-11-home-en-contrast-200")
+    # the feature screens speak English too (Mijn overzicht starts by setting a PIN)
+    tap(page, "tab-overzicht")
+    page.wait_for_selector(f"{sel('lock-set-pin')} >> text=Set a PIN", state="attached")
+    shot(page, "phone-11b-set-pin-en")
+    tap(page, "tab-vragen")
+    wait_for(page, "home-title")
     # remembered: a reload keeps language and theme
     page.reload()
     open_app(page, page.url)
