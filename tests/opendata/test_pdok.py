@@ -14,6 +14,7 @@ from privacyapp.opendata import (
     InvalidPostcodeError,
     MunicipalityDirectory,
     PostcodeLookupError,
+    PostcodeUnavailableError,
     normalise_postcode,
 )
 
@@ -102,14 +103,14 @@ def test_without_network_the_lookup_fails_and_name_search_still_works(
     client: httpx.Client,
 ) -> None:
     directory = directory_for(client, refused_url())
-    with pytest.raises(PostcodeLookupError, match="Zoek je gemeente op naam"):
+    with pytest.raises(PostcodeUnavailableError, match="Zoek je gemeente op naam"):
         directory.lookup_postcode("3584 CC")
     assert directory.find("Utrecht")[0].name == "Utrecht"
 
 
 def test_offline_directory_refuses_postcode_lookup() -> None:
     directory = MunicipalityDirectory()
-    with pytest.raises(PostcodeLookupError, match="geen verbinding"):
+    with pytest.raises(PostcodeUnavailableError, match="geen verbinding"):
         directory.lookup_postcode("3584 CC")
 
 
@@ -129,8 +130,10 @@ def test_pdok_faults_are_explained(
     client: httpx.Client, server: ScriptedServer, reply: Reply, words: str
 ) -> None:
     url = server.on(PATH, reply)
-    with pytest.raises(PostcodeLookupError, match=words):
+    with pytest.raises(PostcodeLookupError, match=words) as caught:
         directory_for(client, url).lookup_postcode("3584 CC")
+    # only "no answer" means "try again when online"; a bad answer is the service's problem
+    assert isinstance(caught.value, PostcodeUnavailableError) == (words == "niet op tijd")
 
 
 def test_normalise_postcode() -> None:

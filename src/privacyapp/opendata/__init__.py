@@ -30,6 +30,7 @@ from privacyapp.opendata.errors import (
     OpenDataError,
     PostcodeError,
     PostcodeLookupError,
+    PostcodeUnavailableError,
     SnapshotError,
 )
 
@@ -53,6 +54,7 @@ __all__ = [
     "PostcodeError",
     "PostcodeLookupError",
     "PostcodeMatch",
+    "PostcodeUnavailableError",
     "REGISTER_URL",
     "RefreshResult",
     "RegisterXmlParser",

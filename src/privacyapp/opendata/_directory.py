@@ -22,7 +22,7 @@ from privacyapp.opendata._model import Municipality, normalise_postcode
 from privacyapp.opendata._pdok import PDOK_URL, PostcodeArea, lookup_postcode
 from privacyapp.opendata._search import NameIndex, search_key
 from privacyapp.opendata._store import DirectoryData, load_data, load_snapshot, save_data
-from privacyapp.opendata.errors import FeedError, PostcodeLookupError, SnapshotError
+from privacyapp.opendata.errors import FeedError, PostcodeUnavailableError, SnapshotError
 
 __all__ = ["CACHE_FILE", "MAX_AGE", "MunicipalityDirectory", "PostcodeMatch", "RefreshResult"]
 
@@ -227,10 +227,12 @@ class MunicipalityDirectory:
 
         Raises:
             InvalidPostcodeError: not a postcode; nothing was sent.
-            PostcodeLookupError: offline, or PDOK failed. Name search still works.
+            PostcodeUnavailableError: offline, or PDOK could not be reached.
+            PostcodeLookupError: PDOK answered with an error or nonsense.
+            Name search still works in every case.
         """
         if self._client is None:
-            raise PostcodeLookupError(
+            raise PostcodeUnavailableError(
                 "Zoeken op postcode kan nu niet: er is geen verbinding. Zoek je gemeente op naam."
             )
         areas = lookup_postcode(self._client, postcode, url=self._pdok_url)

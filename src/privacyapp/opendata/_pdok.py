@@ -15,7 +15,11 @@ from typing import Any
 import httpx
 
 from privacyapp.opendata._model import normalise_postcode
-from privacyapp.opendata.errors import InvalidPostcodeError, PostcodeLookupError
+from privacyapp.opendata.errors import (
+    InvalidPostcodeError,
+    PostcodeLookupError,
+    PostcodeUnavailableError,
+)
 
 __all__ = ["PDOK_URL", "PostcodeArea", "lookup_postcode"]
 
@@ -44,7 +48,8 @@ def lookup_postcode(
 
     Raises:
         InvalidPostcodeError: ``postcode`` is not a Dutch postcode (nothing is sent).
-        PostcodeLookupError: no connection, an HTTP error, or an answer we cannot read.
+        PostcodeUnavailableError: no connection or no answer in time.
+        PostcodeLookupError: an HTTP error status, or an answer we cannot read.
     """
     normal = normalise_postcode(postcode)
     if normal is None:
@@ -57,11 +62,16 @@ def lookup_postcode(
     try:
         response = client.get(url, params=params, headers={"Accept": "application/json"})
     except httpx.TimeoutException as exc:
-        raise PostcodeLookupError(
+        raise PostcodeUnavailableError(
             "De postcodedienst reageerde niet op tijd. Zoek je gemeente op naam."
         ) from exc
     except httpx.HTTPError as exc:
-        raise PostcodeLookupError(
+        kind = (
+            PostcodeUnavailableError
+            if isinstance(exc, httpx.TransportError)
+            else PostcodeLookupError
+        )
+        raise kind(
             "Geen verbinding met de postcodedienst. Zoek je gemeente op naam; dat werkt ook "
             "zonder internet."
         ) from exc

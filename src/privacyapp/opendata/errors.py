@@ -9,7 +9,8 @@
           ├── SnapshotError             the built-in or cached list cannot be read
           └── PostcodeError             the postcode lookup failed
                ├── InvalidPostcodeError   the text is not a Dutch postcode (nothing was sent)
-               └── PostcodeLookupError    PDOK could not be reached or answered nonsense
+               └── PostcodeLookupError    PDOK could not be used
+                    └── PostcodeUnavailableError  offline, no connection or no answer in time
 
 Every message says what the user can do. When a refresh fails, the directory keeps the last good
 data, so the messages say so too.
@@ -28,6 +29,7 @@ __all__ = [
     "OpenDataError",
     "PostcodeError",
     "PostcodeLookupError",
+    "PostcodeUnavailableError",
     "SnapshotError",
 ]
 
@@ -66,3 +68,11 @@ class InvalidPostcodeError(PostcodeError):
 
 class PostcodeLookupError(PostcodeError):
     """The postcode service could not be reached or gave an unusable answer."""
+
+
+class PostcodeUnavailableError(PostcodeLookupError):
+    """The postcode service could not be reached: offline, no connection or no answer in time.
+
+    Its parent covers the rest (an error status, an answer we cannot read), so a screen can
+    tell "try again when online" apart from "the service has a problem".
+    """

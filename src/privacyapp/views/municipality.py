@@ -23,7 +23,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import flet as ft
-import httpx
 
 from privacyapp.opendata import (
     Address,
@@ -36,6 +35,7 @@ from privacyapp.opendata import (
     MunicipalityDirectory,
     PostcodeError,
     PostcodeMatch,
+    PostcodeUnavailableError,
     RefreshResult,
     search_key,
 )
@@ -104,13 +104,11 @@ def status_text(result: RefreshResult, t: Translate = _dutch) -> str:
     return f"{t('municipality.failed', date=_day(result))} {reason}"
 
 
-def _postcode_problem(
-    error: PostcodeError, postcode: str, online: bool
-) -> tuple[str, dict[str, str]]:
+def _postcode_problem(error: PostcodeError, postcode: str) -> tuple[str, dict[str, str]]:
     """The UI key (and its fields) for a postcode lookup error, by the error's kind."""
     if isinstance(error, InvalidPostcodeError):
         return "municipality.no_postcode", {"text": postcode.strip()}
-    if not online or isinstance(error.__cause__, httpx.TransportError):
+    if isinstance(error, PostcodeUnavailableError):
         return "municipality.postcode_offline", {}  # no connection or no answer in time
     return "municipality.postcode_failed", {}
 
@@ -380,7 +378,7 @@ class MunicipalityScreen:
         try:
             matches = await asyncio.to_thread(self.directory.lookup_postcode, postcode)
         except PostcodeError as exc:
-            key, fields = _postcode_problem(exc, postcode, self.directory.online)
+            key, fields = _postcode_problem(exc, postcode)
             state.message, matches = i18n.from_dutch(self.t, key, str(exc), **fields), []
         else:
             state.message = "" if matches else self.t("municipality.postcode_none")
