@@ -318,9 +318,8 @@ def store_error(t: Translator, exc: StoreError, key: str | None = None) -> str:
     if key is None:
         key = next((k for kind, k in _ERROR_KEYS if isinstance(exc, kind)), "store.error.other")
     fields = {**_fields(exc), "max": MAX_TITLE if "title" in key else MAX_REFERENCE}
-    if t.lang == "nl" and str(exc):
-        return str(exc)  # the dossier's own Dutch text says most precisely what happened
-    return t(key, **fields)
+    # in Dutch, the dossier's own text says most precisely what happened
+    return i18n.from_dutch(t, key, str(exc), **fields)
 
 
 def input_error(exc: StoreError, title: str, reference: str = "") -> str | None:

@@ -228,19 +228,19 @@ class Shell:
             view.navigation_bar = None
             # One frame per view, kept between renders: the rail in it is never part of a
             # diffed (read-only) screen, so its selection events keep working.
+            rail = self._cached(
+                ("rail", t.lang, tab, view is self._root), lambda: self._rail(t, tab)
+            )
             frame = self._frames.get(id(view))
             if frame is None:
                 frame = self._frames[id(view)] = ft.Row(
-                    [ft.Container(), ft.VerticalDivider(width=1), ft.Container()],
+                    [rail, ft.VerticalDivider(width=1), scroller],
                     expand=True,
                     spacing=0,
                     vertical_alignment=ft.CrossAxisAlignment.STRETCH,
                 )
-            frame.controls = [
-                self._cached(("rail", t.lang, tab, view is self._root), lambda: self._rail(t, tab)),
-                frame.controls[1],
-                scroller,
-            ]
+            else:
+                frame.controls[0], frame.controls[2] = rail, scroller
             view.controls = [frame]
         else:
             view.navigation_bar = self._cached(
