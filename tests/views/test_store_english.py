@@ -11,16 +11,17 @@ import re
 import string
 from collections.abc import Iterable
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 import pytest
+import store_app
+from store_app import FAST, Clock
 from store_view_helpers import find as by_key
-from viewkit import RecordingNavigator, click, find, idents, walk
+from viewkit import click, find, idents, walk
 
 from privacyapp.dossier import (
     AppLock,
-    KdfParams,
     LockedOutError,
     MemoryBackend,
     RecordNotFoundError,
@@ -30,15 +31,10 @@ from privacyapp.dossier import (
 from privacyapp.views import i18n
 from privacyapp.views._store_strings import store_error
 from privacyapp.views.i18n import Translator
-from privacyapp.views.placeholders import coming_soon
-from privacyapp.views.routes import core_routes, feature_guards, route_table
 from privacyapp.views.services import Services
-from privacyapp.views.shell import Rendered, render_route
 from privacyapp.views.state import AppState
 from privacyapp.views.storage_backend import StoreSession
 
-FAST = KdfParams("argon2id", b"\0" * 16, iterations=1, memory_kib=64)
-ROUTES = route_table(core_routes(), coming_soon)
 AREAS = ("lock.", "overview.", "store.")
 _STRING_FIELDS = ("value", "label", "error", "helper", "tooltip", "action", "content")
 
@@ -74,53 +70,11 @@ def assert_english(text: str | Iterable[str]) -> None:
     assert not re.search(r"\b(lock|overview|store)\.[a-z_]+\b", joined), "an untranslated key"
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
-class App:
-    """Renders routes with the guards in English, following navigation like the shell."""
-
-    def __init__(self, state: AppState, services: Services) -> None:
-        self.state, self.services = state, services
-        self.nav = RecordingNavigator()
-        self.screen: Rendered | None = None
-
-    def open(self, route: str) -> Rendered:
-        self.state.route = route
-        self.screen = render_route(
-            ROUTES, route, self.state, self.services, self.nav, None, feature_guards()
-        )
-        return self.screen
-
-    @property
-    def content(self) -> Any:
-        assert self.screen is not None
-        return self.screen.content
-
-    def tap(self, ident: str) -> Rendered:
-        before = len(self.nav.routes)
-        click(find(self.content, ident))
-        route = self.nav.routes[-1] if len(self.nav.routes) > before else self.state.route
-        return self.open(route)
-
-    def type(self, ident: str, text: str) -> None:
-        find(self.content, ident).value = text
+class App(store_app.App):
+    """The store screens in English: ``text`` is everything a user sees or hears."""
 
     def text(self) -> str:
         return shown(self.content)
-
-    def dialog(self) -> Any:
-        return self.state.slots["store-dialogs"][-1]
-
-    @property
-    def lock(self) -> AppLock:
-        session: StoreSession = self.state.slots["store"]
-        return session.lock
 
 
 @pytest.fixture

@@ -3,64 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
-from viewkit import RecordingNavigator, click, find, idents, texts
+from store_app import FAST, App, Clock
+from viewkit import click, find, texts
 
-from privacyapp.dossier import AppLock, KdfParams, MemoryBackend
-from privacyapp.views.placeholders import coming_soon
-from privacyapp.views.routes import core_routes, feature_guards, route_table
+from privacyapp.dossier import AppLock, MemoryBackend
 from privacyapp.views.services import Services
-from privacyapp.views.shell import Rendered, render_route
 from privacyapp.views.state import AppState
 from privacyapp.views.storage_backend import StoreSession
-
-FAST = KdfParams("argon2id", b"\0" * 16, iterations=1, memory_kib=64)
-ROUTES = route_table(core_routes(), coming_soon)
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
-class App:
-    """Renders routes with the guards, following navigation like the shell."""
-
-    def __init__(self, state: AppState, services: Services) -> None:
-        self.state, self.services = state, services
-        self.nav = RecordingNavigator()
-        self.screen: Rendered | None = None
-
-    def open(self, route: str) -> Rendered:
-        self.state.route = route  # as Shell.go does before rendering (the guard reads it)
-        self.screen = render_route(
-            ROUTES, route, self.state, self.services, self.nav, None, feature_guards()
-        )
-        return self.screen
-
-    def tap(self, ident: str) -> Rendered:
-        assert self.screen is not None
-        before = len(self.nav.routes)
-        click(find(self.screen.content, ident))
-        route = self.nav.routes[-1] if len(self.nav.routes) > before else self.screen.route
-        return self.open(route)
-
-    def type(self, ident: str, text: str) -> None:
-        assert self.screen is not None
-        find(self.screen.content, ident).value = text
-
-    def ids(self) -> list[str]:
-        assert self.screen is not None
-        return idents(self.screen.content)
-
-    def text(self) -> str:
-        assert self.screen is not None
-        return "\n".join(texts(self.screen.content))
 
 
 @pytest.fixture
