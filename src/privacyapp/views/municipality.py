@@ -162,6 +162,16 @@ def _copy_button(ident: str, what: str, value: str, on_copy: Handler, t: Transla
     return ft.Semantics(identifier=ident, label=label, button=True, content=button)
 
 
+def _with_copy(link: ft.Control, copy: ft.Control) -> ft.Control:
+    """A contact link with its copy button at the end of the same line: the link takes the room
+    that is left (a long e-mail address wraps inside it), so the button never drops below."""
+    return ft.Row(
+        [ft.Container(content=link, expand=True), copy],
+        vertical_alignment=ft.CrossAxisAlignment.CENTER,
+        spacing=4,
+    )
+
+
 # ---------------------------------------------------------------------------- builders
 
 
@@ -195,37 +205,29 @@ def detail_card(
     if record.phone:
         call = t("municipality.call", phone=record.phone)
         rows.append(
-            ft.Row(
-                [
-                    w.link(call, tel_url(record.phone), "municipality-call", icon=ft.Icons.PHONE),
-                    _copy_button(
-                        "municipality-copy-phone",
-                        t("municipality.what_phone"),
-                        record.phone,
-                        on_copy,
-                        t,
-                    ),
-                ],
-                wrap=True,
+            _with_copy(
+                w.link(call, tel_url(record.phone), "municipality-call", icon=ft.Icons.PHONE),
+                _copy_button(
+                    "municipality-copy-phone",
+                    t("municipality.what_phone"),
+                    record.phone,
+                    on_copy,
+                    t,
+                ),
             )
         )
     if record.email:
         mail = t("municipality.mail", email=record.email)
         rows.append(
-            ft.Row(
-                [
-                    w.link(
-                        mail, f"mailto:{record.email}", "municipality-mail", icon=ft.Icons.EMAIL
-                    ),
-                    _copy_button(
-                        "municipality-copy-email",
-                        t("municipality.what_email"),
-                        record.email,
-                        on_copy,
-                        t,
-                    ),
-                ],
-                wrap=True,
+            _with_copy(
+                w.link(mail, f"mailto:{record.email}", "municipality-mail", icon=ft.Icons.EMAIL),
+                _copy_button(
+                    "municipality-copy-email",
+                    t("municipality.what_email"),
+                    record.email,
+                    on_copy,
+                    t,
+                ),
             )
         )
     else:
