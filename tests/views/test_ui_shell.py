@@ -27,6 +27,8 @@ class FakePage:
         self.navigated: list[str] = []
         self.tasks: list[tuple[Any, tuple[Any, ...]]] = []
         self.updates = 0
+        self.updated: list[Any] = []
+        """What each update sent: the page itself, or just the controls it named."""
         self.title = ""
         self.theme: Any = None
         self.theme_mode: Any = None
@@ -37,8 +39,9 @@ class FakePage:
         self.on_keyboard_event: Any = None
         self.on_resize: Any = None
 
-    def update(self) -> None:
+    def update(self, *controls: Any) -> None:
         self.updates += 1
+        self.updated.append(controls or self)
 
     async def push_route(self, route: str) -> None:
         self.navigated.append(route)
@@ -179,3 +182,16 @@ def test_screens_that_update_themselves_are_sent_whole(shell: Shell) -> None:
     shell.go("/meer")
     assert scroller_of(page).key == "screen"
     assert not [h for h, _ in page.tasks if h.__name__ == "_to_top"]  # a fresh scroller
+
+
+def test_a_new_step_sends_only_its_view_and_a_new_look_the_whole_page(shell: Shell) -> None:
+    page = page_of(shell)
+    assert page.updated == [page]  # the first screen: page, theme and view together
+    shell.go("/vraag/algemeen-inzage-dossier")  # a second view on top: the page's views change
+    assert page.updated[-1] is page
+    shell.state.set_session(shell.state.session.answer(0))
+    shell.go("/vraag/algemeen-inzage-dossier/vraag-organisatie")
+    assert page.updated[-1] == (page.views[-1],)  # just the view on show is compared
+    shell.state.settings = replace(shell.state.settings, theme="contrast")
+    shell.refresh()
+    assert page.updated[-1] is page  # the theme is the page's

@@ -189,6 +189,7 @@ class Shell:
         # Our palettes are complete (dark included), so one theme in light mode: the platform's
         # own dark setting must not swap in Flutter's default dark colours.
         look = (settings.theme, settings.text_scale)
+        whole = look != self._look or not self._title
         if look != self._look:  # only send a theme when it changed (it is large)
             self._look = look
             page.theme = build_theme(settings.theme, settings.text_scale)
@@ -197,6 +198,7 @@ class Shell:
         background = palette(settings.theme).background
         if page.bgcolor != background:  # an assignment is sent even when the value is the same
             page.bgcolor = background
+            whole = True
         rendered = render_route(
             self.routes, self.state.route, self.state, self.services, self, page, self.guards
         )
@@ -247,8 +249,15 @@ class Shell:
                 ("tabs", t.lang, tab, view is self._root), lambda: self._bottom_bar(t, tab)
             )
             view.controls = [scroller]
-        page.views[:] = [self._root] if view is self._root else [self._root, self._top]
-        page.update()
+        views = [self._root] if view is self._root else [self._root, self._top]
+        if page.views != views:
+            page.views[:] = views
+            whole = True
+        # When only the view changed, Flet diffs just that view, not the whole page (quicker).
+        if whole:
+            page.update()
+        else:
+            page.update(view)
         if rendered.route != self._shown:
             if diff and self._diffed is view:
                 # the diffed scroller kept its place: a new screen starts at its top
