@@ -67,7 +67,10 @@ def test_damaged_record_file_is_reported_and_left_untouched(
     path.write_bytes(damaged)
     vault = _reopen(disk_lock)
     assert [r.id for r in vault.list()] == [b]  # the other record is fine
-    assert any(f"rec-{a}.bin" in p and "niets aan veranderd" in p for p in vault.problems)
+    assert any(
+        p.kind == "damaged-file" and f"rec-{a}.bin" in p.text and "niets aan veranderd" in p.text
+        for p in vault.problems
+    )
     assert path.read_bytes() == damaged  # never "repaired" by overwriting
 
 
@@ -81,7 +84,7 @@ def test_swapped_files_do_not_decrypt_as_each_other(
     pb.write_bytes(raw_a)
     vault = _reopen(disk_lock)
     assert vault.list() == []  # neither is shown under the other's name
-    assert sum("verwisseld" in p for p in vault.problems) == 2
+    assert sum("verwisseld" in p.text for p in vault.problems) == 2
 
 
 def test_truncated_key_file_stops_with_a_clear_message(
@@ -240,8 +243,10 @@ def test_record_rolled_back_or_removed_behind_the_journal_is_reported(
     os.replace(data / f"rec-{a}.bin.prev", data / f"rec-{a}.bin")  # old copy put back
     (data / f"rec-{b}.bin").unlink()
     problems = _reopen(disk_lock).problems
-    assert any("oudere versie" in p for p in problems)
-    assert any(b in p and "ontbreekt" in p for p in problems)
+    assert any(p.kind == "rolled-back" and "oudere versie" in p.text for p in problems)
+    assert any(
+        p.kind == "missing-item" and p.subject == b and "ontbreekt" in p.text for p in problems
+    )
 
 
 # --------------------------------------------------------------------------- killed mid-save

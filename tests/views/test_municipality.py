@@ -334,7 +334,7 @@ def test_english_search_results_and_card(en_ctx: ViewContext) -> None:
     assert "Find your municipality by name" in shown
     assert "For example Den Bosch or Súdwest-Fryslân" in shown
     assert "This app is only about privacy and personal data" in shown
-    assert "Data of 15-04-2026." in shown
+    assert "Data of 15 Apr 2026." in shown
     assert "Update the list of municipalities" in shown  # the refresh button's name
 
     find(results, "municipality-search").on_submit(search_event("den bosch"))
@@ -356,7 +356,7 @@ def test_english_search_results_and_card(en_ctx: ViewContext) -> None:
     ):
         assert text in shown
     assert label(card, "municipality-source") == (
-        "Source: Register van Overheidsorganisaties, updated on 15-04-2026"
+        "Source: Register van Overheidsorganisaties, updated on 15 Apr 2026"
     )
 
 
@@ -404,7 +404,7 @@ def test_english_status_lines_after_a_refresh(tmp_path: Path) -> None:
     offline = screen_for(refusing_client(), t=EN)
     run_async(offline.opened())
     assert label(offline.control, "municipality-status") == (
-        "No connection — we use the data of 15-04-2026."
+        "No connection — we use the data of 15 Apr 2026."
     )
     broken = MunicipalityScreen(
         MunicipalityDirectory(tmp_path, pdok_client(b"<html>down</html>"), clock=lambda: NOW),
@@ -412,7 +412,8 @@ def test_english_status_lines_after_a_refresh(tmp_path: Path) -> None:
     )
     press(find(broken.control, "municipality-refresh"))
     assert label(broken.control, "municipality-status") == (
-        "Update failed — we use the data of 15-04-2026. The register sent something we cannot read."
+        "Update failed — we use the data of 15 Apr 2026. "
+        "The register sent something we cannot read."
     )
     no_dutch(broken.control)
 
@@ -456,6 +457,6 @@ def test_switching_language_leaves_no_dutch_message_behind(ctx: ViewContext) -> 
     view = municipality_view(ctx)
     assert "municipality-message" not in idents(view)  # the one-off message is gone
     assert label(view, "municipality-status") == (
-        "No connection — we use the data of 15-04-2026."  # the same refresh, said in English
+        "No connection — we use the data of 15 Apr 2026."  # the same refresh, said in English
     )
     no_dutch(view)

@@ -13,7 +13,7 @@ import flet as ft
 import pytest
 from store_view_helpers import click, find, find_all, texts
 
-from privacyapp.dossier import AppLock, KdfParams, MemoryBackend, Vault
+from privacyapp.dossier import AppLock, KdfParams, MemoryBackend, StoreProblem, Vault
 from privacyapp.views.overview import (
     OverviewScreen,
     record_detail_view,
@@ -164,7 +164,9 @@ def test_wipe_asks_first_and_says_it_cannot_be_undone(
 def test_empty_overview_and_problems_are_shown(vault: Vault, screen: OverviewScreen) -> None:
     for record in vault.list():
         vault.delete(record.id)
-    vault.problems.append("Het bestand 'rec-x.bin' is beschadigd.")
+    vault.problems.append(
+        StoreProblem("damaged-file", "Het bestand 'rec-x.bin' is beschadigd.", "rec-x.bin")
+    )
     view = screen.build()
     assert "Je hebt nog niets bewaard" in texts(view)
     assert find(view, "overview-export").disabled

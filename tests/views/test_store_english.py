@@ -26,6 +26,7 @@ from privacyapp.dossier import (
     MemoryBackend,
     RecordNotFoundError,
     StoreError,
+    StoreProblem,
     Vault,
 )
 from privacyapp.views import i18n
@@ -203,6 +204,7 @@ def test_overview_list_detail_and_undo_in_english(app: App) -> None:
     assert "Case A" in text and "Access request" in text
     assert "Saved path" in text and "Request" in text  # the kind, for items without a flow
     assert "reference CASE-1" in text and " · saved" in text and " · sent" in text
+    assert "22 Nov 2026, " in text and "22-11-2026" not in text  # an English date
     assert "Rename Case A" in text and "Delete Case A" in text
     assert_english(text)
     app.open(f"/overzicht/{record.id}")
@@ -225,6 +227,23 @@ def test_overview_list_detail_and_undo_in_english(app: App) -> None:
     app.open("/overzicht")
     assert "'Case A' has been restored." in app.text()
     assert_english(app.text())
+
+
+def test_problems_found_on_opening_in_english(app: App) -> None:
+    vault = _unlocked(app)
+    vault.problems += [
+        StoreProblem("damaged-file", "Het bestand rec-1.bin is beschadigd.", "rec-1.bin"),
+        StoreProblem("rolled-back", "'Case A' is teruggezet naar een oudere versie.", "Case A"),
+        StoreProblem("missing-item", "Een bewaard item (r-2) ontbreekt.", "r-2"),
+        StoreProblem("history", "De geschiedenis klopt niet."),
+    ]
+    app.open("/overzicht")
+    text = app.text()
+    assert "The saved file rec-1.bin is damaged" in text
+    assert "'Case A' has been put back to an older version" in text
+    assert "A saved item (r-2) is missing" in text
+    assert "The history of your saved data does not add up" in text
+    assert_english(text)
 
 
 def test_undo_too_late_in_english(app: App) -> None:

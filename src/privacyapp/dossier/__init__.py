@@ -49,7 +49,7 @@ from privacyapp.dossier._records import (
 from privacyapp.dossier._report import ReportPdf, SignatureBox, build_report
 from privacyapp.dossier._service import RecordService, SignedRecord
 from privacyapp.dossier._signing import async_sign_pdf, make_signed_record, sign_pdf
-from privacyapp.dossier._vault import Vault, store_state
+from privacyapp.dossier._vault import StoreProblem, Vault, store_state
 from privacyapp.dossier._verify import (
     SignatureCheck,
     VerificationReport,
@@ -132,6 +132,7 @@ __all__ = [
     "SigningError",
     "SigningIdentity",
     "StoreError",
+    "StoreProblem",
     "StoreWriteError",
     "Vault",
     "VaultIdentityStore",

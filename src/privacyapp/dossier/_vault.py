@@ -21,8 +21,9 @@ import builtins
 import json
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Literal
 
 from privacyapp.dossier._backend import Backend
 from privacyapp.dossier._crypto import derive_subkey, new_key
@@ -84,6 +85,25 @@ def store_state(backend: Backend) -> str:
     return "missing-keys" if names else "empty"
 
 
+ProblemKind = Literal["damaged-file", "history", "rolled-back", "missing-item"]
+
+
+@dataclass(frozen=True)
+class StoreProblem:
+    """Something found wrong when the store was opened; nothing was changed for it.
+
+    ``text`` is Dutch (the CLI prints it, the Dutch UI shows it); ``kind`` and ``subject`` (the
+    file, title or item it is about) let a screen say the same in another language.
+    """
+
+    kind: ProblemKind
+    text: str
+    subject: str = ""
+
+    def __str__(self) -> str:
+        return self.text
+
+
 class Vault:
     """An unlocked store. Make one with ``Vault.new`` or ``Vault.open``."""
 
@@ -97,7 +117,7 @@ class Vault:
         self._records: dict[str, Record] = {}
         self._trash: dict[str, Record] = {}
         #: What was found wrong when opening (shown to the user; nothing was changed for it).
-        self.problems: list[str] = []
+        self.problems: list[StoreProblem] = []
         self._journal_ok = True
         self._dirty = False
 
@@ -163,14 +183,14 @@ class Vault:
             try:
                 record = Record.from_dict(json.loads(open_envelope(self._enc_key, name, blob)))
             except CorruptDataError as exc:
-                self.problems.append(str(exc))
+                self.problems.append(StoreProblem("damaged-file", str(exc), name))
                 continue
             self._records[record.id] = record
         try:
             needs_anchor = self._journal.load(self._read_segments(names), self._read_anchor())
         except JournalTamperedError as exc:
             self._journal_ok = False
-            self.problems.append(str(exc))
+            self.problems.append(StoreProblem("history", str(exc)))
             return
         if needs_anchor:
             self._try_write(STATE_FILE, self._journal.anchor())
@@ -214,14 +234,22 @@ class Vault:
                 self._append_journal("recover", record.id, record.revision, soft=True)
             elif record.revision < done:
                 self.problems.append(
-                    f"'{record.title}' is teruggezet naar een oudere versie dan de geschiedenis "
-                    "vermeldt. Controleer of dit klopt."
+                    StoreProblem(
+                        "rolled-back",
+                        f"'{record.title}' is teruggezet naar een oudere versie dan de "
+                        "geschiedenis vermeldt. Controleer of dit klopt.",
+                        record.title,
+                    )
                 )
         for record_id, entry in latest.items():
             if entry.action != "delete" and record_id not in self._records:
                 self.problems.append(
-                    f"Een bewaard item ({record_id}) ontbreekt of is onleesbaar, terwijl de "
-                    "geschiedenis zegt dat het er hoort te zijn."
+                    StoreProblem(
+                        "missing-item",
+                        f"Een bewaard item ({record_id}) ontbreekt of is onleesbaar, terwijl de "
+                        "geschiedenis zegt dat het er hoort te zijn.",
+                        record_id,
+                    )
                 )
         self._dirty = False
 

@@ -39,7 +39,7 @@ from privacyapp.rights import (
     role_spec,
 )
 from privacyapp.views import _rights_strings as _strings  # noqa: F401  (registers the keys)
-from privacyapp.views.i18n import Translator
+from privacyapp.views.i18n import MONTHS_EN, Translator
 
 __all__ = [
     "DUTCH",
@@ -64,10 +64,6 @@ __all__ = [
 DUTCH = Translator("nl")
 
 _MONTHS_NL = tuple(dutch_date(date(2000, month, 1)).split()[1] for month in range(1, 13))
-_MONTHS_EN = (
-    *("January", "February", "March", "April", "May", "June"),
-    *("July", "August", "September", "October", "November", "December"),
-)
 
 
 def _dutch(t: Translator) -> bool:
@@ -78,14 +74,14 @@ def date_text(t: Translator, day: date) -> str:
     """``"1 oktober 2026"`` in Dutch, ``"1 October 2026"`` in English."""
     if _dutch(t):
         return dutch_date(day)
-    return f"{day.day} {_MONTHS_EN[day.month - 1]} {day.year}"
+    return f"{day.day} {MONTHS_EN[day.month - 1]} {day.year}"
 
 
 def _english_dates(text: str) -> str:
     # A date the service already wrote in Dutch ("1 oktober 2026") inside a message.
     return re.sub(
         r"\b(" + "|".join(_MONTHS_NL) + r")\b",
-        lambda m: _MONTHS_EN[_MONTHS_NL.index(m.group(1))],
+        lambda m: MONTHS_EN[_MONTHS_NL.index(m.group(1))],
         text,
     )
 

@@ -22,6 +22,7 @@ from privacyapp.dossier import (
     PinPolicyError,
     RecordNotFoundError,
     StoreError,
+    StoreProblem,
     StoreWriteError,
     VaultLockedError,
     WrongPinError,
@@ -32,7 +33,7 @@ from privacyapp.dossier._records import MAX_REFERENCE, MAX_TITLE
 from privacyapp.views import i18n
 from privacyapp.views.i18n import Translator
 
-__all__ = ["MIN_PIN_LENGTH", "input_error", "status_label", "store_error"]
+__all__ = ["MIN_PIN_LENGTH", "input_error", "problem_text", "status_label", "store_error"]
 
 i18n.register(
     {
@@ -149,6 +150,14 @@ i18n.register(
             "store.error.journal": "De geschiedenis van je bewaarde gegevens klopt niet. Je "
             "gegevens zijn niet veranderd.",
             "store.error.write": "Opslaan is niet gelukt. Je vorige gegevens zijn bewaard.",
+            "store.problem.damaged-file": "Het bewaarde bestand {subject} is beschadigd, ingekort "
+            "of verwisseld. Er is niets aan veranderd.",
+            "store.problem.history": "De geschiedenis van je bewaarde gegevens klopt niet. Je "
+            "gegevens zijn niet veranderd; je kunt ze nog bekijken en exporteren.",
+            "store.problem.rolled-back": "'{subject}' is teruggezet naar een oudere versie dan de "
+            "geschiedenis vermeldt. Controleer of dit klopt.",
+            "store.problem.missing-item": "Een bewaard item ({subject}) ontbreekt of is "
+            "onleesbaar, terwijl de geschiedenis zegt dat het er hoort te zijn.",
             "store.error.not_found": "Dit bewaarde item bestaat niet (meer).",
             "store.error.invalid": "Dit kan niet worden bewaard.",
             "store.error.vault_locked": "De app is vergrendeld. Ontgrendel hem eerst met je "
@@ -270,6 +279,15 @@ i18n.register(
             "has not been changed. To save again, export your data and then wipe everything.",
             "store.error.write": "Saving did not work. Your earlier data is kept. Free up space "
             "on the device or try again later.",
+            "store.problem.damaged-file": "The saved file {subject} is damaged, cut short or "
+            "swapped with another file. It has been left as it is; your other data can still be "
+            "opened.",
+            "store.problem.history": "The history of your saved data does not add up. Your data "
+            "has not been changed; you can still view and export it.",
+            "store.problem.rolled-back": "'{subject}' has been put back to an older version than "
+            "its history says. Check whether that is right.",
+            "store.problem.missing-item": "A saved item ({subject}) is missing or cannot be read, "
+            "while its history says it should be there.",
             "store.error.not_found": "This saved item does not exist (any more).",
             "store.error.invalid": "This cannot be saved.",
             "store.error.vault_locked": "The app is locked. Unlock it with your PIN first.",
@@ -345,3 +363,10 @@ def status_label(t: Translator, status: str) -> str:
     key = f"overview.status.{status}"
     text = t(key)
     return status if text == key else text
+
+
+def problem_text(t: Translator, problem: StoreProblem) -> str:
+    """What the store found wrong when it opened, in the UI language (Dutch: its own words)."""
+    return i18n.from_dutch(
+        t, f"store.problem.{problem.kind}", problem.text, subject=problem.subject
+    )

@@ -26,8 +26,24 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import date, datetime
 
-__all__ = ["LANGUAGES", "Translator", "catalog", "from_dutch", "language_of", "register"]
+__all__ = [
+    "LANGUAGES",
+    "MONTHS_EN",
+    "Translator",
+    "catalog",
+    "day_text",
+    "from_dutch",
+    "language_of",
+    "moment_text",
+    "register",
+]
+
+MONTHS_EN = (
+    *("January", "February", "March", "April", "May", "June"),
+    *("July", "August", "September", "October", "November", "December"),
+)
 
 #: Supported UI languages, the first is the default.
 LANGUAGES = ("nl", "en")
@@ -93,3 +109,18 @@ def from_dutch(t: Callable[..., str], key: str, dutch: str, **fields: object) ->
     if dutch and language_of(t) == "nl":
         return dutch
     return t(key, **fields)
+
+
+def day_text(t: Callable[..., str], day: date) -> str:
+    """A short date as the UI language writes it: ``22-11-2026`` in Dutch, ``22 Nov 2026`` in
+    English (a month name, so nobody reads 03-04 as March or April)."""
+    if language_of(t) == "nl":
+        return f"{day:%d-%m-%Y}"
+    return f"{day.day} {MONTHS_EN[day.month - 1][:3]} {day.year}"
+
+
+def moment_text(t: Callable[..., str], moment: datetime) -> str:
+    """Date and local time: ``22-11-2026 10:00`` in Dutch, ``22 Nov 2026, 10:00`` in English."""
+    local = moment.astimezone()
+    separator = " " if language_of(t) == "nl" else ", "
+    return f"{day_text(t, local.date())}{separator}{local:%H:%M}"

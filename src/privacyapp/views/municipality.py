@@ -75,14 +75,14 @@ def tel_url(phone: str) -> str:
     return "tel:" + re.sub(r"[^\d+]", "", phone)
 
 
-def _day(value: Any) -> str:
-    return str(value.updated_at.strftime("%d-%m-%Y"))
+def _day(value: Any, t: Translate) -> str:
+    return i18n.day_text(t, value.updated_at)
 
 
 def source_line(directory: MunicipalityDirectory, t: Translate = _dutch) -> str:
     """``"Bron: Register van Overheidsorganisaties, bijgewerkt op 15-04-2026"`` (the register's
     name is a name: it stays Dutch in the English UI)."""
-    return t("municipality.source", source=directory.source, date=_day(directory))
+    return t("municipality.source", source=directory.source, date=_day(directory, t))
 
 
 def _feed_problem(error: FeedError | None) -> str:
@@ -97,11 +97,11 @@ def _feed_problem(error: FeedError | None) -> str:
 def status_text(result: RefreshResult, t: Translate = _dutch) -> str:
     """The status line after a refresh: "bijgewerkt", or which data is still in use."""
     if result.ok:
-        return t("municipality.updated", date=_day(result))
+        return t("municipality.updated", date=_day(result, t))
     if result.status == "skipped" or isinstance(result.error, FeedUnavailableError):
-        return t("municipality.offline", date=_day(result))
+        return t("municipality.offline", date=_day(result, t))
     reason = i18n.from_dutch(t, _feed_problem(result.error), result.message)
-    return f"{t('municipality.failed', date=_day(result))} {reason}"
+    return f"{t('municipality.failed', date=_day(result, t))} {reason}"
 
 
 def _postcode_problem(error: PostcodeError, postcode: str) -> tuple[str, dict[str, str]]:
@@ -462,7 +462,7 @@ class MunicipalityScreen:
             state.selected = None
 
     def _date(self) -> str:
-        return _day(self.directory)
+        return _day(self.directory, self.t)
 
     def _changed(self) -> None:
         self.control = self.build()

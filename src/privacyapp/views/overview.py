@@ -18,12 +18,14 @@ from privacyapp.dossier import (
     Record,
     RecordNotFoundError,
     StoreError,
+    StoreProblem,
     StoreWriteError,
     Vault,
     export_bundle,
 )
+from privacyapp.views import i18n
 from privacyapp.views import widgets as w
-from privacyapp.views._store_strings import input_error, status_label, store_error
+from privacyapp.views._store_strings import input_error, problem_text, status_label, store_error
 from privacyapp.views.i18n import Translator
 from privacyapp.views.routes import RouteSpec, ViewContext
 from privacyapp.views.storage_backend import StoreSession
@@ -56,9 +58,9 @@ KINDS = ("path", "checklist", "request", "identity")
 _DUTCH = Translator("nl")
 
 
-def format_date(moment: datetime) -> str:
-    """Dutch date and time, e.g. ``02-03-2026 09:30``."""
-    return moment.astimezone().strftime("%d-%m-%Y %H:%M")
+def format_date(moment: datetime, t: Translator = _DUTCH) -> str:
+    """Date and local time in the UI language: ``02-03-2026 09:30``, ``2 Mar 2026, 09:30``."""
+    return i18n.moment_text(t, moment)
 
 
 def flow_label(record: Record, t: Translator = _DUTCH) -> str:
@@ -70,7 +72,7 @@ def flow_label(record: Record, t: Translator = _DUTCH) -> str:
 
 def summary(record: Record, t: Translator = _DUTCH) -> str:
     """Flow, date and status on one line."""
-    when = format_date(record.updated_at)
+    when = format_date(record.updated_at, t)
     return f"{flow_label(record, t)} · {when} · {status_label(t, record.status)}"
 
 
@@ -125,13 +127,13 @@ def overview_view(
     on_delete: Callable[[str], None],
     on_export: Callable[[], None],
     on_wipe: Callable[[], None],
-    problems: list[str] | None = None,
+    problems: list[StoreProblem] | None = None,
     notice: str | None = None,
     t: Translator = _DUTCH,
 ) -> ft.Control:
     """The whole "Mijn overzicht" screen body.
 
-    ``problems`` come from the store as Dutch text (``Vault.problems``) and are shown as they are.
+    ``problems`` are what the store found wrong when it opened (``Vault.problems``).
     """
     controls: list[ft.Control] = [
         ft.Semantics(
@@ -144,7 +146,9 @@ def overview_view(
             ft.Semantics(content=ft.Text(notice, key="overview-notice"), live_region=True)
         )
     for problem in problems or []:
-        controls.append(ft.Text(problem, key="overview-problem", color=ft.Colors.ERROR))
+        controls.append(
+            ft.Text(problem_text(t, problem), key="overview-problem", color=ft.Colors.ERROR)
+        )
     if records:
         items = [
             overview_item(r, i, on_open=on_open, on_rename=on_rename, on_delete=on_delete, t=t)

@@ -1,0 +1,12 @@
+def test_dates_are_written_the_way_the_ui_language_writes_them() -> None:
+    from datetime import UTC, date, datetime
+
+    from privacyapp.views.i18n import Translator, day_text, moment_text
+
+    assert day_text(Translator("nl"), date(2026, 3, 4)) == "04-03-2026"
+    assert day_text(Translator("en"), date(2026, 3, 4)) == "4 Mar 2026"  # not 03/04 or 04/03
+    assert day_text(lambda key: key, date(2026, 3, 4)) == "04-03-2026"  # a plain default: Dutch
+    moment = datetime(2026, 3, 4, 9, 30, tzinfo=UTC)
+    local = moment.astimezone()
+    assert moment_text(Translator("nl"), moment) == f"{local:%d-%m-%Y %H:%M}"
+    assert moment_text(Translator("en"), moment).endswith(f", {local:%H:%M}")
