@@ -2,18 +2,19 @@
 
 Each write goes to a temporary file in the same directory, is flushed and fsynced, then
 ``os.replace``-d over the old file, and finally the directory itself is fsynced so the rename
-survives a power cut. Before the replace, the old version is hard-linked to ``<name>.prev`` so
-the previous good copy stays on disk. Temporary files left by a killed process are removed when
-the backend is opened: they were never the live copy, so nothing is lost by removing them.
+survives a power cut (``privacyapp._atomic.write_atomic``). Before the replace, the old version
+is hard-linked to ``<name>.prev`` so the previous good copy stays on disk. Temporary files left
+by a killed process are removed when the backend is opened: they were never the live copy, so
+nothing is lost by removing them.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 from pathlib import Path
 
+from privacyapp._atomic import fsync_dir, temp_path, write_atomic
 from privacyapp.dossier._backend import check_name
 
 __all__ = [
@@ -59,41 +60,29 @@ class FileBackend:
     def write(self, name: str, data: bytes, *, keep_previous: bool = True) -> None:
         target = self._path(name)
         prev = target.with_name(target.name + _PREV_SUFFIX)
-        tmp = target.with_name(f"{target.name}.{secrets.token_hex(4)}{_TMP_SUFFIX}")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        try:
-            try:
-                view = memoryview(data)
-                while view:
-                    written = os.write(fd, view)
-                    view = view[written:]
-                os.fsync(fd)
-            finally:
-                os.close(fd)
-            if target.exists():
-                if keep_previous:
-                    prev_tmp = prev.with_name(prev.name + "." + secrets.token_hex(4) + _TMP_SUFFIX)
-                    try:
-                        os.link(target, prev_tmp)
-                    except OSError:  # no hard links here (FAT, some Android storage): copy
-                        prev_tmp.write_bytes(target.read_bytes())
-                    os.replace(prev_tmp, prev)
-                else:
-                    with contextlib.suppress(FileNotFoundError):
-                        prev.unlink()
-            os.replace(tmp, target)
-        except BaseException:
-            with contextlib.suppress(FileNotFoundError):
-                tmp.unlink()
-            raise
-        self._fsync_dir()
+
+        def keep_or_drop_previous() -> None:  # runs after the new bytes are synced
+            if not target.exists():
+                return
+            if keep_previous:
+                prev_tmp = temp_path(prev, _TMP_SUFFIX)
+                try:
+                    os.link(target, prev_tmp)
+                except OSError:  # no hard links here (FAT, some Android storage): copy
+                    prev_tmp.write_bytes(target.read_bytes())
+                os.replace(prev_tmp, prev)
+            else:
+                with contextlib.suppress(FileNotFoundError):
+                    prev.unlink()
+
+        write_atomic(target, data, tmp_suffix=_TMP_SUFFIX, before_replace=keep_or_drop_previous)
 
     def delete(self, name: str) -> None:
         target = self._path(name)
         for path in (target, target.with_name(target.name + _PREV_SUFFIX)):
             with contextlib.suppress(FileNotFoundError):
                 path.unlink()
-        self._fsync_dir()
+        fsync_dir(self.data_dir)
 
     def list(self) -> list[str]:
         names = []
@@ -102,12 +91,3 @@ class FileBackend:
                 continue
             names.append(path.name)
         return sorted(names)
-
-    def _fsync_dir(self) -> None:
-        if os.name != "posix":  # Windows cannot open a directory; NTFS renames are journaled
-            return
-        fd = os.open(self.data_dir, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)

@@ -12,14 +12,13 @@ The cache holds public register data only, nothing about the user.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from datetime import date, datetime
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from privacyapp._atomic import write_atomic
 from privacyapp.opendata._model import Municipality
 from privacyapp.opendata.errors import SnapshotError
 
@@ -114,26 +113,11 @@ def load_data(path: Path) -> DirectoryData | None:
 
 
 def save_data(path: Path, data: DirectoryData) -> None:
-    """Write ``data`` to ``path`` atomically (temp file in the same folder, fsync, replace)."""
+    """Write ``data`` to ``path`` atomically (temp file in the same folder, fsync, replace).
+
+    The file is owner-only (0o600). A failing directory fsync is ignored: the new list is in
+    place by then, and a lost rename only brings back the previous cache.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     payload = json.dumps(data.to_json(), ensure_ascii=False, indent=1).encode("utf-8")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    try:  # make the rename itself durable where the platform allows it
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(dir_fd)
-    except OSError:
-        pass
-    finally:
-        os.close(dir_fd)
+    write_atomic(path, payload, best_effort_dir_sync=True)
