@@ -181,3 +181,21 @@ def test_the_apps_writers_leave_one_owner_only_file(
     assert target.stat().st_size > 0
     assert target.stat().st_mode & 0o777 == 0o600
     assert [p.name for p in target.parent.iterdir()] == ["data.json"]
+
+
+@posix_only
+def test_without_hard_links_the_previous_copy_is_owner_only_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_links(src: object, dst: object) -> None:
+        raise OSError(errno.EPERM, "no hard links on this file system")
+
+    monkeypatch.setattr(os, "link", no_links)
+    backend = FileBackend(tmp_path)
+    backend.write("rec-a.bin", b"first")
+    backend.write("rec-a.bin", b"second")
+    assert backend.read("rec-a.bin") == b"second"
+    assert backend.read_previous("rec-a.bin") == b"first"
+    prev = tmp_path / "rec-a.bin.prev"
+    assert prev.stat().st_mode & 0o777 == 0o600
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["rec-a.bin", "rec-a.bin.prev"]

@@ -68,9 +68,11 @@ class FileBackend:
                 prev_tmp = temp_path(prev, _TMP_SUFFIX)
                 try:
                     os.link(target, prev_tmp)
-                except OSError:  # no hard links here (FAT, some Android storage): copy
-                    prev_tmp.write_bytes(target.read_bytes())
-                os.replace(prev_tmp, prev)
+                except OSError:  # no hard links here (FAT, some Android storage): an owner-only,
+                    # synced copy, written like any other file
+                    write_atomic(prev, target.read_bytes(), tmp_suffix=_TMP_SUFFIX)
+                else:
+                    os.replace(prev_tmp, prev)
             else:
                 with contextlib.suppress(FileNotFoundError):
                     prev.unlink()
