@@ -250,7 +250,7 @@ class Shell:
             )
             view.controls = [scroller]
         views = [self._root] if view is self._root else [self._root, self._top]
-        if page.views != views:
+        if [id(v) for v in page.views] != [id(v) for v in views]:  # same objects, not equal ones
             page.views[:] = views
             whole = True
         # When only the view changed, Flet diffs just that view, not the whole page (quicker).
