@@ -10,3 +10,10 @@ def test_dates_are_written_the_way_the_ui_language_writes_them() -> None:
     local = moment.astimezone()
     assert moment_text(Translator("nl"), moment) == f"{local:%d-%m-%Y %H:%M}"
     assert moment_text(Translator("en"), moment).endswith(f", {local:%H:%M}")
+
+
+def test_month_names_in_both_languages() -> None:
+    from privacyapp.views.i18n import Translator, month_name
+
+    assert month_name(Translator("nl"), 11) == "november"
+    assert month_name(Translator("en"), 3) == "March"

@@ -31,11 +31,13 @@ from datetime import date, datetime
 __all__ = [
     "LANGUAGES",
     "MONTHS_EN",
+    "MONTHS_NL",
     "Translator",
     "catalog",
     "day_text",
     "from_dutch",
     "language_of",
+    "month_name",
     "moment_text",
     "register",
 ]
@@ -43,6 +45,10 @@ __all__ = [
 MONTHS_EN = (
     *("January", "February", "March", "April", "May", "June"),
     *("July", "August", "September", "October", "November", "December"),
+)
+MONTHS_NL = (
+    *("januari", "februari", "maart", "april", "mei", "juni"),
+    *("juli", "augustus", "september", "oktober", "november", "december"),
 )
 
 #: Supported UI languages, the first is the default.
@@ -109,6 +115,11 @@ def from_dutch(t: Callable[..., str], key: str, dutch: str, **fields: object) ->
     if dutch and language_of(t) == "nl":
         return dutch
     return t(key, **fields)
+
+
+def month_name(t: Callable[..., str], month: int) -> str:
+    """The name of a month (1–12) in the UI language: ``november``, ``November``."""
+    return (MONTHS_NL if language_of(t) == "nl" else MONTHS_EN)[month - 1]
 
 
 def day_text(t: Callable[..., str], day: date) -> str:

@@ -126,7 +126,7 @@ def signed_at(ctx: ViewContext, when: datetime) -> str:
         "record.when",
         format_datetime(when),
         day=local.day,
-        month=ctx.t(f"record.month.{local.month}"),
+        month=i18n.month_name(ctx.t, local.month),
         year=local.year,
         time=f"{local:%H:%M}",
         zone=ctx.t("record.zone") if local.tzinfo is not UTC else "UTC",
