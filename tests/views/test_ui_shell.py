@@ -195,3 +195,26 @@ def test_a_new_step_sends_only_its_view_and_a_new_look_the_whole_page(shell: She
     shell.state.settings = replace(shell.state.settings, theme="contrast")
     shell.refresh()
     assert page.updated[-1] is page  # the theme is the page's
+
+
+def test_a_new_look_is_sent_even_when_its_first_screen_failed(
+    shell: Shell, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from privacyapp.views import shell as shell_module
+
+    page = page_of(shell)
+    shell.go("/meer")
+    broken = shell_module.render_route
+
+    def fails(*args: Any, **kwargs: Any) -> Any:
+        raise RuntimeError("a screen builder failed")
+
+    monkeypatch.setattr(shell_module, "render_route", fails)
+    shell.state.settings = replace(shell.state.settings, theme="dark")
+    with pytest.raises(RuntimeError):
+        shell.refresh()
+    monkeypatch.setattr(shell_module, "render_route", broken)
+    shell.refresh()  # the same screen: the dark theme set before the failure still goes out
+    assert page.updated[-1] is page
+    shell.refresh()
+    assert page.updated[-1] == (page.views[-1],)  # and once sent, steps are view-only again

@@ -49,6 +49,8 @@ from privacyapp.dossier.errors import (
 
 __all__ = [
     "Clock",
+    "ProblemKind",
+    "StoreProblem",
     "Vault",
     "store_state",
 ]

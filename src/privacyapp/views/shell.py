@@ -111,6 +111,8 @@ class Shell:
         self._pushed: list[str] = []
         """Routes we pushed whose echo (a route change event) has not come back yet."""
         self._title = ""
+        self._page_pending = True
+        """Something page-wide (theme, background, views, title) is set but not yet sent."""
         self._saved = state.settings
         self._is_wide()
         self._announcer = ft.SemanticsService()
@@ -189,16 +191,16 @@ class Shell:
         # Our palettes are complete (dark included), so one theme in light mode: the platform's
         # own dark setting must not swap in Flutter's default dark colours.
         look = (settings.theme, settings.text_scale)
-        whole = look != self._look or not self._title
         if look != self._look:  # only send a theme when it changed (it is large)
             self._look = look
+            self._page_pending = True
             page.theme = build_theme(settings.theme, settings.text_scale)
             page.theme_mode = ft.ThemeMode.LIGHT
             page.theme_animation_style = ft.AnimationStyle.no_animation()  # instant switch
         background = palette(settings.theme).background
         if page.bgcolor != background:  # an assignment is sent even when the value is the same
             page.bgcolor = background
-            whole = True
+            self._page_pending = True
         rendered = render_route(
             self.routes, self.state.route, self.state, self.services, self, page, self.guards
         )
@@ -252,10 +254,11 @@ class Shell:
         views = [self._root] if view is self._root else [self._root, self._top]
         if [id(v) for v in page.views] != [id(v) for v in views]:  # same objects, not equal ones
             page.views[:] = views
-            whole = True
+            self._page_pending = True
         # When only the view changed, Flet diffs just that view, not the whole page (quicker).
-        if whole:
+        if self._page_pending:
             page.update()
+            self._page_pending = False
         else:
             page.update(view)
         if rendered.route != self._shown:
@@ -281,6 +284,7 @@ class Shell:
         self._title = title
         if first:
             self.page.title = title
+            self._page_pending = True
         else:
             self.page.run_task(self._send_title)
 
@@ -289,6 +293,7 @@ class Shell:
         if self.page.title != self._title:
             self.page.title = self._title
             self.page.update()
+            self._page_pending = False
 
     async def _announce(self, message: str) -> None:
         """Tell screen readers the screen (or flow step) changed (WCAG 4.1.3)."""
