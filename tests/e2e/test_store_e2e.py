@@ -105,6 +105,15 @@ def test_save_reload_unlock_export_undo_and_cleared_storage(
     page.get_by_role("button", name="Ongedaan maken").click()
     assert FLOW_TITLE in wait_for(page, "overview-record-0").inner_text()
 
+    # A plain reload keeps the tab's session, but locks the store: the PIN is asked again.
+    page.reload()
+    page.wait_for_selector("flt-semantics-placeholder", state="attached")
+    page.locator("flt-semantics-placeholder").evaluate("e => e.click()")
+    wait_for(page, "lock-pin")
+    page.wait_for_url(app_url + "/slot?next=/overzicht")
+    type_into(page, "lock-pin", PIN)
+    assert FLOW_TITLE in wait_for(page, "overview-record-0").inner_text()
+
     # Only the key is gone (storage partly cleared): explained before any PIN is typed.
     page.evaluate("() => localStorage.removeItem('flutter.privacyapp.v1.keys.json')")
     _new_visit(page, "lock-error")

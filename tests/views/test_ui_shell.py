@@ -38,6 +38,7 @@ class FakePage:
         self.on_view_pop: Any = None
         self.on_keyboard_event: Any = None
         self.on_resize: Any = None
+        self.on_connect: Any = None
 
     def update(self, *controls: Any) -> None:
         self.updates += 1
@@ -218,3 +219,36 @@ def test_a_new_look_is_sent_even_when_its_first_screen_failed(
     assert page.updated[-1] is page
     shell.refresh()
     assert page.updated[-1] == (page.views[-1],)  # and once sent, steps are view-only again
+
+
+def _unlocked_store(shell: Shell) -> Any:
+    from privacyapp.dossier import AppLock, KdfParams, MemoryBackend
+    from privacyapp.views.storage_backend import StoreSession
+
+    backend = MemoryBackend()
+    lock = AppLock(backend, kdf=KdfParams("argon2id", b"\0" * 16, iterations=1, memory_kib=64))
+    lock.set_pin("24680")
+    shell.state.slots["store"] = StoreSession(lock, backend)
+    return lock
+
+
+def test_a_reload_or_reconnect_locks_the_store_and_asks_the_pin(shell: Shell) -> None:
+    lock = _unlocked_store(shell)
+    shell.go("/overzicht")
+    assert shell.state.route == "/overzicht"  # open: the overview is on show
+    page_of(shell).on_connect(None)  # the tab was reloaded, or the computer woke up
+    assert not lock.is_unlocked
+    assert shell.state.route == "/slot?next=/overzicht"
+    assert pushed(page_of(shell))[-1] == "/slot?next=/overzicht"  # the address says so too
+
+
+def test_a_reconnect_leaves_a_locked_store_and_other_screens_alone(shell: Shell) -> None:
+    lock = _unlocked_store(shell)
+    lock.lock()
+    shell.go("/meer")
+    updates = page_of(shell).updates
+    page_of(shell).on_connect(None)
+    assert shell.state.route == "/meer" and page_of(shell).updates == updates  # nothing to do
+    lock.unlock("24680")
+    page_of(shell).on_connect(None)
+    assert not lock.is_unlocked and shell.state.route == "/meer"  # locked; /meer stays open

@@ -30,6 +30,8 @@ from privacyapp.views import widgets as w
 from privacyapp.views._store_strings import MIN_PIN_LENGTH, store_error
 from privacyapp.views.i18n import Translator
 from privacyapp.views.routes import RouteSpec, ViewContext
+from privacyapp.views.services import Services
+from privacyapp.views.state import AppState
 from privacyapp.views.storage_backend import StoreSession
 from privacyapp.views.store_page import close_dialog, show_dialog, store_session
 
@@ -42,6 +44,7 @@ __all__ = [
     "forgot_pin_dialog",
     "guard",
     "lock_view",
+    "on_reconnect",
     "set_pin_view",
     "slot_route",
 ]
@@ -392,6 +395,18 @@ def slot_route(ctx: ViewContext) -> ft.Control:
 
     view = lock_view(screen.state, on_unlock=screen.unlock, on_forgot=forgot, t=ctx.t)
     return w.page_body([*top, view])
+
+
+def on_reconnect(state: AppState, services: Services) -> bool:
+    """A reload of the page, or its client coming back (a computer that slept), locks the
+    store: whoever is at the screen then must know the PIN. True when it locked."""
+    store = services.store
+    session = store.session(state) if store is not None else None
+    if session is None or not session.lock.is_unlocked:
+        return False
+    session.lock.lock()
+    session.screens.pop("overview", None)
+    return True
 
 
 def guard(ctx: ViewContext) -> str | None:

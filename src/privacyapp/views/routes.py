@@ -6,7 +6,8 @@ a client. Routes are URL paths (browser back/forward and deep links work on web)
 
 Feature screens live in their own modules and are wired here by *name only*: the module
 ``privacyapp.views.<feature>`` exports ``ROUTES: list[RouteSpec]`` (and may export
-``guard(ctx) -> str | None``, see :data:`FEATURES`). Until that module exists its reserved
+``guard(ctx) -> str | None`` and ``on_reconnect(state, services) -> bool``, see
+:data:`FEATURES`). Until that module exists its reserved
 route shows an honest "komt binnenkort" screen, never a crash. See ``docs/ui.md``.
 """
 
@@ -37,6 +38,7 @@ __all__ = [
     "core_routes",
     "feature_available",
     "feature_guards",
+    "feature_reconnect_hooks",
     "fill",
     "match",
     "route_table",
@@ -93,6 +95,8 @@ class ViewContext:
 
 Builder = Callable[[ViewContext], "ft.Control"]
 Guard = Callable[[ViewContext], "str | None"]
+ReconnectHook = Callable[[Any, Any], bool]
+"""``on_reconnect(state, services)``: True when it changed something the screen must show."""
 
 
 @dataclass(frozen=True)
@@ -199,15 +203,25 @@ def route_table(core: list[RouteSpec], coming_soon: Callable[[str], Builder]) ->
     return table
 
 
-def feature_guards() -> list[Guard]:
-    """``guard`` functions that features export (e.g. the app lock redirecting to ``/slot``)."""
-    guards: list[Guard] = []
+def _feature_functions(attribute: str) -> list[Any]:
+    found: list[Any] = []
     for name in FEATURES:
         module = _load_feature(name)
-        guard = getattr(module, "guard", None) if module else None
-        if callable(guard):
-            guards.append(guard)
-    return guards
+        function = getattr(module, attribute, None) if module else None
+        if callable(function):
+            found.append(function)
+    return found
+
+
+def feature_guards() -> list[Guard]:
+    """``guard`` functions that features export (e.g. the app lock redirecting to ``/slot``)."""
+    return _feature_functions("guard")
+
+
+def feature_reconnect_hooks() -> list[ReconnectHook]:
+    """``on_reconnect`` functions that features export: run when a web page is reloaded or its
+    client reconnects (e.g. after the computer slept); the app lock locks then."""
+    return _feature_functions("on_reconnect")
 
 
 def core_routes() -> list[RouteSpec]:

@@ -27,6 +27,7 @@ from privacyapp.views.routes import (
     ViewContext,
     core_routes,
     feature_guards,
+    feature_reconnect_hooks,
     fill,
     match,
     route_table,
@@ -99,6 +100,7 @@ class Shell:
         self.services = services
         self.routes = route_table(core_routes(), coming_soon)
         self.guards = feature_guards()
+        self.reconnect_hooks = feature_reconnect_hooks()
         self._root = ft.View(route="/", padding=0, spacing=0)
         self._top = ft.View(route="/", padding=0, spacing=0)
         self._shown: str | None = None
@@ -122,6 +124,7 @@ class Shell:
         page.on_view_pop = self._on_view_pop
         page.on_keyboard_event = self._on_key
         page.on_resize = self._on_resize
+        page.on_connect = self._on_connect
         state.listen(lambda _state: self.render())
 
     # ---------------------------------------------------------------- Navigator
@@ -427,6 +430,13 @@ class Shell:
         self._is_wide()
         if abs(self.state.width - before) >= 1:
             self.render()
+
+    def _on_connect(self, e: Any) -> None:
+        """The web page was reloaded or its client came back: let features react (the app lock
+        locks), then show the route again, through the guards (a locked screen asks the PIN)."""
+        changed = [hook(self.state, self.services) for hook in self.reconnect_hooks]
+        if any(changed):
+            self.go(self.state.route)
 
 
 _RAIL_WIDTH = 97  # the rail and its divider
