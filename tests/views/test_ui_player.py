@@ -230,6 +230,13 @@ def test_every_step_of_every_flow_can_be_diffed_by_unique_keys(
     assert checked > 300
 
 
+@pytest.mark.parametrize("route", ["/", "/vragen", "/vragen/jeugd", "/zoeken?q=dossier", "/nood",
+                                   "/meer", "/meer/over", "/meer/instellingen", "/meer/bronnen",
+                                   "/meer/toegankelijkheid", "/meer/privacy"])  # fmt: skip
+def test_every_core_screen_can_be_diffed_by_unique_keys(walker: Walker, route: str) -> None:
+    assert _sibling_keys_repeat(walker.open(route).content) == []
+
+
 @pytest.mark.parametrize(
     ("language", "yes", "unknown", "missing"),
     [

@@ -57,7 +57,6 @@ def export_pdf(vault: Vault, data: dict[str, Any] | None = None) -> bytes:
     styles = getSampleStyleSheet()
     for style in styles.byName.values():  # the sample styles name Helvetica, which is not embedded
         style.fontName = BOLD if "Bold" in getattr(style, "fontName", "") else REGULAR
-    styles["Title"].fontName = BOLD
     out = io.BytesIO()
     doc = SimpleDocTemplate(
         out, pagesize=A4, title="Mijn overzicht", author="PrivacyApp ondersteuning en zorg",

@@ -174,8 +174,6 @@ def _footer(ctx: ViewContext, session: FlowSession) -> ft.Control:
             icon=ft.Icons.RESTART_ALT,
         )
     )
-    for button in buttons:  # keyed: going back to the first step drops "back", not "restart"
-        button.key = button.identifier  # type: ignore[attr-defined]
     return ft.Row(buttons, wrap=True, spacing=10, run_spacing=10, key="flow-footer")
 
 
