@@ -17,3 +17,12 @@ def test_month_names_in_both_languages() -> None:
 
     assert month_name(Translator("nl"), 11) == "november"
     assert month_name(Translator("en"), 3) == "March"
+
+
+def test_the_dutch_month_names_are_the_rights_letters_own() -> None:
+    from datetime import date
+
+    from privacyapp.rights import dutch_date
+    from privacyapp.views.i18n import MONTHS_NL
+
+    assert [dutch_date(date(2026, m, 1)).split()[1] for m in range(1, 13)] == list(MONTHS_NL)

@@ -39,6 +39,7 @@ from privacyapp.rights import (
     role_spec,
 )
 from privacyapp.views import _rights_strings as _strings  # noqa: F401  (registers the keys)
+from privacyapp.views import i18n
 from privacyapp.views.i18n import MONTHS_EN, Translator
 
 __all__ = [
@@ -61,9 +62,11 @@ __all__ = [
 ]
 
 #: The default translator of the builders: Dutch, the service's own text.
-DUTCH = Translator("nl")
+DUTCH = i18n.DUTCH
 
-_MONTHS_NL = tuple(dutch_date(date(2000, month, 1)).split()[1] for month in range(1, 13))
+#: A month the service wrote in Dutch ("1 oktober 2026") → its English name.
+_MONTH_TO_EN = dict(zip(i18n.MONTHS_NL, MONTHS_EN, strict=True))
+_DUTCH_MONTH = re.compile(r"\b(" + "|".join(i18n.MONTHS_NL) + r")\b")
 
 
 def _dutch(t: Translator) -> bool:
@@ -79,11 +82,7 @@ def date_text(t: Translator, day: date) -> str:
 
 def _english_dates(text: str) -> str:
     # A date the service already wrote in Dutch ("1 oktober 2026") inside a message.
-    return re.sub(
-        r"\b(" + "|".join(_MONTHS_NL) + r")\b",
-        lambda m: MONTHS_EN[_MONTHS_NL.index(m.group(1))],
-        text,
-    )
+    return _DUTCH_MONTH.sub(lambda m: _MONTH_TO_EN[m.group(1)], text)
 
 
 # ------------------------------------------------------------------------------- by id

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 __all__ = [
+    "DUTCH",
     "LANGUAGES",
     "MONTHS_EN",
     "MONTHS_NL",
@@ -135,3 +136,7 @@ def moment_text(t: Callable[..., str], moment: datetime) -> str:
     local = moment.astimezone()
     separator = " " if language_of(t) == "nl" else ", "
     return f"{day_text(t, local.date())}{separator}{local:%H:%M}"
+
+
+DUTCH = Translator("nl")
+"""The builders' default translator: Dutch, the language of the content and the services."""

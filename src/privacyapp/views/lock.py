@@ -26,6 +26,7 @@ from privacyapp.dossier import (
     WrongPinError,
     store_state,
 )
+from privacyapp.views import i18n
 from privacyapp.views import widgets as w
 from privacyapp.views._store_strings import MIN_PIN_LENGTH, store_error
 from privacyapp.views.i18n import Translator
@@ -36,7 +37,6 @@ from privacyapp.views.storage_backend import StoreSession
 from privacyapp.views.store_page import close_dialog, show_dialog, store_session
 
 __all__ = [
-    "FORGOT_TEXT",
     "LockScreen",
     "LockState",
     "PROTECTED",
@@ -48,9 +48,6 @@ __all__ = [
     "set_pin_view",
     "slot_route",
 ]
-
-_DUTCH = Translator("nl")
-FORGOT_TEXT = _DUTCH("lock.forgot_text")
 
 
 @dataclass
@@ -85,7 +82,7 @@ def lock_view(
     *,
     on_unlock: Callable[[str], None],
     on_forgot: Callable[[], None],
-    t: Translator = _DUTCH,
+    t: Translator = i18n.DUTCH,
 ) -> ft.Control:
     """PIN entry: field, open button, delay or error message, and "PIN vergeten?"."""
     pin = ft.TextField(
@@ -129,7 +126,7 @@ def lock_view(
 
 
 def forgot_pin_dialog(
-    *, on_wipe: Callable[[], None], on_close: Callable[[], None], t: Translator = _DUTCH
+    *, on_wipe: Callable[[], None], on_close: Callable[[], None], t: Translator = i18n.DUTCH
 ) -> ft.AlertDialog:
     """Explains that a forgotten PIN means the data is gone; offers to wipe and start over."""
     return ft.AlertDialog(
@@ -154,7 +151,7 @@ def set_pin_view(
     on_set: Callable[[str, str], None],
     on_understood: Callable[[bool], None],
     on_cancel: Callable[[], None] | None = None,
-    t: Translator = _DUTCH,
+    t: Translator = i18n.DUTCH,
 ) -> ft.Control:
     """Choose a PIN. The forgotten-PIN warning comes first and must be confirmed."""
     pin = ft.TextField(
@@ -216,7 +213,7 @@ class LockScreen:
         *,
         refresh: Callable[[], None],
         on_unlocked: Callable[[Vault], None],
-        t: Translator = _DUTCH,
+        t: Translator = i18n.DUTCH,
     ) -> None:
         self.lock = lock
         self.state = LockState()

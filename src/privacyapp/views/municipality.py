@@ -63,10 +63,6 @@ Translate = Callable[..., str]
 Handler = Callable[..., Any]
 
 
-def _dutch(key: str, **fields: object) -> str:
-    return i18n.Translator("nl")(key, **fields)
-
-
 # ---------------------------------------------------------------------------- small helpers
 
 
@@ -79,7 +75,7 @@ def _day(value: Any, t: Translate) -> str:
     return i18n.day_text(t, value.updated_at)
 
 
-def source_line(directory: MunicipalityDirectory, t: Translate = _dutch) -> str:
+def source_line(directory: MunicipalityDirectory, t: Translate = i18n.DUTCH) -> str:
     """``"Bron: Register van Overheidsorganisaties, bijgewerkt op 15-04-2026"`` (the register's
     name is a name: it stays Dutch in the English UI)."""
     return t("municipality.source", source=directory.source, date=_day(directory, t))
@@ -94,7 +90,7 @@ def _feed_problem(error: FeedError | None) -> str:
     return "municipality.feed_failed"
 
 
-def status_text(result: RefreshResult, t: Translate = _dutch) -> str:
+def status_text(result: RefreshResult, t: Translate = i18n.DUTCH) -> str:
     """The status line after a refresh: "bijgewerkt", or which data is still in use."""
     if result.ok:
         return t("municipality.updated", date=_day(result, t))
@@ -175,7 +171,7 @@ def _with_copy(link: ft.Control, copy: ft.Control) -> ft.Control:
 # ---------------------------------------------------------------------------- builders
 
 
-def about_panel(t: Translate = _dutch) -> ft.Control:
+def about_panel(t: Translate = i18n.DUTCH) -> ft.Control:
     """The disclaimer at the top of the screen: what the app is not about, and where to go."""
     return w.notice(
         f"{t('municipality.about')} {t('municipality.about_more')}",
@@ -198,7 +194,7 @@ def _address_block(
 
 
 def detail_card(
-    record: Municipality, source_line: str, on_copy: Handler, t: Translate = _dutch
+    record: Municipality, source_line: str, on_copy: Handler, t: Translate = i18n.DUTCH
 ) -> ft.Control:
     """Name, phone, e-mail, addresses, website and contact form, each one usable."""
     rows: list[ft.Control] = [w.heading(record.letter_name, 2, ident="municipality-name")]
@@ -323,7 +319,7 @@ class MunicipalityScreen:
         directory: MunicipalityDirectory,
         state: MunicipalityState | None = None,
         *,
-        t: Translate = _dutch,
+        t: Translate = i18n.DUTCH,
         on_change: Callable[[], None] | None = None,
         on_copy: Callable[[str], Awaitable[None] | None] | None = None,
     ) -> None:

@@ -15,6 +15,7 @@ from typing import Any
 import flet as ft
 
 from privacyapp.dossier import (
+    KINDS,
     Record,
     RecordNotFoundError,
     StoreError,
@@ -53,24 +54,21 @@ __all__ = [
 UNDO_SECONDS = 6
 #: The export's file name stays Dutch in every UI language, like the export's content.
 EXPORT_FILE_NAME = "mijn-overzicht.zip"
-#: Record kinds with a label of their own (``overview.kind.<kind>``).
-KINDS = ("path", "checklist", "request", "identity")
-_DUTCH = Translator("nl")
 
 
-def format_date(moment: datetime, t: Translator = _DUTCH) -> str:
+def format_date(moment: datetime, t: Translator = i18n.DUTCH) -> str:
     """Date and local time in the UI language: ``02-03-2026 09:30``, ``2 Mar 2026, 09:30``."""
     return i18n.moment_text(t, moment)
 
 
-def flow_label(record: Record, t: Translator = _DUTCH) -> str:
+def flow_label(record: Record, t: Translator = i18n.DUTCH) -> str:
     """What the overview shows as the record's flow (the flow's title is content: Dutch)."""
     title = record.payload.get("flow_title") if isinstance(record.payload, dict) else None
     kind = t(f"overview.kind.{record.kind}") if record.kind in KINDS else record.kind
     return str(title or record.flow_id or kind)
 
 
-def summary(record: Record, t: Translator = _DUTCH) -> str:
+def summary(record: Record, t: Translator = i18n.DUTCH) -> str:
     """Flow, date and status on one line."""
     when = format_date(record.updated_at, t)
     return f"{flow_label(record, t)} · {when} · {status_label(t, record.status)}"
@@ -87,7 +85,7 @@ def overview_item(
     on_open: Callable[[str], None],
     on_rename: Callable[[str], None],
     on_delete: Callable[[str], None],
-    t: Translator = _DUTCH,
+    t: Translator = i18n.DUTCH,
 ) -> ft.Control:
     """One row: title, flow, date and status, with open / rename / delete."""
     details = summary(record, t)
@@ -129,7 +127,7 @@ def overview_view(
     on_wipe: Callable[[], None],
     problems: list[StoreProblem] | None = None,
     notice: str | None = None,
-    t: Translator = _DUTCH,
+    t: Translator = i18n.DUTCH,
 ) -> ft.Control:
     """The whole "Mijn overzicht" screen body.
 
@@ -173,7 +171,7 @@ def overview_view(
 
 
 def record_detail_view(
-    record: Record, *, on_back: Callable[[], None], t: Translator = _DUTCH
+    record: Record, *, on_back: Callable[[], None], t: Translator = i18n.DUTCH
 ) -> ft.Control:
     """A saved item opened: its path steps (for paths) or its fields (content: as saved)."""
     lines: list[ft.Control] = [
@@ -210,7 +208,7 @@ def rename_dialog(
     on_save: Callable[[str], None],
     on_cancel: Callable[[], None],
     error: str | None = None,
-    t: Translator = _DUTCH,
+    t: Translator = i18n.DUTCH,
 ) -> ft.AlertDialog:
     field = ft.TextField(
         label=t("overview.new_title"), value=record.title, key="overview-rename-field", error=error
@@ -234,7 +232,7 @@ def rename_dialog(
 
 
 def wipe_dialog(
-    *, on_confirm: Callable[[], None], on_cancel: Callable[[], None], t: Translator = _DUTCH
+    *, on_confirm: Callable[[], None], on_cancel: Callable[[], None], t: Translator = i18n.DUTCH
 ) -> ft.AlertDialog:
     """Confirmation that says wiping cannot be undone."""
     return ft.AlertDialog(
@@ -259,7 +257,7 @@ def wipe_dialog(
 
 
 def undo_snackbar(
-    record: Record, *, on_undo: Callable[[], None], t: Translator = _DUTCH
+    record: Record, *, on_undo: Callable[[], None], t: Translator = i18n.DUTCH
 ) -> ft.SnackBar:
     """ "X is verwijderd" with an undo action, for ``UNDO_SECONDS`` seconds."""
     return ft.SnackBar(
@@ -272,7 +270,7 @@ def undo_snackbar(
 
 
 def save_path_button(
-    audience: str, on_click: Callable[[], None], t: Translator = _DUTCH
+    audience: str, on_click: Callable[[], None], t: Translator = i18n.DUTCH
 ) -> ft.Control:
     """ "Bewaar dit pad": prominent for professionals, a quieter button for others."""
     kind = ft.FilledButton if audience == "professional" else ft.OutlinedButton
@@ -292,7 +290,7 @@ def save_path_dialog(
     on_cancel: Callable[[], None],
     error: str | None = None,
     reference_value: str = "",
-    t: Translator = _DUTCH,
+    t: Translator = i18n.DUTCH,
 ) -> ft.AlertDialog:
     """Title and an optional client reference, with the no-names / no-BSN warning."""
     title_field = ft.TextField(
@@ -359,7 +357,7 @@ class OverviewScreen:
         later: Callable[[float, Callable[[], None]], None],
         open_record: Callable[[str], None],
         on_wiped: Callable[[], None],
-        t: Translator = _DUTCH,
+        t: Translator = i18n.DUTCH,
     ) -> None:
         self.vault = vault
         self.t = t

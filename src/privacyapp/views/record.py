@@ -9,7 +9,7 @@ by ``services.signer`` (``privacyapp.dossier.RecordService``); values live in
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, tzinfo
+from datetime import UTC, datetime
 from typing import Any
 
 import flet as ft
@@ -27,7 +27,7 @@ from privacyapp.dossier import (
     StoreError,
     VerificationReport,
 )
-from privacyapp.dossier._record import format_datetime
+from privacyapp.dossier._record import _amsterdam, format_datetime
 from privacyapp.errors import PrivacyAppError
 from privacyapp.views import (
     i18n,
@@ -107,15 +107,6 @@ def problem_lines(ctx: ViewContext, report: VerificationReport) -> list[str]:
     if last.intact and last.valid and not last.covers_whole_file:
         lines.append(ctx.t("record.problem.appended"))
     return lines or [ctx.t("record.invalid")]
-
-
-def _amsterdam() -> tzinfo:
-    try:
-        from zoneinfo import ZoneInfo
-
-        return ZoneInfo("Europe/Amsterdam")
-    except (ImportError, KeyError, OSError, ValueError):  # no tzdata (some mobile builds)
-        return UTC
 
 
 def signed_at(ctx: ViewContext, when: datetime) -> str:
