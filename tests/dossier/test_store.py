@@ -200,3 +200,23 @@ def test_public_surface_is_sorted_and_importable() -> None:
         assert module.__all__ == sorted(module.__all__)
         assert all(hasattr(module, name) for name in module.__all__)
     assert issubclass(errors.StoreError, errors.DossierError)
+
+
+@pytest.mark.parametrize(
+    ("title", "reference", "reason"),
+    [
+        (" ", None, "title_empty"),
+        ("x" * 201, None, "title_long"),
+        ("Casus", "123456782", "reference_bsn"),
+        ("Casus", "K" * 500, "reference_long"),
+    ],
+)
+def test_a_refused_title_or_reference_names_its_rule(
+    title: str, reference: str | None, reason: str
+) -> None:
+    from privacyapp.dossier._records import check_reference, check_title
+
+    with pytest.raises(InvalidRecordError) as refused:
+        check_title(title)
+        check_reference(reference)
+    assert refused.value.reason == reason

@@ -68,10 +68,13 @@ def check_reference(reference: str | None) -> str | None:
     if looks_like_bsn(reference):
         raise InvalidRecordError(
             "Dit kenmerk lijkt op een BSN. Vul geen BSN in: gebruik een eigen dossiernummer "
-            "zonder naam of BSN."
+            "zonder naam of BSN.",
+            reason="reference_bsn",
         )
     if len(reference) > MAX_REFERENCE:
-        raise InvalidRecordError(f"Het kenmerk is te lang (maximaal {MAX_REFERENCE} tekens).")
+        raise InvalidRecordError(
+            f"Het kenmerk is te lang (maximaal {MAX_REFERENCE} tekens).", reason="reference_long"
+        )
     return reference
 
 
@@ -79,9 +82,11 @@ def check_title(title: str) -> str:
     """Validate a record title (not empty, at most 200 characters)."""
     title = " ".join(title.split())
     if not title:
-        raise InvalidRecordError("Geef een titel op.")
+        raise InvalidRecordError("Geef een titel op.", reason="title_empty")
     if len(title) > MAX_TITLE:
-        raise InvalidRecordError(f"De titel is te lang (maximaal {MAX_TITLE} tekens).")
+        raise InvalidRecordError(
+            f"De titel is te lang (maximaal {MAX_TITLE} tekens).", reason="title_long"
+        )
     return title
 
 

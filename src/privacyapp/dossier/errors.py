@@ -129,6 +129,12 @@ class RecordNotFoundError(StoreError):
 class InvalidRecordError(StoreError):
     """The record input is not accepted (for example a BSN in the client reference)."""
 
+    def __init__(self, message: str, *, reason: str = "") -> None:
+        #: Which rule refused it, for a screen that says it in another language:
+        #: ``title_empty``, ``title_long``, ``reference_bsn``, ``reference_long`` (else empty).
+        self.reason = reason
+        super().__init__(message)
+
 
 class VaultLockedError(StoreError):
     """The store is locked; unlock it with the PIN first."""

@@ -26,14 +26,13 @@ from privacyapp.dossier import (
     StoreWriteError,
     VaultLockedError,
     WrongPinError,
-    looks_like_bsn,
 )
 from privacyapp.dossier._keys import MIN_PIN_LENGTH
 from privacyapp.dossier._records import MAX_REFERENCE, MAX_TITLE
 from privacyapp.views import i18n
 from privacyapp.views.i18n import Translator
 
-__all__ = ["MIN_PIN_LENGTH", "input_error", "problem_text", "status_label", "store_error"]
+__all__ = ["MIN_PIN_LENGTH", "problem_text", "status_label", "store_error"]
 
 i18n.register(
     {
@@ -333,29 +332,13 @@ def store_error(t: Translator, exc: StoreError, key: str | None = None) -> str:
         key: a ``store.error.*`` key the screen knows fits better than the error's type (its
             format fields may be ``seconds``, ``min`` and ``max``).
     """
+    if key is None and isinstance(exc, InvalidRecordError) and exc.reason:
+        key = f"store.error.{exc.reason}"  # which rule refused the title or reference
     if key is None:
         key = next((k for kind, k in _ERROR_KEYS if isinstance(exc, kind)), "store.error.other")
     fields = {**_fields(exc), "max": MAX_TITLE if "title" in key else MAX_REFERENCE}
     # in Dutch, the dossier's own text says most precisely what happened
     return i18n.from_dutch(t, key, str(exc), **fields)
-
-
-def input_error(exc: StoreError, title: str, reference: str = "") -> str | None:
-    """The ``store.error.*`` key for a title or reference the store refused, if it is one.
-
-    The store checks its input in the same order: title first, then the reference.
-    """
-    if not isinstance(exc, InvalidRecordError):
-        return None
-    title = " ".join(title.split())
-    reference = " ".join(reference.split())
-    if not title:
-        return "store.error.title_empty"
-    if len(title) > MAX_TITLE:
-        return "store.error.title_long"
-    if looks_like_bsn(reference):
-        return "store.error.reference_bsn"
-    return "store.error.reference_long" if len(reference) > MAX_REFERENCE else None
 
 
 def status_label(t: Translator, status: str) -> str:

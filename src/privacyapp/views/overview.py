@@ -26,7 +26,7 @@ from privacyapp.dossier import (
 )
 from privacyapp.views import i18n
 from privacyapp.views import widgets as w
-from privacyapp.views._store_strings import input_error, problem_text, status_label, store_error
+from privacyapp.views._store_strings import problem_text, status_label, store_error
 from privacyapp.views.i18n import Translator
 from privacyapp.views.routes import RouteSpec, ViewContext
 from privacyapp.views.storage_backend import StoreSession
@@ -422,7 +422,7 @@ class OverviewScreen:
             record = self.vault.get(record_id)
             self._show(
                 rename_dialog(
-                    record, error=store_error(self.t, exc, input_error(exc, title)),
+                    record, error=store_error(self.t, exc),
                     on_save=lambda title: self.rename(record_id, title), on_cancel=self._close,
                     t=self.t,
                 )
@@ -562,8 +562,7 @@ def save_route(ctx: ViewContext) -> ft.Control:
                 flow_id=path.flow_id,
             )  # fmt: skip
         except StoreError as exc:
-            key = input_error(exc, title or path.flow_title, reference)
-            ctx.state.slots["overview-save-error"] = store_error(ctx.t, exc, key)
+            ctx.state.slots["overview-save-error"] = store_error(ctx.t, exc)
             ctx.nav.refresh()
             return
         _forget_input(ctx)
