@@ -10,7 +10,7 @@ from typing import Any
 
 from viewkit import RecordingNavigator, click, find, idents, texts
 
-from privacyapp.dossier import AppLock, KdfParams
+from privacyapp.dossier import AppLock, KdfParams, MemoryBackend
 from privacyapp.views.placeholders import coming_soon
 from privacyapp.views.routes import core_routes, feature_guards, route_table
 from privacyapp.views.services import Services
@@ -18,11 +18,22 @@ from privacyapp.views.shell import Rendered, render_route
 from privacyapp.views.state import AppState
 from privacyapp.views.storage_backend import StoreSession
 
-__all__ = ["FAST", "ROUTES", "App", "Clock"]
+__all__ = ["FAST", "ROUTES", "App", "Clock", "open_store"]
 
 #: Key derivation fast enough for tests (the app calibrates to about 0.25 s).
 FAST = KdfParams("argon2id", b"\0" * 16, iterations=1, memory_kib=64)
 ROUTES = route_table(core_routes(), coming_soon)
+
+
+def open_store(state: AppState, *, clock: Any = None, pin: str | None = None) -> AppLock:
+    """Give the page an empty in-memory store (fast key derivation); with ``pin`` it is set,
+    which leaves the store unlocked."""
+    backend = MemoryBackend()
+    lock = AppLock(backend, kdf=FAST, clock=clock)
+    state.slots["store"] = StoreSession(lock, backend)
+    if pin is not None:
+        lock.set_pin(pin)
+    return lock
 
 
 class Clock:

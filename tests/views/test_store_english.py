@@ -16,14 +16,12 @@ from typing import Any
 
 import pytest
 import store_app
-from store_app import FAST, Clock
+from store_app import Clock, open_store
 from store_view_helpers import find as by_key
 from viewkit import click, find, idents, walk
 
 from privacyapp.dossier import (
-    AppLock,
     LockedOutError,
-    MemoryBackend,
     RecordNotFoundError,
     StoreError,
     StoreProblem,
@@ -85,8 +83,7 @@ def clock() -> Clock:
 
 @pytest.fixture
 def app(state: AppState, services: Services, clock: Clock) -> App:
-    backend = MemoryBackend()
-    state.slots["store"] = StoreSession(AppLock(backend, kdf=FAST, clock=clock), backend)
+    open_store(state, clock=clock)
     state.settings = replace(state.settings, language="en", audience="professional")
     return App(state, services)
 

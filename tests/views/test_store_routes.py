@@ -6,13 +6,11 @@ from dataclasses import replace
 from datetime import timedelta
 
 import pytest
-from store_app import FAST, App, Clock
+from store_app import App, Clock, open_store
 from viewkit import click, find, texts
 
-from privacyapp.dossier import AppLock, MemoryBackend
 from privacyapp.views.services import Services
 from privacyapp.views.state import AppState
-from privacyapp.views.storage_backend import StoreSession
 
 
 @pytest.fixture
@@ -22,8 +20,7 @@ def clock() -> Clock:
 
 @pytest.fixture
 def app(state: AppState, services: Services, clock: Clock) -> App:
-    backend = MemoryBackend()
-    state.slots["store"] = StoreSession(AppLock(backend, kdf=FAST, clock=clock), backend)
+    open_store(state, clock=clock)
     state.settings = replace(state.settings, audience="professional")
     return App(state, services)
 

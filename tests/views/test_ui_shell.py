@@ -222,14 +222,9 @@ def test_a_new_look_is_sent_even_when_its_first_screen_failed(
 
 
 def _unlocked_store(shell: Shell) -> Any:
-    from privacyapp.dossier import AppLock, KdfParams, MemoryBackend
-    from privacyapp.views.storage_backend import StoreSession
+    from store_app import open_store
 
-    backend = MemoryBackend()
-    lock = AppLock(backend, kdf=KdfParams("argon2id", b"\0" * 16, iterations=1, memory_kib=64))
-    lock.set_pin("24680")
-    shell.state.slots["store"] = StoreSession(lock, backend)
-    return lock
+    return open_store(shell.state, pin="24680")
 
 
 def test_a_reload_or_reconnect_locks_the_store_and_asks_the_pin(shell: Shell) -> None:
