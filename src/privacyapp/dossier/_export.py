@@ -48,7 +48,7 @@ def export_pdf(vault: Vault, data: dict[str, Any] | None = None) -> bytes:
     """A plain summary PDF: one line per record, plus the journal head."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
@@ -70,23 +70,26 @@ def export_pdf(vault: Vault, data: dict[str, Any] | None = None) -> bytes:
         ),
         Spacer(1, 6 * mm),
     ]
-    rows: list[list[Any]] = [["Soort", "Titel", "Kenmerk", "Status", "Laatst gewijzigd"]]
-    cell = styles["BodyText"]
+    # Every cell is a paragraph, so a long title, kind or status wraps inside its column.
+    cell, head = styles["BodyText"], ParagraphStyle("head", styles["BodyText"], fontName=BOLD)
+    rows: list[list[Any]] = [
+        [Paragraph(h, head) for h in ("Soort", "Titel", "Kenmerk", "Status", "Laatst gewijzigd")]
+    ]
     for record in data["records"]:
-        rows.append([
+        values = (
             KIND_LABELS.get(record["kind"], record["kind"]),
-            Paragraph(_escape(record["title"]), cell),
-            Paragraph(_escape(record["reference"] or "-"), cell),
+            record["title"],
+            record["reference"] or "-",
             record["status"],
             _date(record["updated_at"]),
-        ])  # fmt: skip
+        )
+        rows.append([Paragraph(_escape(value), cell) for value in values])
     if len(rows) == 1:
         story.append(Paragraph("Er is niets bewaard.", styles["Normal"]))
     else:
-        table = Table(rows, colWidths=[28 * mm, 62 * mm, 28 * mm, 24 * mm, 32 * mm], repeatRows=1)
+        # 174 mm: the date column fits "22-11-2026 18:32" and its bold header on one line
+        table = Table(rows, colWidths=[30 * mm, 52 * mm, 26 * mm, 28 * mm, 38 * mm], repeatRows=1)
         table.setStyle(TableStyle([
-            ("FONTNAME", (0, 0), (-1, -1), REGULAR),
-            ("FONTNAME", (0, 0), (-1, 0), BOLD),
             ("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ]))  # fmt: skip
