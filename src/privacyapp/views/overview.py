@@ -164,7 +164,12 @@ def overview_view(
         on_click=lambda e: on_wipe(),
     )  # fmt: skip
     controls.append(
-        ft.Row([_semantic(export, "overview-export"), _semantic(wipe, "overview-wipe")])
+        ft.Row(  # wraps on a narrow phone or with large text, instead of running off screen
+            [_semantic(export, "overview-export"), _semantic(wipe, "overview-wipe")],
+            wrap=True,
+            spacing=10,
+            run_spacing=10,
+        )
     )
     controls.append(ft.Text(t("overview.export_note"), size=12))
     return ft.Column(controls, key="overview-view", scroll=ft.ScrollMode.AUTO)

@@ -174,6 +174,11 @@ def _footer(ctx: ViewContext, session: FlowSession) -> ft.Control:
             icon=ft.Icons.RESTART_ALT,
         )
     )
+    # Keyed here, on a diffed screen only: going back to the first step drops "back" instead of
+    # rewriting it into "restart". Not in ``widgets._button``: on screens that are sent whole,
+    # keyed buttons made the web client reuse the wrong widgets (a garbled overview, seen once).
+    for button in buttons:
+        button.key = button.identifier  # type: ignore[attr-defined]
     return ft.Row(buttons, wrap=True, spacing=10, run_spacing=10, key="flow-footer")
 
 

@@ -123,7 +123,7 @@ def _button(
     url: str | None,
 ) -> ft.Control:
     button = kind(content=label, icon=icon, on_click=on_click, url=url, style=_button_style())
-    return ft.Semantics(content=button, identifier=ident, key=ident, button=True, label=label)
+    return ft.Semantics(content=button, identifier=ident, button=True, label=label)
 
 
 def link(label: str, url: str, ident: str, *, icon: ft.IconData | None = None) -> ft.Control:
