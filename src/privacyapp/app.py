@@ -16,16 +16,17 @@ import os
 import sys
 from collections.abc import Awaitable, Callable, MutableMapping
 from concurrent.futures import Future, ThreadPoolExecutor
-from datetime import UTC, datetime
+from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import flet as ft
 
-from privacyapp.views.services import ContentInfo, Services
-from privacyapp.views.shell import Shell
-from privacyapp.views.state import AppState
-from privacyapp.views.storage_backend import StoreService
+from privacyapp.views.kit.services import ContentInfo, Services
+from privacyapp.views.kit.state import AppState
+from privacyapp.views.kit.store_session import StoreService
+from privacyapp.views.shell.shell import Shell
 
 __all__ = [
     "CONTENT_SECURITY_POLICY",
@@ -67,6 +68,7 @@ def build_services(
     web: bool,
     http_client: Any = None,
     library: Any = None,
+    clock: Callable[[], datetime] | None = None,
 ) -> Services:
     """Build every service the screens use.
 
@@ -75,6 +77,7 @@ def build_services(
         web: True when serving browsers (user data then stays in the browser).
         http_client: an ``httpx.Client`` for services that may go online; None: offline.
         library: a ``privacyapp.engine.Library`` to use instead of the built-in content (tests).
+        clock: the time the screens use (tests and benchmarks pass a fixed one); None: now.
     """
     from privacyapp.content import builtin_library
     from privacyapp.engine import SearchIndex
@@ -93,8 +96,9 @@ def build_services(
         library=library,
         search=SearchIndex(library),
         content=content,
-        http_client=http_client,
     )
+    if clock is not None:
+        services.clock = clock
     services.store = StoreService(data_dir, web=web)  # issue 5: web keeps data in the browser
     # The municipality directory: built-in list, cached refreshes, register/PDOK via the client.
     from privacyapp.opendata import MunicipalityDirectory
@@ -128,8 +132,9 @@ def make_main(
 
     async def main(page: ft.Page) -> None:
         ready = services if isinstance(services, Services) else await asyncio.wrap_future(services)
+        if clock is not None:
+            ready = replace(ready, clock=clock)
         state = AppState()
-        state.slots["clock"] = clock or (lambda: datetime.now(UTC))
         shell = Shell(page, state, ready)
         await shell.load_settings()
         state.route = page.route or "/"

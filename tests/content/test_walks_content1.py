@@ -9,14 +9,13 @@ review. After an intended change run the tests with ``UPDATE_GOLDEN=1`` and read
 
 from __future__ import annotations
 
-import io
 import os
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+import walkkit
 
-from privacyapp.cli import main
 from privacyapp.engine import QuestionNode, load_flows
 
 REPO = Path(__file__).resolve().parents[2]
@@ -60,17 +59,17 @@ OWNED = {
 }
 
 
+def _clock() -> datetime:
+    return datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
+
+
 def walk(flow_id: str, answers: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    argv = ["flows", "walk", flow_id, "--answers", answers, "--flows", str(FLOWS)]
-    code = main(
-        argv,
-        stdout=out,
-        stderr=err,
-        env={},
-        clock=lambda: datetime(2026, 11, 22, 12, 0, tzinfo=UTC),
-    )
-    return code, out.getvalue(), err.getvalue()
+    return walkkit.walk(flow_id, answers, _clock)
+
+
+def test_walkkit_matches_the_command() -> None:
+    for flow_id, answers in (("algemeen-meldcode", "2,1,1,1,1,2,1,1"), ("jeugd-gezag-ouder", "2")):
+        assert walk(flow_id, answers) == walkkit.cli_walk(flow_id, answers, _clock)
 
 
 def transcript(name: str) -> Path:

@@ -9,15 +9,13 @@ the tests with ``UPDATE_GOLDEN=1`` to rewrite the transcripts, and review the di
 
 from __future__ import annotations
 
-import io
 import os
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-
-from privacyapp.cli import main
+import walkkit
 
 REPO = Path(__file__).resolve().parents[2]
 FLOWS = REPO / "flows"
@@ -46,10 +44,7 @@ def _fixed_clock() -> Callable[[], datetime]:
 
 
 def _walk(flow_id: str, answers: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    argv = ["flows", "walk", flow_id, "--answers", answers, "--flows", str(FLOWS)]
-    code = main(argv, stdout=out, stderr=err, env={}, clock=_fixed_clock())
-    return code, out.getvalue(), err.getvalue()
+    return walkkit.walk(flow_id, answers, _fixed_clock())
 
 
 def _owned() -> list[Path]:

@@ -9,11 +9,11 @@ import pytest
 from viewkit import RecordingNavigator
 
 from privacyapp.app import build_services
-from privacyapp.views import strings as _strings  # noqa: F401  (registers the shell's text)
-from privacyapp.views.i18n import Translator
-from privacyapp.views.routes import ViewContext
-from privacyapp.views.services import Services
-from privacyapp.views.state import AppState, Settings
+from privacyapp.views.kit.context import ViewContext
+from privacyapp.views.kit.i18n import Translator
+from privacyapp.views.kit.services import Services
+from privacyapp.views.kit.state import AppState, Settings
+from privacyapp.views.shell import text as _strings  # noqa: F401  (registers the shell's text)
 
 FIXED_NOW = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
 
@@ -22,15 +22,13 @@ FIXED_NOW = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
 def services(tmp_path_factory: pytest.TempPathFactory) -> Services:
     """The real services over the built-in content bundle (offline, temp data dir)."""
     data_dir: Path = tmp_path_factory.mktemp("data")
-    return build_services(data_dir, web=True)
+    return build_services(data_dir, web=True, clock=lambda: FIXED_NOW)
 
 
 @pytest.fixture
 def state() -> AppState:
-    """A fresh state for a resident, with a fixed clock."""
-    app_state = AppState(settings=Settings(audience="inwoner"))
-    app_state.slots["clock"] = lambda: FIXED_NOW
-    return app_state
+    """A fresh state for a resident (the services' clock is fixed at ``FIXED_NOW``)."""
+    return AppState(settings=Settings(audience="inwoner"))
 
 
 @pytest.fixture

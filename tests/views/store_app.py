@@ -11,18 +11,17 @@ from typing import Any
 from viewkit import RecordingNavigator, click, find, idents, texts
 
 from privacyapp.dossier import AppLock, KdfParams, MemoryBackend
-from privacyapp.views.placeholders import coming_soon
-from privacyapp.views.routes import core_routes, feature_guards, route_table
-from privacyapp.views.services import Services
-from privacyapp.views.shell import Rendered, render_route
-from privacyapp.views.state import AppState
-from privacyapp.views.storage_backend import StoreSession
+from privacyapp.views.kit.services import Services
+from privacyapp.views.kit.state import AppState
+from privacyapp.views.kit.store_session import StoreSession
+from privacyapp.views.shell.routes import guards, route_table
+from privacyapp.views.shell.shell import Rendered, render_route
 
 __all__ = ["FAST", "ROUTES", "App", "Clock", "open_store"]
 
 #: Key derivation fast enough for tests (the app calibrates to about 0.25 s).
 FAST = KdfParams("argon2id", b"\0" * 16, iterations=1, memory_kib=64)
-ROUTES = route_table(core_routes(), coming_soon)
+ROUTES = route_table()
 
 
 def open_store(state: AppState, *, clock: Any = None, pin: str | None = None) -> AppLock:
@@ -57,7 +56,7 @@ class App:
     def open(self, route: str) -> Rendered:
         self.state.route = route  # as Shell.go does before rendering (the guard reads it)
         self.screen = render_route(
-            ROUTES, route, self.state, self.services, self.nav, None, feature_guards()
+            ROUTES, route, self.state, self.services, self.nav, None, guards()
         )
         return self.screen
 

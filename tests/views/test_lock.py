@@ -8,7 +8,7 @@ import pytest
 from store_view_helpers import click, find, texts
 
 from privacyapp.dossier import AppLock, KdfParams, MemoryBackend, Vault
-from privacyapp.views.lock import LockScreen, forgot_pin_dialog, lock_view, set_pin_view
+from privacyapp.views.store.lock import LockScreen, forgot_pin_dialog, lock_view, set_pin_view
 
 FAST = KdfParams("argon2id", b"\0" * 16, iterations=1, memory_kib=64)
 

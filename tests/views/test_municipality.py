@@ -16,9 +16,9 @@ import pytest
 from viewkit import click, find, heard, idents, texts, ui_phrases, walk
 
 from privacyapp.opendata import Address, Municipality, MunicipalityDirectory
-from privacyapp.views import more
-from privacyapp.views.i18n import Translator
-from privacyapp.views.municipality import (
+from privacyapp.views.kit.context import ViewContext
+from privacyapp.views.kit.i18n import Translator
+from privacyapp.views.municipality.screen import (
     ROUTES,
     MunicipalityScreen,
     MunicipalityState,
@@ -26,7 +26,7 @@ from privacyapp.views.municipality import (
     municipality_view,
     tel_url,
 )
-from privacyapp.views.routes import ViewContext
+from privacyapp.views.shell import more
 
 NOW = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
 PDOK_FILE = Path(__file__).parents[1] / "opendata" / "fixtures" / "pdok_free_postcode_3584CC.json"

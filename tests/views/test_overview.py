@@ -14,7 +14,7 @@ import pytest
 from store_view_helpers import click, find, find_all, texts
 
 from privacyapp.dossier import AppLock, KdfParams, MemoryBackend, StoreProblem, Vault
-from privacyapp.views.overview import (
+from privacyapp.views.store.overview import (
     OverviewScreen,
     record_detail_view,
     save_path_button,
@@ -193,7 +193,7 @@ def test_save_button_is_prominent_for_professionals_only() -> None:
 
 
 def test_a_saved_request_opens_its_term_and_follow_up(vault: Vault) -> None:
-    from privacyapp.views.overview import open_route
+    from privacyapp.views.store.overview import open_route
 
     request = vault.create("request", "Inzage bij de gemeente", {}, status="verstuurd")
     path = vault.list("path")[0]

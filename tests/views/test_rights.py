@@ -11,16 +11,16 @@ from urllib.parse import parse_qs, urlsplit
 
 import flet as ft
 import pytest
+from store_app import open_store
 from viewkit import RecordingNavigator, click, find, idents, texts
 
 from privacyapp.rights import FOOTER, RequestKind, RightsRequest, Stage
-from privacyapp.views import strings as _strings  # noqa: F401
-from privacyapp.views.placeholders import coming_soon
-from privacyapp.views.rights import RightsScreen, kind_picker
-from privacyapp.views.routes import core_routes, route_table
-from privacyapp.views.services import Services
-from privacyapp.views.shell import render_route
-from privacyapp.views.state import AppState
+from privacyapp.views.kit.services import Services
+from privacyapp.views.kit.state import AppState
+from privacyapp.views.rights.screen import RightsScreen, kind_picker
+from privacyapp.views.shell import text as _strings  # noqa: F401
+from privacyapp.views.shell.routes import route_table
+from privacyapp.views.shell.shell import render_route
 
 TODAY = date(2026, 11, 22)
 
@@ -290,32 +290,15 @@ def test_follow_up_reminder_and_ap_route(saved: list[RightsRequest]) -> None:
 # ---------------------------------------------------------------- inside the shell (routes)
 
 
-SHELL_ROUTES = route_table(core_routes(), coming_soon)
+SHELL_ROUTES = route_table()
 
 
-class FakeStore:
-    def __init__(self) -> None:
-        self.records: dict[str, dict[str, Any]] = {}
+def open_vault(state: AppState, services: Services, tmp_path: Any) -> tuple[Services, Any]:
+    """Services whose store gives this page a real, open, in-memory vault."""
+    from privacyapp.views.kit.store_session import StoreService
 
-    def create(self, kind: str, title: str, payload: dict[str, Any], *, status: str) -> Any:
-        record_id = f"rec{len(self.records)}"
-        self.records[record_id] = {
-            "kind": kind,
-            "title": title,
-            "payload": payload,
-            "status": status,
-        }
-        return type("R", (), {"id": record_id})()
-
-    def update(self, record_id: str, **changes: Any) -> Any:
-        self.records[record_id].update(changes)
-
-    def get(self, record_id: str) -> Any:
-        from privacyapp.dossier import RecordNotFoundError
-
-        if record_id not in self.records:
-            raise RecordNotFoundError(f"Er is geen bewaard item met id '{record_id}'.")
-        return type("R", (), {"id": record_id, "payload": self.records[record_id]["payload"]})()
+    lock = open_store(state, pin="24680")
+    return replace(services, store=StoreService(tmp_path, web=False)), lock.vault
 
 
 def test_route_verzoek_with_kind_is_prefilled(state: AppState, services: Services) -> None:
@@ -336,11 +319,10 @@ def test_unknown_kind_in_the_url_shows_the_plain_composer(
     assert "rights-field-data" in idents(shown.content)
 
 
-def test_in_the_shell_a_request_is_saved_in_the_store(state: AppState, services: Services) -> None:
-    from dataclasses import replace as dc_replace
-
-    store = FakeStore()
-    with_store = dc_replace(services, store=store)
+def test_in_the_shell_a_request_is_saved_in_the_store(
+    state: AppState, services: Services, tmp_path: Any
+) -> None:
+    with_store, vault = open_vault(state, services, tmp_path)
     nav = RecordingNavigator()
     shown = render_route(SHELL_ROUTES, "/verzoek/inzage", state, with_store, nav)
     screen = state.slots["rights"]
@@ -358,18 +340,19 @@ def test_in_the_shell_a_request_is_saved_in_the_store(state: AppState, services:
     shown = render_route(SHELL_ROUTES, "/verzoek/inzage", state, with_store, nav)
     assert "mailto:privacy@zorg.nl?" in find(shown.content, "rights-open-mail").data
     find(shown.content, "rights-store").on_click(None)
-    (record,) = store.records.values()
-    assert record["kind"] == "request" and record["status"] == "open"
-    assert RightsRequest.from_dict(record["payload"]).sent == date(2026, 11, 22)
+    (record,) = vault.list()
+    assert record.kind == "request" and record.status == "open"
+    assert RightsRequest.from_dict(record.payload).sent == date(2026, 11, 22)
     shown = render_route(SHELL_ROUTES, "/verzoek/inzage", state, with_store, nav)
     find(shown.content, "rights-answered").on_click(None)
-    assert len(store.records) == 1 and record["status"] == "beantwoord"
+    (record,) = vault.list()
+    assert record.status == "beantwoord"
 
 
 def test_store_saver_keeps_one_encrypted_record_per_request() -> None:
     from privacyapp.dossier import AppLock, KdfParams, MemoryBackend
     from privacyapp.rights import Status, typed_recipient
-    from privacyapp.views.rights import store_saver
+    from privacyapp.views.rights.screen import store_saver
 
     kdf = KdfParams("argon2id", b"\0" * 16, iterations=1, memory_kib=64)  # tiny cost for tests
     vault = AppLock(MemoryBackend(), kdf=kdf).set_pin("24680")
@@ -392,13 +375,11 @@ def test_store_saver_keeps_one_encrypted_record_per_request() -> None:
 
 
 def test_follow_route_shows_a_saved_request_and_updates_it(
-    state: AppState, services: Services
+    state: AppState, services: Services, tmp_path: Any
 ) -> None:
-    from dataclasses import replace as dc_replace
-
     from privacyapp.rights import typed_recipient
 
-    store = FakeStore()
+    with_store, vault = open_vault(state, services, tmp_path)
     request = RightsRequest(
         id="req-9",
         kind=RequestKind.INZAGE,
@@ -408,8 +389,7 @@ def test_follow_route_shows_a_saved_request_and_updates_it(
         sent=date(2026, 9, 1),
         letter="Aan: Zorg BV",
     )
-    record = store.create("request", request.subject, request.to_dict(), status="open")
-    with_store = dc_replace(services, store=store)
+    record = vault.create("request", request.subject, request.to_dict(), status="open")
     nav = RecordingNavigator()
     shown = render_route(SHELL_ROUTES, f"/verzoek/volgen/{record.id}", state, with_store, nav)
     ids = idents(shown.content)
@@ -418,8 +398,8 @@ def test_follow_route_shows_a_saved_request_and_updates_it(
     find(shown.content, "rights-reminder").on_click(None)
     shown = render_route(SHELL_ROUTES, f"/verzoek/volgen/{record.id}", state, with_store, nav)
     assert "Herinnering" in find(shown.content, "rights-letter").value
-    assert len(store.records) == 1
-    saved = RightsRequest.from_dict(store.records[record.id]["payload"])
+    assert len(vault.list()) == 1
+    saved = RightsRequest.from_dict(vault.get(record.id).payload)
     assert saved.follow_ups[-1].sent == date(2026, 11, 22)
     # back to the plain composer: a fresh screen, not the followed request
     shown = render_route(SHELL_ROUTES, "/verzoek", state, with_store, nav)
@@ -448,7 +428,7 @@ def test_locked_store_asks_to_unlock_and_keeps_the_letter(
     state: AppState, services: Services
 ) -> None:
     from privacyapp.dossier import AppLock, KdfParams, MemoryBackend
-    from privacyapp.views.storage_backend import StoreSession
+    from privacyapp.views.kit.store_session import StoreSession
 
     backend = MemoryBackend()
     kdf = KdfParams("argon2id", b"\0" * 16, iterations=1, memory_kib=64)
@@ -464,7 +444,7 @@ def test_locked_store_asks_to_unlock_and_keeps_the_letter(
 
 def test_open_store_keeps_the_request_encrypted(state: AppState, services: Services) -> None:
     from privacyapp.dossier import AppLock, KdfParams, MemoryBackend
-    from privacyapp.views.storage_backend import StoreSession
+    from privacyapp.views.kit.store_session import StoreSession
 
     backend = MemoryBackend()
     kdf = KdfParams("argon2id", b"\0" * 16, iterations=1, memory_kib=64)
@@ -628,10 +608,12 @@ def test_dutch_letter_view_has_no_language_note(screen: RightsScreen) -> None:
     assert "Bewaar als PDF" in texts(screen.build())
 
 
-def test_english_follow_up_of_a_saved_request(english: AppState, services: Services) -> None:
+def test_english_follow_up_of_a_saved_request(
+    english: AppState, services: Services, tmp_path: Any
+) -> None:
     from privacyapp.rights import typed_recipient
 
-    store = FakeStore()
+    with_store, vault = open_vault(english, services, tmp_path)
     request = RightsRequest(
         id="req-en",
         kind=RequestKind.INZAGE,
@@ -641,8 +623,7 @@ def test_english_follow_up_of_a_saved_request(english: AppState, services: Servi
         sent=date(2026, 9, 1),
         letter="Aan: Zorg BV",
     )
-    record = store.create("request", request.subject, request.to_dict(), status="open")
-    with_store = replace(services, store=store)
+    record = vault.create("request", request.subject, request.to_dict(), status="open")
     route = f"/verzoek/volgen/{record.id}"
     nav = RecordingNavigator()
     root = render_route(SHELL_ROUTES, route, english, with_store, nav).content

@@ -30,9 +30,9 @@ from privacyapp.rights import (
     typed_recipient,
     validate_email,
 )
-from privacyapp.views import _rights_text as rt
-from privacyapp.views import i18n
-from privacyapp.views.i18n import Translator
+from privacyapp.views.kit import i18n
+from privacyapp.views.kit.i18n import Translator
+from privacyapp.views.rights import service_text as rt
 
 EN, NL = Translator("en"), Translator("nl")
 TODAY = date(2026, 11, 22)

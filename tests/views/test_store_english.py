@@ -27,12 +27,12 @@ from privacyapp.dossier import (
     StoreProblem,
     Vault,
 )
-from privacyapp.views import i18n
-from privacyapp.views._store_strings import store_error
-from privacyapp.views.i18n import Translator
-from privacyapp.views.services import Services
-from privacyapp.views.state import AppState
-from privacyapp.views.storage_backend import StoreSession
+from privacyapp.views.kit import i18n
+from privacyapp.views.kit.i18n import Translator
+from privacyapp.views.kit.services import Services
+from privacyapp.views.kit.state import AppState
+from privacyapp.views.kit.store_session import StoreSession
+from privacyapp.views.store.text import store_error
 
 AREAS = ("lock.", "overview.", "store.")
 _STRING_FIELDS = ("value", "label", "error", "helper", "tooltip", "action", "content")

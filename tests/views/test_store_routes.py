@@ -9,8 +9,8 @@ import pytest
 from store_app import App, Clock, open_store
 from viewkit import click, find, texts
 
-from privacyapp.views.services import Services
-from privacyapp.views.state import AppState
+from privacyapp.views.kit.services import Services
+from privacyapp.views.kit.state import AppState
 
 
 @pytest.fixture
@@ -151,7 +151,7 @@ def test_lock_button_on_the_overview(app: App) -> None:
 
 
 def test_open_goes_where_the_kind_registered(app: App, monkeypatch: pytest.MonkeyPatch) -> None:
-    from privacyapp.views import overview
+    from privacyapp.views.store import overview
 
     vault = app.state.slots["store"].lock.set_pin("24680")
     record = vault.create("request", "Inzage bij de gemeente")

@@ -1,6 +1,6 @@
 """Guards for the English UI: no user-visible literal in a views module, a complete catalog.
 
-Every word the user reads goes through ``ctx.t(...)`` (see ``privacyapp.views.i18n``), so that
+Every word the user reads goes through ``ctx.t(...)`` (see ``privacyapp.views.kit.i18n``), so that
 the English UI is English. The first test reads the source of every ``src/privacyapp/views``
 module and fails on a string constant that looks like UI text; the catalog tests check that
 every Dutch key has its own English text.
@@ -18,21 +18,21 @@ from pathlib import Path
 import pytest
 
 import privacyapp.views
-from privacyapp.views import i18n
-from privacyapp.views._rights_strings import SERVICE_ENGLISH
+from privacyapp.views.kit import i18n
+from privacyapp.views.rights.text import SERVICE_ENGLISH
 
 VIEWS = Path(privacyapp.views.__file__).parent
 
 #: Modules that hold Dutch on purpose, with the reason.
 NOT_UI: dict[str, str] = {
-    "_rights_text.py": "the rights service's Dutch messages as patterns, matched to pick the "
-    "English text; never shown as such",
+    "rights/service_text.py": "the rights service's Dutch messages as patterns, matched to pick the"
+    " English text; never shown as such",
 }
 
 #: Literals that may stay, with the reason (module, text).
 ALLOWED: dict[tuple[str, str], str] = {
-    ("_rights_parts.py", "gemeente"): "a radio button's value, not its label",
-    ("_rights_parts.py", "organisatie"): "a radio button's value, not its label",
+    ("rights/parts.py", "gemeente"): "a radio button's value, not its label",
+    ("rights/parts.py", "organisatie"): "a radio button's value, not its label",
 }
 
 #: Keys whose English text is the Dutch text, on purpose.
@@ -97,9 +97,7 @@ _LOGGERS = {"logger", "logging", "log", "_log", "_logger"}
 
 def _modules() -> list[Path]:
     return sorted(
-        path
-        for path in VIEWS.glob("*.py")
-        if not path.name.endswith("strings.py") and path.name not in NOT_UI
+        path for path in VIEWS.rglob("*.py") if path.name != "text.py" and _name(path) not in NOT_UI
     )
 
 
@@ -185,12 +183,17 @@ def ui_literals(path: Path) -> list[tuple[int, str]]:
     return sorted(found)
 
 
-@pytest.mark.parametrize("path", _modules(), ids=lambda p: p.name)
+def _name(path: Path) -> str:
+    """A views module as the allowlists name it: ``rights/parts.py``."""
+    return path.relative_to(VIEWS).as_posix()
+
+
+@pytest.mark.parametrize("path", _modules(), ids=_name)
 def test_no_untranslated_ui_text_in_views(path: Path) -> None:
     found = [
-        f"{path.name}:{line}: {text!r}"
+        f"{_name(path)}:{line}: {text!r}"
         for line, text in ui_literals(path)
-        if (path.name, text) not in ALLOWED
+        if (_name(path), text) not in ALLOWED
     ]
     assert found == [], (
         "UI text must go through ctx.t(...) with a key registered in Dutch and English "
@@ -223,7 +226,7 @@ def test_the_guard_finds_dutch_literals(tmp_path: Path) -> None:
 
 
 def test_allowlists_name_real_modules() -> None:
-    names = {path.name for path in VIEWS.glob("*.py")}
+    names = {_name(path) for path in VIEWS.rglob("*.py")}
     assert names >= set(NOT_UI)
     for (module, text), reason in ALLOWED.items():
         assert module in names and reason, (module, text)
@@ -233,8 +236,8 @@ def test_allowlists_name_real_modules() -> None:
 def _catalogs() -> tuple[dict[str, str], dict[str, str]]:
     """The Dutch and English catalogs of every views module (each registers its own text when
     imported), without the ``test.*`` keys that the i18n tests register themselves."""
-    for info in pkgutil.iter_modules(privacyapp.views.__path__):
-        importlib.import_module(f"privacyapp.views.{info.name}")
+    for info in pkgutil.walk_packages(privacyapp.views.__path__, "privacyapp.views."):
+        importlib.import_module(info.name)
     nl, en = i18n.catalog("nl"), i18n.catalog("en")
     return (
         {k: v for k, v in nl.items() if not k.startswith("test.")},

@@ -6,9 +6,9 @@ import string
 
 import pytest
 
-from privacyapp.views import i18n
-from privacyapp.views import strings as _strings  # noqa: F401  (registers the shell's text)
-from privacyapp.views.i18n import Translator
+from privacyapp.views.kit import i18n
+from privacyapp.views.kit.i18n import Translator
+from privacyapp.views.shell import text as _strings  # noqa: F401  (registers the shell's text)
 
 
 def test_every_dutch_key_has_an_english_text() -> None:

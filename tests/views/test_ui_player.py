@@ -9,14 +9,13 @@ import pytest
 from viewkit import RecordingNavigator, click, find, idents, layout_problems, texts, walk
 
 from privacyapp.engine import FlowSession
-from privacyapp.views import strings as _strings  # noqa: F401
-from privacyapp.views.placeholders import coming_soon
-from privacyapp.views.routes import core_routes, route_table
-from privacyapp.views.services import Services
-from privacyapp.views.shell import Rendered, render_route
-from privacyapp.views.state import AppState
+from privacyapp.views.kit.services import Services
+from privacyapp.views.kit.state import AppState
+from privacyapp.views.shell import text as _strings  # noqa: F401
+from privacyapp.views.shell.routes import route_table
+from privacyapp.views.shell.shell import Rendered, render_route
 
-ROUTES = route_table(core_routes(), coming_soon)
+ROUTES = route_table()
 
 
 class Walker:
@@ -82,8 +81,8 @@ def test_back_and_restart(walker: Walker) -> None:
     # back goes to the previous step (the shell asks the route's back hook)
     spec_back = walker.screen.spec.back if walker.screen else None
     assert spec_back is not None
-    from privacyapp.views.i18n import Translator
-    from privacyapp.views.routes import ViewContext
+    from privacyapp.views.kit.context import ViewContext
+    from privacyapp.views.kit.i18n import Translator
 
     ctx = ViewContext(
         walker.state,
@@ -219,7 +218,7 @@ def test_every_step_of_every_flow_can_be_diffed_by_unique_keys(
     unique among their siblings, or Flet would pair up the wrong ones."""
     checked = 0
     for flow in services.library.flows.values():
-        start = FlowSession.start(flow, content_hash="test", clock=state.slots["clock"])
+        start = FlowSession.start(flow, content_hash="test", clock=services.clock)
         for node_id in flow.nodes:
             state.session = replace(start, current_id=node_id)
             screen = render_route(

@@ -27,11 +27,11 @@ from privacyapp.dossier import (
 )
 from privacyapp.engine import walk_session
 from privacyapp.errors import PrivacyAppError
-from privacyapp.views import record
-from privacyapp.views.i18n import Translator
-from privacyapp.views.routes import ViewContext, match
-from privacyapp.views.services import Services
-from privacyapp.views.state import AppState, Settings
+from privacyapp.views.kit.context import ViewContext, match
+from privacyapp.views.kit.i18n import Translator
+from privacyapp.views.kit.services import Services
+from privacyapp.views.kit.state import AppState, Settings
+from privacyapp.views.record import screen as record
 
 FLOW = "algemeen-delen-zonder-toestemming"
 FIXED_NOW = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
@@ -40,9 +40,10 @@ FIXED_NOW = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
 @pytest.fixture
 def rctx(services: Services) -> ViewContext:
     """A professional who finished a walk; a fresh signer (identity kept in memory)."""
-    own = dataclasses.replace(services, signer=RecordService(clock=lambda: FIXED_NOW), store=None)
+    own = dataclasses.replace(
+        services, signer=RecordService(clock=lambda: FIXED_NOW), store=None, clock=lambda: FIXED_NOW
+    )
     state = AppState(settings=Settings(audience="professional"))
-    state.slots["clock"] = lambda: FIXED_NOW
     state.session = walk_session(own.library, FLOW, ["1"], lambda: FIXED_NOW)
     return ViewContext(state, own, RecordingNavigator(), Translator("nl"))
 
@@ -170,7 +171,7 @@ def test_without_signer_service_the_screen_is_honest(rctx: ViewContext) -> None:
 
 
 def _with_store(rctx: ViewContext, tmp_path: Path) -> ViewContext:
-    from privacyapp.views.storage_backend import StoreService
+    from privacyapp.views.kit.store_session import StoreService
 
     services = dataclasses.replace(rctx.services, store=StoreService(tmp_path / "data", web=False))
     return ViewContext(rctx.state, services, rctx.nav, rctx.t)

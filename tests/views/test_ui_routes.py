@@ -1,11 +1,12 @@
-"""The routes table: patterns, parameters, feature wiring and honest placeholders."""
+"""The routes table: patterns, parameters, and every feature wired by name."""
 
 from __future__ import annotations
 
 import flet as ft
 
-from privacyapp.views import routes
-from privacyapp.views.routes import FEATURES, RouteSpec, fill, match, route_table
+from privacyapp.views.kit import context as routes
+from privacyapp.views.kit.context import RouteSpec, fill, match
+from privacyapp.views.shell.routes import route_table
 
 
 def _build(ctx: routes.ViewContext) -> ft.Control:
@@ -37,20 +38,17 @@ def test_fill_substitutes_and_encodes() -> None:
     assert fill("/vraag/{flow}/{node}", {"flow": "a"}) == "/vraag/a"
 
 
-def test_missing_features_get_placeholder_routes_for_their_prefix() -> None:
-    made: list[str] = []
+FEATURE_SCREENS = ("/overzicht", "/slot", "/vastleggen", "/gemeente", "/verzoek")
 
-    def coming_soon(name: str) -> routes.Builder:
-        made.append(name)
-        return _build
 
-    table = route_table(TABLE, coming_soon)
-    for name, prefix in FEATURES.items():
-        module_exists = name not in made
-        found = match(table, prefix + "/iets")
+def test_every_feature_screen_is_in_the_one_table() -> None:
+    table = route_table()
+    for prefix in FEATURE_SCREENS:
+        found = match(table, prefix)
         assert found is not None, prefix
-        if not module_exists:
-            assert found[0].title_key == f"feature.{name}"
+        assert found[0].pattern == prefix
+    patterns = [spec.pattern for spec in table]
+    assert len(patterns) == len(set(patterns)), "a route is listed twice"
 
 
 def test_views_package_exports_the_contract_sorted() -> None:

@@ -1,4 +1,4 @@
-"""Home, question list, Meer, settings and placeholders, built and driven without a client."""
+"""Home, question list, Meer and settings, built and driven without a client."""
 
 from __future__ import annotations
 
@@ -7,10 +7,11 @@ from dataclasses import replace
 import pytest
 from viewkit import RecordingNavigator, click, find, idents, texts
 
-from privacyapp.views import emergency, home, more, placeholders
-from privacyapp.views.i18n import Translator
-from privacyapp.views.routes import ViewContext
-from privacyapp.views.state import Settings
+from privacyapp.views.flow import emergency, home
+from privacyapp.views.kit.context import ViewContext
+from privacyapp.views.kit.i18n import Translator
+from privacyapp.views.kit.state import Settings
+from privacyapp.views.shell import more
 
 
 def test_home_offers_audiences_sectors_search_and_emergency(ctx: ViewContext) -> None:
@@ -148,18 +149,10 @@ def test_emergency_screen_has_both_numbers(ctx: ViewContext) -> None:
     assert find(screen, "emergency-call-112").url == "tel:112"
 
 
-def test_coming_soon_is_honest_and_leads_home(ctx: ViewContext, nav: RecordingNavigator) -> None:
-    screen = placeholders.coming_soon("rights")(ctx)
-    assert "Verzoek opstellen" in texts(screen)
-    assert any("komt binnenkort" in text for text in texts(screen))
-    click(find(screen, "soon-home"))
-    assert nav.routes == ["/"]
-
-
 def test_search_is_typo_tolerant_and_opens_the_flow(
     ctx: ViewContext, nav: RecordingNavigator
 ) -> None:
-    from privacyapp.views import search
+    from privacyapp.views.flow import search
 
     ctx.query = {"q": "dosier inzien"}
     screen = search.search_view(ctx)
@@ -169,7 +162,7 @@ def test_search_is_typo_tolerant_and_opens_the_flow(
 
 
 def test_search_without_hits_says_what_to_do(ctx: ViewContext) -> None:
-    from privacyapp.views import search
+    from privacyapp.views.flow import search
 
     ctx.query = {"q": "xyzzyplugh"}
     screen = search.search_view(ctx)

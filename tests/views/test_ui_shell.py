@@ -11,9 +11,9 @@ from typing import Any
 import flet as ft
 import pytest
 
-from privacyapp.views.services import Services
-from privacyapp.views.shell import SETTINGS_KEY, Shell
-from privacyapp.views.state import AppState
+from privacyapp.views.kit.services import Services
+from privacyapp.views.kit.state import AppState
+from privacyapp.views.shell.shell import SETTINGS_KEY, Shell
 
 
 class FakePage:
@@ -201,7 +201,7 @@ def test_a_new_step_sends_only_its_view_and_a_new_look_the_whole_page(shell: She
 def test_a_new_look_is_sent_even_when_its_first_screen_failed(
     shell: Shell, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from privacyapp.views import shell as shell_module
+    from privacyapp.views.shell import shell as shell_module
 
     page = page_of(shell)
     shell.go("/meer")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from privacyapp.views.state import AppState, Settings
+from privacyapp.views.kit.state import AppState, Settings
 
 
 def test_settings_round_trip() -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from privacyapp.views.state import THEMES
-from privacyapp.views.theme import build_theme, contrast_ratio, palette
+from privacyapp.views.kit.state import THEMES
+from privacyapp.views.kit.theme import build_theme, contrast_ratio, palette
 
 
 def test_contrast_ratio_known_values() -> None:

@@ -10,7 +10,7 @@ from typing import Any
 
 import flet as ft
 
-from privacyapp.views import i18n
+from privacyapp.views.kit import i18n
 
 __all__ = [
     "RecordingNavigator",

@@ -14,6 +14,8 @@ Quick start::
 """
 
 from privacyapp.dossier._backend import Backend, MemoryBackend
+from privacyapp.dossier._browser import PREFIX as BROWSER_PREFIX
+from privacyapp.dossier._browser import BrowserBackend, Preferences
 from privacyapp.dossier._crypto import KdfParams, calibrate_kdf
 from privacyapp.dossier._export import export_bundle, export_json, export_pdf
 from privacyapp.dossier._files import FileBackend
@@ -75,6 +77,7 @@ from privacyapp.dossier.errors import (
     RecordNotFoundError,
     ReportError,
     SigningError,
+    StorageClearedError,
     StoreError,
     StoreWriteError,
     VaultLockedError,
@@ -86,7 +89,9 @@ RecordStore = Vault
 
 __all__ = [
     "AppLock",
+    "BROWSER_PREFIX",
     "Backend",
+    "BrowserBackend",
     "CLIENT_REFERENCE_WARNING",
     "ClientReferenceError",
     "CorruptDataError",
@@ -112,6 +117,7 @@ __all__ = [
     "NewerFormatError",
     "PinPolicyError",
     "PinWrapper",
+    "Preferences",
     "Professional",
     "REFERENCE_WARNING",
     "Record",
@@ -131,6 +137,7 @@ __all__ = [
     "SignedRecord",
     "SigningError",
     "SigningIdentity",
+    "StorageClearedError",
     "StoreError",
     "StoreProblem",
     "StoreWriteError",

@@ -3,7 +3,7 @@
 The store only ever hands a backend opaque, already encrypted bytes under short names
 (``keys.json``, ``rec-<id>.bin``, ...). A backend must make each ``write`` atomic: after a crash
 a name holds either the old or the new bytes, never a mix. ``FileBackend`` (``_files.py``) does
-this on disk; the browser backend (``privacyapp.views.storage_backend``) keeps base64 values in
+this on disk; the browser backend (``_browser.BrowserBackend``) keeps base64 values in
 the browser's own storage, because localStorage replaces one value atomically.
 """
 

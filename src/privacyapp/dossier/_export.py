@@ -46,6 +46,9 @@ def _date(text: str) -> str:
 
 def export_pdf(vault: Vault, data: dict[str, Any] | None = None) -> bytes:
     """A plain summary PDF: one line per record, plus the journal head."""
+    # Fonts first: reportlab's table module takes its default cell font from rl_config when it
+    # is first imported; imported before this, the export carried a non-embedded Helvetica.
+    register_fonts()
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
@@ -53,7 +56,6 @@ def export_pdf(vault: Vault, data: dict[str, Any] | None = None) -> bytes:
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
     data = data if data is not None else vault.export_all()
-    register_fonts()
     styles = getSampleStyleSheet()
     for style in styles.byName.values():  # the sample styles name Helvetica, which is not embedded
         style.fontName = BOLD if "Bold" in getattr(style, "fontName", "") else REGULAR
@@ -90,6 +92,7 @@ def export_pdf(vault: Vault, data: dict[str, Any] | None = None) -> bytes:
         # 174 mm: the date column fits "22-11-2026 18:32" and its bold header on one line
         table = Table(rows, colWidths=[30 * mm, 52 * mm, 26 * mm, 28 * mm, 38 * mm], repeatRows=1)
         table.setStyle(TableStyle([
+            ("FONTNAME", (0, 0), (-1, -1), REGULAR),  # the cells' own font: never Helvetica
             ("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ]))  # fmt: skip

@@ -12,6 +12,8 @@
                ├── MissingKeysError       data without its key file (storage partly cleared)
                ├── JournalTamperedError   a journal entry removed, reordered or altered
                ├── StoreWriteError        saving failed (disk full, no permission); old data kept
+               ├── StorageClearedError    the browser's storage was cleared while the app was
+               │                          open (also an ``OSError``: a backend write failure)
                ├── RecordNotFoundError    no record with that id
                ├── InvalidRecordError     bad record input (e.g. a BSN in the reference)
                └── VaultLockedError       the store is locked: unlock it first
@@ -53,6 +55,7 @@ __all__ = [
     "RecordNotFoundError",
     "ReportError",
     "SigningError",
+    "StorageClearedError",
     "StoreError",
     "StoreWriteError",
     "VaultLockedError",
@@ -183,3 +186,11 @@ class SigningError(RecordError):
 
 class VerificationError(RecordError):
     """The file could not be read as a PDF at all."""
+
+
+class StorageClearedError(StoreError, OSError):
+    """The browser's storage was cleared while the app was open: nothing more can be saved.
+
+    Raised by the browser backend's writes. It is an ``OSError`` too, because that is how a
+    backend says a write failed (the vault then keeps its memory in line with the storage).
+    """

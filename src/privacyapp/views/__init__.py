@@ -1,20 +1,21 @@
-"""The Flet UI: shell, screens, navigation, theme and UI text (the only package that imports flet).
+"""The Flet UI (the only package that imports flet): a small kit and one wing per feature.
 
-The contract feature screens code against (see ``docs/ui.md``): a builder
-``build(ctx: ViewContext) -> ft.Control``, wired by a module-level ``ROUTES`` list of
-:class:`RouteSpec`; the observable :class:`AppState`; the :class:`Services` built by
-``privacyapp.app.build_services``; UI text registered with :func:`i18n.register`.
+``kit/`` holds what every screen is built with (view context and route specs, widgets, theme,
+state, services, translation); each wing (``flow/``, ``record/``, ``rights/``, ``store/``,
+``municipality/``) holds its screens and their text and exports ``ROUTES``; ``shell/`` holds the
+page, the navigation and the one route table that names every screen. A wing imports the kit and
+the domain packages, never another wing (the open store is reached through
+``kit.store_session``). See ``docs/ui.md``.
 """
 
-from privacyapp.views import i18n
-from privacyapp.views.routes import FEATURES, Navigator, RouteSpec, ViewContext
-from privacyapp.views.services import ContentInfo, Services
-from privacyapp.views.state import AppState, Settings
+from privacyapp.views.kit import i18n
+from privacyapp.views.kit.context import Navigator, RouteSpec, ViewContext
+from privacyapp.views.kit.services import ContentInfo, Services
+from privacyapp.views.kit.state import AppState, Settings
 
 __all__ = [  # plain sorted(), like the other packages
     "AppState",
     "ContentInfo",
-    "FEATURES",
     "Navigator",
     "RouteSpec",
     "Services",

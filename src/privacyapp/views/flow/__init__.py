@@ -1,0 +1,1 @@
+"""Asking a question: home, question lists, the flow player, advice, search and emergency."""

@@ -1,0 +1,181 @@
+"""The advice screen: what you can do, why, the law, more help, and what next.
+
+No dead ends: every advice shows further help, a way to a new question, and its actions. An
+action whose screen is still being built (rights requests, municipality, record) opens that
+feature's honest "komt binnenkort" screen and says so on the button.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import quote
+
+import flet as ft
+
+from privacyapp.engine import Action, AdviceNode, FlowSession
+from privacyapp.views.flow.path import path_panel, route_for
+from privacyapp.views.kit import widgets as w
+from privacyapp.views.kit.context import ViewContext
+
+__all__ = ["action_route", "advice_view"]
+
+
+def action_route(action: Action) -> tuple[str, str | None]:
+    """(route or URL, feature module it needs) for an advice action."""
+    if action.kind == "link":
+        return action.url or "/", None
+    if action.kind == "rights-request":
+        return f"/verzoek/{quote(action.request or '', safe='')}", "rights"
+    if action.kind == "municipality":
+        return "/gemeente", "municipality"
+    return f"/vraag/{quote(action.flow or '', safe='')}", None
+
+
+def _numbered(steps: tuple[str, ...]) -> list[ft.Control]:
+    return [
+        ft.Row(
+            [
+                ft.Container(
+                    content=ft.Text(str(i), color=ft.Colors.ON_PRIMARY, weight=ft.FontWeight.W_700),
+                    bgcolor=ft.Colors.PRIMARY,
+                    border_radius=14,
+                    width=28,
+                    height=28,
+                    alignment=ft.Alignment.CENTER,
+                ),
+                ft.Text(step, theme_style=ft.TextThemeStyle.BODY_LARGE, expand=True),
+            ],
+            spacing=12,
+            vertical_alignment=ft.CrossAxisAlignment.START,
+        )
+        for i, step in enumerate(steps, start=1)
+    ]
+
+
+def _sources(ctx: ViewContext, node: AdviceNode) -> list[ft.Control]:
+    registry = ctx.services.library.registry
+    out: list[ft.Control] = []
+    for i, source in enumerate(node.sources):
+        citation = source.citation(registry)
+        url = source.url(registry)
+        law = registry.laws.get(source.law)
+        if law is not None and law.kind == "bill":
+            citation += f" ({ctx.t('sources.bill')})"
+        out.append(w.link(citation, url, f"source-{i}") if url else w.body(citation))
+        if source.note:
+            out.append(w.muted(source.note))
+    return out
+
+
+def _help(ctx: ViewContext, node: AdviceNode) -> list[ft.Control]:
+    routes = ctx.services.library.registry.help
+    out: list[ft.Control] = []
+    for key in node.help:
+        route = routes.get(key)
+        if route is None:
+            continue
+        parts: list[ft.Control] = [
+            ft.Text(route.title, theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
+        ]
+        if route.description:
+            parts.append(w.muted(route.description))
+        links: list[ft.Control] = []
+        if route.kind == "municipality":
+            links.append(_feature_button(ctx, route.title, "/gemeente", key))
+        if route.phone:
+            tel = "tel:" + "".join(ch for ch in route.phone if ch.isdigit() or ch == "+")
+            links.append(
+                w.link(
+                    ctx.t("advice.call", phone=route.phone),
+                    tel,
+                    f"help-{key}-phone",
+                    icon=ft.Icons.PHONE,
+                )
+            )
+        if route.url:
+            links.append(w.link(route.url.removeprefix("https://"), route.url, f"help-{key}-web"))
+        parts.append(ft.Row(links, wrap=True, spacing=4))
+        out.append(ft.Column(parts, spacing=4))
+    return out
+
+
+def _feature_button(ctx: ViewContext, label: str, route: str, ident: str) -> ft.Control:
+    return w.secondary(label, f"action-{ident}", lambda _: ctx.nav.go(route))
+
+
+def _actions(ctx: ViewContext, session: FlowSession, node: AdviceNode) -> list[ft.Control]:
+    out: list[ft.Control] = []
+    for i, action in enumerate(node.actions):
+        target, feature = action_route(action)
+        if action.kind == "link":
+            out.append(w.link(action.label, target, f"action-{i}"))
+        elif feature is not None:
+            out.append(_feature_button(ctx, action.label, target, str(i)))
+        else:
+            out.append(w.secondary(action.label, f"action-{i}", _go(ctx, target)))
+    if ctx.state.settings.audience == "professional" or "professional" in session.flow.audience:
+        out.append(_feature_button(ctx, ctx.t("advice.record"), "/vastleggen", "record"))
+    # issue 5: everyone may save the path (encrypted, behind the app lock)
+    out.append(_feature_button(ctx, ctx.t("overview.save"), "/overzicht/bewaar", "save-path"))
+    return out
+
+
+def _go(ctx: ViewContext, route: str) -> w.Handler:
+    return lambda _: ctx.nav.go(route)
+
+
+def advice_view(ctx: ViewContext, session: FlowSession, node: AdviceNode) -> ft.Control:
+    """The advice at the end of a flow (``session.finished`` is true)."""
+    ctx.title = node.title
+    controls: list[ft.Control] = [
+        w.muted(session.flow.title),
+        w.heading(node.title, 1, ident="advice-title"),
+    ]
+    if node.summary:
+        controls.append(w.body(node.summary))
+    if ctx.t("content.dutch_only"):
+        controls.append(w.notice(ctx.t("content.dutch_only"), ident="advice-dutch-only"))
+    controls.append(w.section(ctx.t("advice.steps"), _numbered(node.steps)))
+    controls.append(w.section(ctx.t("advice.why"), [w.body(node.explanation)]))
+    sources = _sources(ctx, node)
+    if sources:
+        controls.append(w.section(ctx.t("advice.sources"), sources))
+    help_routes = _help(ctx, node)
+    if help_routes:
+        controls.append(w.section(ctx.t("advice.help"), help_routes))
+    actions = _actions(ctx, session, node)
+    actions.append(
+        w.primary(
+            ctx.t("advice.new_question"), "advice-new-question", _go(ctx, "/"), icon=ft.Icons.HOME
+        )
+    )
+    controls.append(w.section(ctx.t("advice.actions"), actions))
+    controls.append(
+        ft.Row(
+            [
+                w.secondary(
+                    ctx.t("flow.back"),
+                    "flow-back",
+                    lambda _: ctx.nav.back(),
+                    icon=ft.Icons.ARROW_BACK,
+                ),
+                w.secondary(
+                    ctx.t("flow.restart"),
+                    "flow-restart",
+                    lambda _: _restart(ctx, session),
+                    icon=ft.Icons.RESTART_ALT,
+                ),
+            ],
+            wrap=True,
+            spacing=10,
+            run_spacing=10,
+        )
+    )
+    controls.append(path_panel(ctx, session))
+    return w.page_body(controls)
+
+
+def _restart(ctx: ViewContext, session: FlowSession) -> Any:
+    fresh = session.restart()
+    ctx.state.set_session(fresh)
+    ctx.nav.go(route_for(fresh))

@@ -1,0 +1,198 @@
+"""Where the encrypted store lives in the running app: files, or the browser's own storage.
+
+``StoreService`` gives each page its ``StoreSession``: on desktop and mobile one file store in the
+app's data directory; on web a store per page over ``privacyapp.dossier.BrowserBackend``, fed by
+the page's Flet ``SharedPreferences`` (the browser's localStorage), so user data never touches
+the server's disk (DESIGN.md §5).
+
+OS keystore: ``flet-secure-storage`` is a Flet extension (a Flutter package built into the app by
+``flet build``); it cannot run in this repository's web/test setup. What a keystore wrapper needs
+is in ``keystore_wrapper``'s docstring.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from privacyapp.dossier import (
+    AppLock,
+    Backend,
+    BrowserBackend,
+    FileBackend,
+    KeyWrapper,
+    SecretWrapper,
+    StorageClearedError,
+)
+from privacyapp.views.kit.i18n import Translator
+
+if TYPE_CHECKING:
+    from privacyapp.dossier import Vault
+    from privacyapp.views.kit.context import ViewContext
+
+__all__ = [
+    "CLEARED",
+    "StoreService",
+    "VaultStatus",
+    "StoreSession",
+    "keystore_wrapper",
+    "make_app_lock",
+    "open_vault",
+    "store_session",
+]
+
+#: The UI key that explains a browser storage cleared while the app was open.
+CLEARED = "store.cleared"
+
+
+def keystore_wrapper(secret: bytes | None) -> KeyWrapper | None:
+    """Wrap the data key with a secret from the OS keystore, where the platform has one.
+
+    What the platform glue must do with ``flet-secure-storage`` (a Flet extension around
+    Flutter's flutter_secure_storage: Keychain on iOS/macOS, Android Keystore, Windows Credential
+    Manager, libsecret + a keyring service on Linux): add it to the app's dependencies so
+    ``flet build`` compiles it in; at start, read the value under ``privacyapp.kek``; if there is
+    none, generate 32 random bytes and store them (base64) under that name; pass the bytes here
+    and as ``AppLock(pepper=...)`` (``make_app_lock(keystore_secret=...)`` does both). Do not
+    use it on the web: there it keeps its key in the same browser storage, so it adds nothing.
+    Without a keystore (web, this test machine) pass ``None``; the Argon2id-derived PIN key is
+    then the only protection, and the PIN cannot be removed.
+    """
+    return SecretWrapper(secret) if secret is not None else None
+
+
+def make_app_lock(
+    backend: Backend, *, keystore_secret: bytes | None = None, clock: Any = None
+) -> AppLock:
+    """The app lock over ``backend``, peppered by the keystore secret when there is one."""
+    return AppLock(
+        backend, clock=clock, keystore=keystore_wrapper(keystore_secret), pepper=keystore_secret
+    )
+
+
+def file_backend(data_dir: Path) -> FileBackend:
+    """The desktop/mobile backend (the platform's app-data directory)."""
+    return FileBackend(data_dir)
+
+
+@dataclass
+class StoreSession:
+    """One page's store: its app lock, backend, and the screens' remembered state."""
+
+    lock: AppLock
+    backend: Backend
+    error: str | None = None
+    """A message about the storage itself (e.g. the browser storage was cleared): a UI key
+    (``store.*``, with ``error_fields``) or, for a message from elsewhere, its text."""
+    error_fields: dict[str, object] = field(default_factory=dict)
+    screens: dict[str, Any] = field(default_factory=dict)
+    """Per-screen helpers that must survive a re-render (lock screen, overview)."""
+
+    def error_text(self, t: Translator) -> str:
+        """``error`` in the UI language (empty when there is none)."""
+        return t(self.error, **self.error_fields) if self.error else ""
+
+
+SLOT = "store"
+
+
+class StoreService:
+    """``services.store``: gives each page (browser tab or window) its ``StoreSession``.
+
+    Desktop/mobile: one store in ``data_dir`` (files), shared by the app's windows.
+    Web: a store per page in that browser's own storage, loaded asynchronously once per page;
+    nothing user-related is written to the server's ``data_dir``.
+    """
+
+    def __init__(
+        self,
+        data_dir: Path,
+        *,
+        web: bool,
+        keystore_secret: bytes | None = None,
+        lock_factory: Callable[[Backend], AppLock] | None = None,
+    ) -> None:
+        self.data_dir = data_dir
+        self.web = web
+        self._secret = keystore_secret
+        self._lock_factory = lock_factory or (
+            lambda backend: make_app_lock(backend, keystore_secret=self._secret)
+        )
+        self._desktop: StoreSession | None = None
+
+    def session(self, state: Any) -> StoreSession | None:
+        """This page's session, or ``None`` while (web) it still has to be loaded."""
+        existing = state.slots.get(SLOT)
+        if isinstance(existing, StoreSession):
+            return existing
+        if self.web:
+            return None
+        if self._desktop is None:
+            backend = FileBackend(self.data_dir)
+            self._desktop = StoreSession(self._lock_factory(backend), backend)
+        state.slots[SLOT] = self._desktop
+        return self._desktop
+
+    async def load(self, page: Any, state: Any, on_ready: Callable[[], None]) -> None:
+        """Web: read this browser's storage into a session, then call ``on_ready``."""
+        if isinstance(state.slots.get(SLOT), StoreSession) or state.slots.get("store-loading"):
+            return
+        state.slots["store-loading"] = True
+        import flet as ft
+
+        prefs = ft.SharedPreferences()
+        page.services.append(prefs)
+        page.update()
+        holder: dict[str, StoreSession] = {}
+
+        def report(_: StorageClearedError) -> None:
+            if "session" in holder:
+                holder["session"].error = CLEARED
+                holder["session"].error_fields = {}
+            on_ready()
+
+        backend = await BrowserBackend.load(
+            prefs, schedule=lambda flush: page.run_task(flush), on_error=report
+        )
+        session = StoreSession(self._lock_factory(backend), backend)
+        holder["session"] = session
+        if backend.unreadable:
+            session.error = "store.unreadable"
+            session.error_fields = {"count": len(backend.unreadable)}
+        state.slots[SLOT] = session
+        state.slots.pop("store-loading", None)
+        on_ready()
+
+
+#: Where a screen's saved items can go: no store on this platform, still loading (web), locked,
+#: or open.
+VaultStatus = Literal["none", "loading", "locked", "open"]
+
+
+def store_session(ctx: ViewContext) -> StoreSession | None:
+    """This page's store session; on web it starts loading it (and refreshes when ready)."""
+    service = ctx.services.store
+    if service is None:
+        return None
+    session: StoreSession | None = service.session(ctx.state)
+    if session is None and ctx.page is not None:
+        ctx.page.run_task(service.load, ctx.page, ctx.state, ctx.nav.refresh)
+    return session
+
+
+def open_vault(ctx: ViewContext) -> tuple[VaultStatus, Vault | None]:
+    """This page's encrypted store as a screen needs it: its status and, when open, the vault.
+
+    The one way the record and rights screens reach the store (on web, asking starts loading
+    it, and the screen is refreshed when it is ready).
+    """
+    if ctx.services.store is None:
+        return "none", None
+    session = store_session(ctx)
+    if session is None:
+        return "loading", None
+    if not session.lock.is_unlocked:
+        return "locked", None
+    return "open", session.lock.vault

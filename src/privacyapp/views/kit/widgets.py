@@ -1,0 +1,217 @@
+"""Small building blocks every screen uses, so every screen is accessible in the same way.
+
+Each interactive block takes an ``ident``: the stable semantics identifier that screen readers
+and the browser tests use (``[flt-semantics-identifier="<ident>"]`` in the web DOM). Identifiers
+are lower-case with hyphens, prefixed by the screen (``home-audience-inwoner``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import flet as ft
+
+from privacyapp.views.kit.theme import TOUCH_TARGET
+
+__all__ = [
+    "Handler",
+    "body",
+    "choice",
+    "heading",
+    "link",
+    "muted",
+    "notice",
+    "option",
+    "options",
+    "page_body",
+    "primary",
+    "secondary",
+    "section",
+]
+
+Handler = Callable[[Any], Any]
+
+_HEADING_STYLES = {
+    1: ft.TextThemeStyle.HEADLINE_MEDIUM,
+    2: ft.TextThemeStyle.TITLE_LARGE,
+    3: ft.TextThemeStyle.TITLE_MEDIUM,
+}
+
+
+def heading(text: str, level: int = 1, ident: str | None = None) -> ft.Control:
+    """A heading: marked as such for screen readers (WCAG 1.3.1)."""
+    return ft.Semantics(
+        content=ft.Text(text, theme_style=_HEADING_STYLES.get(level, _HEADING_STYLES[3])),
+        header=True,
+        heading_level=level,
+        identifier=ident,
+        key=ident,
+    )
+
+
+def body(text: str, *, selectable: bool = False) -> ft.Text:
+    """A paragraph of body text."""
+    return ft.Text(text, theme_style=ft.TextThemeStyle.BODY_LARGE, selectable=selectable)
+
+
+def muted(text: str) -> ft.Text:
+    """Secondary text (still AA contrast)."""
+    return ft.Text(
+        text, theme_style=ft.TextThemeStyle.BODY_MEDIUM, color=ft.Colors.ON_SURFACE_VARIANT
+    )
+
+
+def _button_style(horizontal: int = 20) -> ft.ButtonStyle:
+    # No fixed height: 14 px padding around 16 px+ text keeps every target >= 48 px and lets
+    # labels wrap when the text is enlarged (WCAG 1.4.4, 1.4.10).
+    return ft.ButtonStyle(
+        padding=ft.Padding.symmetric(horizontal=horizontal, vertical=TOUCH_TARGET // 2 - 9),
+        shape=ft.RoundedRectangleBorder(radius=10),
+    )
+
+
+def option(label: str, ident: str, selected: bool, on_click: Handler) -> ft.Control:
+    """One of a few mutually exclusive options (a setting, a checklist answer)."""
+    button: ft.Control
+    if selected:
+        button = ft.FilledButton(
+            content=label, icon=ft.Icons.CHECK, on_click=on_click, style=_button_style(16)
+        )
+    else:
+        button = ft.OutlinedButton(content=label, on_click=on_click, style=_button_style(16))
+    return ft.Semantics(
+        content=button, identifier=ident, button=True, selected=selected, label=label
+    )
+
+
+def options(items: Sequence[ft.Control]) -> ft.Row:
+    """A wrapping row of options."""
+    return ft.Row(list(items), wrap=True, spacing=10, run_spacing=10)
+
+
+def primary(
+    label: str,
+    ident: str,
+    on_click: Handler | None = None,
+    *,
+    icon: ft.IconData | None = None,
+    url: str | None = None,
+) -> ft.Control:
+    """The main action of a screen (filled accent button, ≥ 48 px)."""
+    return _button(ft.FilledButton, label, ident, on_click, icon, url)
+
+
+def secondary(
+    label: str,
+    ident: str,
+    on_click: Handler | None = None,
+    *,
+    icon: ft.IconData | None = None,
+    url: str | None = None,
+) -> ft.Control:
+    """A secondary action (outlined button, ≥ 48 px)."""
+    return _button(ft.OutlinedButton, label, ident, on_click, icon, url)
+
+
+def _button(
+    kind: type[ft.FilledButton] | type[ft.OutlinedButton],
+    label: str,
+    ident: str,
+    on_click: Handler | None,
+    icon: ft.IconData | None,
+    url: str | None,
+) -> ft.Control:
+    button = kind(content=label, icon=icon, on_click=on_click, url=url, style=_button_style())
+    return ft.Semantics(content=button, identifier=ident, button=True, label=label)
+
+
+def link(label: str, url: str, ident: str, *, icon: ft.IconData | None = None) -> ft.Control:
+    """A link that opens outside the app (web page, ``tel:``, ``mailto:``)."""
+    button = ft.TextButton(
+        content=label,
+        icon=icon or ft.Icons.OPEN_IN_NEW,
+        url=url,
+        style=ft.ButtonStyle(
+            padding=ft.Padding.symmetric(horizontal=8, vertical=15),
+            alignment=ft.Alignment.CENTER_LEFT,
+        ),
+    )
+    return ft.Semantics(content=button, identifier=ident, link=True, label=label)
+
+
+def choice(
+    label: str,
+    ident: str,
+    on_click: Handler | None,
+    *,
+    description: str | None = None,
+    selected: bool = False,
+    icon: ft.IconData | None = None,
+) -> ft.Control:
+    """A large, full-width choice (an answer, an audience, a sector, a question in a list)."""
+    lines: list[ft.Control] = [
+        ft.Text(label, theme_style=ft.TextThemeStyle.TITLE_MEDIUM, color=ft.Colors.ON_SURFACE)
+    ]
+    if description:
+        lines.append(muted(description))
+    row: list[ft.Control] = []
+    if icon is not None:
+        row.append(ft.Icon(icon, color=ft.Colors.PRIMARY))
+    row.append(ft.Column(lines, spacing=2, expand=True))
+    row.append(ft.Icon(ft.Icons.CHEVRON_RIGHT, color=ft.Colors.PRIMARY))
+    # A real button (not a clickable container): it is in the keyboard's Tab order, Enter and
+    # Space press it, and the screen reader hears one button named by its texts.
+    button = ft.OutlinedButton(
+        content=ft.Row(row, spacing=14, vertical_alignment=ft.CrossAxisAlignment.CENTER),
+        on_click=on_click,
+        style=ft.ButtonStyle(
+            padding=ft.Padding.symmetric(horizontal=16, vertical=14),
+            shape=ft.RoundedRectangleBorder(radius=12),
+            side=ft.BorderSide(2 if selected else 1, ft.Colors.PRIMARY if selected else "outline"),
+            bgcolor=ft.Colors.PRIMARY_CONTAINER if selected else ft.Colors.SURFACE,
+            alignment=ft.Alignment.CENTER_LEFT,
+        ),
+    )
+    return ft.Semantics(content=button, identifier=ident, key=ident, button=True, selected=selected)
+
+
+def section(title: str, controls: Sequence[ft.Control], *, level: int = 2) -> ft.Control:
+    """A titled group of controls."""
+    return ft.Column([heading(title, level), *controls], spacing=10)
+
+
+def notice(text: str, *, ident: str | None = None, icon: ft.IconData | None = None) -> ft.Control:
+    """A tinted information box (e.g. "content is in Dutch", "komt binnenkort")."""
+    return ft.Semantics(
+        identifier=ident,
+        key=ident,
+        content=ft.Container(
+            content=ft.Row(
+                [
+                    ft.Icon(icon or ft.Icons.INFO_OUTLINE, color=ft.Colors.ON_PRIMARY_CONTAINER),
+                    ft.Text(
+                        text,
+                        theme_style=ft.TextThemeStyle.BODY_MEDIUM,
+                        color=ft.Colors.ON_PRIMARY_CONTAINER,
+                        expand=True,
+                    ),
+                ],
+                spacing=12,
+                vertical_alignment=ft.CrossAxisAlignment.START,
+            ),
+            bgcolor=ft.Colors.PRIMARY_CONTAINER,
+            border=ft.Border.all(1, ft.Colors.PRIMARY),
+            border_radius=10,
+            padding=14,
+        ),
+    )
+
+
+def page_body(controls: Sequence[ft.Control]) -> ft.Control:
+    """The scrolling, centred, width-limited column every screen puts its content in."""
+    column = ft.Column(
+        list(controls), spacing=18, tight=True, horizontal_alignment=ft.CrossAxisAlignment.STRETCH
+    )
+    # The shell gives this container its width: the window's, at most MAX_CONTENT_WIDTH.
+    return ft.Container(content=column, padding=ft.Padding.symmetric(horizontal=20, vertical=20))

@@ -1,0 +1,1 @@
+"""Je gemeente: finding a municipality and its contact details."""

@@ -1,0 +1,600 @@
+"""Je gemeente (route ``/gemeente``): journey 5 of DESIGN.md §2, and the disclaimer that leads here.
+
+The screen finds a municipality by name (offline) or, when the user chooses it, by postcode
+(PDOK; the screen says the postcode is sent there), and shows a card whose every detail can be
+used: call, mail, open, copy. The list refreshes itself from the register when it is older than
+a week and the user opens the screen; network work runs in a worker thread
+(``asyncio.to_thread``) so the UI never blocks.
+
+Builders are plain functions; :class:`MunicipalityScreen` holds the handlers over the screen's
+state (``state.slots["municipality"]``, a :class:`MunicipalityState` of plain values). Typing in
+the name field updates the results in place, so the field keeps its focus; everything else
+re-renders through ``ctx.nav.refresh()``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import inspect
+import re
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import flet as ft
+
+from privacyapp.opendata import (
+    Address,
+    FeedError,
+    FeedFormatError,
+    FeedTooLargeError,
+    FeedUnavailableError,
+    InvalidPostcodeError,
+    Municipality,
+    MunicipalityDirectory,
+    PostcodeError,
+    PostcodeMatch,
+    PostcodeUnavailableError,
+    RefreshResult,
+    search_key,
+)
+from privacyapp.views.kit import i18n
+from privacyapp.views.kit import widgets as w
+from privacyapp.views.kit.context import RouteSpec, ViewContext
+from privacyapp.views.kit.theme import TOUCH_TARGET
+from privacyapp.views.municipality import text as _strings  # noqa: F401 (registers)
+
+__all__ = [
+    "ROUTES",
+    "MunicipalityScreen",
+    "MunicipalityState",
+    "about_panel",
+    "detail_card",
+    "municipality_view",
+    "source_line",
+    "status_text",
+    "tel_url",
+]
+
+SLOT = "municipality"
+
+Translate = Callable[..., str]
+Handler = Callable[..., Any]
+
+
+# ---------------------------------------------------------------------------- small helpers
+
+
+def tel_url(phone: str) -> str:
+    """``"(073) 615 51 55"`` → ``"tel:0736155155"``; ``"14 024"`` → ``"tel:14024"``."""
+    return "tel:" + re.sub(r"[^\d+]", "", phone)
+
+
+def _day(value: Any, t: Translate) -> str:
+    return i18n.day_text(t, value.updated_at)
+
+
+def source_line(directory: MunicipalityDirectory, t: Translate = i18n.DUTCH) -> str:
+    """``"Bron: Register van Overheidsorganisaties, bijgewerkt op 15-04-2026"`` (the register's
+    name is a name: it stays Dutch in the English UI)."""
+    return t("municipality.source", source=directory.source, date=_day(directory, t))
+
+
+def _feed_problem(error: FeedError | None) -> str:
+    """The UI key that says in other languages what the register's Dutch message says."""
+    if isinstance(error, FeedTooLargeError):
+        return "municipality.feed_too_large"
+    if isinstance(error, FeedFormatError):
+        return "municipality.feed_format"
+    return "municipality.feed_failed"
+
+
+def status_text(result: RefreshResult, t: Translate = i18n.DUTCH) -> str:
+    """The status line after a refresh: "bijgewerkt", or which data is still in use."""
+    if result.ok:
+        return t("municipality.updated", date=_day(result, t))
+    if result.status == "skipped" or isinstance(result.error, FeedUnavailableError):
+        return t("municipality.offline", date=_day(result, t))
+    reason = i18n.from_dutch(t, _feed_problem(result.error), result.message)
+    return f"{t('municipality.failed', date=_day(result, t))} {reason}"
+
+
+def _postcode_problem(error: PostcodeError, postcode: str) -> tuple[str, dict[str, str]]:
+    """The UI key (and its fields) for a postcode lookup error, by the error's kind."""
+    if isinstance(error, InvalidPostcodeError):
+        return "municipality.no_postcode", {"text": postcode.strip()}
+    if isinstance(error, PostcodeUnavailableError):
+        return "municipality.postcode_offline", {}  # no connection or no answer in time
+    return "municipality.postcode_failed", {}
+
+
+def _event(handler: Handler, *args: Any) -> Callable[[Any], Awaitable[None]]:
+    """An event handler that calls ``handler(*args)`` and awaits it if it is async."""
+
+    async def run(_event: Any = None) -> None:
+        outcome = handler(*args)
+        if inspect.isawaitable(outcome):
+            await outcome
+
+    return run
+
+
+def _exact(record: Municipality, query: str) -> bool:
+    """True when the query is this municipality's name (or alias) in any spelling."""
+    wanted = search_key(query).replace(" ", "")
+    names = (record.name, record.official_name, *record.aliases)
+    return any(search_key(name).replace(" ", "") == wanted for name in names)
+
+
+def _labelled(ident: str, label: str, control: ft.Control) -> ft.Semantics:
+    """An input with an identifier and an accessible name."""
+    return ft.Semantics(identifier=ident, label=label, content=control)
+
+
+def _shown(ident: str, text: ft.Text, *, live: bool = False) -> ft.Semantics:
+    """Text with an identifier; the text itself is its name (a label would be read twice)."""
+    return ft.Semantics(identifier=ident, live_region=live or None, content=text)
+
+
+def _copy_action(value: str) -> Any:
+    """Copy inside the click itself (Safari allows the clipboard only there); None off a page."""
+    try:
+        return ft.CopyToClipboard(value)
+    except RuntimeError:  # built outside a running page (tests): the click handler copies
+        return None
+
+
+def _copy_button(ident: str, what: str, value: str, on_copy: Handler, t: Translate) -> ft.Control:
+    label = t("municipality.copy", what=what)
+    button = ft.IconButton(
+        icon=ft.Icons.CONTENT_COPY,
+        tooltip=label,
+        action=_copy_action(value),
+        on_click=_event(on_copy, what, value),
+        width=TOUCH_TARGET,
+        height=TOUCH_TARGET,
+    )
+    return ft.Semantics(identifier=ident, label=label, button=True, content=button)
+
+
+def _with_copy(link: ft.Control, copy: ft.Control) -> ft.Control:
+    """A contact link with its copy button at the end of the same line: the link takes the room
+    that is left (a long e-mail address wraps inside it), so the button never drops below."""
+    return ft.Row(
+        [ft.Container(content=link, expand=True), copy],
+        vertical_alignment=ft.CrossAxisAlignment.CENTER,
+        spacing=4,
+    )
+
+
+# ---------------------------------------------------------------------------- builders
+
+
+def about_panel(t: Translate = i18n.DUTCH) -> ft.Control:
+    """The disclaimer at the top of the screen: what the app is not about, and where to go."""
+    return w.notice(
+        f"{t('municipality.about')} {t('municipality.about_more')}",
+        ident="municipality-about",
+        icon=ft.Icons.INFO_OUTLINE,
+    )
+
+
+def _address_block(
+    ident: str, title: str, what: str, address: Address, on_copy: Handler, t: Translate
+) -> ft.Control:
+    text = "\n".join(address.lines())
+    return ft.Row(
+        [
+            ft.Column([w.heading(title, 3), w.body(text, selectable=True)], expand=True),
+            _copy_button(f"municipality-copy-{ident}", what, text, on_copy, t),
+        ],
+        vertical_alignment=ft.CrossAxisAlignment.START,
+    )
+
+
+def detail_card(
+    record: Municipality, source_line: str, on_copy: Handler, t: Translate = i18n.DUTCH
+) -> ft.Control:
+    """Name, phone, e-mail, addresses, website and contact form, each one usable."""
+    rows: list[ft.Control] = [w.heading(record.letter_name, 2, ident="municipality-name")]
+    if record.phone:
+        call = t("municipality.call", phone=record.phone)
+        rows.append(
+            _with_copy(
+                w.link(call, tel_url(record.phone), "municipality-call", icon=ft.Icons.PHONE),
+                _copy_button(
+                    "municipality-copy-phone",
+                    t("municipality.what_phone"),
+                    record.phone,
+                    on_copy,
+                    t,
+                ),
+            )
+        )
+    if record.email:
+        mail = t("municipality.mail", email=record.email)
+        rows.append(
+            _with_copy(
+                w.link(mail, f"mailto:{record.email}", "municipality-mail", icon=ft.Icons.EMAIL),
+                _copy_button(
+                    "municipality-copy-email",
+                    t("municipality.what_email"),
+                    record.email,
+                    on_copy,
+                    t,
+                ),
+            )
+        )
+    else:
+        rows.append(w.notice(t("municipality.no_email"), ident="municipality-no-email"))
+    links: list[ft.Control] = []
+    if record.contact_form:
+        links.append(
+            w.link(
+                t("municipality.form"), record.contact_form, "municipality-form", icon=ft.Icons.CHAT
+            )
+        )
+    if record.website:
+        links.append(
+            w.link(
+                t("municipality.website"),
+                record.website,
+                "municipality-website",
+                icon=ft.Icons.LANGUAGE,
+            )
+        )
+    if links:
+        rows.append(ft.Row(links, wrap=True))
+    addresses = (
+        ("visit", "municipality.visit", "municipality.what_visit", record.visit_address),
+        ("postal", "municipality.postal", "municipality.what_postal", record.postal_address),
+    )
+    for ident, title, what, address in addresses:
+        if address is not None:
+            rows.append(_address_block(ident, t(title), t(what), address, on_copy, t))
+    rows.append(_shown("municipality-source", w.muted(source_line)))
+    return ft.Semantics(
+        identifier=f"municipality-card-{record.code.lower()}",
+        label=t("municipality.card", name=record.letter_name),
+        container=True,
+        content=ft.Card(content=ft.Container(ft.Column(rows, spacing=12), padding=16)),
+    )
+
+
+def _result_list(records: list[Municipality], on_select: Handler) -> list[ft.Control]:
+    return [
+        w.choice(
+            record.name,
+            f"municipality-result-{record.code.lower()}",
+            _event(on_select, record.code),
+            description=record.official_name if record.aliases else None,
+            icon=ft.Icons.ACCOUNT_BALANCE,
+        )
+        for record in records
+    ]
+
+
+# ---------------------------------------------------------------------------- the screen
+
+
+@dataclass
+class MunicipalityState:
+    """What the screen shows (plain values; kept in ``state.slots["municipality"]``)."""
+
+    query: str = ""
+    results: list[Municipality] = field(default_factory=list)
+    selected: Municipality | None = None
+    postcode_open: bool = False
+    postcode: str = ""
+    choices: list[PostcodeMatch] = field(default_factory=list)
+    """Several municipalities for one postcode: the user chooses."""
+    message: str = ""
+    """A one-off message: nothing found, a postcode problem, "copied"."""
+    status: str = ""
+    """The refresh status line; empty: "Gegevens van <date>"."""
+    refreshed: RefreshResult | None = None
+    """The last refresh, to say its status again in another UI language."""
+    lang: str = ""
+    """The UI language of ``message`` and ``status``."""
+    busy: bool = False
+    auto_checked: bool = False
+    """The automatic "older than a week" refresh ran (once per app session)."""
+
+
+class MunicipalityScreen:
+    """Handlers and rendering over a :class:`MunicipalityState`.
+
+    Args:
+        directory: the municipality service (shared with rights requests).
+        state: the screen's state; survives re-renders.
+        t: the translator.
+        on_change: re-render the screen (the shell's ``ctx.nav.refresh``).
+        on_copy: also called with the copied text (tests); the copy itself is the button's
+            client-side ``CopyToClipboard`` action.
+    """
+
+    def __init__(
+        self,
+        directory: MunicipalityDirectory,
+        state: MunicipalityState | None = None,
+        *,
+        t: Translate = i18n.DUTCH,
+        on_change: Callable[[], None] | None = None,
+        on_copy: Callable[[str], Awaitable[None] | None] | None = None,
+    ) -> None:
+        self.directory = directory
+        self.state = state if state is not None else MunicipalityState()
+        self.t = t
+        lang = i18n.language_of(t)
+        if self.state.lang != lang:  # the user switched language: no text of the old one stays
+            self.state.lang = lang
+            self.state.message = ""
+            refreshed = self.state.refreshed
+            self.state.status = status_text(refreshed, t) if refreshed is not None else ""
+        self._on_change = on_change
+        self._copy = on_copy
+        self._below = ft.Column(spacing=16)
+        self.control = self.build()
+
+    # -------------------------------------------------------------- handlers (tests call these)
+
+    def type_query(self, query: str) -> None:
+        """While typing: update the results in place (the text field keeps its focus)."""
+        self._search(query)
+        self._below.controls = self._below_controls()
+        with contextlib.suppress(RuntimeError):  # not on a page: nothing to push
+            self._below.update()
+
+    def search(self, query: str) -> None:
+        """Name search (on submit)."""
+        self._search(query)
+        self._changed()
+
+    def select(self, code: str) -> None:
+        """Open the card of one municipality."""
+        self.state.selected = self.directory.get(code)
+        self.state.choices = []
+        self.state.message = ""
+        self._changed()
+
+    def open_postcode(self) -> None:
+        """The user chose postcode search: show the field and the PDOK notice."""
+        self.state.postcode_open = True
+        self._changed()
+
+    async def lookup_postcode(self, postcode: str) -> None:
+        """Ask PDOK (in a worker thread) which municipality a postcode is in."""
+        state = self.state
+        state.postcode = postcode
+        if not self.directory.is_postcode(postcode):
+            state.message = self.t("municipality.no_postcode", text=postcode.strip())
+            self._changed()
+            return
+        state.busy, state.message = True, self.t("municipality.searching")
+        self._changed()
+        try:
+            matches = await asyncio.to_thread(self.directory.lookup_postcode, postcode)
+        except PostcodeError as exc:
+            key, fields = _postcode_problem(exc, postcode)
+            state.message, matches = i18n.from_dutch(self.t, key, str(exc), **fields), []
+        else:
+            state.message = "" if matches else self.t("municipality.postcode_none")
+        finally:
+            state.busy = False
+        known = [m for m in matches if m.municipality is not None]
+        if len(known) == 1:
+            state.selected, state.choices = known[0].municipality, []
+        elif len(known) > 1:
+            state.selected, state.choices = None, known
+            state.message = self.t("municipality.choose")
+        self._changed()
+
+    async def refresh(self, *, force: bool = True) -> RefreshResult:
+        """Refresh from the register in a worker thread; the status line says how it went."""
+        state = self.state
+        state.busy, state.status = True, self.t("municipality.refreshing")
+        self._changed()
+        try:
+            result = await asyncio.to_thread(self.directory.refresh, force=force)
+        finally:
+            state.busy = False
+        state.refreshed, state.status = result, status_text(result, self.t)
+        if state.selected is not None:  # show the fresh record if it is still there
+            state.selected = self.directory.get(state.selected.code) or state.selected
+        if state.query:
+            state.results = self.directory.find(state.query)
+        self._changed()
+        return result
+
+    def needs_auto_refresh(self) -> bool:
+        """True the first time the screen opens in a session with a list older than a week."""
+        return (
+            not self.state.auto_checked and self.directory.online and self.directory.needs_refresh()
+        )
+
+    async def opened(self) -> None:
+        """Call when the user opens the screen: refreshes once if the list is old."""
+        if self.needs_auto_refresh():
+            self.state.auto_checked = True
+            await self.refresh(force=False)
+
+    async def copy(self, what: str, value: str) -> None:
+        """Copy ``value`` and say so."""
+        if self._copy is not None:
+            outcome = self._copy(value)
+            if outcome is not None:
+                await outcome
+        # else: the button's CopyToClipboard action already copied, inside the click
+        self.state.message = self.t("municipality.copied", what=what.capitalize())
+        self._changed()
+
+    # -------------------------------------------------------------- rendering
+
+    def build(self) -> ft.Control:
+        """The whole screen for the current state."""
+        t, state = self.t, self.state
+        self._below.controls = self._below_controls()
+        return w.page_body(
+            [
+                w.heading(t("municipality.title"), 1, ident="municipality-title"),
+                about_panel(t),
+                self._search_field(),
+                self._postcode_panel(),
+                self._below,
+                self._refresh_bar(state.status or t("municipality.data_of", date=self._date())),
+            ]
+        )
+
+    def _search(self, query: str) -> None:
+        state = self.state
+        state.query = query
+        state.results = self.directory.find(query) if query.strip() else []
+        state.choices = []
+        state.message = "" if state.results or not query.strip() else self.t("municipality.none")
+        if len(state.results) == 1 or (state.results and _exact(state.results[0], query)):
+            state.selected = state.results[0]
+        elif state.selected is not None and state.selected not in state.results:
+            state.selected = None
+
+    def _date(self) -> str:
+        return _day(self.directory, self.t)
+
+    def _changed(self) -> None:
+        self.control = self.build()
+        if self._on_change is not None:
+            self._on_change()
+
+    def _search_field(self) -> ft.Control:
+        label = self.t("municipality.search")
+        text_field = ft.TextField(
+            label=label,
+            hint_text=self.t("municipality.search_hint"),
+            value=self.state.query,
+            prefix_icon=ft.Icons.SEARCH,
+            on_change=lambda e: self.type_query(e.control.value),
+            on_submit=lambda e: self.search(e.control.value),
+        )
+        return _labelled("municipality-search", label, text_field)
+
+    def _postcode_panel(self) -> ft.Control:
+        t, state = self.t, self.state
+        if not state.postcode_open:
+            return w.secondary(
+                t("municipality.postcode_open"),
+                "municipality-postcode-open",
+                _event(self.open_postcode),
+                icon=ft.Icons.PIN_DROP,
+            )
+        postcode_field = ft.TextField(
+            label=t("municipality.postcode"), hint_text="1234 AB", value=state.postcode
+        )
+
+        async def lookup(_event: Any = None) -> None:
+            await self.lookup_postcode(postcode_field.value or "")
+
+        postcode_field.on_submit = lookup
+        return ft.Column(
+            [
+                w.notice(t("municipality.pdok"), ident="municipality-pdok"),
+                _labelled("municipality-postcode", t("municipality.postcode"), postcode_field),
+                w.primary(
+                    t("municipality.postcode_go"),
+                    "municipality-postcode-go",
+                    None if state.busy else lookup,
+                    icon=ft.Icons.SEARCH,
+                ),
+            ],
+            spacing=10,
+        )
+
+    def _below_controls(self) -> list[ft.Control]:
+        state = self.state
+        controls: list[ft.Control] = []
+        if state.message:
+            controls.append(_shown("municipality-message", w.body(state.message), live=True))
+        if state.choices:
+            chosen = [m.municipality for m in state.choices if m.municipality is not None]
+            controls += _result_list(chosen, self.select)
+        elif state.results and not (state.selected and len(state.results) == 1):
+            controls += _result_list(state.results[:10], self.select)
+        if state.selected is not None:
+            controls.append(detail_card(state.selected, self._source_line(), self.copy, self.t))
+        return controls
+
+    def _source_line(self) -> str:
+        return source_line(self.directory, self.t)
+
+    def _refresh_bar(self, status: str) -> ft.Control:
+        label = self.t("municipality.refresh")
+        button = ft.IconButton(
+            icon=ft.Icons.REFRESH,
+            tooltip=label,
+            disabled=self.state.busy,
+            on_click=_event(self.refresh),
+            width=TOUCH_TARGET,
+            height=TOUCH_TARGET,
+        )
+        return ft.Row(
+            [
+                _shown("municipality-status", w.muted(status), live=True),
+                ft.Semantics(
+                    identifier="municipality-refresh", label=label, button=True, content=button
+                ),
+            ],
+            alignment=ft.MainAxisAlignment.SPACE_BETWEEN,
+        )
+
+
+# ---------------------------------------------------------------------------- shell routes
+
+
+def _screen(ctx: ViewContext) -> MunicipalityScreen | None:
+    directory = ctx.services.directory
+    if directory is None:
+        return None
+    state = ctx.state.slots.setdefault(SLOT, MunicipalityState())
+    return MunicipalityScreen(directory, state, t=ctx.t, on_change=ctx.nav.refresh)
+
+
+def municipality_view(ctx: ViewContext) -> ft.Control:
+    """``/gemeente``: the disclaimer, search, the card and the refresh status."""
+    screen = _screen(ctx)
+    if screen is None:
+        return w.page_body(
+            [
+                w.heading(ctx.t("municipality.title"), 1, ident="municipality-title"),
+                about_panel(ctx.t),
+                w.notice(ctx.t("municipality.unavailable"), ident="municipality-unavailable"),
+            ]
+        )
+    return screen.control
+
+
+def _enter(ctx: ViewContext) -> None:
+    """Opening the screen refreshes an old list once, in the background."""
+    screen = _screen(ctx)
+    if screen is not None and ctx.page is not None and screen.needs_auto_refresh():
+        ctx.page.run_task(screen.opened)
+
+
+def _enter_code(ctx: ViewContext) -> str:
+    """``/gemeente/gm0344`` (a deep link, e.g. from a rights request) opens that card."""
+    screen = _screen(ctx)
+    if screen is not None:
+        record = screen.directory.get(ctx.params.get("code", ""))
+        if record is not None:
+            screen.state.selected, screen.state.choices = record, []
+    return "/gemeente"
+
+
+ROUTES = [
+    RouteSpec("/gemeente", municipality_view, "municipality.title", enter=_enter),
+    RouteSpec(
+        "/gemeente/{code}",
+        municipality_view,
+        "municipality.title",
+        parent="/gemeente",
+        enter=_enter_code,
+    ),
+]

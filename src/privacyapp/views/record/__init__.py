@@ -1,0 +1,1 @@
+"""Vastleggen voor het dossier: the signing identity, the record form and the signed PDF."""

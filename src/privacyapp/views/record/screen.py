@@ -1,0 +1,471 @@
+"""Vastleggen voor het dossier: signing identity, the record form, save/share, and PDF check.
+
+Routes: ``/vastleggen`` (identity on first use, then the record form), ``/vastleggen/klaar``
+(the signed PDF: save or share) and ``/vastleggen/controleren`` (check a PDF). The work is done
+by ``services.signer`` (``privacyapp.dossier.RecordService``); values live in
+``state.slots["record"]`` (a ``RecordScreen``), never controls.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import flet as ft
+
+from privacyapp.dossier import (
+    ClientReferenceError,
+    IdentityError,
+    IdentityImportError,
+    IdentityLockedError,
+    IdentityMissingError,
+    RecordError,
+    RecordService,
+    ReportError,
+    SignedRecord,
+    SigningError,
+    SigningIdentity,
+    StoreError,
+    Vault,
+    VerificationReport,
+)
+from privacyapp.dossier._record import _amsterdam, format_datetime
+from privacyapp.errors import PrivacyAppError
+from privacyapp.views.kit import i18n
+from privacyapp.views.kit import widgets as w
+from privacyapp.views.kit.context import RouteSpec, ViewContext
+from privacyapp.views.kit.store_session import open_vault
+from privacyapp.views.record import text as record_strings  # noqa: F401  (registers the record.* text)
+
+__all__ = [
+    "ROUTES",
+    "RecordScreen",
+    "check_view",
+    "error_text",
+    "problem_lines",
+    "record_view",
+    "result_view",
+    "signed_at",
+]
+
+
+@dataclass
+class RecordScreen:
+    """What the record screens remember between renders (plain values only)."""
+
+    message: str = ""
+    result: SignedRecord | None = None
+    checked: tuple[str, VerificationReport] | None = None
+    busy: bool = False
+    lang: str = ""
+    """The UI language of ``message``."""
+
+
+def _screen(ctx: ViewContext) -> RecordScreen:
+    screen = ctx.state.slots.get("record")
+    if not isinstance(screen, RecordScreen):
+        screen = RecordScreen()
+        ctx.state.slots["record"] = screen
+    lang = i18n.language_of(ctx.t)
+    if screen.lang != lang:  # the user switched language: no message of the old one stays
+        screen.lang, screen.message = lang, ""
+    return screen
+
+
+#: The UI text for the dossier's errors, by type (most specific first); the Dutch UI shows the
+#: dossier's own message, which says exactly which field or step failed.
+_ERRORS: tuple[tuple[type[PrivacyAppError], str], ...] = (
+    (IdentityImportError, "record.error.import"),
+    (IdentityLockedError, "record.error.identity_locked"),
+    (IdentityMissingError, "record.error.identity_missing"),
+    (IdentityError, "record.error.identity"),
+    (ClientReferenceError, "record.error.reference"),
+    (ReportError, "record.error.report"),
+    (SigningError, "record.error.signing"),
+    (StoreError, "record.error.store"),
+)
+
+
+def error_text(ctx: ViewContext, error: PrivacyAppError) -> str:
+    """What the user reads about an error of the record service, in the UI language."""
+    key = next((key for kind, key in _ERRORS if isinstance(error, kind)), "record.error.other")
+    return i18n.from_dutch(ctx.t, key, str(error))
+
+
+def problem_lines(ctx: ViewContext, report: VerificationReport) -> list[str]:
+    """Why a PDF is not valid, in the UI language (the report's own lines are Dutch)."""
+    if i18n.language_of(ctx.t) == "nl" or not report.problems:
+        return list(report.problems)
+    if not report.signatures:  # not a PDF, unreadable, or not signed
+        return [ctx.t("record.problem.unreadable")]
+    lines = [
+        ctx.t("record.problem.signature", name=sig.field_name)
+        for sig in report.signatures
+        if not (sig.intact and sig.valid)
+    ]
+    last = report.signatures[-1]
+    if last.intact and last.valid and not last.covers_whole_file:
+        lines.append(ctx.t("record.problem.appended"))
+    return lines or [ctx.t("record.invalid")]
+
+
+def signed_at(ctx: ViewContext, when: datetime) -> str:
+    """'22 november 2026 om 11:00 (Nederlandse tijd)': the PDF's own wording in Dutch."""
+    local = when.astimezone(_amsterdam())
+    return i18n.from_dutch(
+        ctx.t,
+        "record.when",
+        format_datetime(when),
+        day=local.day,
+        month=i18n.month_name(ctx.t, local.month),
+        year=local.year,
+        time=f"{local:%H:%M}",
+        zone=ctx.t("record.zone") if local.tzinfo is not UTC else "UTC",
+    )
+
+
+def _field(label: str, ident: str, value: str = "", **kwargs: Any) -> ft.TextField:
+    return ft.TextField(label=label, value=value, data=ident, **kwargs)
+
+
+def _wrap(field: ft.TextField) -> ft.Control:
+    return ft.Semantics(identifier=str(field.data), content=field)
+
+
+def _message(screen: RecordScreen) -> list[ft.Control]:
+    if not screen.message:
+        return []
+    return [w.notice(screen.message, ident="record-message", icon=ft.Icons.ERROR_OUTLINE)]
+
+
+def record_view(ctx: ViewContext) -> ft.Control:
+    """``/vastleggen``: the identity form on first use, then the record form."""
+    signer = ctx.services.signer
+    title = w.heading(ctx.t("record.title"), 1, ident="record-title")
+    if signer is None:
+        return w.page_body([title, w.notice(ctx.t("record.unavailable"), ident="record-none")])
+    session = ctx.state.session
+    if session is None or not session.finished:
+        return w.page_body(
+            [
+                title,
+                w.notice(ctx.t("record.no_walk"), ident="record-no-walk"),
+                w.primary(ctx.t("nav.home"), "record-home", lambda _: ctx.nav.go("/")),
+            ]
+        )
+    store, vault = open_vault(ctx)
+    if store == "loading":
+        return w.page_body([title, w.muted(ctx.t("record.loading"))])
+    if store == "locked":
+        return w.page_body(
+            [
+                title,
+                w.notice(ctx.t("record.locked"), ident="record-locked", icon=ft.Icons.LOCK),
+                w.primary(
+                    ctx.t("record.unlock"),
+                    "record-unlock",
+                    lambda _: ctx.nav.go("/slot?next=/vastleggen"),
+                ),
+            ]
+        )
+    identity = signer.identity(vault)
+    if identity is None:
+        return identity_form(ctx, signer, title, vault)
+    return record_form(ctx, signer, title, identity, vault)
+
+
+def identity_form(
+    ctx: ViewContext, signer: RecordService, title: ft.Control, vault: Vault | None
+) -> ft.Control:
+    """First use: name, organisation, e-mail and role, or import a .p12."""
+    screen = _screen(ctx)
+    name = _field(ctx.t("record.name"), "record-name", autofocus=True)
+    organisation = _field(ctx.t("record.organisation"), "record-organisation")
+    email = _field(ctx.t("record.email"), "record-email", keyboard_type=ft.KeyboardType.EMAIL)
+    role = _field(ctx.t("record.role"), "record-role")
+    password = _field(ctx.t("record.p12_password"), "record-p12-password", password=True)
+
+    def create(_: Any) -> None:
+        try:
+            signer.create_identity(
+                name=name.value or "",
+                organisation=organisation.value or "",
+                email=email.value or "",
+                role=role.value or "",
+                vault=vault,
+            )
+            screen.message = ""
+        except RecordError as exc:
+            screen.message = error_text(ctx, exc)
+        ctx.nav.refresh()
+
+    async def import_p12(_: Any) -> None:
+        if ctx.page is None:
+            return
+        files = await ft.FilePicker().pick_files(
+            allowed_extensions=["p12", "pfx"],
+            file_type=ft.FilePickerFileType.CUSTOM,
+            with_data=True,
+        )
+        if not files or files[0].bytes is None:
+            return
+        try:
+            signer.import_identity(
+                files[0].bytes, password.value or "", role=role.value or "", vault=vault
+            )
+            screen.message = ""
+        except RecordError as exc:
+            screen.message = error_text(ctx, exc)
+        ctx.nav.refresh()
+
+    controls: list[ft.Control] = [title, w.body(ctx.t("record.identity_intro")), *_message(screen)]
+    if vault is None:
+        controls.append(w.notice(ctx.t("record.memory_only"), ident="record-memory-only"))
+    controls += [
+        _wrap(name),
+        _wrap(organisation),
+        _wrap(email),
+        _wrap(role),
+        w.primary(ctx.t("record.create_identity"), "record-create-identity", create),
+        w.section(
+            ctx.t("record.import"),
+            [
+                w.body(ctx.t("record.import_intro")),
+                _wrap(password),
+                w.secondary(ctx.t("record.import"), "record-import", import_p12),
+            ],
+        ),  # fmt: skip
+    ]
+    return w.page_body(controls)
+
+
+def record_form(
+    ctx: ViewContext,
+    signer: RecordService,
+    title: ft.Control,
+    identity: SigningIdentity,
+    vault: Vault | None,
+) -> ft.Control:
+    """The "Vastleggen voor het dossier" form: role, organisation, reference, considerations."""
+    screen = _screen(ctx)
+    role = _field(ctx.t("record.role"), "record-role", identity.role)
+    organisation = _field(
+        ctx.t("record.organisation"), "record-organisation", identity.organisation
+    )
+    reference = _field(
+        ctx.t("record.reference"),
+        "record-reference",
+        helper=ctx.t("record.reference_warning"),
+        helper_max_lines=5,
+        max_length=40,
+    )
+    considerations = _field(
+        ctx.t("record.considerations"), "record-considerations", multiline=True, min_lines=4
+    )
+
+    session = ctx.state.session
+    assert session is not None  # record_view shows this form only after a finished walk
+
+    async def make(_: Any) -> None:
+        screen.busy = True
+        ctx.nav.refresh()
+        try:
+            screen.result = await signer.make_record(
+                session.path,
+                ctx.services.library,
+                role=role.value or "",
+                organisation=organisation.value or "",
+                client_reference=(reference.value or "").strip(),
+                considerations=considerations.value or "",
+                vault=vault,
+            )
+            screen.message = ""
+            screen.busy = False
+            ctx.nav.go("/vastleggen/klaar")
+        except PrivacyAppError as exc:
+            screen.message = error_text(ctx, exc)
+            screen.busy = False
+            ctx.nav.refresh()
+
+    controls: list[ft.Control] = [
+        title,
+        w.muted(session.flow.title),
+        w.body(ctx.t("record.signer", name=identity.name, organisation=identity.organisation)),
+        ft.Semantics(
+            identifier="record-fingerprint",
+            content=w.body(
+                ctx.t("record.fingerprint", fingerprint=identity.fingerprint), selectable=True
+            ),
+        ),  # fmt: skip
+        w.muted(ctx.t("record.fingerprint_tip")),
+    ]
+    if ctx.t("record.pdf_dutch"):  # the English UI says once that the PDF is Dutch
+        controls.append(w.notice(ctx.t("record.pdf_dutch"), ident="record-pdf-dutch"))
+    controls += [
+        *_message(screen),
+        _wrap(role),
+        _wrap(organisation),
+        _wrap(reference),
+        _wrap(considerations),
+    ]
+    if screen.busy:
+        controls.append(w.muted(ctx.t("record.working")))
+    controls.append(w.primary(ctx.t("record.make"), "record-make", make, icon=ft.Icons.DRAW))
+    controls.append(
+        w.secondary(ctx.t("record.to_check"), "record-to-check",
+                    lambda _: ctx.nav.go("/vastleggen/controleren"))
+    )  # fmt: skip
+    return w.page_body(controls)
+
+
+async def save_pdf(ctx: ViewContext, data: bytes, file_name: str) -> str | None:
+    """Open the save dialog with the PDF (bytes are required on web and mobile)."""
+    if ctx.page is None:
+        return None
+    path: str | None = await ft.FilePicker().save_file(
+        file_name=file_name,
+        src_bytes=data,
+        file_type=ft.FilePickerFileType.CUSTOM,
+        allowed_extensions=["pdf"],
+    )
+    return path
+
+
+async def share_pdf(ctx: ViewContext, data: bytes, file_name: str) -> bool:
+    """Share with the platform's share sheet; ``False`` (after saving instead) where none."""
+    if ctx.page is None:
+        return False
+    try:
+        await ft.Share().share_files(
+            [ft.ShareFile.from_bytes(data, mime_type="application/pdf", name=file_name)],
+            subject=file_name,
+        )
+        return True
+    except Exception:  # desktop Chromium has no Web Share API: Flet raises; save instead
+        await save_pdf(ctx, data, file_name)
+        return False
+
+
+def result_view(ctx: ViewContext) -> ft.Control:
+    """``/vastleggen/klaar``: the signed PDF with save and share."""
+    screen = _screen(ctx)
+    title = w.heading(ctx.t("record.done_title"), 1, ident="record-done-title")
+    result = screen.result
+    if result is None:
+        return w.page_body([title, w.notice(ctx.t("record.no_walk"), ident="record-no-walk")])
+
+    async def save(_: Any) -> None:
+        path = await save_pdf(ctx, result.data, result.file_name)
+        screen.message = ctx.t("record.saved", path=path) if path else ""
+        ctx.nav.refresh()
+
+    async def share(_: Any) -> None:
+        if not await share_pdf(ctx, result.data, result.file_name):
+            screen.message = ctx.t("record.share_failed")
+            ctx.nav.refresh()
+
+    controls: list[ft.Control] = [
+        title,
+        w.body(result.file_name),
+        *verdict(ctx, result.report),
+        *_message(screen),
+    ]
+    if result.saved_in_store:
+        controls.append(w.muted(ctx.t("record.saved_in_store")))
+    controls += [
+        w.primary(ctx.t("record.save"), "record-save", save, icon=ft.Icons.SAVE_ALT),
+        w.secondary(ctx.t("record.share"), "record-share", share, icon=ft.Icons.SHARE),
+        w.secondary(
+            ctx.t("record.back_to_advice"),
+            "record-back",
+            lambda _: ctx.nav.go(advice_route(ctx) or "/"),
+        ),
+    ]
+    return w.page_body(controls)
+
+
+def verdict(ctx: ViewContext, report: VerificationReport) -> list[ft.Control]:
+    """The check result in words and an icon (never colour alone)."""
+    ok = report.ok
+    lines: list[ft.Control] = [
+        w.notice(
+            ctx.t("record.valid") if ok else ctx.t("record.invalid"),
+            ident="record-verdict-ok" if ok else "record-verdict-bad",
+            icon=ft.Icons.VERIFIED if ok else ft.Icons.GPP_BAD,
+        )
+    ]
+    lines += [w.body(problem) for problem in problem_lines(ctx, report)]
+    sig = report.signature
+    if sig is not None:
+        when = signed_at(ctx, sig.signing_time) if sig.signing_time else "?"
+        whole = ctx.t("record.yes") if sig.covers_whole_file else ctx.t("record.no")
+        lines += [
+            w.body(ctx.t("record.signed_by", signer=sig.signer, organisation=sig.organisation,
+                         when=when)),
+            w.body(ctx.t("record.whole_file", answer=whole)),
+            w.body(ctx.t("record.cert_fingerprint", fingerprint=sig.fingerprint), selectable=True),
+        ]  # fmt: skip
+        if not sig.trusted:
+            lines.append(w.muted(ctx.t("record.self_signed")))
+    return lines
+
+
+def check_view(ctx: ViewContext) -> ft.Control:
+    """``/vastleggen/controleren``: pick a PDF and see whether its signature holds."""
+    screen = _screen(ctx)
+    signer = ctx.services.signer
+    title = w.heading(ctx.t("record.check_title"), 1, ident="record-check-title")
+    if signer is None:
+        return w.page_body([title, w.notice(ctx.t("record.unavailable"), ident="record-none")])
+
+    async def pick(_: Any) -> None:
+        if ctx.page is None:
+            return
+        files = await ft.FilePicker().pick_files(
+            allowed_extensions=["pdf"], file_type=ft.FilePickerFileType.CUSTOM, with_data=True
+        )
+        if files and files[0].bytes is not None:
+            await check_bytes(ctx, files[0].name, files[0].bytes)
+
+    controls: list[ft.Control] = [
+        title,
+        w.body(ctx.t("record.check_intro")),
+        w.primary(ctx.t("record.pick"), "record-pick", pick, icon=ft.Icons.FILE_OPEN),
+    ]
+    if screen.checked is not None:
+        name, report = screen.checked
+        controls += [w.muted(ctx.t("record.checked_file", name=name)), *verdict(ctx, report)]
+    return w.page_body(controls)
+
+
+async def check_bytes(ctx: ViewContext, name: str, data: bytes) -> VerificationReport:
+    """Check ``data`` and show the result on the check screen (also used by tests)."""
+    signer = ctx.services.signer
+    if signer is None:  # the check screen says so before a file can be picked
+        raise RuntimeError("PDF checking is not available in this build")
+    report: VerificationReport = await signer.verify(data)
+    _screen(ctx).checked = (name, report)
+    ctx.nav.refresh()
+    return report
+
+
+def advice_route(ctx: ViewContext) -> str | None:
+    """The advice screen the walk ended at (where Back from the form goes)."""
+    session = ctx.state.session
+    if session is None or not session.finished:
+        return None
+    return f"/vraag/{session.flow.id}/{session.current_id}"
+
+
+ROUTES = [
+    RouteSpec("/vastleggen", record_view, "record.title", tab="vragen", parent="/",
+              back=advice_route),
+    RouteSpec("/vastleggen/klaar", result_view, "record.done_title", tab="vragen",
+              parent="/vastleggen"),
+    RouteSpec("/vastleggen/controleren", check_view, "record.check_title", tab="vragen",
+              parent="/vastleggen"),
+    # Any other address under the prefix (an old link) shows the form.
+    RouteSpec("/vastleggen/{rest}", record_view, "record.title", tab="vragen", parent="/",
+              enter=lambda ctx: "/vastleggen"),
+]  # fmt: skip

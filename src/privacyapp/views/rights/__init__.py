@@ -1,0 +1,1 @@
+"""Je rechten: composing, saving and following an AVG request."""

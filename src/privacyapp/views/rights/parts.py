@@ -1,0 +1,469 @@
+"""Builders for the rights screens: request kinds, recipient, fields, letter, deadline.
+
+Plain functions of their inputs that return controls (tests inspect them without a client).
+Every interactive control has a label and a stable ``ft.Semantics(identifier="rights-...")``.
+Each builder takes the UI language as ``t`` (Dutch by default); text from ``privacyapp.rights``
+goes through ``_rights_text``. The letter itself is shown as written: in Dutch.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Awaitable, Callable, Sequence
+from datetime import date
+from typing import Any, Protocol
+
+import flet as ft
+
+from privacyapp.rights import (
+    KINDS,
+    Channel,
+    Draft,
+    Letter,
+    MailLink,
+    MunicipalityLike,
+    RecipientMode,
+    RequestKind,
+    RightsError,
+    RightsRequest,
+    Role,
+    deadline_event,
+    kind_spec,
+    mail_link,
+    next_step,
+)
+from privacyapp.views.kit.i18n import Translator
+from privacyapp.views.rights import service_text as rt
+from privacyapp.views.rights.service_text import DUTCH
+
+__all__ = [
+    "ClientActions",
+    "FletActions",
+    "deadline_view",
+    "fields_section",
+    "kind_picker",
+    "letter_preview",
+    "recipient_section",
+    "tag",
+]
+
+#: The "about you" inputs; label ``rights.applicant.<key>``, hint ``rights.applicant.<key>.hint``.
+_APPLICANT_KEYS = ("name", "email", "phone", "address")
+
+OnValue = Callable[[str, str], None]
+
+
+class ClientActions(Protocol):
+    """Work the browser allows only inside the user's click."""
+
+    def open_url(self, url: str) -> Any:
+        """An action that opens ``url`` (a mailto: or web link)."""
+        ...
+
+    def copy_text(self, text: str) -> Any:
+        """An action that puts ``text`` on the clipboard."""
+        ...
+
+
+class FletActions:
+    """The real actions; needs a page context (build inside the app)."""
+
+    def open_url(self, url: str) -> Any:
+        return ft.OpenUrl(url)
+
+    def copy_text(self, text: str) -> Any:
+        return ft.CopyToClipboard(text)
+
+
+def tag(identifier: str, control: ft.Control, label: str | None = None) -> ft.Semantics:
+    return ft.Semantics(identifier=identifier, label=label, content=control)
+
+
+def _text_field(
+    key: str, label: str, hint: str, value: str, on_value: OnValue, *, multiline: bool = False
+) -> ft.Semantics:
+    field = ft.TextField(
+        label=label,
+        helper=hint,
+        value=value,
+        multiline=multiline,
+        min_lines=3 if multiline else None,
+        helper_max_lines=3,
+        on_change=lambda e: on_value(key, e.control.value or ""),
+    )
+    return tag(f"rights-field-{key}", field)
+
+
+def _async(handler: Callable[..., Any], *args: Any) -> Callable[[Any], Awaitable[None]]:
+    # Flet awaits a handler only when it is itself a coroutine function; a lambda that
+    # returns a coroutine would never run. So wrap callbacks that may be async.
+    async def run(_event: Any) -> None:
+        result = handler(*args)
+        if inspect.isawaitable(result):
+            await result
+
+    return run
+
+
+def _column(parts: list[ft.Control]) -> ft.Column:
+    # Stretch: text fields and their hints use the full width of the screen.
+    return ft.Column(parts, spacing=12, horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
+
+
+def _bullets(lines: Sequence[str]) -> ft.Column:
+    return ft.Column([ft.Text(f"• {line}") for line in lines], spacing=4)
+
+
+# ---------------------------------------------------------------------------------- choose
+def kind_picker(
+    selected: RequestKind,
+    on_choose: Callable[[RequestKind], None],
+    *,
+    t: Translator = DUTCH,
+) -> ft.Column:
+    """One tile per kind of request, each with one line saying what it does."""
+    tiles: list[ft.Control] = [ft.Text(t("rights.ask"), theme_style=ft.TextThemeStyle.TITLE_MEDIUM)]
+    for spec in KINDS.values():
+        chosen = spec.kind is selected
+        title, summary = rt.kind_title(t, spec.kind), rt.kind_summary(t, spec.kind)
+        # Not by colour alone: the chosen kind also gets a check mark and "gekozen".
+        tile = ft.ListTile(
+            leading=ft.Icon(
+                ft.Icons.CHECK_CIRCLE if chosen else ft.Icons.RADIO_BUTTON_UNCHECKED,
+                color=ft.Colors.PRIMARY,
+            ),
+            title=ft.Text(title + (t("rights.chosen") if chosen else "")),
+            subtitle=ft.Text(summary),
+            selected=chosen,
+            on_click=lambda _e, kind=spec.kind: on_choose(kind),
+        )
+        label = f"{title}: {summary}" + (t("rights.chosen_label") if chosen else "")
+        control = ft.Semantics(
+            identifier=f"rights-kind-{spec.kind.value}",
+            label=label,
+            selected=chosen,
+            button=True,
+            content=tile,
+        )
+        tiles.append(control)
+    return ft.Column(tiles, spacing=0)
+
+
+def recipient_section(
+    draft: Draft,
+    *,
+    search: Callable[[str], Sequence[MunicipalityLike]] | None,
+    query: str,
+    on_mode: Callable[[RecipientMode], None],
+    on_query: Callable[[str], None],
+    on_pick: Callable[[MunicipalityLike], None],
+    on_value: OnValue,
+    t: Translator = DUTCH,
+) -> ft.Column:
+    """The recipient: a municipality from the directory, or an organisation typed in."""
+    if not draft.needs_recipient():
+        return ft.Column(
+            [
+                ft.Text(t("rights.to_ap")),
+                ft.Text(rt.kind_advice_lines(t, RequestKind.KLACHT_AP)[0]),
+            ]
+        )
+    mode = ft.RadioGroup(
+        value=draft.mode.value,
+        on_change=lambda e: on_mode(RecipientMode(e.control.value)),
+        content=ft.Row(
+            [
+                tag(
+                    "rights-mode-gemeente",
+                    ft.Radio(value="gemeente", label=t("rights.mode.gemeente")),
+                ),
+                tag(
+                    "rights-mode-organisatie",
+                    ft.Radio(value="organisatie", label=t("rights.mode.organisatie")),
+                ),
+            ]
+        ),
+    )
+    parts: list[ft.Control] = [
+        ft.Text(t("rights.to_whom"), theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
+        mode,
+    ]
+    if draft.mode is RecipientMode.ORGANISATIE or search is None:
+        parts += [
+            _text_field(
+                "org_name", t("rights.org.org_name"), "", draft.value("org_name"), on_value
+            ),
+            _text_field(
+                "org_email",
+                t("rights.org.org_email"),
+                t("rights.org.org_email.hint"),
+                draft.value("org_email"),
+                on_value,
+            ),
+            _text_field(
+                "org_postal",
+                t("rights.org.org_postal"),
+                "",
+                draft.value("org_postal"),
+                on_value,
+                multiline=True,
+            ),
+        ]
+        return _column(parts)
+    box = ft.TextField(
+        label=t("rights.search"),
+        value=query,
+        on_submit=lambda e: on_query(e.control.value or ""),
+        on_change=lambda e: on_query(e.control.value or ""),
+    )
+    parts.append(tag("rights-gemeente-search", box))
+    if draft.municipality is not None:
+        parts.append(
+            tag(
+                "rights-gemeente-chosen",
+                ft.Text(t("rights.chosen_municipality", name=draft.municipality.name)),
+            )
+        )
+        try:
+            parts.append(ft.Text(rt.recipient_explanation(t, draft.recipient())))
+        except RightsError as exc:
+            parts.append(ft.Text(rt.message(t, str(exc)), color=ft.Colors.ERROR))
+    elif query.strip():
+        found = list(search(query))[:8]
+        if not found:
+            parts.append(ft.Text(t("rights.no_municipality")))
+        for municipality in found:
+            tile = ft.ListTile(
+                title=ft.Text(municipality.name),
+                on_click=lambda _e, m=municipality: on_pick(m),
+            )
+            parts.append(
+                tag(
+                    f"rights-gemeente-{municipality.code}",
+                    tile,
+                    t("rights.pick", name=municipality.name),
+                )
+            )
+    return _column(parts)
+
+
+def fields_section(
+    draft: Draft,
+    on_value: OnValue,
+    on_for_someone: Callable[..., None],
+    *,
+    t: Translator = DUTCH,
+) -> ft.Column:
+    """About you, whom you act for, and only the fields this kind of request needs."""
+    spec = kind_spec(draft.kind)
+    about = ft.Text(t("rights.about_you"), theme_style=ft.TextThemeStyle.TITLE_MEDIUM)
+    parts: list[ft.Control] = [about]
+    parts += [
+        _text_field(
+            key,
+            t(f"rights.applicant.{key}"),
+            t(f"rights.applicant.{key}.hint"),
+            draft.value(key),
+            on_value,
+            multiline=key == "address",
+        )
+        for key in _APPLICANT_KEYS
+    ]
+    parts.append(
+        tag(
+            "rights-for-someone",
+            ft.Switch(
+                label=t("rights.for_someone"),
+                value=draft.for_someone,
+                on_change=lambda e: on_for_someone(bool(e.control.value)),
+            ),
+        )
+    )
+    if draft.for_someone:
+        role = ft.Dropdown(
+            label=t("rights.role"),
+            value=draft.role.value,
+            options=[
+                ft.DropdownOption(key=r.value, text=t(f"rights.role.{r.value}")) for r in Role
+            ],
+            on_select=lambda e: on_for_someone(True, role=e.control.value),
+        )
+        parts += [
+            tag("rights-role", role),
+            _text_field("person", t("rights.person"), "", draft.person, on_value),
+            ft.Text(rt.role_proof(t, draft.role)),
+            _bullets(rt.age_rules(t)),
+        ]
+    heading = t("rights.your_request", title=rt.kind_title(t, draft.kind))
+    parts.append(ft.Text(heading, theme_style=ft.TextThemeStyle.TITLE_MEDIUM))
+    parts += [
+        _text_field(
+            f.key,
+            rt.field_label(t, f.key),
+            rt.field_hint(t, f.key),
+            draft.value(f.key),
+            on_value,
+            multiline=f.multiline,
+        )
+        for f in spec.fields
+    ]
+    parts += [_bullets(rt.kind_advice_lines(t, draft.kind))]
+    return _column(parts)
+
+
+# ---------------------------------------------------------------------------------- send
+def letter_preview(
+    letter: Letter,
+    *,
+    actions: ClientActions,
+    sent_text: str,
+    on_sent_text: Callable[[str], None],
+    on_save_pdf: Callable[[], Awaitable[None] | None],
+    on_store: Callable[[], None],
+    link: MailLink | None = None,
+    t: Translator = DUTCH,
+) -> ft.Column:
+    """The letter, how to send it, and "Bewaar in Mijn overzicht" with the sent date.
+
+    The letter itself stays Dutch in every UI language (it goes to a Dutch organisation); the
+    English UI says so above it.
+    """
+    text = letter.as_text()
+    parts: list[ft.Control] = [
+        ft.Text(t("rights.letter"), theme_style=ft.TextThemeStyle.TITLE_MEDIUM)
+    ]
+    if dutch_note := t("rights.letter_dutch"):
+        parts.append(tag("rights-letter-dutch", ft.Text(dutch_note, italic=True)))
+    parts += [
+        ft.Container(
+            content=tag("rights-letter", ft.Text(text, selectable=True)),
+            padding=16,
+            border=ft.Border.all(1, ft.Colors.OUTLINE),
+            border_radius=8,
+        ),
+        ft.Text(rt.recipient_explanation(t, letter.recipient)),
+    ]
+    buttons: list[ft.Control] = []
+    if letter.recipient.channel is Channel.EMAIL:
+        link = link or mail_link(letter)
+        opener = actions.open_url(link.url)
+        if link.shortened:
+            # The short body asks to paste the full letter: copy it in the same click.
+            both = [a for a in (actions.copy_text(text), opener) if a is not None]
+            opener = both or None
+            parts.append(tag("rights-mail-note", ft.Text(rt.mail_note(t, link))))
+        open_mail = ft.Button(t("rights.open_mail"), action=opener, data=link.url)
+        buttons.append(tag("rights-open-mail", open_mail, t("rights.open_mail")))
+        if link.shortened:
+            full = ft.TextButton(
+                t("rights.open_mail_full"),
+                action=actions.open_url(link.full_url),
+                data=link.full_url,
+            )
+            buttons.append(tag("rights-open-mail-full", full))
+    elif letter.recipient.contact_form:
+        form = ft.Button(
+            t("rights.open_form"),
+            action=actions.open_url(letter.recipient.contact_form),
+            data=letter.recipient.contact_form,
+        )
+        buttons.append(tag("rights-open-form", form))
+    buttons.append(
+        tag(
+            "rights-copy",
+            ft.Button(t("rights.copy"), action=actions.copy_text(text), data=text),
+        )
+    )
+    buttons.append(
+        tag("rights-save-pdf", ft.Button(t("rights.save_pdf"), on_click=_async(on_save_pdf)))
+    )
+    parts.append(ft.Row(buttons, wrap=True))
+    parts += [_bullets(rt.identity_advice(t)), ft.Text(rt.no_server(t))]
+    sent = ft.TextField(
+        label=t("rights.sent_on"),
+        value=sent_text,
+        on_change=lambda e: on_sent_text(e.control.value or ""),
+    )
+    parts.append(tag("rights-sent-date", sent))
+    parts.append(tag("rights-store", ft.Button(t("rights.store"), on_click=lambda _e: on_store())))
+    return _column(parts)
+
+
+# ---------------------------------------------------------------------------------- follow up
+def deadline_view(
+    request: RightsRequest,
+    today: date,
+    *,
+    actions: ClientActions,
+    on_extension: Callable[[str], None],
+    on_reminder: Callable[[], None],
+    on_ap_complaint: Callable[[], None],
+    on_answered: Callable[[], None],
+    on_ics: Callable[[str], Awaitable[None] | None],
+    ics_now: Callable[[], Any],
+    t: Translator = DUTCH,
+) -> ft.Column:
+    """Where a sent request stands: the term, a reminder, the follow-up letter, the AP route.
+
+    The subject is the letter's own (Dutch) subject, as sent.
+    """
+    step = next_step(request, today)
+    title, advice = rt.step_text(t, step, request)
+    term = request.deadline()
+    sent_line = t(
+        "rights.sent_line", name=request.recipient.name, date=rt.date_text(t, request.sent)
+    )
+    parts: list[ft.Control] = [
+        ft.Semantics(
+            header=True,
+            content=ft.Text(t("rights.follow"), theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
+        ),
+        ft.Text(request.subject, weight=ft.FontWeight.BOLD),
+        ft.Text(sent_line),
+        tag(
+            "rights-stage",
+            ft.Text(f"{title}. {advice}"),
+            t("rights.stage_label", title=title),
+        ),
+    ]
+    if term is not None:
+        parts.append(ft.Text(rt.term_explanation(t, request, term)))
+        ext = ft.TextField(
+            label=t("rights.extension"),
+            on_submit=lambda e: on_extension(e.control.value or ""),
+        )
+        parts.append(tag("rights-extension", ext))
+        event = deadline_event(
+            uid=request.id,
+            due=term.due,
+            summary=t("rights.ics_summary", subject=request.subject),
+            description=t("rights.ics_description", name=request.recipient.name, text=advice),
+            now=ics_now(),
+        )
+        parts.append(
+            tag(
+                "rights-ics",
+                ft.Button(t("rights.ics"), on_click=_async(on_ics, event), data=event),
+            )
+        )
+    if step.offer_reminder:
+        parts.append(
+            tag(
+                "rights-reminder",
+                ft.Button(t("rights.reminder"), on_click=lambda _e: on_reminder()),
+            )
+        )
+    if step.offer_ap_complaint:
+        parts.append(
+            tag(
+                "rights-ap-complaint",
+                ft.Button(t("rights.ap_complaint"), on_click=lambda _e: on_ap_complaint()),
+            )
+        )
+    parts.append(
+        tag(
+            "rights-answered",
+            ft.TextButton(t("rights.answered"), on_click=lambda _e: on_answered()),
+        )
+    )
+    return _column(parts)

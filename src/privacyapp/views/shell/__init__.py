@@ -1,0 +1,3 @@
+"""The shell: the page, app bar and navigation, the one route table, Meer and its text.
+The only part of ``views/`` that imports the feature wings.
+"""

@@ -1,0 +1,190 @@
+"""Meer: about, content version, sources, accessibility and privacy statements, settings."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+import flet as ft
+
+from privacyapp.views.flow.home import label
+from privacyapp.views.kit import widgets as w
+from privacyapp.views.kit.context import ViewContext
+from privacyapp.views.kit.state import TEXT_SCALES, THEMES
+
+__all__ = [
+    "about_view",
+    "accessibility_view",
+    "law_url",
+    "more_view",
+    "privacy_view",
+    "settings_view",
+    "sources_view",
+]
+
+
+def more_view(ctx: ViewContext) -> ft.Control:
+    """The Meer menu."""
+    info = ctx.services.content
+    entries = [
+        ("about", "/meer/over", ft.Icons.INFO_OUTLINE),
+        ("settings", "/meer/instellingen", ft.Icons.TUNE),
+        ("sources", "/meer/bronnen", ft.Icons.GAVEL),
+        ("accessibility", "/meer/toegankelijkheid", ft.Icons.ACCESSIBILITY_NEW),
+        ("privacy", "/meer/privacy", ft.Icons.PRIVACY_TIP_OUTLINED),
+    ]
+    return w.page_body(
+        [
+            w.heading(ctx.t("more.title"), 1, ident="more-title"),
+            *[
+                w.choice(ctx.t(f"more.{key}"), f"more-{key}", _go(ctx, route), icon=icon)
+                for key, route, icon in entries
+            ],
+            w.muted(ctx.t("more.content", version=info.version, date=info.date, flows=info.flows)),
+        ]
+    )
+
+
+def _go(ctx: ViewContext, route: str) -> w.Handler:
+    return lambda _: ctx.nav.go(route)
+
+
+def about_view(ctx: ViewContext) -> ft.Control:
+    """What the app is, and what it is not (privacy only, not the care itself)."""
+    info = ctx.services.content
+    return w.page_body(
+        [
+            w.heading(ctx.t("about.title"), 1, ident="about-title"),
+            w.body(ctx.t("about.text")),
+            w.notice(ctx.t("about.not"), ident="about-not"),
+            w.secondary(  # issue 7: the disclaimer leads to the municipality's contact details
+                ctx.t("municipality.about_link"),
+                "about-municipality",
+                _go(ctx, "/gemeente"),
+                icon=ft.Icons.ACCOUNT_BALANCE,
+            ),
+            w.body(ctx.t("about.advice")),
+            w.muted(ctx.t("about.content", version=info.version, date=info.date)),
+        ]
+    )
+
+
+def law_url(law: Any) -> str | None:
+    """The official text of a registry law: wetten.overheid.nl for Dutch law."""
+    if getattr(law, "kind", None) == "bwb" and getattr(law, "bwb", None):
+        return f"https://wetten.overheid.nl/{law.bwb}"
+    url = getattr(law, "url", None)
+    return url if isinstance(url, str) else None
+
+
+def sources_view(ctx: ViewContext) -> ft.Control:
+    """Every law the advice is based on, linked to its official text."""
+    registry = ctx.services.library.registry
+    rows: list[ft.Control] = []
+    for key, law in registry.laws.items():
+        url = law_url(law)
+        title = law.title
+        if law.kind == "bill" and not title.casefold().startswith("wetsvoorstel"):
+            title += f" ({ctx.t('sources.bill')})"
+        rows.append(w.link(title, url, f"source-{key}") if url else w.body(title))
+    return w.page_body(
+        [
+            w.heading(ctx.t("sources.title"), 1, ident="sources-title"),
+            w.body(ctx.t("sources.intro")),
+            *rows,
+        ]
+    )
+
+
+def accessibility_view(ctx: ViewContext) -> ft.Control:
+    """The accessibility statement."""
+    return w.page_body(
+        [
+            w.heading(ctx.t("a11y.title"), 1, ident="a11y-title"),
+            w.body(ctx.t("a11y.text")),
+            w.body(ctx.t("a11y.points")),
+            w.body(ctx.t("a11y.contact")),
+        ]
+    )
+
+
+def privacy_view(ctx: ViewContext) -> ft.Control:
+    """The privacy statement: no tracking, encrypted on the device, online only on request."""
+    return w.page_body(
+        [
+            w.heading(ctx.t("privacy.title"), 1, ident="privacy-title"),
+            w.body(ctx.t("privacy.text")),
+            w.body(ctx.t("privacy.storage")),
+            w.body(ctx.t("privacy.network")),
+        ]
+    )
+
+
+def settings_view(ctx: ViewContext) -> ft.Control:
+    """Language, text size, colours and audience; every change applies at once and is kept."""
+    settings = ctx.state.settings
+
+    def change(**values: Any) -> w.Handler:
+        def handler(_: Any) -> None:
+            ctx.state.settings = replace(ctx.state.settings, **values)
+            ctx.nav.refresh()
+
+        return handler
+
+    languages = w.options(
+        [
+            w.option(
+                ctx.t(f"settings.language.{lang}"),
+                f"settings-language-{lang}",
+                settings.language == lang,
+                change(language=lang),
+            )
+            for lang in ("nl", "en")
+        ]
+    )
+    sizes = w.options(
+        [
+            w.option(
+                f"{int(scale * 100)}%",
+                f"settings-text-{int(scale * 100)}",
+                settings.text_scale == scale,
+                change(text_scale=scale),
+            )
+            for scale in TEXT_SCALES
+        ]
+    )
+    themes = w.options(
+        [
+            w.option(
+                ctx.t(f"settings.theme.{name}"),
+                f"settings-theme-{name}",
+                settings.theme == name,
+                change(theme=name),
+            )
+            for name in THEMES
+        ]
+    )
+    audiences = ctx.services.library.registry.audiences
+    audience_row = w.options(
+        [
+            w.option(
+                label(audience, settings.language),
+                f"settings-audience-{key}",
+                settings.audience == key,
+                change(audience=key),
+            )
+            for key, audience in audiences.items()
+        ]
+    )
+    controls: list[ft.Control] = [
+        w.heading(ctx.t("settings.title"), 1, ident="settings-title"),
+        w.section(ctx.t("settings.language"), [languages]),
+    ]
+    if ctx.t("content.dutch_only"):
+        controls.append(w.notice(ctx.t("content.dutch_only"), ident="settings-dutch-only"))
+    controls += [
+        w.section(ctx.t("settings.text_size"), [sizes]),
+        w.section(ctx.t("settings.theme"), [themes]),
+        w.section(ctx.t("settings.audience"), [audience_row]),
+    ]
+    return w.page_body(controls)

@@ -1,0 +1,434 @@
+"""The shell: app bar, bottom bar or rail, routing, keyboard, announcements, settings.
+
+The shell is the only place that touches ``ft.Page``. It renders the current route into two
+views: the root view (home) and, for every other route, one view on top of it. That stack is
+what makes the Android back button and the app bar's back arrow work (``on_view_pop``); browser
+back/forward and deep links arrive as route changes. Every render rebuilds the screen from the
+state; Flet sends only the difference to the client.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import flet as ft
+
+from privacyapp.views.kit.context import TABS, RouteSpec, ViewContext, fill, match
+from privacyapp.views.kit.i18n import Translator
+from privacyapp.views.kit.services import Services
+from privacyapp.views.kit.state import AppState, Settings
+from privacyapp.views.kit.theme import MAX_CONTENT_WIDTH, WIDE_BREAKPOINT, build_theme, palette
+from privacyapp.views.shell import text as _strings  # noqa: F401  (registers the shell's text)
+from privacyapp.views.shell.not_found import not_found_view
+from privacyapp.views.shell.routes import guards, reconnect_hooks, route_table
+
+__all__ = ["AFTER_FRAME", "SETTINGS_KEY", "Rendered", "Shell", "render_route"]
+
+logger = logging.getLogger(__name__)
+
+#: Seconds between showing a new screen and the two updates that follow it: the route in the
+#: browser history and the window title. On web, each of those makes the client rebuild more than
+#: the screen (its router; the whole app for a title), and sent together with the screen they add
+#: about 10-15 ms each before the user sees the next question (``benchmarks/app_bench.py``).
+#: Sent one frame later, the screen is already on show.
+AFTER_FRAME = 0.05
+#: Where the settings are kept (SharedPreferences: the browser's localStorage on web).
+SETTINGS_KEY = "privacyapp.settings"
+_NOT_FOUND = RouteSpec("/__niet-gevonden", not_found_view, "notfound.title")
+
+
+@dataclass
+class Rendered:
+    """A route rendered without a page: what tests of the whole table inspect."""
+
+    spec: RouteSpec
+    route: str
+    """The route actually shown (after ``enter`` redirects)."""
+    content: ft.Control
+    title: str
+
+
+def render_route(
+    routes: list[RouteSpec],
+    route: str,
+    state: AppState,
+    services: Services,
+    nav: Any,
+    page: Any = None,
+    guards: list[Callable[[ViewContext], str | None]] | None = None,
+) -> Rendered:
+    """Resolve ``route`` (guards, ``enter`` redirects) and build its screen.
+
+    Redirects are followed at most a few times so a misconfigured hook cannot loop.
+    """
+    t = Translator(state.settings.language)
+    for _ in range(5):
+        found = match(routes, route)
+        spec, params, query = found if found else (_NOT_FOUND, {}, {})
+        ctx = ViewContext(state, services, nav, t, params, query, page)
+        redirect = next((r for g in guards or [] if (r := g(ctx)) and r != route), None)
+        if redirect is None and spec.enter is not None:
+            redirect = spec.enter(ctx)
+        if redirect is None or redirect == route:
+            break
+        route = redirect
+    state.route = route
+    content = spec.build(ctx)
+    return Rendered(spec, route, content, ctx.title or t(spec.title_key))
+
+
+class Shell:
+    """Owns the page: renders the state, and is the :class:`~routes.Navigator`."""
+
+    def __init__(self, page: ft.Page, state: AppState, services: Services) -> None:
+        self.page = page
+        self.state = state
+        self.services = services
+        self.routes = route_table()
+        self.guards = guards()
+        self.reconnect_hooks = reconnect_hooks()
+        self._root = ft.View(route="/", padding=0, spacing=0)
+        self._top = ft.View(route="/", padding=0, spacing=0)
+        self._shown: str | None = None
+        self._diffed: ft.View | None = None
+        """The view whose screen on show was diffed (has the stable key), if any."""
+        self._look: tuple[str, float] | None = None
+        self._chrome: dict[object, tuple[tuple[object, ...], Any]] = {}
+        self._frames: dict[int, ft.Row] = {}
+        """The wide layout's row (rail, divider, screen) of each view."""
+        self._pushed: list[str] = []
+        """Routes we pushed whose echo (a route change event) has not come back yet."""
+        self._title = ""
+        self._page_pending = True
+        """Something page-wide (theme, background, views, title) is set but not yet sent."""
+        self._saved = state.settings
+        self._is_wide()
+        self._announcer = ft.SemanticsService()
+        self._prefs = ft.SharedPreferences()
+        page.services.extend([self._announcer, self._prefs])
+        page.on_route_change = self._on_route_change
+        page.on_view_pop = self._on_view_pop
+        page.on_keyboard_event = self._on_key
+        page.on_resize = self._on_resize
+        page.on_connect = self._on_connect
+        state.listen(lambda _state: self.render())
+
+    # ---------------------------------------------------------------- Navigator
+    def go(self, route: str) -> None:
+        """Show ``route`` now; add it to the browser history just after (see :data:`AFTER_FRAME`).
+
+        Pushes keep their order, and their echoes are recognised in ``_on_route_change``.
+        """
+        self.state.route = route
+        self.render()
+        if self.page.route != self.state.route:
+            self._pushed.append(self.state.route)
+            self.page.run_task(self._push_history, self.state.route)
+
+    async def _push_history(self, route: str) -> None:
+        await asyncio.sleep(AFTER_FRAME)
+        await self.page.push_route(route)
+
+    def back(self) -> None:
+        """Previous flow step, else the parent screen; home stays home."""
+        found = match(self.routes, self.state.route)
+        if found is None:
+            self.go("/")
+            return
+        spec, params, query = found
+        ctx = self._context(spec, params, query)
+        target = spec.back(ctx) if spec.back is not None else None
+        self.go(target or fill(spec.parent, params))
+
+    def refresh(self) -> None:
+        """Re-render after the state changed."""
+        self.render()
+
+    # ---------------------------------------------------------------- settings
+    async def load_settings(self) -> None:
+        """Read the remembered settings (bad or missing values give the defaults)."""
+        try:
+            raw = await self._prefs.get(SETTINGS_KEY)
+            data = json.loads(raw) if isinstance(raw, str) else {}
+        except (ValueError, TimeoutError) as exc:
+            logger.warning("settings could not be read, using defaults: %s", exc)
+            data = {}
+        if isinstance(data, dict):
+            self.state.settings = Settings.from_dict(data)
+        self._saved = self.state.settings
+
+    async def _save_settings(self, settings: Settings) -> None:
+        await self._prefs.set(SETTINGS_KEY, json.dumps(settings.to_dict()))
+
+    # ---------------------------------------------------------------- rendering
+    def _context(self, spec: RouteSpec, params: Any, query: Any) -> ViewContext:
+        t = Translator(self.state.settings.language)
+        return ViewContext(self.state, self.services, self, t, params, query, self.page)
+
+    def _is_wide(self) -> bool:
+        width = self.page.width or self.state.width
+        self.state.width = float(width)
+        return self.state.width >= WIDE_BREAKPOINT
+
+    def render(self) -> None:
+        """Build the current route into the page."""
+        page = self.page
+        settings = self.state.settings
+        if settings != self._saved:
+            self._saved = settings
+            page.run_task(self._save_settings, settings)
+        # Our palettes are complete (dark included), so one theme in light mode: the platform's
+        # own dark setting must not swap in Flutter's default dark colours.
+        look = (settings.theme, settings.text_scale)
+        if look != self._look:  # only send a theme when it changed (it is large)
+            self._look = look
+            self._page_pending = True
+            page.theme = build_theme(settings.theme, settings.text_scale)
+            page.theme_mode = ft.ThemeMode.LIGHT
+            page.theme_animation_style = ft.AnimationStyle.no_animation()  # instant switch
+        background = palette(settings.theme).background
+        if page.bgcolor != background:  # an assignment is sent even when the value is the same
+            page.bgcolor = background
+            self._page_pending = True
+        rendered = render_route(
+            self.routes, self.state.route, self.state, self.services, self, page, self.guards
+        )
+        t = Translator(settings.language)
+        self._retitle(f"{rendered.title} · {t('app.short')}")
+        view = self._root if rendered.route == "/" else self._top
+        view.route = rendered.route
+        if view.bgcolor != background:
+            view.bgcolor = background
+        wide = self._is_wide()
+        view.appbar = self._cached(
+            ("bar", t.lang, rendered.route != "/", wide, settings.text_scale),
+            lambda: self._appbar(t, rendered.route, wide),
+        )
+        available = self.state.width - (_RAIL_WIDTH if wide else 0)
+        body = ft.Container(content=rendered.content, width=min(MAX_CONTENT_WIDTH, available))
+        # A screen that may be diffed (RouteSpec.diff) gets a stable key: Flet then compares the
+        # rebuilt screen with the one on show and sends only what changed (a new flow step is a
+        # few texts). Other screens are sent whole, so their own in-place updates keep working.
+        diff = rendered.spec.diff
+        scroller = ft.Column(
+            [ft.Row([body], alignment=ft.MainAxisAlignment.CENTER)],
+            scroll=ft.ScrollMode.AUTO,
+            expand=True,
+            key="screen" if diff else None,
+        )
+        tab = next((i for i, (name, _) in enumerate(TABS) if name == rendered.spec.tab), 0)
+        if wide:
+            view.navigation_bar = None
+            # One frame per view, kept between renders: the rail in it is never part of a
+            # diffed (read-only) screen, so its selection events keep working.
+            rail = self._cached(
+                ("rail", t.lang, tab, view is self._root), lambda: self._rail(t, tab)
+            )
+            frame = self._frames.get(id(view))
+            if frame is None:
+                frame = self._frames[id(view)] = ft.Row(
+                    [rail, ft.VerticalDivider(width=1), scroller],
+                    expand=True,
+                    spacing=0,
+                    vertical_alignment=ft.CrossAxisAlignment.STRETCH,
+                )
+            else:
+                frame.controls[0], frame.controls[2] = rail, scroller
+            view.controls = [frame]
+        else:
+            view.navigation_bar = self._cached(
+                ("tabs", t.lang, tab, view is self._root), lambda: self._bottom_bar(t, tab)
+            )
+            view.controls = [scroller]
+        views = [self._root] if view is self._root else [self._root, self._top]
+        if [id(v) for v in page.views] != [id(v) for v in views]:  # same objects, not equal ones
+            page.views[:] = views
+            self._page_pending = True
+        # When only the view changed, Flet diffs just that view, not the whole page (quicker).
+        if self._page_pending:
+            page.update()
+            self._page_pending = False
+        else:
+            page.update(view)
+        if rendered.route != self._shown:
+            if diff and self._diffed is view:
+                # the diffed scroller kept its place: a new screen starts at its top
+                page.run_task(self._to_top, scroller)
+            self._shown = rendered.route
+            page.run_task(self._announce, rendered.title)
+        self._diffed = view if diff else None
+
+    async def _to_top(self, scroller: ft.Column) -> None:
+        try:
+            await scroller.scroll_to(offset=0)
+        except (RuntimeError, TimeoutError, asyncio.CancelledError) as exc:
+            logger.debug("scroll to top not delivered: %s", exc)
+
+    def _retitle(self, title: str) -> None:
+        """Give the window (browser tab) the screen's title: at once on the first screen, later
+        ones just after their screen is on show (:data:`AFTER_FRAME`); the last one wins."""
+        if title == self._title:
+            return
+        first = not self._title
+        self._title = title
+        if first:
+            self.page.title = title
+            self._page_pending = True
+        else:
+            self.page.run_task(self._send_title)
+
+    async def _send_title(self) -> None:
+        await asyncio.sleep(AFTER_FRAME)
+        if self.page.title != self._title:
+            self.page.title = self._title
+            self.page.update()
+            self._page_pending = False
+
+    async def _announce(self, message: str) -> None:
+        """Tell screen readers the screen (or flow step) changed (WCAG 4.1.3)."""
+        try:
+            await self._announcer.announce_message(message)
+        except (RuntimeError, TimeoutError, asyncio.CancelledError) as exc:
+            logger.debug("announcement not delivered: %s", exc)
+
+    def _cached(self, key: tuple[object, ...], make: Callable[[], Any]) -> Any:
+        """The same control object for the same key: Flet then sends nothing for it."""
+        kind = key[0]
+        held = self._chrome.get(kind)
+        if held is None or held[0] != key:
+            held = (key, make())
+            self._chrome[kind] = held
+        return held[1]
+
+    def _appbar(self, t: Translator, route: str, wide: bool) -> ft.AppBar:
+        back: ft.Control | None = None
+        if route != "/":
+            back = ft.Semantics(
+                identifier="nav-back",
+                button=True,
+                content=ft.IconButton(
+                    padding=12,  # 24 px icon + 2 × 12 = a 48 px target
+                    icon=ft.Icons.ARROW_BACK,
+                    tooltip=t("nav.back"),
+                    on_click=lambda _: self.back(),
+                ),
+            )
+        actions: list[ft.Control] = [
+            ft.Semantics(
+                identifier="nav-search",
+                button=True,
+                content=ft.IconButton(
+                    padding=12,  # 24 px icon + 2 × 12 = a 48 px target
+                    icon=ft.Icons.SEARCH,
+                    tooltip=t("nav.search"),
+                    on_click=lambda _: self.go("/zoeken"),
+                ),
+            ),
+            ft.Semantics(
+                identifier="nav-emergency",
+                button=True,
+                content=ft.TextButton(
+                    content=t("nav.emergency"),
+                    icon=ft.Icons.EMERGENCY,
+                    icon_color=ft.Colors.ERROR,
+                    on_click=lambda _: self.go("/nood"),
+                )
+                if wide
+                else ft.IconButton(
+                    padding=12,  # 24 px icon + 2 × 12 = a 48 px target
+                    icon=ft.Icons.EMERGENCY,
+                    icon_color=ft.Colors.ERROR,
+                    tooltip=t("nav.emergency"),
+                    on_click=lambda _: self.go("/nood"),
+                ),
+            ),
+        ]
+        return ft.AppBar(
+            leading=back,
+            automatically_imply_leading=False,
+            title=ft.Semantics(
+                identifier="nav-title",
+                # The app's name is chrome, like the tab labels: it grows a little with the
+                # text size but must leave room for the back, search and emergency buttons.
+                content=ft.Text(
+                    t("app.short"),
+                    size=round(20 * min(self.state.settings.text_scale, 1.25)),
+                    weight=ft.FontWeight.W_600,
+                ),
+            ),
+            exclude_header_semantics=True,
+            actions=actions,
+            bgcolor=ft.Colors.SURFACE,
+        )
+
+    def _tab_handler(self, e: Any) -> None:
+        index = int(e.control.selected_index or 0)
+        self.go(TABS[index][1])
+
+    def _bottom_bar(self, t: Translator, selected: int) -> ft.NavigationBar:
+        return ft.NavigationBar(
+            selected_index=selected,
+            on_change=self._tab_handler,
+            destinations=[
+                ft.NavigationBarDestination(
+                    icon=ft.Semantics(identifier=f"tab-{name}", content=ft.Icon(icon)),
+                    label=t(f"nav.{name}"),
+                )
+                for (name, _), icon in zip(TABS, _TAB_ICONS, strict=True)
+            ],
+        )
+
+    def _rail(self, t: Translator, selected: int) -> ft.NavigationRail:
+        return ft.NavigationRail(
+            selected_index=selected,
+            on_change=self._tab_handler,
+            label_type=ft.NavigationRailLabelType.ALL,
+            min_width=_RAIL_WIDTH - 1,
+            destinations=[
+                ft.NavigationRailDestination(
+                    icon=ft.Semantics(identifier=f"tab-{name}", content=ft.Icon(icon)),
+                    label=t(f"nav.{name}"),
+                )
+                for (name, _), icon in zip(TABS, _TAB_ICONS, strict=True)
+            ],
+        )
+
+    # ---------------------------------------------------------------- events
+    def _on_route_change(self, e: ft.RouteChangeEvent) -> None:
+        if e.route in self._pushed:
+            # The echo of our own navigation: it may arrive after the user moved on, so it
+            # must never drag the screen back.
+            del self._pushed[: self._pushed.index(e.route) + 1]
+            return
+        if e.route != self.state.route:
+            self.state.route = e.route
+            self.render()
+
+    def _on_view_pop(self, e: ft.ViewPopEvent) -> None:
+        self.back()
+
+    def _on_key(self, e: ft.KeyboardEvent) -> None:
+        if e.key == "Escape":
+            self.back()
+
+    def _on_resize(self, e: Any) -> None:
+        before = self.state.width
+        self._is_wide()
+        if abs(self.state.width - before) >= 1:
+            self.render()
+
+    def _on_connect(self, e: Any) -> None:
+        """The web page was reloaded or its client came back: let features react (the app lock
+        locks), then show the route again, through the guards (a locked screen asks the PIN)."""
+        changed = [hook(self.state, self.services) for hook in self.reconnect_hooks]
+        if any(changed):
+            self.go(self.state.route)
+
+
+_RAIL_WIDTH = 97  # the rail and its divider
+_TAB_ICONS = (ft.Icons.HELP_OUTLINE, ft.Icons.SEARCH, ft.Icons.FOLDER_OUTLINED, ft.Icons.MENU)

@@ -1,0 +1,600 @@
+""" "Mijn overzicht" (route ``/overzicht``) and "Bewaar dit pad" on the advice screen.
+
+Builders are plain functions (records and callbacks in, controls out) so tests inspect them and
+press their buttons without a Flet client. ``OverviewScreen`` is the small amount of logic
+between those builders and the ``Vault``: delete with a few seconds of undo, rename, export,
+and wiping everything after a confirmation that says it cannot be undone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+import flet as ft
+
+from privacyapp.dossier import (
+    KINDS,
+    Record,
+    RecordNotFoundError,
+    StoreError,
+    StoreProblem,
+    StoreWriteError,
+    Vault,
+    export_bundle,
+)
+from privacyapp.views.kit import i18n
+from privacyapp.views.kit import widgets as w
+from privacyapp.views.kit.context import RouteSpec, ViewContext
+from privacyapp.views.kit.i18n import Translator
+from privacyapp.views.kit.store_session import StoreSession, store_session
+from privacyapp.views.store.page import close_dialog, later, save_file, show_dialog
+from privacyapp.views.store.text import problem_text, status_label, store_error
+
+__all__ = [
+    "EXPORT_FILE_NAME",
+    "OPEN_ROUTES",
+    "OverviewScreen",
+    "ROUTES",
+    "UNDO_SECONDS",
+    "open_route",
+    "overview_route",
+    "overview_view",
+    "record_detail_view",
+    "record_route",
+    "rename_dialog",
+    "save_path_button",
+    "save_path_dialog",
+    "save_route",
+    "undo_snackbar",
+    "wipe_dialog",
+]
+
+UNDO_SECONDS = 6
+#: The export's file name stays Dutch in every UI language, like the export's content.
+EXPORT_FILE_NAME = "mijn-overzicht.zip"
+
+
+def format_date(moment: datetime, t: Translator = i18n.DUTCH) -> str:
+    """Date and local time in the UI language: ``02-03-2026 09:30``, ``2 Mar 2026, 09:30``."""
+    return i18n.moment_text(t, moment)
+
+
+def flow_label(record: Record, t: Translator = i18n.DUTCH) -> str:
+    """What the overview shows as the record's flow (the flow's title is content: Dutch)."""
+    title = record.payload.get("flow_title") if isinstance(record.payload, dict) else None
+    kind = t(f"overview.kind.{record.kind}") if record.kind in KINDS else record.kind
+    return str(title or record.flow_id or kind)
+
+
+def summary(record: Record, t: Translator = i18n.DUTCH) -> str:
+    """Flow, date and status on one line."""
+    when = format_date(record.updated_at, t)
+    return f"{flow_label(record, t)} · {when} · {status_label(t, record.status)}"
+
+
+def _semantic(control: ft.Control, identifier: str) -> ft.Control:
+    return ft.Semantics(content=control, identifier=identifier)
+
+
+def overview_item(
+    record: Record,
+    index: int,
+    *,
+    on_open: Callable[[str], None],
+    on_rename: Callable[[str], None],
+    on_delete: Callable[[str], None],
+    t: Translator = i18n.DUTCH,
+) -> ft.Control:
+    """One row: title, flow, date and status, with open / rename / delete."""
+    details = summary(record, t)
+    if record.reference:
+        details += " · " + t("overview.reference_inline", reference=record.reference)
+    rename = ft.IconButton(
+        ft.Icons.EDIT, tooltip=t("overview.rename_tip", title=record.title),
+        key=f"rename-{record.id}", on_click=lambda e: on_rename(record.id),
+    )  # fmt: skip
+    delete = ft.IconButton(
+        ft.Icons.DELETE, tooltip=t("overview.delete_tip", title=record.title),
+        key=f"delete-{record.id}", on_click=lambda e: on_delete(record.id),
+    )  # fmt: skip
+    tile = ft.ListTile(
+        key=f"record-{record.id}",
+        title=ft.Text(record.title),
+        subtitle=ft.Text(details),
+        on_click=lambda e: on_open(record.id),
+    )
+    return ft.Row(
+        [
+            ft.Container(
+                ft.Semantics(content=tile, identifier=f"overview-record-{index}", button=True),
+                expand=True,
+            ),
+            _semantic(rename, f"overview-rename-{index}"),
+            _semantic(delete, f"overview-delete-{index}"),
+        ]
+    )
+
+
+def overview_view(
+    records: list[Record],
+    *,
+    on_open: Callable[[str], None],
+    on_rename: Callable[[str], None],
+    on_delete: Callable[[str], None],
+    on_export: Callable[[], None],
+    on_wipe: Callable[[], None],
+    problems: list[StoreProblem] | None = None,
+    notice: str | None = None,
+    t: Translator = i18n.DUTCH,
+) -> ft.Control:
+    """The whole "Mijn overzicht" screen body.
+
+    ``problems`` are what the store found wrong when it opened (``Vault.problems``).
+    """
+    controls: list[ft.Control] = [
+        ft.Semantics(
+            content=ft.Text(t("overview.title"), theme_style=ft.TextThemeStyle.HEADLINE_SMALL),
+            header=True,
+        ),
+    ]
+    if notice:
+        controls.append(
+            ft.Semantics(content=ft.Text(notice, key="overview-notice"), live_region=True)
+        )
+    for problem in problems or []:
+        controls.append(
+            ft.Text(problem_text(t, problem), key="overview-problem", color=ft.Colors.ERROR)
+        )
+    if records:
+        items = [
+            overview_item(r, i, on_open=on_open, on_rename=on_rename, on_delete=on_delete, t=t)
+            for i, r in enumerate(records)
+        ]
+        controls.append(ft.Column(items, key="overview-list"))
+    else:
+        controls.append(ft.Text(t("overview.empty"), key="overview-empty"))
+    export = ft.OutlinedButton(
+        t("overview.export"), icon=ft.Icons.DOWNLOAD, key="overview-export",
+        on_click=lambda e: on_export(), disabled=not records,
+    )  # fmt: skip
+    wipe = ft.TextButton(
+        t("overview.wipe"), icon=ft.Icons.DELETE_FOREVER, key="overview-wipe",
+        on_click=lambda e: on_wipe(),
+    )  # fmt: skip
+    controls.append(
+        ft.Row(  # wraps on a narrow phone or with large text, instead of running off screen
+            [_semantic(export, "overview-export"), _semantic(wipe, "overview-wipe")],
+            wrap=True,
+            spacing=10,
+            run_spacing=10,
+        )
+    )
+    controls.append(ft.Text(t("overview.export_note"), size=12))
+    return ft.Column(controls, key="overview-view", scroll=ft.ScrollMode.AUTO)
+
+
+def record_detail_view(
+    record: Record, *, on_back: Callable[[], None], t: Translator = i18n.DUTCH
+) -> ft.Control:
+    """A saved item opened: its path steps (for paths) or its fields (content: as saved)."""
+    lines: list[ft.Control] = [
+        ft.Semantics(
+            content=ft.Text(record.title, theme_style=ft.TextThemeStyle.HEADLINE_SMALL),
+            header=True,
+        ),
+        ft.Text(summary(record, t)),
+    ]
+    if record.reference:
+        lines.append(ft.Text(t("overview.reference_line", reference=record.reference)))
+    steps = record.payload.get("steps") if record.kind == "path" else None
+    if isinstance(steps, list):
+        for step in steps:
+            if not isinstance(step, dict):
+                continue
+            answer = step.get("answer_label")
+            text = str(step.get("prompt") or step.get("node_id") or "")
+            lines.append(
+                ft.Text(f"{text} — {answer}" if answer else text, key="overview-detail-step")
+            )
+    elif record.kind != "identity":
+        for key, value in sorted(record.payload.items()):
+            lines.append(ft.Text(f"{key}: {value}", key="overview-detail-field"))
+    lines.append(
+        ft.TextButton(t("overview.back"), key="overview-detail-back", on_click=lambda e: on_back())
+    )
+    return ft.Column(lines, key="overview-detail", scroll=ft.ScrollMode.AUTO)
+
+
+def rename_dialog(
+    record: Record,
+    *,
+    on_save: Callable[[str], None],
+    on_cancel: Callable[[], None],
+    error: str | None = None,
+    t: Translator = i18n.DUTCH,
+) -> ft.AlertDialog:
+    field = ft.TextField(
+        label=t("overview.new_title"), value=record.title, key="overview-rename-field", error=error
+    )
+    field.on_submit = lambda e: on_save(field.value or "")
+    return ft.AlertDialog(
+        key="overview-rename-dialog",
+        title=ft.Text(t("overview.rename")),
+        content=field,
+        actions=[
+            ft.TextButton(
+                t("overview.cancel"), key="overview-rename-cancel", on_click=lambda e: on_cancel()
+            ),
+            ft.FilledButton(
+                t("overview.store"),
+                key="overview-rename-save",
+                on_click=lambda e: on_save(field.value or ""),
+            ),
+        ],
+    )
+
+
+def wipe_dialog(
+    *, on_confirm: Callable[[], None], on_cancel: Callable[[], None], t: Translator = i18n.DUTCH
+) -> ft.AlertDialog:
+    """Confirmation that says wiping cannot be undone."""
+    return ft.AlertDialog(
+        key="overview-wipe-dialog",
+        modal=True,
+        title=ft.Text(t("overview.wipe_title")),
+        content=ft.Text(t("overview.wipe_text"), key="overview-wipe-text"),
+        actions=[
+            ft.TextButton(
+                t("overview.wipe_cancel"),
+                key="overview-wipe-cancel",
+                on_click=lambda e: on_cancel(),
+            ),
+            ft.FilledButton(
+                t("overview.wipe_confirm"),
+                key="overview-wipe-confirm",
+                bgcolor=ft.Colors.ERROR,
+                on_click=lambda e: on_confirm(),
+            ),  # fmt: skip
+        ],
+    )
+
+
+def undo_snackbar(
+    record: Record, *, on_undo: Callable[[], None], t: Translator = i18n.DUTCH
+) -> ft.SnackBar:
+    """ "X is verwijderd" with an undo action, for ``UNDO_SECONDS`` seconds."""
+    return ft.SnackBar(
+        ft.Text(t("overview.deleted", title=record.title)),
+        key="overview-undo",
+        action=t("overview.undo"),
+        on_action=lambda e: on_undo(),
+        duration=UNDO_SECONDS * 1000,
+    )
+
+
+def save_path_button(
+    audience: str, on_click: Callable[[], None], t: Translator = i18n.DUTCH
+) -> ft.Control:
+    """ "Bewaar dit pad": prominent for professionals, a quieter button for others."""
+    kind = ft.FilledButton if audience == "professional" else ft.OutlinedButton
+    button = kind(
+        t("overview.save"),
+        icon=ft.Icons.SAVE,
+        key="overview-save-path",
+        on_click=lambda e: on_click(),
+    )
+    return _semantic(button, "overview-save-path")
+
+
+def save_path_dialog(
+    title: str,
+    *,
+    on_save: Callable[[str, str], None],
+    on_cancel: Callable[[], None],
+    error: str | None = None,
+    reference_value: str = "",
+    t: Translator = i18n.DUTCH,
+) -> ft.AlertDialog:
+    """Title and an optional client reference, with the no-names / no-BSN warning."""
+    title_field = ft.TextField(
+        label=t("overview.title_field"), value=title, key="overview-save-title"
+    )
+    warning = t("overview.reference_warning")
+    reference = ft.TextField(
+        label=t("overview.reference_field"), key="overview-save-reference", error=error,
+        value=reference_value,
+        helper=warning, helper_max_lines=3, max_length=60,
+    )  # fmt: skip
+
+    def save(_: Any) -> None:
+        on_save(title_field.value or "", reference.value or "")
+
+    return ft.AlertDialog(
+        key="overview-save-form",
+        title=ft.Text(t("overview.save")),
+        content=ft.Column(
+            tight=True,
+            controls=[
+                ft.Text(t("overview.save_intro")),
+                _semantic(title_field, "overview-save-title"),
+                _semantic(reference, "overview-save-reference"),
+                ft.Text(warning, key="overview-save-warning", weight=ft.FontWeight.BOLD),
+            ],
+        ),
+        actions=[
+            ft.TextButton(
+                t("overview.cancel"), key="overview-save-cancel", on_click=lambda e: on_cancel()
+            ),
+            _semantic(
+                ft.FilledButton(t("overview.keep"), key="overview-save-confirm", on_click=save),
+                "overview-save-confirm",
+            ),
+        ],
+    )
+
+
+class OverviewScreen:
+    """The overview's behaviour, with every effect injected (tests pass plain callables).
+
+    Args:
+        vault: the unlocked store.
+        refresh: rebuild and show the screen (reads ``records()``, ``notice``).
+        show_dialog / close_dialog: ``page.show_dialog`` / ``page.pop_dialog``.
+        show_snackbar: shows an ``ft.SnackBar`` (``page.show_dialog`` works for it too).
+        save_file: hands ``(file name, bytes)`` to the user (``ft.FilePicker().save_file``).
+        later: run a callback after some seconds (e.g. ``asyncio`` ``loop.call_later``).
+        open_record: navigate to a record's detail.
+        on_wiped: called after everything was wiped (go to the start).
+        t: the UI translator (the route sets it again on every render, so a change of language
+            applies to the next message).
+    """
+
+    def __init__(
+        self,
+        vault: Vault,
+        *,
+        refresh: Callable[[], None],
+        show_dialog: Callable[[ft.AlertDialog | ft.SnackBar], None],
+        close_dialog: Callable[[], None],
+        save_file: Callable[[str, bytes], None],
+        later: Callable[[float, Callable[[], None]], None],
+        open_record: Callable[[str], None],
+        on_wiped: Callable[[], None],
+        t: Translator = i18n.DUTCH,
+    ) -> None:
+        self.vault = vault
+        self.t = t
+        self.notice: str | None = None
+        self._refresh = refresh
+        self._show = show_dialog
+        self._close = close_dialog
+        self._save_file = save_file
+        self._later = later
+        self._open_record = open_record
+        self._on_wiped = on_wiped
+
+    def records(self) -> list[Record]:
+        return self.vault.list()
+
+    def build(self) -> ft.Control:
+        return overview_view(
+            self.records(), on_open=self._open_record, on_rename=self.ask_rename,
+            on_delete=self.delete, on_export=self.export, on_wipe=self.ask_wipe,
+            problems=self.vault.problems, notice=self.notice, t=self.t,
+        )  # fmt: skip
+
+    def _fail(self, exc: StoreError, key: str | None = None) -> None:
+        self.notice = store_error(self.t, exc, key)
+        self._refresh()
+
+    def delete(self, record_id: str) -> None:
+        try:
+            record = self.vault.delete(record_id)
+        except StoreError as exc:
+            return self._fail(exc)
+        self.notice = None
+        self._show(undo_snackbar(record, on_undo=lambda: self.undo(record.id), t=self.t))
+        self._later(UNDO_SECONDS, lambda: self.vault.forget_deleted(record.id))
+        self._refresh()
+
+    def undo(self, record_id: str) -> None:
+        try:
+            restored = self.vault.restore(record_id)
+        except StoreError as exc:
+            too_late = isinstance(exc, RecordNotFoundError)
+            return self._fail(exc, "store.error.undo_too_late" if too_late else None)
+        self.notice = self.t("overview.restored", title=restored.title)
+        self._refresh()
+
+    def ask_rename(self, record_id: str) -> None:
+        record = self.vault.get(record_id)
+        self._show(
+            rename_dialog(
+                record,
+                on_save=lambda title: self.rename(record_id, title),
+                on_cancel=self._close,
+                t=self.t,
+            )
+        )
+
+    def rename(self, record_id: str, title: str) -> None:
+        try:
+            self.vault.rename(record_id, title)
+        except StoreError as exc:
+            self._close()
+            record = self.vault.get(record_id)
+            self._show(
+                rename_dialog(
+                    record, error=store_error(self.t, exc),
+                    on_save=lambda title: self.rename(record_id, title), on_cancel=self._close,
+                    t=self.t,
+                )
+            )  # fmt: skip
+            return
+        self._close()
+        self.notice = None
+        self._refresh()
+
+    def export(self) -> None:
+        try:
+            data = export_bundle(self.vault)
+        except StoreError as exc:
+            return self._fail(exc)
+        self._save_file(EXPORT_FILE_NAME, data)
+        exported = self.t("overview.exported", file=EXPORT_FILE_NAME)
+        self.notice = f"{exported} {self.t('overview.export_note')}"
+        self._refresh()
+
+    def ask_wipe(self) -> None:
+        self._show(wipe_dialog(on_confirm=self.wipe, on_cancel=self._close, t=self.t))
+
+    def wipe(self) -> None:
+        self._close()
+        try:
+            self.vault.wipe()
+        except StoreError as exc:
+            return self._fail(exc, "store.error.wipe" if isinstance(exc, StoreWriteError) else None)
+        self._on_wiped()
+
+
+# --------------------------------------------------------------------------- routes (shell)
+#: Where "open" goes per record kind (``{id}`` is filled in). Feature modules may add their own,
+#: e.g. ``OPEN_ROUTES["request"] = "/verzoek/volgen/{id}"``; the default is the detail here.
+OPEN_ROUTES: dict[str, str] = {"request": "/verzoek/volgen/{id}"}  # its term and follow-up
+
+
+def open_route(record: Record) -> str:
+    """The route that opens ``record``."""
+    return OPEN_ROUTES.get(record.kind, "/overzicht/{id}").replace("{id}", record.id)
+
+
+def _screen(ctx: ViewContext, session: StoreSession) -> OverviewScreen:
+    vault = session.lock.require_vault()
+    screen = session.screens.get("overview")
+    if not isinstance(screen, OverviewScreen) or screen.vault is not vault:
+
+        def wiped() -> None:
+            session.screens.clear()
+            ctx.nav.go("/slot")
+
+        screen = OverviewScreen(
+            vault, refresh=ctx.nav.refresh, show_dialog=lambda d: show_dialog(ctx, d),
+            close_dialog=lambda: close_dialog(ctx), save_file=lambda n, b: save_file(ctx, n, b),
+            later=lambda s, cb: later(ctx, s, cb),
+            open_record=lambda rid: ctx.nav.go(open_route(vault.get(rid))), on_wiped=wiped,
+        )  # fmt: skip
+        session.screens["overview"] = screen
+    screen.t = ctx.t
+    return screen
+
+
+def _unavailable(ctx: ViewContext) -> ft.Control:
+    """Locked (or no store): say so and offer the lock screen."""
+    heading = w.heading(ctx.t("overview.title"), 1, ident="overview-title")
+    if ctx.services.store is None:
+        return w.page_body(
+            [heading, w.notice(ctx.t("overview.unavailable"), ident="overview-none")]
+        )
+    return w.page_body(
+        [
+            heading,
+            w.body(ctx.t("overview.locked")),
+            w.primary(ctx.t("overview.unlock"), "overview-unlock", lambda _: ctx.nav.go("/slot")),
+        ]
+    )
+
+
+def overview_route(ctx: ViewContext) -> ft.Control:
+    """``/overzicht`` (the lock guard has made sure the store is unlocked)."""
+    session = store_session(ctx)
+    if session is None or not session.lock.is_unlocked:
+        return _unavailable(ctx)
+    content = _screen(ctx, session).build()
+
+    def lock_now(_: object) -> None:
+        session.lock.lock()
+        session.screens.pop("overview", None)
+        ctx.nav.go("/slot")
+
+    lock = w.secondary(ctx.t("overview.lock"), "overview-lock", lock_now, icon=ft.Icons.LOCK)
+    error = session.error_text(ctx.t)
+    top = [w.notice(error, ident="overview-storage-error")] if error else []
+    return w.page_body([*top, content, lock])
+
+
+def record_route(ctx: ViewContext) -> ft.Control:
+    """``/overzicht/{record}``: one saved item."""
+    session = store_session(ctx)
+    if session is None or not session.lock.is_unlocked:
+        return _unavailable(ctx)
+    try:
+        record = session.lock.require_vault().get(ctx.params.get("record", ""))
+    except StoreError as exc:
+        return w.page_body([w.notice(store_error(ctx.t, exc), ident="overview-not-found")])
+    ctx.title = record.title
+    detail = record_detail_view(record, on_back=lambda: ctx.nav.go("/overzicht"), t=ctx.t)
+    return w.page_body([detail])
+
+
+def _finished_path(ctx: ViewContext) -> Any:
+    session = ctx.state.session
+    return session.path if session is not None and session.finished else None
+
+
+def _forget_input(ctx: ViewContext) -> None:
+    ctx.state.slots.pop("overview-save-error", None)
+    ctx.state.slots.pop("overview-save-input", None)
+
+
+def save_route(ctx: ViewContext) -> ft.Control:
+    """``/overzicht/bewaar``: save the finished path in ``state.session`` with a reference."""
+    store = store_session(ctx)
+    if store is None or not store.lock.is_unlocked:
+        return _unavailable(ctx)
+    path = _finished_path(ctx)
+    if path is None:
+        return w.page_body([w.notice(ctx.t("overview.no_path"), ident="overview-no-path")])
+    error = ctx.state.slots.get("overview-save-error")
+    typed = ctx.state.slots.get("overview-save-input") or (path.flow_title, "")
+
+    def save(title: str, reference: str) -> None:
+        ctx.state.slots["overview-save-input"] = (title, reference)
+        try:
+            store.lock.require_vault().create(
+                "path", title or path.flow_title, path.to_dict(), reference=reference or None,
+                flow_id=path.flow_id,
+            )  # fmt: skip
+        except StoreError as exc:
+            ctx.state.slots["overview-save-error"] = store_error(ctx.t, exc)
+            ctx.nav.refresh()
+            return
+        _forget_input(ctx)
+        ctx.nav.go("/overzicht")
+
+    def cancel() -> None:
+        _forget_input(ctx)
+        ctx.nav.back()
+
+    form = save_path_dialog(
+        typed[0], on_save=save, on_cancel=cancel, error=error, reference_value=typed[1], t=ctx.t
+    )
+    return w.page_body(
+        [
+            w.heading(ctx.t("overview.save"), 1, ident="overview-save-heading"),
+            form.content or ft.Column(),
+            ft.Row(list(form.actions or []), wrap=True),
+        ]
+    )
+
+
+ROUTES = [
+    RouteSpec("/overzicht", overview_route, "overview.title", tab="overzicht"),
+    RouteSpec(
+        "/overzicht/bewaar", save_route, "overview.save", tab="overzicht", parent="/overzicht"
+    ),
+    RouteSpec(
+        "/overzicht/{record}", record_route, "overview.record", tab="overzicht", parent="/overzicht"
+    ),
+]

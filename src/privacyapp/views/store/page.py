@@ -1,0 +1,74 @@
+"""Page effects the store screens need, behind small functions that also work without a page.
+
+In tests ``ctx.page`` is None: dialogs then land in ``state.slots["store-dialogs"]``, saved files
+in ``state.slots["store-files"]`` and delayed callbacks in ``state.slots["store-timers"]``, so
+tests can look at them and fire them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from typing import Any
+
+import flet as ft
+
+from privacyapp.views.kit.context import ViewContext
+
+__all__ = [
+    "close_dialog",
+    "later",
+    "save_file",
+    "show_dialog",
+]
+
+logger = logging.getLogger(__name__)
+
+
+def show_dialog(ctx: ViewContext, dialog: ft.AlertDialog | ft.SnackBar) -> None:
+    if ctx.page is not None:
+        ctx.page.show_dialog(dialog)
+    else:
+        ctx.state.slots.setdefault("store-dialogs", []).append(dialog)
+
+
+def close_dialog(ctx: ViewContext) -> None:
+    if ctx.page is not None:
+        ctx.page.pop_dialog()
+    else:
+        ctx.state.slots.setdefault("store-dialogs", []).append(None)
+
+
+def later(ctx: ViewContext, seconds: float, callback: Callable[[], None]) -> None:
+    """Run ``callback`` after ``seconds`` (on the page's event loop)."""
+    if ctx.page is None:
+        ctx.state.slots.setdefault("store-timers", []).append((seconds, callback))
+        return
+
+    async def wait_then_run() -> None:
+        await asyncio.sleep(seconds)
+        callback()
+
+    ctx.page.run_task(wait_then_run)
+
+
+def save_file(ctx: ViewContext, name: str, data: bytes) -> None:
+    """Let the user save ``data`` (the browser downloads it; desktop shows a save dialog)."""
+    if ctx.page is None:
+        ctx.state.slots.setdefault("store-files", []).append((name, data))
+        return
+    page: Any = ctx.page
+
+    async def pick_and_save() -> None:
+        picker = ft.FilePicker()
+        page.services.append(picker)
+        page.update()
+        try:
+            await picker.save_file(file_name=name, src_bytes=data)
+        except (RuntimeError, TimeoutError) as exc:  # the user's platform could not save
+            logger.warning("saving %s failed: %s", name, exc)
+        finally:
+            page.services.remove(picker)
+
+    page.run_task(pick_and_save)

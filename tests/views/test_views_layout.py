@@ -1,0 +1,72 @@
+"""The layout of ``views/``: a kit, feature wings and a shell, with no arrow running back up.
+
+``kit/`` imports no other part of ``views/``; a wing imports the kit and the domain packages,
+never another wing (the open store is reached through ``kit.store_session``); only ``shell/``
+imports the wings; no module loads another by name (``importlib``).
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import privacyapp.views
+
+VIEWS = Path(privacyapp.views.__file__).parent
+WINGS = ("flow", "record", "rights", "store", "municipality")
+
+
+def _imports(path: Path) -> set[str]:
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            if node.module == "privacyapp.views":
+                found.update(f"privacyapp.views.{a.name}" for a in node.names)
+            else:
+                found.update({node.module} | {f"{node.module}.{a.name}" for a in node.names})
+        elif isinstance(node, ast.Import):
+            found.update(a.name for a in node.names)
+    return {
+        name.removeprefix("privacyapp.views.")
+        for name in found
+        if name.startswith("privacyapp.views.")
+    }
+
+
+def _package(path: Path) -> str:
+    return path.relative_to(VIEWS).parts[0] if len(path.relative_to(VIEWS).parts) > 1 else ""
+
+
+def test_every_views_module_lives_in_the_kit_the_shell_or_a_wing() -> None:
+    loose = [p.name for p in VIEWS.glob("*.py") if p.name != "__init__.py"]
+    assert loose == []
+    assert {p.name for p in VIEWS.iterdir() if p.is_dir() and p.name != "__pycache__"} == {
+        "kit",
+        "shell",
+        *WINGS,
+    }
+
+
+def test_the_kit_imports_no_wing_and_no_shell() -> None:
+    for path in (VIEWS / "kit").glob("*.py"):
+        outside = {m for m in _imports(path) if m.split(".")[0] != "kit"}
+        assert outside == set(), f"{path.name} imports {sorted(outside)}"
+
+
+def test_a_wing_never_imports_another_wing_or_the_shell() -> None:
+    for wing in WINGS:
+        for path in (VIEWS / wing).glob("*.py"):
+            for module in _imports(path):
+                top = module.split(".")[0]
+                assert top in ("kit", wing), f"{wing}/{path.name} imports {module}"
+
+
+def test_no_screen_is_loaded_by_name() -> None:
+    for path in VIEWS.rglob("*.py"):
+        assert "importlib" not in path.read_text(encoding="utf-8"), path.name
+
+
+def test_no_file_in_views_is_over_600_lines() -> None:
+    for path in VIEWS.rglob("*.py"):
+        lines = len(path.read_text(encoding="utf-8").splitlines())
+        assert lines <= 600, f"{path.relative_to(VIEWS)}: {lines} lines"
