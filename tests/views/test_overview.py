@@ -14,12 +14,8 @@ import pytest
 from store_view_helpers import click, find, find_all, texts
 
 from privacyapp.dossier import AppLock, KdfParams, MemoryBackend, StoreProblem, Vault
-from privacyapp.views.store.overview import (
-    OverviewScreen,
-    record_detail_view,
-    save_path_button,
-    save_path_dialog,
-)
+from privacyapp.views.store.dialogs import save_path_button, save_path_dialog
+from privacyapp.views.store.overview import OverviewScreen, record_detail_view
 
 FAST = KdfParams("argon2id", b"\0" * 16, iterations=1, memory_kib=64)
 PATH = {

@@ -1,7 +1,7 @@
 """The layout of ``views/``: a kit, feature wings and a shell, with no arrow running back up.
 
 ``kit/`` imports no other part of ``views/``; a wing imports the kit and the domain packages,
-never another wing (the open store is reached through ``kit.store_session``); only ``shell/``
+never another wing (the open store is reached through ``kit.vault``); only ``shell/``
 imports the wings; no module loads another by name (``importlib``).
 """
 
@@ -70,3 +70,33 @@ def test_no_file_in_views_is_over_600_lines() -> None:
     for path in VIEWS.rglob("*.py"):
         lines = len(path.read_text(encoding="utf-8").splitlines())
         assert lines <= 600, f"{path.relative_to(VIEWS)}: {lines} lines"
+
+
+def test_no_import_circle_in_views() -> None:
+    """Type-checking imports count too: a circle there is a circle for the reader."""
+    graph: dict[str, set[str]] = {}
+    for path in VIEWS.rglob("*.py"):
+        parts = path.relative_to(VIEWS).with_suffix("").parts
+        name = ".".join(p for p in parts if p != "__init__")
+        graph[name] = set()
+        for module in _imports(path):
+            # ``from privacyapp.views.kit import widgets`` names kit.widgets; keep real modules
+            graph[name].add(module)
+    graph = {n: {m for m in deps if m in graph and m != n} for n, deps in graph.items()}
+    for top in ("", "kit", "flow", "record", "rights", "store", "municipality", "shell"):
+        for deps in graph.values():
+            deps.discard(top)  # a package face is not an arrow between modules
+
+    seen: dict[str, int] = {}  # 1: on the current path, 2: done
+
+    def visit(node: str, trail: list[str]) -> None:
+        seen[node] = 1
+        for dep in sorted(graph[node]):
+            assert seen.get(dep) != 1, "import circle: " + " -> ".join([*trail, node, dep])
+            if dep not in seen:
+                visit(dep, [*trail, node])
+        seen[node] = 2
+
+    for node in sorted(graph):
+        if node not in seen:
+            visit(node, [])

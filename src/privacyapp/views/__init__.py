@@ -5,7 +5,7 @@ state, services, translation); each wing (``flow/``, ``record/``, ``rights/``, `
 ``municipality/``) holds its screens and their text and exports ``ROUTES``; ``shell/`` holds the
 page, the navigation and the one route table that names every screen. A wing imports the kit and
 the domain packages, never another wing (the open store is reached through
-``kit.store_session``). See ``docs/ui.md``.
+``kit.vault``). See ``docs/ui.md``.
 """
 
 from privacyapp.views.kit import i18n

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any
 
 from privacyapp.dossier import (
     AppLock,
@@ -28,19 +28,12 @@ from privacyapp.dossier import (
 )
 from privacyapp.views.kit.i18n import Translator
 
-if TYPE_CHECKING:
-    from privacyapp.dossier import Vault
-    from privacyapp.views.kit.context import ViewContext
-
 __all__ = [
     "CLEARED",
     "StoreService",
-    "VaultStatus",
     "StoreSession",
     "keystore_wrapper",
     "make_app_lock",
-    "open_vault",
-    "store_session",
 ]
 
 #: The UI key that explains a browser storage cleared while the app was open.
@@ -164,35 +157,3 @@ class StoreService:
         state.slots[SLOT] = session
         state.slots.pop("store-loading", None)
         on_ready()
-
-
-#: Where a screen's saved items can go: no store on this platform, still loading (web), locked,
-#: or open.
-VaultStatus = Literal["none", "loading", "locked", "open"]
-
-
-def store_session(ctx: ViewContext) -> StoreSession | None:
-    """This page's store session; on web it starts loading it (and refreshes when ready)."""
-    service = ctx.services.store
-    if service is None:
-        return None
-    session: StoreSession | None = service.session(ctx.state)
-    if session is None and ctx.page is not None:
-        ctx.page.run_task(service.load, ctx.page, ctx.state, ctx.nav.refresh)
-    return session
-
-
-def open_vault(ctx: ViewContext) -> tuple[VaultStatus, Vault | None]:
-    """This page's encrypted store as a screen needs it: its status and, when open, the vault.
-
-    The one way the record and rights screens reach the store (on web, asking starts loading
-    it, and the screen is refreshed when it is ready).
-    """
-    if ctx.services.store is None:
-        return "none", None
-    session = store_session(ctx)
-    if session is None:
-        return "loading", None
-    if not session.lock.is_unlocked:
-        return "locked", None
-    return "open", session.lock.vault

@@ -35,7 +35,7 @@ from privacyapp.errors import PrivacyAppError
 from privacyapp.views.kit import i18n
 from privacyapp.views.kit import widgets as w
 from privacyapp.views.kit.context import RouteSpec, ViewContext
-from privacyapp.views.kit.store_session import open_vault
+from privacyapp.views.kit.vault import open_vault
 from privacyapp.views.record import text as record_strings  # noqa: F401  (registers the record.* text)
 
 __all__ = [

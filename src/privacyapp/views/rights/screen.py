@@ -33,7 +33,7 @@ from privacyapp.rights import (
 from privacyapp.views.kit import widgets as w
 from privacyapp.views.kit.context import RouteSpec, ViewContext
 from privacyapp.views.kit.i18n import Translator
-from privacyapp.views.kit.store_session import open_vault
+from privacyapp.views.kit.vault import open_vault
 from privacyapp.views.rights import service_text as rt
 from privacyapp.views.rights.parts import (
     ClientActions,

@@ -32,7 +32,8 @@ from privacyapp.views.kit.context import RouteSpec, ViewContext
 from privacyapp.views.kit.i18n import Translator
 from privacyapp.views.kit.services import Services
 from privacyapp.views.kit.state import AppState
-from privacyapp.views.kit.store_session import StoreSession, store_session
+from privacyapp.views.kit.store_session import StoreSession
+from privacyapp.views.kit.vault import store_session
 from privacyapp.views.store.page import close_dialog, show_dialog
 from privacyapp.views.store.text import MIN_PIN_LENGTH, store_error
 

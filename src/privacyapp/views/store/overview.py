@@ -28,7 +28,16 @@ from privacyapp.views.kit import i18n
 from privacyapp.views.kit import widgets as w
 from privacyapp.views.kit.context import RouteSpec, ViewContext
 from privacyapp.views.kit.i18n import Translator
-from privacyapp.views.kit.store_session import StoreSession, store_session
+from privacyapp.views.kit.store_session import StoreSession
+from privacyapp.views.kit.vault import store_session
+from privacyapp.views.store.dialogs import (
+    UNDO_SECONDS,
+    rename_dialog,
+    save_path_dialog,
+    semantic,
+    undo_snackbar,
+    wipe_dialog,
+)
 from privacyapp.views.store.page import close_dialog, later, save_file, show_dialog
 from privacyapp.views.store.text import problem_text, status_label, store_error
 
@@ -43,15 +52,9 @@ __all__ = [
     "overview_view",
     "record_detail_view",
     "record_route",
-    "rename_dialog",
-    "save_path_button",
-    "save_path_dialog",
     "save_route",
-    "undo_snackbar",
-    "wipe_dialog",
 ]
 
-UNDO_SECONDS = 6
 #: The export's file name stays Dutch in every UI language, like the export's content.
 EXPORT_FILE_NAME = "mijn-overzicht.zip"
 
@@ -72,10 +75,6 @@ def summary(record: Record, t: Translator = i18n.DUTCH) -> str:
     """Flow, date and status on one line."""
     when = format_date(record.updated_at, t)
     return f"{flow_label(record, t)} · {when} · {status_label(t, record.status)}"
-
-
-def _semantic(control: ft.Control, identifier: str) -> ft.Control:
-    return ft.Semantics(content=control, identifier=identifier)
 
 
 def overview_item(
@@ -111,8 +110,8 @@ def overview_item(
                 ft.Semantics(content=tile, identifier=f"overview-record-{index}", button=True),
                 expand=True,
             ),
-            _semantic(rename, f"overview-rename-{index}"),
-            _semantic(delete, f"overview-delete-{index}"),
+            semantic(rename, f"overview-rename-{index}"),
+            semantic(delete, f"overview-delete-{index}"),
         ]
     )
 
@@ -165,7 +164,7 @@ def overview_view(
     )  # fmt: skip
     controls.append(
         ft.Row(  # wraps on a narrow phone or with large text, instead of running off screen
-            [_semantic(export, "overview-export"), _semantic(wipe, "overview-wipe")],
+            [semantic(export, "overview-export"), semantic(wipe, "overview-wipe")],
             wrap=True,
             spacing=10,
             run_spacing=10,
@@ -205,134 +204,6 @@ def record_detail_view(
         ft.TextButton(t("overview.back"), key="overview-detail-back", on_click=lambda e: on_back())
     )
     return ft.Column(lines, key="overview-detail", scroll=ft.ScrollMode.AUTO)
-
-
-def rename_dialog(
-    record: Record,
-    *,
-    on_save: Callable[[str], None],
-    on_cancel: Callable[[], None],
-    error: str | None = None,
-    t: Translator = i18n.DUTCH,
-) -> ft.AlertDialog:
-    field = ft.TextField(
-        label=t("overview.new_title"), value=record.title, key="overview-rename-field", error=error
-    )
-    field.on_submit = lambda e: on_save(field.value or "")
-    return ft.AlertDialog(
-        key="overview-rename-dialog",
-        title=ft.Text(t("overview.rename")),
-        content=field,
-        actions=[
-            ft.TextButton(
-                t("overview.cancel"), key="overview-rename-cancel", on_click=lambda e: on_cancel()
-            ),
-            ft.FilledButton(
-                t("overview.store"),
-                key="overview-rename-save",
-                on_click=lambda e: on_save(field.value or ""),
-            ),
-        ],
-    )
-
-
-def wipe_dialog(
-    *, on_confirm: Callable[[], None], on_cancel: Callable[[], None], t: Translator = i18n.DUTCH
-) -> ft.AlertDialog:
-    """Confirmation that says wiping cannot be undone."""
-    return ft.AlertDialog(
-        key="overview-wipe-dialog",
-        modal=True,
-        title=ft.Text(t("overview.wipe_title")),
-        content=ft.Text(t("overview.wipe_text"), key="overview-wipe-text"),
-        actions=[
-            ft.TextButton(
-                t("overview.wipe_cancel"),
-                key="overview-wipe-cancel",
-                on_click=lambda e: on_cancel(),
-            ),
-            ft.FilledButton(
-                t("overview.wipe_confirm"),
-                key="overview-wipe-confirm",
-                bgcolor=ft.Colors.ERROR,
-                on_click=lambda e: on_confirm(),
-            ),  # fmt: skip
-        ],
-    )
-
-
-def undo_snackbar(
-    record: Record, *, on_undo: Callable[[], None], t: Translator = i18n.DUTCH
-) -> ft.SnackBar:
-    """ "X is verwijderd" with an undo action, for ``UNDO_SECONDS`` seconds."""
-    return ft.SnackBar(
-        ft.Text(t("overview.deleted", title=record.title)),
-        key="overview-undo",
-        action=t("overview.undo"),
-        on_action=lambda e: on_undo(),
-        duration=UNDO_SECONDS * 1000,
-    )
-
-
-def save_path_button(
-    audience: str, on_click: Callable[[], None], t: Translator = i18n.DUTCH
-) -> ft.Control:
-    """ "Bewaar dit pad": prominent for professionals, a quieter button for others."""
-    kind = ft.FilledButton if audience == "professional" else ft.OutlinedButton
-    button = kind(
-        t("overview.save"),
-        icon=ft.Icons.SAVE,
-        key="overview-save-path",
-        on_click=lambda e: on_click(),
-    )
-    return _semantic(button, "overview-save-path")
-
-
-def save_path_dialog(
-    title: str,
-    *,
-    on_save: Callable[[str, str], None],
-    on_cancel: Callable[[], None],
-    error: str | None = None,
-    reference_value: str = "",
-    t: Translator = i18n.DUTCH,
-) -> ft.AlertDialog:
-    """Title and an optional client reference, with the no-names / no-BSN warning."""
-    title_field = ft.TextField(
-        label=t("overview.title_field"), value=title, key="overview-save-title"
-    )
-    warning = t("overview.reference_warning")
-    reference = ft.TextField(
-        label=t("overview.reference_field"), key="overview-save-reference", error=error,
-        value=reference_value,
-        helper=warning, helper_max_lines=3, max_length=60,
-    )  # fmt: skip
-
-    def save(_: Any) -> None:
-        on_save(title_field.value or "", reference.value or "")
-
-    return ft.AlertDialog(
-        key="overview-save-form",
-        title=ft.Text(t("overview.save")),
-        content=ft.Column(
-            tight=True,
-            controls=[
-                ft.Text(t("overview.save_intro")),
-                _semantic(title_field, "overview-save-title"),
-                _semantic(reference, "overview-save-reference"),
-                ft.Text(warning, key="overview-save-warning", weight=ft.FontWeight.BOLD),
-            ],
-        ),
-        actions=[
-            ft.TextButton(
-                t("overview.cancel"), key="overview-save-cancel", on_click=lambda e: on_cancel()
-            ),
-            _semantic(
-                ft.FilledButton(t("overview.keep"), key="overview-save-confirm", on_click=save),
-                "overview-save-confirm",
-            ),
-        ],
-    )
 
 
 class OverviewScreen:
