@@ -13,7 +13,6 @@ from privacyapp.views.kit.context import ViewContext
 from privacyapp.views.kit.i18n import Translator
 from privacyapp.views.kit.services import Services
 from privacyapp.views.kit.state import AppState, Settings
-from privacyapp.views.shell import text as _strings  # noqa: F401  (registers the shell's text)
 
 FIXED_NOW = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
 

@@ -18,7 +18,6 @@ from privacyapp.rights import FOOTER, RequestKind, RightsRequest, Stage
 from privacyapp.views.kit.services import Services
 from privacyapp.views.kit.state import AppState
 from privacyapp.views.rights.screen import RightsScreen, kind_picker
-from privacyapp.views.shell import text as _strings  # noqa: F401
 from privacyapp.views.shell.routes import route_table
 from privacyapp.views.shell.shell import render_route
 

@@ -319,7 +319,7 @@ def test_storage_messages_in_english(app: App) -> None:
     _unlocked(app)
     session.error, session.error_fields = "store.unreadable", {"count": 2}
     app.open("/overzicht")
-    assert "2 saved value(s) in this browser cannot be read." in app.text()
+    assert "2 saved values in this browser cannot be read." in app.text()
     assert "overview-storage-error" in idents(app.content)
     assert_english(app.text())
 

@@ -11,7 +11,6 @@ from viewkit import RecordingNavigator, click, find, idents, layout_problems, te
 from privacyapp.engine import FlowSession
 from privacyapp.views.kit.services import Services
 from privacyapp.views.kit.state import AppState
-from privacyapp.views.shell import text as _strings  # noqa: F401
 from privacyapp.views.shell.routes import route_table
 from privacyapp.views.shell.shell import Rendered, render_route
 

@@ -14,6 +14,7 @@ import flet as ft
 
 from privacyapp.engine import Action, AdviceNode, FlowSession
 from privacyapp.views.flow.path import path_panel, route_for
+from privacyapp.views.kit import i18n
 from privacyapp.views.kit import widgets as w
 from privacyapp.views.kit.context import ViewContext
 
@@ -133,8 +134,8 @@ def advice_view(ctx: ViewContext, session: FlowSession, node: AdviceNode) -> ft.
     ]
     if node.summary:
         controls.append(w.body(node.summary))
-    if ctx.t("content.dutch_only"):
-        controls.append(w.notice(ctx.t("content.dutch_only"), ident="advice-dutch-only"))
+    if note := i18n.own_text(ctx.t, "content.dutch_only"):
+        controls.append(w.notice(note, ident="advice-dutch-only"))
     controls.append(w.section(ctx.t("advice.steps"), _numbered(node.steps)))
     controls.append(w.section(ctx.t("advice.why"), [w.body(node.explanation)]))
     sources = _sources(ctx, node)

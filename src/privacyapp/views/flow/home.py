@@ -9,6 +9,7 @@ from urllib.parse import quote
 import flet as ft
 
 from privacyapp.views.flow.emergency import emergency_strip
+from privacyapp.views.kit import i18n
 from privacyapp.views.kit import widgets as w
 from privacyapp.views.kit.context import ViewContext
 
@@ -135,8 +136,8 @@ def home_view(ctx: ViewContext) -> ft.Control:
         emergency_strip(ctx),
         search_field(ctx, "home-search", label_key="home.search.label"),
     ]
-    if ctx.t("content.dutch_only"):
-        controls.append(w.notice(ctx.t("content.dutch_only"), ident="home-dutch-only"))
+    if note := i18n.own_text(ctx.t, "content.dutch_only"):
+        controls.append(w.notice(note, ident="home-dutch-only"))
     if picking:
         controls.append(audience_picker(ctx))
     else:

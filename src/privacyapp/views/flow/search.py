@@ -34,13 +34,7 @@ def search_view(ctx: ViewContext) -> ft.Control:
             live_region=True,
             container=True,
             identifier="search-count",
-            content=w.muted(
-                ctx.t(
-                    "search.count" if len(hits) != 1 else "search.count.one",
-                    count=len(hits),
-                    query=query,
-                )
-            ),
+            content=w.muted(ctx.t.n("search.count", len(hits), query=query)),
         )
     )
     for index, (title, summary, route) in enumerate(hits):

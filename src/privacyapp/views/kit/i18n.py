@@ -1,21 +1,17 @@
-"""UI text in Dutch (default) and English: one catalog, filled by every screen module.
+"""UI text in Dutch (default) and English, from gettext catalogs.
 
 Only the *interface* is translated. Content (flows, advice, sources) is written in Dutch by the
 editors and stays Dutch in the English UI; the English UI says so (``content.dutch_only``).
 
-A feature module registers its own strings once, at import time::
-
-    from privacyapp.views.kit import i18n
-
-    i18n.register({
-        "nl": {"overview.title": "Mijn overzicht"},
-        "en": {"overview.title": "My overview"},
-    })
-
-and a builder translates with ``ctx.t("overview.title")`` (``str.format`` fields allowed:
-``ctx.t("flow.progress", step=2, total=5)``). Keys are dotted, prefixed by the module's area.
-A key missing in English falls back to Dutch; a key missing everywhere shows the key itself, so a
-typo is visible on screen and in tests instead of crashing.
+The text lives in ``privacyapp/assets/locale/<lang>/LC_MESSAGES/privacyapp.po`` (monolingual
+gettext: the msgid is the key the code uses, the msgstr the text; Dutch is the base language,
+English its translation), compiled to ``.mo`` by ``scripts/translations compile``. At run time
+the standard library's :mod:`gettext` reads the ``.mo`` files; Babel is only a tool for editors
+and tests. A builder translates with ``ctx.t("overview.title")`` (``str.format`` fields allowed:
+``ctx.t("flow.progress", step=2, total=5)``) and counts with
+``ctx.t.n("store.unreadable", count)``. Keys are dotted, prefixed by the screen's area. A key
+missing in English falls back to Dutch; a key missing everywhere shows the key itself, so a typo
+is visible on screen and in tests instead of crashing.
 
 The domain packages (``opendata``, ``dossier``) write their messages in Dutch. A screen shows
 them through :func:`from_dutch`: as they are in the Dutch UI, and in English as the text of a
@@ -24,11 +20,16 @@ key the screen picks from the error's type or the verdict.
 
 from __future__ import annotations
 
+import functools
+import gettext
+import io
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
+from importlib import resources
 
 __all__ = [
+    "DOMAIN",
     "DUTCH",
     "LANGUAGES",
     "MONTHS_EN",
@@ -40,47 +41,42 @@ __all__ = [
     "language_of",
     "month_name",
     "moment_text",
-    "register",
+    "own_text",
+    "translations",
 ]
 
-MONTHS_EN = (
-    *("January", "February", "March", "April", "May", "June"),
-    *("July", "August", "September", "October", "November", "December"),
-)
-MONTHS_NL = (
-    *("januari", "februari", "maart", "april", "mei", "juni"),
-    *("juli", "augustus", "september", "oktober", "november", "december"),
-)
-
-#: Supported UI languages, the first is the default.
+#: Supported UI languages, the first is the default (and the base of the catalogs).
 LANGUAGES = ("nl", "en")
+#: The gettext domain: ``<lang>/LC_MESSAGES/privacyapp.mo``.
+DOMAIN = "privacyapp"
 
-_CATALOG: dict[str, dict[str, str]] = {lang: {} for lang in LANGUAGES}
 
-
-def register(strings: Mapping[str, Mapping[str, str]]) -> None:
-    """Add a module's strings to the catalog.
-
-    Args:
-        strings: ``{"nl": {key: text}, "en": {key: text}}``. Registering a key twice with a
-            different text is a programming error (two modules claiming one key).
+@functools.cache
+def translations(lang: str) -> gettext.GNUTranslations:
+    """The compiled catalog of one UI language (read once per process).
 
     Raises:
-        ValueError: for an unknown language or a conflicting key.
+        ValueError: for a language the app does not have.
     """
-    for lang, texts in strings.items():
-        if lang not in _CATALOG:
-            raise ValueError(f"unknown UI language {lang!r}; use one of {', '.join(LANGUAGES)}")
-        table = _CATALOG[lang]
-        for key, text in texts.items():
-            if key in table and table[key] != text:
-                raise ValueError(f"UI text key {key!r} ({lang}) is registered twice")
-            table[key] = text
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown UI language {lang!r}; use one of {', '.join(LANGUAGES)}")
+    path = resources.files("privacyapp") / "assets" / "locale" / lang / "LC_MESSAGES"
+    data = (path / f"{DOMAIN}.mo").read_bytes()
+    return gettext.GNUTranslations(io.BytesIO(data))
 
 
 def catalog(lang: str) -> Mapping[str, str]:
-    """The registered strings of one language (read-only view for tests and checks)."""
-    return dict(_CATALOG[lang])
+    """Every key of one language with its text (plurals under their singular key, first form);
+    for tests and checks."""
+    entries = translations(lang)._catalog  # type: ignore[attr-defined]  # stdlib, stable since 2.x
+    out: dict[str, str] = {}
+    for msgid, text in entries.items():
+        if isinstance(msgid, tuple):  # (msgid, plural index)
+            if msgid[1] == 0:
+                out[msgid[0]] = text
+        elif msgid:  # "" is the header
+            out[msgid] = text
+    return out
 
 
 @dataclass(frozen=True)
@@ -90,10 +86,20 @@ class Translator:
     lang: str = "nl"
 
     def __call__(self, key: str, **fields: object) -> str:
-        text = _CATALOG.get(self.lang, {}).get(key)
-        if text is None:
-            text = _CATALOG["nl"].get(key, key)
+        text = translations(self.lang).gettext(key) if self.lang in LANGUAGES else key
+        if text == key and self.lang != LANGUAGES[0]:
+            text = translations(LANGUAGES[0]).gettext(key)
         return text.format(**fields) if fields else text
+
+    def n(self, key: str, count: int, **fields: object) -> str:
+        """A text that depends on a number: the language's own plural rule picks the form
+        (the ``.po`` entry has ``msgid_plural "<key>.plural"``); ``{count}`` is filled in."""
+        plural = key + ".plural"
+        lang = self.lang if self.lang in LANGUAGES else LANGUAGES[0]
+        text = translations(lang).ngettext(key, plural, count)
+        if text in (key, plural) and lang != LANGUAGES[0]:
+            text = translations(LANGUAGES[0]).ngettext(key, plural, count)
+        return text.format(count=count, **fields)
 
 
 def language_of(t: Callable[..., str]) -> str:
@@ -118,9 +124,19 @@ def from_dutch(t: Callable[..., str], key: str, dutch: str, **fields: object) ->
     return t(key, **fields)
 
 
+def own_text(t: Callable[..., str], key: str, **fields: object) -> str:
+    """A text that only some languages need, or "": the English UI says that the content is
+    Dutch (``content.dutch_only``); the Dutch catalog has no such entry, and no fallback."""
+    lang = language_of(t)
+    text = translations(lang).gettext(key) if lang in LANGUAGES else key
+    if text == key:
+        return ""
+    return text.format(**fields) if fields else text
+
+
 def month_name(t: Callable[..., str], month: int) -> str:
     """The name of a month (1–12) in the UI language: ``november``, ``November``."""
-    return (MONTHS_NL if language_of(t) == "nl" else MONTHS_EN)[month - 1]
+    return Translator(language_of(t))(f"month.{month}")
 
 
 def day_text(t: Callable[..., str], day: date) -> str:
@@ -128,7 +144,7 @@ def day_text(t: Callable[..., str], day: date) -> str:
     English (a month name, so nobody reads 03-04 as March or April)."""
     if language_of(t) == "nl":
         return f"{day:%d-%m-%Y}"
-    return f"{day.day} {MONTHS_EN[day.month - 1][:3]} {day.year}"
+    return f"{day.day} {month_name(t, day.month)[:3]} {day.year}"
 
 
 def moment_text(t: Callable[..., str], moment: datetime) -> str:
@@ -140,3 +156,7 @@ def moment_text(t: Callable[..., str], moment: datetime) -> str:
 
 DUTCH = Translator("nl")
 """The builders' default translator: Dutch, the language of the content and the services."""
+
+#: The month names of each language, from the catalogs (``month.1`` … ``month.12``).
+MONTHS_NL = tuple(DUTCH(f"month.{m}") for m in range(1, 13))
+MONTHS_EN = tuple(Translator("en")(f"month.{m}") for m in range(1, 13))

@@ -85,7 +85,12 @@ class StoreSession:
 
     def error_text(self, t: Translator) -> str:
         """``error`` in the UI language (empty when there is none)."""
-        return t(self.error, **self.error_fields) if self.error else ""
+        if not self.error:
+            return ""
+        count = self.error_fields.get("count")
+        if isinstance(count, int):  # "3 opgeslagen waarden …": the language's plural rule
+            return t.n(self.error, count)
+        return t(self.error, **self.error_fields)
 
 
 SLOT = "store"

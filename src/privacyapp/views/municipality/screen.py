@@ -43,7 +43,6 @@ from privacyapp.views.kit import i18n
 from privacyapp.views.kit import widgets as w
 from privacyapp.views.kit.context import RouteSpec, ViewContext
 from privacyapp.views.kit.theme import TOUCH_TARGET
-from privacyapp.views.municipality import text as _strings  # noqa: F401 (registers)
 
 __all__ = [
     "ROUTES",

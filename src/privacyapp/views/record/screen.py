@@ -36,7 +36,6 @@ from privacyapp.views.kit import i18n
 from privacyapp.views.kit import widgets as w
 from privacyapp.views.kit.context import RouteSpec, ViewContext
 from privacyapp.views.kit.vault import open_vault
-from privacyapp.views.record import text as record_strings  # noqa: F401  (registers the record.* text)
 
 __all__ = [
     "ROUTES",
@@ -300,8 +299,8 @@ def record_form(
         ),  # fmt: skip
         w.muted(ctx.t("record.fingerprint_tip")),
     ]
-    if ctx.t("record.pdf_dutch"):  # the English UI says once that the PDF is Dutch
-        controls.append(w.notice(ctx.t("record.pdf_dutch"), ident="record-pdf-dutch"))
+    if note := i18n.own_text(ctx.t, "record.pdf_dutch"):  # the English UI says it once
+        controls.append(w.notice(note, ident="record-pdf-dutch"))
     controls += [
         *_message(screen),
         _wrap(role),

@@ -32,6 +32,7 @@ from privacyapp.rights import (
     mail_link,
     next_step,
 )
+from privacyapp.views.kit import i18n
 from privacyapp.views.kit.i18n import Translator
 from privacyapp.views.rights import service_text as rt
 from privacyapp.views.rights.service_text import DUTCH
@@ -332,7 +333,7 @@ def letter_preview(
     parts: list[ft.Control] = [
         ft.Text(t("rights.letter"), theme_style=ft.TextThemeStyle.TITLE_MEDIUM)
     ]
-    if dutch_note := t("rights.letter_dutch"):
+    if dutch_note := i18n.own_text(t, "rights.letter_dutch"):
         parts.append(tag("rights-letter-dutch", ft.Text(dutch_note, italic=True)))
     parts += [
         ft.Container(

@@ -40,7 +40,6 @@ from privacyapp.rights import (
 )
 from privacyapp.views.kit import i18n
 from privacyapp.views.kit.i18n import MONTHS_EN, Translator
-from privacyapp.views.rights import text as _strings  # noqa: F401  (registers the keys)
 
 __all__ = [
     "DUTCH",

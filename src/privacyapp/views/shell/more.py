@@ -8,6 +8,7 @@ from typing import Any
 import flet as ft
 
 from privacyapp.views.flow.home import label
+from privacyapp.views.kit import i18n
 from privacyapp.views.kit import widgets as w
 from privacyapp.views.kit.context import ViewContext
 from privacyapp.views.kit.state import TEXT_SCALES, THEMES
@@ -180,8 +181,8 @@ def settings_view(ctx: ViewContext) -> ft.Control:
         w.heading(ctx.t("settings.title"), 1, ident="settings-title"),
         w.section(ctx.t("settings.language"), [languages]),
     ]
-    if ctx.t("content.dutch_only"):
-        controls.append(w.notice(ctx.t("content.dutch_only"), ident="settings-dutch-only"))
+    if note := i18n.own_text(ctx.t, "content.dutch_only"):
+        controls.append(w.notice(note, ident="settings-dutch-only"))
     controls += [
         w.section(ctx.t("settings.text_size"), [sizes]),
         w.section(ctx.t("settings.theme"), [themes]),

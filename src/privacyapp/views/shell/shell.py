@@ -23,7 +23,6 @@ from privacyapp.views.kit.i18n import Translator
 from privacyapp.views.kit.services import Services
 from privacyapp.views.kit.state import AppState, Settings
 from privacyapp.views.kit.theme import MAX_CONTENT_WIDTH, WIDE_BREAKPOINT, build_theme, palette
-from privacyapp.views.shell import text as _strings  # noqa: F401  (registers the shell's text)
 from privacyapp.views.shell.not_found import not_found_view
 from privacyapp.views.shell.routes import guards, reconnect_hooks, route_table
 
