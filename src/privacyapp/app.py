@@ -76,25 +76,23 @@ def build_services(
         http_client: an ``httpx.Client`` for services that may go online; None: offline.
         library: a ``privacyapp.engine.Library`` to use instead of the built-in content (tests).
     """
-    from privacyapp.content import builtin_library
     from privacyapp.engine import SearchIndex
 
-    if library is None:
-        library = builtin_library().published()  # drafts and flows in review never reach users
-    dates = [f.valid_from for f in library.flows.values() if getattr(f, "valid_from", None)]
-    content = ContentInfo(
-        version=str(library.content_version),
-        date=max(dates).isoformat() if dates else "",
-        flows=len(library),
-    )
+    updates = _content_updates(data_dir, http_client)
+    if library is None:  # issue 17: an installed update when intact and newer, else built-in
+        library = updates.active_library().published()  # drafts never reach users
     services = Services(
         data_dir=data_dir,
         web=web,
         library=library,
         search=SearchIndex(library),
-        content=content,
+        content=_content_info(library),
         http_client=http_client,
     )
+    # The lead adds ``content_updates: Any = None`` to Services; until then it is set here.
+    setattr(services, "content_updates", updates)  # noqa: B010
+    updates.on_installed = lambda new: _use_content(services, new)
+    updates.start_background()  # after 5 s, then daily; only with a source and a client
     services.store = StoreService(data_dir, web=web)  # issue 5: web keeps data in the browser
     # The municipality directory: built-in list, cached refreshes, register/PDOK via the client.
     from privacyapp.opendata import MunicipalityDirectory
@@ -107,6 +105,37 @@ def build_services(
 
     services.signer = RecordService()
     return services
+
+
+def _content_info(library: Any) -> ContentInfo:
+    dates = [f.valid_from for f in library.flows.values() if getattr(f, "valid_from", None)]
+    return ContentInfo(
+        version=str(library.content_version),
+        date=max(dates).isoformat() if dates else "",
+        flows=len(library),
+    )
+
+
+def _content_updates(data_dir: Path, http_client: Any) -> Any:
+    """The content updater (issue 17): the shipped root and address, or none in this build."""
+    from privacyapp.content import ContentError
+    from privacyapp.content.updater import ContentUpdater, configured_source
+
+    try:
+        source = configured_source()
+    except ContentError:
+        source = None
+    return ContentUpdater(data_dir, http_client, source=source)
+
+
+def _use_content(services: Services, library: Any) -> None:
+    """New content for new flows: a flow in progress keeps the flow object it started with,
+    and a saved path keeps the content hash of the content it came from."""
+    from privacyapp.engine import SearchIndex
+
+    search = SearchIndex(library)
+    services.library, services.search = library, search
+    services.content = _content_info(library)
 
 
 def start_services(data_dir: Path, *, web: bool, http_client: Any = None) -> Future[Services]:
