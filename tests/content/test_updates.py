@@ -31,6 +31,7 @@ from privacyapp.content import load_bundle
 from privacyapp.content.errors import (
     KeysMissing,
     PublishError,
+    UpdateFailed,
     UpdateIncompatible,
     UpdateRefused,
     UpdateUnavailable,
@@ -469,3 +470,83 @@ def test_a_trust_file_that_is_no_root_is_refused(tmp_path: Path) -> None:
         str(bad),
     )
     assert code == 1 and "is not TUF root metadata" in err
+
+
+def test_a_running_app_shows_the_new_text_and_a_flow_in_progress_keeps_its_own(
+    repo: ContentRepository,
+    server: Server,
+    client: httpx.Client,
+    tmp_path: Path,
+    base: dict[str, Any],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from privacyapp import app
+    from privacyapp.content import builtin_library
+    from privacyapp.engine.session import FlowSession
+
+    shipped = builtin_library()
+    newer = json.loads(shipped_bundle_bytes())
+    repo.publish(
+        make_bundle(newer, "2099.1.0", title="Gecorrigeerd advies"), min_app_version="0.1.0"
+    )
+    monkeypatch.setenv("PRIVACYAPP_CONTENT_URL", server.url)
+    monkeypatch.setenv("PRIVACYAPP_CONTENT_ROOT", str(repo.metadata_dir / "1.root.json"))
+    services = app.build_services(tmp_path / "data", web=True, http_client=client)
+    updates = getattr(services, "content_updates")  # noqa: B009
+    updates.stop_background()  # the app's own check would come after 5 s; this test checks now
+    flow = next(iter(services.library.flows.values()))
+    started = FlowSession.start(flow, content_hash=services.library.content_hash, clock=lambda: NOW)
+    assert updates.check().result == "updated"
+    assert services.library.content_version == "2099.1.0"
+    assert first_advice_title(services.library) == "Gecorrigeerd advies"
+    assert services.content.version == "2099.1.0"
+    # the flow that was open finishes on the content it started with, under its old hash
+    assert started.flow is flow and started.content_hash == shipped.content_hash
+    assert started.content_hash != services.library.content_hash
+
+
+def shipped_bundle_bytes() -> bytes:
+    from importlib import resources
+
+    return resources.files("privacyapp").joinpath("assets", "content-bundle.json").read_bytes()
+
+
+def test_the_background_check_runs_and_stores_its_result(
+    installed: ContentUpdater, repo: ContentRepository, base: dict[str, Any]
+) -> None:
+    import threading
+
+    repo.publish(make_bundle(base, "2026.3.0", title="Op de achtergrond"), min_app_version="0.1.0")
+    done = threading.Event()
+    installed.on_installed = lambda library: done.set()
+    stop = installed.start_background(first_delay=0.0, every=3600)
+    try:
+        assert done.wait(60)
+    finally:
+        stop.set()
+    assert first_advice_title(installed.active_library()) == "Op de achtergrond"
+
+
+def test_without_a_source_the_app_never_goes_online(tmp_path: Path, builtin: Library) -> None:
+    updater = ContentUpdater(tmp_path, httpx.Client(), source=None, builtin=lambda: builtin)
+    assert updater.start_background().is_set()
+    with pytest.raises(UpdateFailed, match="no update address"):
+        updater.check()
+    assert updater.status().last_result == "not-configured"
+    assert not updater.is_stale()
+
+
+def test_a_lost_key_is_removed_and_clients_follow(
+    installed: ContentUpdater, repo: ContentRepository, base: dict[str, Any], tmp_path: Path
+) -> None:
+    root = repo.root().signed
+    lost = root.roles["root"].keyids[2]
+    with pytest.raises(PublishError, match="fewer keys than its threshold"):
+        repo.remove_key("targets", root.roles["targets"].keyids[0])
+    repo.remove_key("root", lost[:12])  # a root key holder lost theirs: 2 of 2 remain
+    assert lost not in repo.root().signed.roles["root"].keyids
+    repo.add_key("root", tmp_path / "keys")  # and a new holder joins: 2 of 3 again
+    repo.set_threshold("targets", 1)
+    repo.publish(make_bundle(base, "2026.3.0", title="Na verlies"), min_app_version="0.1.0")
+    assert installed.check().result == "updated"
+    assert repo.root().signed.version == 4

@@ -257,6 +257,7 @@ class ContentUpdater:
         self.on_installed = on_installed
         self._lock = threading.Lock()
         self.fetcher: HttpxFetcher | None = None
+        self._stops: list[threading.Event] = []
 
     # ------------------------------------------------------------------ status
 
@@ -305,9 +306,8 @@ class ContentUpdater:
 
     # ------------------------------------------------------------------ the content in use
 
-    def _load_installed(self, path: Path, record: dict[str, Any] | None) -> Library | None:
-        if record is None:
-            return None
+    def _intact(self, path: Path, record: dict[str, Any]) -> bytes | None:
+        """The file's bytes when they are what was installed and suit this app; else None."""
         try:
             data = path.read_bytes()
         except OSError:
@@ -315,6 +315,12 @@ class ContentUpdater:
         if hashlib.sha256(data).hexdigest() != record.get("sha256"):
             return None
         if not self._app_suits(str(record.get("min_app_version", ""))):
+            return None
+        return data
+
+    def _load_installed(self, path: Path, record: dict[str, Any] | None) -> Library | None:
+        data = self._intact(path, record) if record is not None else None
+        if data is None:
             return None
         try:
             return load_bundle(data)
@@ -354,6 +360,7 @@ class ContentUpdater:
         a client.
         """
         stop = threading.Event()
+        self._stops.append(stop)
         if self.source is None or self.client is None:
             stop.set()
             return stop
@@ -366,6 +373,11 @@ class ContentUpdater:
 
         threading.Thread(target=loop, name="privacyapp-content-updates", daemon=True).start()
         return stop
+
+    def stop_background(self) -> None:
+        """Stop every background loop this updater started (a check under way finishes)."""
+        for stop in self._stops:
+            stop.set()
 
     # ------------------------------------------------------------------ checking
 
@@ -516,7 +528,7 @@ class ContentUpdater:
     ) -> UpdateOutcome | None:
         """None when the published content should be installed; else why not."""
         installed = status.installed
-        if installed is not None and self.installed_library() is not None:
+        if installed is not None and self._intact(self.bundle_path, installed):
             have = str(installed.get("content_version"))
             if installed.get("content_hash") == content_hash:
                 return UpdateOutcome("current", have, f"content {have} is up to date")
