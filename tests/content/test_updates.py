@@ -173,7 +173,9 @@ def test_the_metadata_reaches_no_further_than_the_server(
     server.set_cookie = True
     installed.check()
     installed.check()
+    sent = {"Host", "Accept", "Accept-Encoding", "Connection", "User-Agent", "Cache-Control"}
     for _, headers in server.requests:
+        assert set(headers) <= sent  # no cookie, no id, nothing about the user
         assert "Cookie" not in headers
         assert headers["User-Agent"] == "PrivacyApp"
         assert headers["Accept-Encoding"] == "identity"
@@ -203,7 +205,9 @@ def test_expired_metadata_is_refused(installed: ContentUpdater, repo: ContentRep
     with pytest.raises(UpdateRefused, match="expired"):
         installed.check()
     assert_kept(installed)
-    assert installed.is_stale()
+    about = installed.about()
+    assert about.stale and about.last_result == "refused" and about.from_update
+    assert about.content_version == "2026.2.0" and about.last_success == NOW.isoformat()
     repo.clock = fixed_clock(NOW + timedelta(days=8))
     repo.refresh_timestamp()  # the daily job catches up: accepted again
     assert installed.check().result == "current"
@@ -287,7 +291,7 @@ def test_the_publisher_refuses_to_sign_below_the_threshold(
 
 def test_an_endless_answer_is_cut_off(installed: ContentUpdater, server: Server) -> None:
     server.overrides["/metadata/timestamp.json"] = endless
-    with pytest.raises(UpdateRefused, match="more data than the signed metadata allows"):
+    with pytest.raises(UpdateRefused, match="more data than allowed"):
         installed.check()
     assert_kept(installed)
 
@@ -534,6 +538,7 @@ def test_without_a_source_the_app_never_goes_online(tmp_path: Path, builtin: Lib
         updater.check()
     assert updater.status().last_result == "not-configured"
     assert not updater.is_stale()
+    assert not updater.about().updates_enabled and not updater.about().from_update
 
 
 def test_a_lost_key_is_removed_and_clients_follow(
@@ -550,3 +555,45 @@ def test_a_lost_key_is_removed_and_clients_follow(
     repo.publish(make_bundle(base, "2026.3.0", title="Na verlies"), min_app_version="0.1.0")
     assert installed.check().result == "updated"
     assert repo.root().signed.version == 4
+
+
+def test_a_first_start_is_not_stale_but_a_week_of_failures_is(
+    tmp_path: Path, builtin: Library, client: httpx.Client
+) -> None:
+    source = UpdateSource("http://127.0.0.1:9", b"{}")
+    updater = ContentUpdater(
+        tmp_path, client, source=source, builtin=lambda: builtin, clock=fixed_clock(NOW)
+    )
+    assert not updater.about().stale and updater.about().last_result == "never"
+    with pytest.raises(UpdateFailed):
+        updater.check()
+    assert not updater.about().stale
+    updater.clock = fixed_clock(NOW + timedelta(days=8))
+    assert updater.about().stale
+
+
+def test_trust_writes_what_a_release_ships(tmp_path: Path) -> None:
+    repo, keys, assets = tmp_path / "repo", tmp_path / "keys", tmp_path / "assets"
+    assert run("content", "init", "--repo", str(repo), "--keys", str(keys))[0] == 0
+    code, _, err = run(
+        "content", "trust", "--repo", str(repo), "--url", "http://x", "--out", str(assets)
+    )
+    assert code == 2 and "https" in err
+    code, out, err = run(
+        "content",
+        "trust",
+        "--repo",
+        str(repo),
+        "--url",
+        "https://example.org/c",
+        "--out",
+        str(assets),
+    )
+    assert code == 0, err
+    assert (assets / "content-root.json").read_bytes() == (
+        repo / "metadata" / "1.root.json"
+    ).read_bytes()
+    assert json.loads((assets / "content-update.json").read_text()) == {
+        "url": "https://example.org/c"
+    }
+    assert not list(assets.glob("*.pem"))

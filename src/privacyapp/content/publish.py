@@ -52,7 +52,7 @@ from tuf.api.metadata import (
 from tuf.api.serialization.json import JSONSerializer
 
 from privacyapp._atomic import write_atomic
-from privacyapp.content.bundle import BUNDLE_FORMAT, load_bundle
+from privacyapp.content.bundle import BUNDLE_FORMAT, BUNDLE_RESOURCE, load_bundle
 from privacyapp.content.errors import KeysMissing, PublishError
 from privacyapp.content.signing import version_key
 
@@ -66,7 +66,7 @@ __all__ = [
 ]
 
 ROLES = ("root", "targets", "snapshot", "timestamp")
-TARGET_NAME = "content-bundle.json"
+TARGET_NAME = BUNDLE_RESOURCE  # the one target: the bundle
 EXPIRY: dict[str, timedelta] = {
     "root": timedelta(days=365),
     "targets": timedelta(days=180),

@@ -34,16 +34,18 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
-from tuf.api import exceptions as tuf_errors
-from tuf.api.metadata import Metadata, Root
-from tuf.ngclient import Updater, UpdaterConfig
 
 from privacyapp import __version__
 from privacyapp._atomic import write_atomic
-from privacyapp.content.bundle import BUNDLE_FORMAT, builtin_library, load_bundle
+from privacyapp.content.bundle import (
+    BUNDLE_FORMAT,
+    BUNDLE_RESOURCE,
+    builtin_library,
+    load_bundle,
+)
 from privacyapp.content.errors import (
     BundleInvalid,
     ContentError,
@@ -53,13 +55,21 @@ from privacyapp.content.errors import (
     UpdateRefused,
     UpdateUnavailable,
 )
-from privacyapp.content.fetcher import HttpxFetcher
-from privacyapp.content.publish import TARGET_NAME
 from privacyapp.content.signing import version_key
 from privacyapp.engine import Library
 
+if TYPE_CHECKING:  # python-tuf is imported on the first check, not at start (~80 ms)
+    from tuf.ngclient import Updater
+
+    from privacyapp.content.fetcher import HttpxFetcher
+
+#: The one target of the repository (``publish.TARGET_NAME`` is the same name).
+TARGET_NAME = BUNDLE_RESOURCE
+
 __all__ = [
     "CONTENT_DIR",
+    "STALE_AFTER",
+    "ContentAbout",
     "SOURCE_ENV",
     "TRUST_ENV",
     "ContentUpdater",
@@ -125,6 +135,31 @@ class UpdateOutcome:
     """The new library when ``result`` is ``updated``."""
 
 
+@dataclass(frozen=True)
+class ContentAbout:
+    """What Settings/Over shows (``ContentUpdater.about``)."""
+
+    updates_enabled: bool
+    """False: this build has no update address (or is offline); only built-in content."""
+    from_update: bool
+    """True: the content in use came from an update; False: the built-in bundle."""
+    content_version: str | None
+    """The update's content version (None: built-in; use ``Services.content.version``)."""
+    published_at: str | None
+    """When the update in use was published (ISO, UTC); None for built-in content."""
+    last_check: str | None
+    """When the app last checked (ISO, UTC); None: never."""
+    last_success: str | None
+    """When a check last succeeded (ISO, UTC); None: never."""
+    last_result: str
+    """``never``, ``updated``, ``current``, ``unavailable``, ``refused``, ``incompatible``,
+    ``not-configured`` or ``failed``."""
+    last_message: str
+    """The last check's message (English, for support; not for the screen)."""
+    stale: bool
+    """True: updates are on but no check succeeded for a week: show a notice."""
+
+
 @dataclass
 class UpdateStatus:
     """What ``content/status.json`` holds (and ``privacyapp content status`` prints)."""
@@ -138,6 +173,8 @@ class UpdateStatus:
     """The address of the last check."""
     last_check: str | None = None
     last_success: str | None = None
+    checking_since: str | None = None
+    """The first check ever (a notice is due when nothing succeeded for a week since)."""
     last_result: str = "never"
     """``never``, ``updated``, ``current``, ``unavailable``, ``refused``, ``incompatible``,
     ``not-configured`` or ``failed``."""
@@ -258,6 +295,7 @@ class ContentUpdater:
         self._lock = threading.Lock()
         self.fetcher: HttpxFetcher | None = None
         self._stops: list[threading.Event] = []
+        self._in_use: dict[str, Any] | None = None
 
     # ------------------------------------------------------------------ status
 
@@ -296,13 +334,30 @@ class ContentUpdater:
         if self.source is None:
             return False
         status = status or self.status()
-        if status.last_success is None:
-            return True
+        since = status.last_success or status.checking_since
+        if since is None:
+            return False  # not checked yet (the first start): nothing to warn about
         try:
-            last = datetime.fromisoformat(status.last_success)
+            last = datetime.fromisoformat(since)
         except ValueError:
             return True
         return self.clock() - last > STALE_AFTER
+
+    def about(self) -> ContentAbout:
+        """What Settings/Over shows about the content in use and the checks (no bundle read)."""
+        status = self.status()
+        record = self._in_use
+        return ContentAbout(
+            updates_enabled=self.source is not None and self.client is not None,
+            from_update=record is not None,
+            content_version=str(record["content_version"]) if record else None,
+            published_at=str(record.get("published_at") or "") or None if record else None,
+            last_check=status.last_check,
+            last_success=status.last_success,
+            last_result=status.last_result,
+            last_message=status.last_message,
+            stale=self.is_stale(status),
+        )
 
     # ------------------------------------------------------------------ the content in use
 
@@ -327,19 +382,33 @@ class ContentUpdater:
         except BundleInvalid:
             return None
 
+    def _installed(self) -> tuple[Library, dict[str, Any]] | None:
+        status = self.status()
+        for path, record in (
+            (self.bundle_path, status.installed),
+            (self.previous_path, status.previous),
+        ):
+            library = self._load_installed(path, record)
+            if library is not None and record is not None:
+                return library, record
+        return None
+
     def installed_library(self) -> Library | None:
         """The installed update (or the previous one) when it is intact; else None."""
-        status = self.status()
-        return self._load_installed(self.bundle_path, status.installed) or self._load_installed(
-            self.previous_path, status.previous
-        )
+        found = self._installed()
+        return found[0] if found is not None else None
 
     def active_library(self) -> Library:
-        """The content to use: an intact installed update newer than the built-in, else built-in."""
+        """The content to use: an intact installed update newer than the built-in, else built-in.
+
+        Also what ``about`` reports from then on.
+        """
         builtin = self._builtin()
-        installed = self.installed_library()
-        if installed is not None and _is_newer(installed.content_version, builtin.content_version):
-            return installed
+        found = self._installed()
+        if found is not None and _is_newer(found[0].content_version, builtin.content_version):
+            self._in_use = found[1]
+            return found[0]
+        self._in_use = None
         return builtin
 
     def _app_suits(self, min_app_version: str) -> bool:
@@ -393,6 +462,7 @@ class ContentUpdater:
         with self._lock:
             status = self.status()
             status.last_check = self.clock().astimezone(UTC).isoformat()
+            status.checking_since = status.checking_since or status.last_check
             status.source = self.source.url if self.source is not None else None
             try:
                 outcome = self._check(status)
@@ -424,6 +494,11 @@ class ContentUpdater:
             return failure
 
     def _updater(self, source: UpdateSource, client: httpx.Client) -> Updater:
+        from tuf.api.metadata import Metadata, Root
+        from tuf.ngclient import Updater, UpdaterConfig
+
+        from privacyapp.content.fetcher import HttpxFetcher
+
         metadata_dir = self.dir / "tuf" / source.anchor
         metadata_dir.mkdir(parents=True, exist_ok=True)
         base = source.url.rstrip("/")
@@ -558,16 +633,19 @@ class ContentUpdater:
         if keep_previous:
             status.previous = status.installed
         status.installed = record
+        self._in_use = record
 
 
 def _tuf(call: Callable[[], Any]) -> Any:
     """Run a python-tuf call and turn its errors into the app's, with a message per attack."""
+    from tuf.api import exceptions as tuf_errors
+
     try:
         return call()
     except tuf_errors.DownloadLengthMismatchError:
         raise UpdateRefused(
-            "the update server sent more data than the signed metadata allows (an endless or "
-            "oversized answer); nothing was installed"
+            "the update server sent more data than allowed (an endless or oversized answer); "
+            "nothing was installed"
         ) from None
     except tuf_errors.DownloadError as exc:
         raise UpdateUnavailable(f"{exc}; the content you have stays in use") from None
