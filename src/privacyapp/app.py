@@ -16,6 +16,7 @@ import os
 import sys
 from collections.abc import Awaitable, Callable, MutableMapping
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,7 @@ from privacyapp.views.storage_backend import StoreService
 
 __all__ = [
     "CONTENT_SECURITY_POLICY",
+    "AppServices",
     "build_services",
     "desktop_available",
     "make_main",
@@ -61,13 +63,21 @@ ASGIApp = Callable[
 ]
 
 
+@dataclass
+class AppServices(Services):
+    """``Services`` plus the content updater (issue 17), until ``Services`` declares it."""
+
+    content_updates: Any = None
+    """``privacyapp.content.updater.ContentUpdater``: ``about()`` for Settings/Over."""
+
+
 def build_services(
     data_dir: Path,
     *,
     web: bool,
     http_client: Any = None,
     library: Any = None,
-) -> Services:
+) -> AppServices:
     """Build every service the screens use.
 
     Args:
@@ -81,16 +91,15 @@ def build_services(
     updates = _content_updates(data_dir, http_client)
     if library is None:  # issue 17: an installed update when intact and newer, else built-in
         library = updates.active_library().published()  # drafts never reach users
-    services = Services(
+    services = AppServices(
         data_dir=data_dir,
         web=web,
         library=library,
         search=SearchIndex(library),
         content=_content_info(library),
         http_client=http_client,
+        content_updates=updates,
     )
-    # The lead adds ``content_updates: Any = None`` to Services; until then it is set here.
-    setattr(services, "content_updates", updates)  # noqa: B010
     updates.on_installed = lambda new: _use_content(services, new)
     updates.start_background()  # after 5 s, then daily; only with a source and a client
     services.store = StoreService(data_dir, web=web)  # issue 5: web keeps data in the browser
@@ -138,7 +147,7 @@ def _use_content(services: Services, library: Any) -> None:
     services.content = _content_info(library)
 
 
-def start_services(data_dir: Path, *, web: bool, http_client: Any = None) -> Future[Services]:
+def start_services(data_dir: Path, *, web: bool, http_client: Any = None) -> Future[AppServices]:
     """Build the services on a worker thread, so the server listens at once.
 
     Loading the engine takes a few hundred milliseconds; the browser spends longer than that

@@ -394,7 +394,7 @@ def test_the_app_starts_on_the_installed_update(
     assert services.library.content_version == "2099.1.0"
     assert services.content.version == "2099.1.0"
     assert shipped.content_version != "2099.1.0"
-    updater = getattr(services, "content_updates")  # noqa: B009
+    updater = services.content_updates
     assert updater.status().installed["content_version"] == "2099.1.0"
 
 
@@ -496,7 +496,7 @@ def test_a_running_app_shows_the_new_text_and_a_flow_in_progress_keeps_its_own(
     monkeypatch.setenv("PRIVACYAPP_CONTENT_URL", server.url)
     monkeypatch.setenv("PRIVACYAPP_CONTENT_ROOT", str(repo.metadata_dir / "1.root.json"))
     services = app.build_services(tmp_path / "data", web=True, http_client=client)
-    updates = getattr(services, "content_updates")  # noqa: B009
+    updates = services.content_updates
     updates.stop_background()  # the app's own check would come after 5 s; this test checks now
     flow = next(iter(services.library.flows.values()))
     started = FlowSession.start(flow, content_hash=services.library.content_hash, clock=lambda: NOW)

@@ -347,8 +347,9 @@ class ContentUpdater:
         """What Settings/Over shows about the content in use and the checks (no bundle read)."""
         status = self.status()
         record = self._in_use
+        enabled = self.source is not None and self.client is not None
         return ContentAbout(
-            updates_enabled=self.source is not None and self.client is not None,
+            updates_enabled=enabled,
             from_update=record is not None,
             content_version=str(record["content_version"]) if record else None,
             published_at=str(record.get("published_at") or "") or None if record else None,
@@ -356,7 +357,7 @@ class ContentUpdater:
             last_success=status.last_success,
             last_result=status.last_result,
             last_message=status.last_message,
-            stale=self.is_stale(status),
+            stale=enabled and self.is_stale(status),
         )
 
     # ------------------------------------------------------------------ the content in use
@@ -476,7 +477,13 @@ class ContentUpdater:
             status.last_message = outcome.message
             self._save_status(status)
         if outcome.library is not None and self.on_installed is not None:
-            self.on_installed(outcome.library)
+            try:
+                self.on_installed(outcome.library)
+            except Exception as exc:
+                raise UpdateFailed(
+                    f"content {outcome.content_version} was installed, but the running app "
+                    f"could not switch to it ({exc!r}); it is used from the next start"
+                ) from None
         return outcome
 
     def check_quietly(self) -> UpdateOutcome | UpdateFailed:
