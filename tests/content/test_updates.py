@@ -597,3 +597,69 @@ def test_trust_writes_what_a_release_ships(tmp_path: Path) -> None:
         "url": "https://example.org/c"
     }
     assert not list(assets.glob("*.pem"))
+
+
+def test_a_corrected_advice_published_from_the_flows_reaches_content_update(
+    tmp_path: Path,
+) -> None:
+    import shutil
+
+    from update_kit import REPO as SOURCE
+
+    flows = shutil.copytree(SOURCE / "flows", tmp_path / "flows")
+    registry = flows / "registry.yaml"
+    registry.write_text(
+        registry.read_text().replace("content_version: 2026.11.0", "content_version: 2099.1.0")
+    )
+    flow_file = flows / "algemeen" / "algemeen-bewaartermijn.yaml"
+    old_title = "Vraag je gemeente hoe lang je Wmo-dossier wordt bewaard"
+    new_title = "Vraag je gemeente hoe lang ze je Wmo-dossier bewaren"
+    flow_file.write_text(flow_file.read_text().replace(old_title, new_title))
+    repo, keys, data = tmp_path / "repo", tmp_path / "keys", tmp_path / "data"
+    assert run("content", "init", "--repo", str(repo), "--keys", str(keys))[0] == 0
+    code, _, err = run(
+        "content", "publish", "--repo", str(repo), "--keys", str(keys), "--flows", str(flows)
+    )
+    assert code == 0, err
+    with Server(repo) as server:
+        code, out, err = run(
+            "--data-dir",
+            str(data),
+            "content",
+            "update",
+            "--from",
+            server.url,
+            "--trust",
+            str(repo / "metadata" / "1.root.json"),
+        )
+    assert code == 0, err
+    assert out == "content 2099.1.0 was installed\n"
+    library = ContentUpdater(data, None).active_library()
+    node = library.get("algemeen-bewaartermijn").nodes["advies-wmo"]
+    assert node.title == new_title  # type: ignore[union-attr]
+    code, out, _ = run("--data-dir", str(data), "content", "status")
+    assert "content in use: 2099.1.0 (update)" in out
+
+
+def test_a_crash_during_the_swap_keeps_the_old_content(
+    installed: ContentUpdater,
+    repo: ContentRepository,
+    base: dict[str, Any],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import os
+
+    repo.publish(make_bundle(base, "2026.3.0", title="Halverwege"), min_app_version="0.1.0")
+    real_replace = os.replace
+
+    def power_cut(source: Any, target: Any) -> None:
+        if str(target).endswith("bundle.json"):
+            raise OSError(28, "No space left on device")
+        real_replace(source, target)
+
+    monkeypatch.setattr(os, "replace", power_cut)
+    with pytest.raises(UpdateFailed, match="cannot be saved on this device"):
+        installed.check()
+    monkeypatch.setattr(os, "replace", real_replace)
+    assert_kept(installed, result="failed")
+    assert not [p for p in installed.dir.iterdir() if p.name.endswith(".tmp")]

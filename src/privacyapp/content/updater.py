@@ -600,7 +600,13 @@ class ContentUpdater:
             "source": source.url,
             "installed_at": self.clock().astimezone(UTC).isoformat(),
         }
-        self._install(data, record, status)
+        try:
+            self._install(data, record, status)
+        except OSError as exc:
+            raise UpdateFailed(
+                f"the update cannot be saved on this device ({exc.strerror or exc}); the content "
+                "you have stays in use"
+            ) from None
         return UpdateOutcome(
             "updated", version, f"content {version} was installed", library=library.published()
         )
