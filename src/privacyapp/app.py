@@ -79,38 +79,63 @@ def build_services(
         library: a ``privacyapp.engine.Library`` to use instead of the built-in content (tests).
         clock: the time the screens use (tests and benchmarks pass a fixed one); None: now.
     """
-    from privacyapp.content import builtin_library
     from privacyapp.engine import SearchIndex
 
-    if library is None:
-        library = builtin_library().published()  # drafts and flows in review never reach users
-    dates = [f.valid_from for f in library.flows.values() if getattr(f, "valid_from", None)]
-    content = ContentInfo(
-        version=str(library.content_version),
-        date=max(dates).isoformat() if dates else "",
-        flows=len(library),
-    )
+    updates = _content_updates(data_dir, http_client)
+    if library is None:  # issue 17: an installed update when intact and newer, else built-in
+        library = updates.active_library().published()  # drafts never reach users
     services = Services(
         data_dir=data_dir,
         web=web,
         library=library,
         search=SearchIndex(library),
-        content=content,
+        content=_content_info(library),
+        content_updates=updates,
     )
     if clock is not None:
         services.clock = clock
+    updates.on_installed = lambda new: _use_content(services, new)
+    updates.start_background()  # after 5 s, then daily; only with a source and a client
     services.store = StoreService(data_dir, web=web)  # issue 5: web keeps data in the browser
     # The municipality directory: built-in list, cached refreshes, register/PDOK via the client.
     from privacyapp.opendata import MunicipalityDirectory
 
     services.directory = MunicipalityDirectory(data_dir, http_client)
-    # Feature services are added here as they land (see docs/ui.md, "Services"):
-    #   services.store = ...      (issue 5/6)
-    #   services.rights = ...     (issue 8)      services.signer = ...     (issue 6)
-    from privacyapp.dossier import RecordService  # issue 6: signing identity, PDF records
+    from privacyapp.dossier import RecordService  # signing identities, signed PDF records
 
     services.signer = RecordService()
     return services
+
+
+def _content_info(library: Any) -> ContentInfo:
+    dates = [f.valid_from for f in library.flows.values() if getattr(f, "valid_from", None)]
+    return ContentInfo(
+        version=str(library.content_version),
+        date=max(dates).isoformat() if dates else "",
+        flows=len(library),
+    )
+
+
+def _content_updates(data_dir: Path, http_client: Any) -> Any:
+    """The content updater (issue 17): the shipped root and address, or none in this build."""
+    from privacyapp.content import ContentError
+    from privacyapp.content.updater import ContentUpdater, configured_source
+
+    try:
+        source = configured_source()
+    except ContentError:
+        source = None
+    return ContentUpdater(data_dir, http_client, source=source)
+
+
+def _use_content(services: Services, library: Any) -> None:
+    """New content for new flows: a flow in progress keeps the flow object it started with,
+    and a saved path keeps the content hash of the content it came from."""
+    from privacyapp.engine import SearchIndex
+
+    search = SearchIndex(library)
+    services.library, services.search = library, search
+    services.content = _content_info(library)
 
 
 def start_services(data_dir: Path, *, web: bool, http_client: Any = None) -> Future[Services]:
@@ -219,6 +244,8 @@ def run(*, web: bool, host: str, port: int, data_dir: Path) -> int:
 
 
 if __name__ == "__main__":  # `flet build` runs this module on iOS, Android and desktop
+    from privacyapp.opendata import default_client
     from privacyapp.paths import default_data_dir
 
-    ft.run(make_main(build_services(default_data_dir(), web=False)))
+    # on the device: the register refresh and content updates go out through this one client
+    ft.run(make_main(build_services(default_data_dir(), web=False, http_client=default_client())))

@@ -1,8 +1,10 @@
 """Where the app keeps its data on each platform.
 
-The data directory holds only encrypted files (DESIGN.md §5). It can be overridden with the
-global ``--data-dir`` option of the ``privacyapp`` command or the ``PRIVACYAPP_DATA_DIR``
-environment variable; on mobile, Flet tells us the app's sandbox through ``FLET_APP_STORAGE_DATA``.
+The data directory holds only encrypted files (DESIGN.md §5), except ``content/``: public,
+signed content updates and their TUF metadata (``privacyapp.content.updater``). It can be
+overridden with the global ``--data-dir`` option of the ``privacyapp`` command or the
+``PRIVACYAPP_DATA_DIR`` environment variable; on mobile, Flet tells us the app's sandbox
+through ``FLET_APP_STORAGE_DATA``.
 """
 
 from __future__ import annotations

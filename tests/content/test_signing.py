@@ -1,4 +1,4 @@
-"""Signed content updates: trusted key, untouched bytes, and never an older version."""
+"""Detached bundle signatures: trusted key and untouched bytes (updates themselves: TUF)."""
 
 from __future__ import annotations
 
@@ -10,11 +10,9 @@ import pytest
 
 from privacyapp.cli import main
 from privacyapp.content import (
-    BundleRollback,
     ContentError,
     SignatureInvalid,
     SigningKeyInvalid,
-    accept_update,
     build_bundle,
     generate_signing_key,
     load_bundle,
@@ -35,17 +33,6 @@ def bundle() -> bytes:
 @pytest.fixture(scope="module")
 def keys() -> tuple[bytes, str]:
     return generate_signing_key()
-
-
-def with_version(bundle: bytes, version: str, keys: tuple[bytes, str]) -> tuple[bytes, bytes]:
-    """A re-built bundle with another content version, signed."""
-    from privacyapp.content import bundle_bytes
-    from privacyapp.engine import Library
-
-    library = load_bundle(bundle)
-    registry = library.registry.model_copy(update={"content_version": version})
-    data = bundle_bytes(Library(registry, library.flows.values()))
-    return data, sign_bundle(data, load_signing_key(keys[0]))
 
 
 def test_a_signed_bundle_verifies(bundle: bytes, keys: tuple[bytes, str]) -> None:
@@ -70,18 +57,6 @@ def test_an_unknown_key_or_changed_bytes_are_refused(
         verify_bundle(changed, json.dumps(forged).encode(), [keys[1]])
     with pytest.raises(SignatureInvalid, match="damaged"):
         verify_bundle(bundle, b"\x00", [keys[1]])
-
-
-def test_only_newer_content_is_accepted(bundle: bytes, keys: tuple[bytes, str]) -> None:
-    installed = load_bundle(bundle)  # 2026.11.0
-    newer, newer_sig = with_version(bundle, "2026.12.0", keys)
-    assert accept_update(newer, newer_sig, [keys[1]], installed).content_version == "2026.12.0"
-    older, older_sig = with_version(bundle, "2026.10.3", keys)
-    with pytest.raises(BundleRollback, match="not newer than the installed 2026.11.0"):
-        accept_update(older, older_sig, [keys[1]], installed)
-    same_sig = sign_bundle(bundle, load_signing_key(keys[0]))
-    with pytest.raises(BundleRollback):
-        accept_update(bundle, same_sig, [keys[1]], installed)
 
 
 def test_versions_compare_as_numbers() -> None:

@@ -1,4 +1,11 @@
-"""Content bundles: compile flows to JSON for the app, and load them back (no UI, no YAML)."""
+"""Content bundles: compile flows to JSON, publish them with TUF, and update installed apps.
+
+- ``bundle``: build and load the bundle (no UI, no YAML at run time);
+- ``publish``: the TUF repository editors publish to (python-tuf's Metadata API);
+- ``updater``: the app's side: check, verify, install atomically, report (python-tuf ngclient
+  over the app's injected httpx client, see ``fetcher``);
+- ``signing``: detached Ed25519 signatures for one bundle file outside any repository.
+"""
 
 from privacyapp.content.bundle import (
     BUNDLE_FORMAT,
@@ -10,14 +17,19 @@ from privacyapp.content.bundle import (
 )
 from privacyapp.content.errors import (
     BundleInvalid,
-    BundleRollback,
     ContentError,
     ContentNotClean,
+    KeysMissing,
+    PublishError,
     SignatureInvalid,
     SigningKeyInvalid,
+    UpdateFailed,
+    UpdateIncompatible,
+    UpdateNotConfigured,
+    UpdateRefused,
+    UpdateUnavailable,
 )
 from privacyapp.content.signing import (
-    accept_update,
     generate_signing_key,
     load_signing_key,
     sign_bundle,
@@ -28,12 +40,17 @@ __all__ = [
     "BUNDLE_FORMAT",
     "BUNDLE_RESOURCE",
     "BundleInvalid",
-    "BundleRollback",
     "ContentError",
     "ContentNotClean",
+    "KeysMissing",
+    "PublishError",
     "SignatureInvalid",
     "SigningKeyInvalid",
-    "accept_update",
+    "UpdateFailed",
+    "UpdateIncompatible",
+    "UpdateNotConfigured",
+    "UpdateRefused",
+    "UpdateUnavailable",
     "build_bundle",
     "builtin_library",
     "bundle_bytes",

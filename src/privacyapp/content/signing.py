@@ -1,11 +1,15 @@
-"""Signed content bundles (Ed25519): only content from the editors is accepted, never older.
+"""Detached Ed25519 signatures over one bundle file (``flows keygen|sign|verify``).
 
-The built-in bundle ships inside the app. A content update arrives as the bundle plus a small
-JSON signature file (``content-bundle.json.sig``): the format, the id of the signing key, the
-SHA-256 of the bundle, and the Ed25519 signature over the bundle's bytes. The app accepts an
-update only when the signature verifies with one of its trusted public keys *and* the update's
-``content_version`` is newer than the installed one (no rollback to old advice).
-Verifying a 5 MB bundle takes a few milliseconds.
+This is **not** how the app takes updates: installed apps accept content only through TUF
+(``privacyapp.content.updater``), which adds what a bare signature cannot give: expiry against
+a frozen server, a version chain against rollback and mix-and-match, key rotation with
+thresholds, and size caps. The old ``accept_update`` is gone for that reason.
+
+What is kept is where TUF does not serve: checking one bundle file handed over outside any
+repository (to a reviewer, or attached to a release), with nothing but a public key. The
+signature file (``content-bundle.json.sig``) holds the format, the signing key's id, the
+bundle's SHA-256 and the Ed25519 signature over its bytes. ``version_key`` compares content
+versions as numbers for both paths.
 """
 
 from __future__ import annotations
@@ -22,17 +26,11 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from privacyapp.content.bundle import load_bundle
-from privacyapp.content.errors import (
-    BundleRollback,
-    ContentError,
-    SignatureInvalid,
-    SigningKeyInvalid,
-)
+from privacyapp.content.errors import ContentError, SignatureInvalid, SigningKeyInvalid
 from privacyapp.engine import Library
 
 __all__ = [
     "SIGNATURE_FORMAT",
-    "accept_update",
     "generate_signing_key",
     "key_id",
     "load_signing_key",
@@ -143,21 +141,3 @@ def version_key(version: str) -> tuple[int, ...]:
         raise ContentError(
             f'the content version "{version}" is not numbers with dots, like 2026.11.0'
         ) from None
-
-
-def accept_update(
-    data: bytes, signature_file: bytes, trusted_keys: Iterable[str], installed: Library
-) -> Library:
-    """Verify an update and refuse it unless it is newer than the installed content.
-
-    Raises:
-        SignatureInvalid: see ``verify_bundle``.
-        BundleRollback: when the update's content version is not newer.
-    """
-    update = verify_bundle(data, signature_file, trusted_keys)
-    if version_key(update.content_version) <= version_key(installed.content_version):
-        raise BundleRollback(
-            f"the update has content version {update.content_version}, which is not newer than "
-            f"the installed {installed.content_version}; it was not installed"
-        )
-    return update

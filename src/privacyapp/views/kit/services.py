@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from privacyapp.content.updater import ContentUpdater
     from privacyapp.dossier import RecordService
     from privacyapp.engine import Library, SearchIndex
     from privacyapp.opendata import MunicipalityDirectory
@@ -59,5 +60,9 @@ class Services:
     """The municipality directory (built-in list, cached register refreshes, postcode lookup)."""
     signer: RecordService | None = None
     """Signing identities and signed PDF records."""
+    content_updates: ContentUpdater | None = None
+    """Signed content updates (TUF): ``about()`` says what Settings/Over shows. When an update
+    is installed while the app runs, ``library``, ``search`` and ``content`` are replaced: read
+    them from ``ctx.services`` each time; a flow in progress keeps its ``session.flow``."""
     clock: Callable[[], datetime] = field(default=_now)
     """The time (UTC); tests and benchmarks pass a fixed clock."""

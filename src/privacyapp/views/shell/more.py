@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime
 from typing import Any
 
 import flet as ft
@@ -66,8 +67,38 @@ def about_view(ctx: ViewContext) -> ft.Control:
             ),
             w.body(ctx.t("about.advice")),
             w.muted(ctx.t("about.content", version=info.version, date=info.date)),
+            *_content_status(ctx),
         ]
     )
+
+
+def _when(ctx: ViewContext, iso: str) -> str:
+    try:
+        return i18n.moment_text(ctx.t, datetime.fromisoformat(iso))
+    except ValueError:  # written by this app, so never expected; show it as it is
+        return iso
+
+
+def _content_status(ctx: ViewContext) -> list[ft.Control]:
+    """Where the content came from and when the app last looked for new content."""
+    updates = ctx.services.content_updates
+    if updates is None:
+        return []
+    about = updates.about()
+    if not about.updates_enabled:
+        return [w.muted(ctx.t("about.no_updates"))]
+    out: list[ft.Control] = []
+    if about.from_update and about.published_at:
+        out.append(w.muted(ctx.t("about.published", date=_when(ctx, about.published_at))))
+    if about.last_check:
+        out.append(w.muted(ctx.t("about.checked", date=_when(ctx, about.last_check))))
+    else:
+        out.append(w.muted(ctx.t("about.never_checked")))
+    if about.stale:
+        out.append(w.notice(ctx.t("about.stale"), ident="about-stale"))
+    elif about.last_result == "refused":
+        out.append(w.notice(ctx.t("about.refused"), ident="about-refused"))
+    return out
 
 
 def law_url(law: Any) -> str | None:
@@ -117,8 +148,14 @@ def privacy_view(ctx: ViewContext) -> ft.Control:
             w.body(ctx.t("privacy.text")),
             w.body(ctx.t("privacy.storage")),
             w.body(ctx.t("privacy.network")),
+            *([w.body(ctx.t("privacy.updates"))] if _updates_on(ctx) else []),
         ]
     )
+
+
+def _updates_on(ctx: ViewContext) -> bool:
+    updates = ctx.services.content_updates
+    return updates is not None and updates.about().updates_enabled
 
 
 def settings_view(ctx: ViewContext) -> ft.Control:
