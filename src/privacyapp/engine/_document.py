@@ -176,8 +176,9 @@ def _too_deep(text: str, path: str) -> Diagnostic | None:
                 depth += 1
                 if depth > MAX_DEPTH:
                     mark = event.start_mark
+                    where = Loc(path, mark.line + 1, mark.column + 1) if mark else Loc(path)
                     return Diagnostic.at(
-                        Loc(path, mark.line + 1, mark.column + 1),
+                        where,
                         Severity.ERROR,
                         "yaml-too-deep",
                         f"the lists and mappings here are nested more than {MAX_DEPTH} levels deep",
