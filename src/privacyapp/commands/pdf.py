@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from privacyapp.commands._output import write_private_file
 from privacyapp.dossier import (
     Professional,
     RecordInput,
@@ -145,11 +146,9 @@ def cmd_make(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def write_pdf(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path``; an unwritable place is a clear error."""
-    try:
-        path.write_bytes(data)
-    except OSError as exc:
-        raise ReportError(f"Kan {path} niet schrijven: {exc.strerror}.") from exc
+    """Write ``data`` to ``path`` (owner-only, atomic, never through a symlink); an unwritable
+    place is a clear error."""
+    write_private_file(path, data, ReportError)
 
 
 def add_record_options(walk: argparse.ArgumentParser) -> None:
