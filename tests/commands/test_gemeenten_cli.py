@@ -16,6 +16,7 @@ sys.path.insert(0, str(Path(__file__).parents[1]))
 
 from opendata.http_server import Reply, ScriptedServer, refused_url  # noqa: E402
 from opendata.roo_xml import entry, register_xml  # noqa: E402
+from opendata.test_feed import full_export  # noqa: E402
 from privacyapp.cli import main  # noqa: E402
 
 FIXTURES = Path(__file__).parents[1] / "opendata" / "fixtures"
@@ -38,11 +39,11 @@ def run(*argv: str, data_dir: Path) -> tuple[int, str, str]:
 
 
 def test_update_fetches_caches_and_says_when(tmp_path: Path, server: ScriptedServer) -> None:
-    body = register_xml([entry("Nijmegen", "gm0268")], timestamp="2026-11-21T22:00:00+01:00")
+    body = full_export(entry("Nijmegen", "gm0268"), timestamp="2026-11-21T22:00:00+01:00")
     url = server.on("/export.xml", Reply(body=body, headers={"ETag": '"a"'}))
     code, out, err = run("gemeenten", "update", "--url", url, data_dir=tmp_path)
     assert code == 0, err
-    assert "Bijgewerkt: 1 gemeenten, bijgewerkt op 21-11-2026." in out
+    assert "Bijgewerkt: 342 gemeenten, bijgewerkt op 21-11-2026." in out
     assert "Bron: Register van Overheidsorganisaties, bijgewerkt op 21-11-2026" in out
     assert (tmp_path / "opendata" / "gemeenten.json").exists()
     # find now answers from the cache
@@ -65,6 +66,19 @@ def test_update_rejects_a_csv(tmp_path: Path, server: ScriptedServer) -> None:
     assert code == 1
     assert "CSV-bestand" in err
     assert "342 gemeenten" in out
+
+
+def test_update_refuses_a_list_that_drops_most_municipalities(
+    tmp_path: Path, server: ScriptedServer
+) -> None:
+    body = register_xml([entry("Nijmegen", "gm0268")], timestamp="2026-11-21T22:00:00+01:00")
+    url = server.on("/export.xml", Reply(body=body))
+    code, out, err = run("gemeenten", "update", "--url", url, data_dir=tmp_path)
+    assert code == 1
+    assert "mist 341 van de 342 gemeenten" in err
+    assert "342 gemeenten" in out
+    code, out, _ = run("gemeenten", "find", "Utrecht", data_dir=tmp_path)
+    assert code == 0 and "Utrecht (GM0344)" in out
 
 
 def test_find_by_name_as_text(tmp_path: Path) -> None:

@@ -157,6 +157,42 @@ def test_verify_exits_1_for_appended_update(
     assert report["signatures"][0]["covers_whole_file"] is False
 
 
+def test_verify_exits_1_for_a_change_signed_again_by_a_forger(
+    data_dir: Path, tmp_path: Path, with_identity: str
+) -> None:
+    from test_forgery import _sign_again, _white_box_and_text
+
+    from privacyapp.dossier import create_identity
+
+    forger = create_identity(
+        name="Anne de Vries", organisation="Wijkteam Zuid", email="anne@wijkteam.example", now=NOW
+    )
+    pdf = _make_pdf(data_dir, tmp_path)
+    pdf.write_bytes(_sign_again(pdf.read_bytes(), forger, _white_box_and_text))
+    code, out, _ = run(["pdf", "verify", str(pdf)], data_dir)
+    assert code == 1 and "NIET GELDIG" in out
+    # Both signers are shown, the real one first.
+    assert "Handtekening 1 van 2" in out and "Handtekening 2 van 2" in out
+    assert out.index(with_identity) < out.index(forger.fingerprint)
+    assert "2 handtekeningen" in out
+
+
+def test_verify_exits_1_when_the_registered_fingerprint_does_not_match(
+    data_dir: Path, tmp_path: Path, with_identity: str
+) -> None:
+    pdf = _make_pdf(data_dir, tmp_path)
+    code, out, _ = run(["pdf", "verify", str(pdf), "--registered", with_identity], data_dir)
+    assert code == 0 and "Geregistreerd:       ja" in out
+    other = "AB:" * 31 + "CD"
+    code, out, _ = run(["pdf", "verify", str(pdf), "--registered", other], data_dir)
+    assert code == 1 and "NIET GELDIG" in out and "Geregistreerd:       NEE" in out
+    code, out, _ = run(
+        ["pdf", "verify", str(pdf), "--registered", other, "--format", "json"], data_dir
+    )
+    report = json.loads(out)
+    assert report["ok"] is False and report["problem_codes"] == ["not-registered"]
+
+
 def test_verify_exits_1_for_flipped_byte_unsigned_or_missing_file(
     data_dir: Path, tmp_path: Path, with_identity: str
 ) -> None:

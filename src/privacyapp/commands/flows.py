@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 from pathlib import Path
 from typing import Any
 
+from privacyapp._atomic import write_atomic
 from privacyapp.cli import CliContext
 from privacyapp.commands.pdf import add_record_options, record_walk
 from privacyapp.engine import Library, LoadResult, load_flows, parse_answers, walk_session
@@ -235,13 +237,12 @@ def keygen_command(args: argparse.Namespace, ctx: CliContext) -> int:
     """Write a new private key (never overwrites) and print its public key."""
     from privacyapp.content import generate_signing_key
 
-    if args.out.exists():
+    if os.path.lexists(args.out):  # also a dangling symlink: never write through one
         ctx.stderr.write(f"{args.out} already exists; choose another file\n")
         return 1
     pem, public = generate_signing_key()
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.touch(mode=0o600)
-    args.out.write_bytes(pem)
+    write_atomic(args.out, pem, mode=0o600, best_effort_dir_sync=True)
     ctx.stdout.write(f"wrote {args.out} (keep it secret)\npublic key: {public}\n")
     return 0
 

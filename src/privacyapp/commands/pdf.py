@@ -1,7 +1,9 @@
 """`privacyapp pdf …`: check signed PDF records, and make one from a record file.
 
-`pdf verify` exits 0 only when every signature is intact and the last one covers the whole
-file; a valid signature followed by an appended change exits 1, as does an unsigned file.
+`pdf verify` exits 0 only when the file has exactly one signature, intact and valid, that covers
+the whole file, and (with `--registered`) whose certificate fingerprint is a registered one. A
+valid signature followed by an appended change exits 1, as does a second signature (the app never
+makes two), an unsigned file, or a fingerprint that is not registered. Every signer is listed.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from privacyapp.commands._output import write_private_file
 from privacyapp.dossier import (
     Professional,
     RecordInput,
@@ -45,7 +48,8 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         action="append",
         default=[],
         metavar="FINGERPRINT",
-        help="a certificate fingerprint your organisation registered (repeatable)",
+        help="a certificate fingerprint your organisation registered (repeatable); "
+        "a signer that is not one of them makes the file NIET GELDIG (exit 1)",
     )
     verify.add_argument(
         "--trust",
@@ -104,10 +108,13 @@ def render_report(report: VerificationReport, name: str) -> str:
     """The verdict in plain Dutch, as the CLI prints it."""
     verdict = "GELDIG" if report.ok else "NIET GELDIG"
     lines = [f"{name}: {verdict}"]
-    for sig in report.signatures:
+    count = len(report.signers)
+    for number, sig in enumerate(report.signers, start=1):
         when = format_datetime(sig.signing_time) if sig.signing_time else "onbekend"
         covered = "ja" if sig.covers_whole_file else "nee"
         trust = "vertrouwd" if sig.trusted else "uitgever onbekend: vergelijk de vingerafdruk"
+        if count > 1:
+            lines.append(f"  Handtekening {number} van {count}:")
         lines += [
             f"  Ondertekenaar:       {sig.signer} ({sig.organisation})",
             f"  E-mail:              {sig.email or '-'}",
@@ -139,11 +146,9 @@ def cmd_make(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def write_pdf(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path``; an unwritable place is a clear error."""
-    try:
-        path.write_bytes(data)
-    except OSError as exc:
-        raise ReportError(f"Kan {path} niet schrijven: {exc.strerror}.") from exc
+    """Write ``data`` to ``path`` (owner-only, atomic, never through a symlink); an unwritable
+    place is a clear error."""
+    write_private_file(path, data, ReportError)
 
 
 def add_record_options(walk: argparse.ArgumentParser) -> None:

@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from privacyapp.commands._output import write_private_file
 from privacyapp.dossier import (
     FORGOTTEN_PIN_WARNING,
     REFERENCE_WARNING,
@@ -19,6 +20,7 @@ from privacyapp.dossier import (
     FileBackend,
     Record,
     StoreError,
+    StoreWriteError,
     Vault,
     check_reference,
     export_bundle,
@@ -162,7 +164,7 @@ def _export(args: argparse.Namespace, ctx: CliContext) -> int:
     vault = _require(ctx)
     out = Path(args.out)
     data = export_json(vault) if out.suffix.lower() == ".json" else export_bundle(vault)
-    out.write_bytes(data)
+    write_private_file(out, data, StoreWriteError)  # plain personal data: 0600, atomic
     count = len(vault.list())
     if args.format == "json":
         print(json.dumps({"out": str(out), "records": count}), file=ctx.stdout)

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from privacyapp.cli import CliContext
+from privacyapp.commands._output import write_private_file
 from privacyapp.rights import (
     AGE_RULES,
     IDENTITY_ADVICE,
@@ -28,6 +29,7 @@ from privacyapp.rights import (
     Channel,
     InvalidInputError,
     Letter,
+    LetterPdfError,
     RecipientError,
     Representation,
     RequestInput,
@@ -180,7 +182,7 @@ def _compose(args: argparse.Namespace, ctx: CliContext) -> int:
     )
     letter = compose(request, today)
     if args.pdf is not None:
-        args.pdf.write_bytes(letter_pdf(letter))
+        write_private_file(args.pdf, letter_pdf(letter), LetterPdfError)
         print(f"PDF bewaard: {args.pdf}", file=ctx.stderr)
     if args.format == "text":
         ctx.stdout.write(letter.as_text())

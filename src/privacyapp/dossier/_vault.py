@@ -9,10 +9,18 @@ Layout in the backend (every name but ``keys.json`` and ``lock.json`` is an encr
 
 Order of writes, so a crash at any point loses nothing: a save writes the record first, then the
 journal, then the anchor; a delete journals first, then removes the file. When the store opens it
-reconciles the two: a record one revision ahead of the journal was saved just before a crash and
-gets a ``recover`` entry; a record the journal says was deleted is removed. A record *behind* the
-journal, or missing while the journal says it exists, is reported as tampering — never repaired
-silently. Unreadable files are reported and left exactly as they are.
+reconciles the two: ONE record one revision ahead of the journal was saved just before a crash
+and gets a ``recover`` entry; a record the journal says was deleted is removed. A crash leaves at
+most one record ahead, so more than one (or one ahead by several revisions, or a store full of
+records whose history is gone) is reported as a changed history and never rebuilt; the store is
+then read-only. A record *behind* the journal, or missing while the journal says it exists, is
+reported as tampering — never repaired silently. Unreadable files are reported and left exactly
+as they are.
+
+Two writers over one backend (two browser tabs over one localStorage, two CLI runs) must not
+fork the history: before every write the vault re-reads the anchor and, when another writer has
+moved it, reloads and re-checks the journal and the records first (``sync``). The history on
+disk must still start with everything this vault has seen; otherwise that is reported.
 """
 
 from __future__ import annotations
@@ -61,6 +69,15 @@ _RECORD_NAME = re.compile(r"^rec-([0-9a-f]{16})\.bin$")
 _SEGMENT_NAME = re.compile(r"^journal-(\d{6})\.bin$")
 _UPDATABLE = frozenset({"title", "status", "reference", "flow_id", "payload"})
 
+READ_ONLY = (
+    "Er kan niets meer worden bewaard zolang de geschiedenis niet klopt. Exporteer je "
+    "gegevens en wis daarna alles om opnieuw te beginnen."
+)
+FORKED = (
+    "De geschiedenis van je bewaarde gegevens klopt niet: de opgeslagen geschiedenis mist "
+    "wijzigingen die de app al had gezien (een oude kopie teruggezet, of een ander venster dat "
+    "tegelijk schreef). Je gegevens zijn niet veranderd; je kunt ze nog bekijken en exporteren."
+)
 WRITE_FAILED = (
     "Opslaan is niet gelukt ({reason}). Je vorige gegevens zijn bewaard. Maak ruimte vrij op "
     "het apparaat of probeer het later opnieuw."
@@ -73,6 +90,14 @@ EMPTY_MESSAGE = (
 
 def _utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+def _anchor_values(raw: bytes) -> tuple[int, str] | None:
+    try:
+        state = json.loads(raw)
+        return int(state["count"]), str(state["head"])
+    except (ValueError, TypeError, KeyError):
+        return None
 
 
 def record_name(record_id: str) -> str:
@@ -175,9 +200,25 @@ class Vault:
 
     def _load(self) -> None:
         names = self.backend.list()
+        self._records = self._read_records(names)
+        try:
+            needs_anchor = self._journal.load(self._read_segments(names), self._read_anchor())
+        except JournalTamperedError as exc:
+            self._journal_ok = False
+            self._report(StoreProblem("history", str(exc)))
+            return
+        if needs_anchor:
+            self._try_write(STATE_FILE, self._journal.anchor())
+        self._reconcile()
+
+    def _report(self, problem: StoreProblem) -> None:
+        if problem not in self.problems:
+            self.problems.append(problem)
+
+    def _read_records(self, names: list[str]) -> dict[str, Record]:
+        records: dict[str, Record] = {}
         for name in names:
-            match = _RECORD_NAME.fullmatch(name)
-            if not match:
+            if not _RECORD_NAME.fullmatch(name):
                 continue
             blob = self.backend.read(name)
             if blob is None:
@@ -185,18 +226,55 @@ class Vault:
             try:
                 record = Record.from_dict(json.loads(open_envelope(self._enc_key, name, blob)))
             except CorruptDataError as exc:
-                self.problems.append(StoreProblem("damaged-file", str(exc), name))
+                self._report(StoreProblem("damaged-file", str(exc), name))
                 continue
-            self._records[record.id] = record
+            records[record.id] = record
+        return records
+
+    def sync(self) -> bool:
+        """Re-read the stored history; when another writer changed it, reload and re-check.
+
+        Called before every write, so two vaults over one backend (two browser tabs) build one
+        history instead of overwriting each other's entries. Returns True when something had
+        changed. A stored history that no longer starts with what this vault has seen (a fork,
+        or a rollback) is reported as a ``history`` problem and makes the vault read-only.
+
+        Raises:
+            JournalTamperedError: the stored history does not verify, or forked from ours.
+        """
+        self._key()
+        if not self._journal_ok:
+            return False
         try:
-            needs_anchor = self._journal.load(self._read_segments(names), self._read_anchor())
+            anchor = self._read_anchor()
+            if anchor is not None and _anchor_values(anchor) == _anchor_values(
+                self._journal.anchor()
+            ):
+                return False
+            names = self.backend.list()
+            if (
+                anchor is None
+                and not self._journal.entries
+                and not any(_RECORD_NAME.fullmatch(n) for n in names)
+            ):
+                return False
+            fresh = Journal(derive_subkey(self._key(), "privacyapp/journal-mac/v1"))
+            needs_anchor = fresh.load(self._read_segments(names), anchor)
+            seen = self._journal.entries
+            if fresh.entries[: len(seen)] != seen:
+                raise JournalTamperedError(FORKED)
         except JournalTamperedError as exc:
             self._journal_ok = False
-            self.problems.append(StoreProblem("history", str(exc)))
-            return
+            self._report(StoreProblem("history", str(exc)))
+            raise
+        self._journal = fresh
+        self._records = self._read_records(names)
         if needs_anchor:
             self._try_write(STATE_FILE, self._journal.anchor())
         self._reconcile()
+        if not self._journal_ok:
+            raise JournalTamperedError(READ_ONLY)
+        return True
 
     def _read_segments(self, names: list[str]) -> list[bytes]:
         indices = sorted(int(m.group(1)) for n in names if (m := _SEGMENT_NAME.fullmatch(n)))
@@ -226,16 +304,20 @@ class Vault:
     def _reconcile(self) -> None:
         """Finish what a crash interrupted; report what only tampering explains."""
         latest = self._journal.latest()
+        ahead: list[Record] = []  # saved, but not (yet) in the history
+        too_far: list[Record] = []  # newer than any crash can leave them
         for record in list(self._records.values()):
             entry = latest.get(record.id)
             done = entry.revision if entry else 0
             if entry and entry.action == "delete" and record.revision == done:
                 self._records.pop(record.id)
                 self._try_delete(record_name(record.id))
-            elif record.revision == done + 1 or (entry is None and record.revision >= 1):
-                self._append_journal("recover", record.id, record.revision, soft=True)
+            elif record.revision == done + 1:
+                ahead.append(record)
+            elif record.revision > done + 1:
+                too_far.append(record)
             elif record.revision < done:
-                self.problems.append(
+                self._report(
                     StoreProblem(
                         "rolled-back",
                         f"'{record.title}' is teruggezet naar een oudere versie dan de "
@@ -245,7 +327,7 @@ class Vault:
                 )
         for record_id, entry in latest.items():
             if entry.action != "delete" and record_id not in self._records:
-                self.problems.append(
+                self._report(
                     StoreProblem(
                         "missing-item",
                         f"Een bewaard item ({record_id}) ontbreekt of is onleesbaar, terwijl de "
@@ -253,6 +335,24 @@ class Vault:
                         record_id,
                     )
                 )
+        if len(ahead) > 1 or too_far:
+            # A crash leaves at most one record ahead of the history, one revision ahead.
+            self._journal_ok = False
+            count = len(ahead) + len(too_far)
+            missing = "ontbreekt helemaal" if not self._journal.entries else "loopt achter"
+            self._report(
+                StoreProblem(
+                    "history",
+                    f"De geschiedenis van je bewaarde gegevens {missing}: {count} items zijn "
+                    "nieuwer dan de geschiedenis vermeldt. Dat komt niet door een onderbroken "
+                    "opslag; misschien is de geschiedenis gewist of is een oude kopie "
+                    "teruggezet. Er kunnen ook items ontbreken. Je gegevens zijn niet veranderd; "
+                    "je kunt ze nog bekijken en exporteren.",
+                    str(count),
+                )
+            )
+        elif ahead:
+            self._append_journal("recover", ahead[0].id, ahead[0].revision, soft=True)
         self._dirty = False
 
     # ------------------------------------------------------------------ writing
@@ -304,13 +404,11 @@ class Vault:
     def _require_writable(self) -> None:
         self._key()
         if not self._journal_ok:
-            raise JournalTamperedError(
-                "Er kan niets meer worden bewaard zolang de geschiedenis niet klopt. Exporteer je "
-                "gegevens en wis daarna alles om opnieuw te beginnen."
-            )
+            raise JournalTamperedError(READ_ONLY)
         if self._dirty:  # an earlier write failed half-way: repair before going on
             self._try_write(STATE_FILE, self._journal.anchor())
             self._reconcile()
+        self.sync()  # another writer (a second tab) may have written since we last looked
 
     def _save(self, record: Record, action: str) -> Record:
         self._require_writable()
@@ -354,10 +452,12 @@ class Vault:
             changes["title"] = check_title(changes["title"])
         if "reference" in changes:
             changes["reference"] = check_reference(changes["reference"])
+        self._require_writable()  # first see what another writer did to this record
         return self._save(self.get(record_id).changed(self.clock(), **changes), "save")
 
     def rename(self, record_id: str, title: str) -> Record:
         """Give a record a new title."""
+        self._require_writable()
         record = self.get(record_id).changed(self.clock(), title=check_title(title))
         return self._save(record, "rename")
 

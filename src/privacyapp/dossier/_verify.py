@@ -1,10 +1,19 @@
-"""Check a signed PDF: is every signature intact, and does the last one cover the WHOLE file?
+"""Check a signed PDF: is what a reader sees exactly what its one signer signed?
 
 A signature can be cryptographically valid while someone has appended a change after it (an
-incremental update): readers then still say "signature is valid". We only accept a file when the
-last signature's byte range reaches the end of the file and nothing was added after it. Trust in
-the certificate is reported separately: a self-made certificate is never "trusted" by a reader;
-the fingerprint is what an organisation compares.
+incremental update): readers then still say "signature is valid", and a forger can even sign the
+changed file again with a self-made key under the same name. The app never makes more than one
+signature, so a file is accepted only when:
+
+- it has exactly one signature, intact and valid;
+- that signature's byte range reaches the end of the file (nothing was added after it), and
+  pyHanko's difference analysis finds no change after it;
+- when the caller gives registered fingerprints (``--registered``, an organisation's list), the
+  signer's certificate is one of them.
+
+Trust in the certificate is reported separately: a self-made certificate is never "trusted" by a
+reader; the fingerprint is what an organisation compares. Every signature found is reported
+(``VerificationReport.signers``), so a screen can show a forger next to the real signer.
 """
 
 from __future__ import annotations
@@ -22,7 +31,24 @@ from cryptography import x509
 from privacyapp.dossier._identity import fingerprint_of
 from privacyapp.dossier._sync import run_sync
 
-__all__ = ["SignatureCheck", "VerificationReport", "async_verify_pdf", "verify_pdf"]
+__all__ = [
+    "PROBLEM_CODES",
+    "SignatureCheck",
+    "VerificationReport",
+    "async_verify_pdf",
+    "verify_pdf",
+]
+
+#: Why a file is not valid, as stable codes (``VerificationReport.codes``) a UI can translate.
+PROBLEM_CODES = (
+    "not-pdf",  # the bytes are not a PDF
+    "unreadable",  # a PDF the parser cannot read
+    "unsigned",  # no signature at all
+    "signature-invalid",  # a signature is broken, or its certificate was swapped
+    "appended",  # something was added or changed after the signature
+    "several-signatures",  # more than one signature: the app never makes two
+    "not-registered",  # registered fingerprints were given and the signer is not one of them
+)
 
 
 @dataclass(frozen=True)
@@ -40,6 +66,9 @@ class SignatureCheck:
     trusted: bool
     covers_whole_file: bool
     registered: bool | None = None
+    #: pyHanko's difference analysis of what changed after this signature: "none" when nothing
+    #: did; otherwise its level ("lta_updates", "form_filling", "annotations", "other").
+    modification: str = "none"
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form (used by ``privacyapp pdf verify --format json``)."""
@@ -55,6 +84,7 @@ class SignatureCheck:
             "trusted": self.trusted,
             "covers_whole_file": self.covers_whole_file,
             "fingerprint_registered": self.registered,
+            "modification_after_signing": self.modification,
         }
 
 
@@ -65,20 +95,37 @@ class VerificationReport:
     size: int
     signatures: tuple[SignatureCheck, ...] = ()
     problems: tuple[str, ...] = field(default_factory=tuple)
+    #: One code from ``PROBLEM_CODES`` per kind of problem found (empty when ``ok``).
+    codes: tuple[str, ...] = field(default_factory=tuple)
 
     @property
     def ok(self) -> bool:
-        """True only for intact, valid signatures whose last one covers the whole file."""
+        """True only for ONE intact, valid signature that covers the whole, unchanged file
+        (and, when registered fingerprints were given, is one of them)."""
+        if self.problems or self.codes or len(self.signatures) != 1:
+            return False
+        only = self.signatures[0]
         return (
-            not self.problems
-            and bool(self.signatures)
-            and all(s.intact and s.valid for s in self.signatures)
-            and self.signatures[-1].covers_whole_file
+            only.intact
+            and only.valid
+            and only.covers_whole_file
+            and only.modification == "none"
+            and only.registered is not False
         )
 
     @property
+    def signers(self) -> tuple[SignatureCheck, ...]:
+        """Every signature in the file, in the order they were made (show them all)."""
+        return self.signatures
+
+    @property
+    def first_signature(self) -> SignatureCheck | None:
+        """The first signature: the one a valid record has, and the only one it has."""
+        return self.signatures[0] if self.signatures else None
+
+    @property
     def signature(self) -> SignatureCheck | None:
-        """The last (outermost) signature, if any."""
+        """The last (outermost) signature, if any (kept for old callers; see ``signers``)."""
         return self.signatures[-1] if self.signatures else None
 
     def to_dict(self) -> dict[str, Any]:
@@ -88,6 +135,7 @@ class VerificationReport:
             "size": self.size,
             "signatures": [s.to_dict() for s in self.signatures],
             "problems": list(self.problems),
+            "problem_codes": list(self.codes),
         }
 
 
@@ -118,7 +166,9 @@ async def async_verify_pdf(
     known = {_norm(f) for f in registered}
     roots = tuple(trust_roots)
     if data.lstrip()[:5] != b"%PDF-":
-        return VerificationReport(size=len(data), problems=("Dit bestand is geen pdf.",))
+        return VerificationReport(
+            size=len(data), problems=("Dit bestand is geen pdf.",), codes=("not-pdf",)
+        )
     try:
         reader = PdfFileReader(io.BytesIO(data), strict=False)
         embedded = list(reader.embedded_signatures)
@@ -126,23 +176,55 @@ async def async_verify_pdf(
         return VerificationReport(
             size=len(data),
             problems=(f"De pdf is beschadigd en niet te lezen ({type(exc).__name__}).",),
+            codes=("unreadable",),
         )
     if not embedded:
-        return VerificationReport(size=len(data), problems=("Deze pdf is niet ondertekend.",))
+        return VerificationReport(
+            size=len(data), problems=("Deze pdf is niet ondertekend.",), codes=("unsigned",)
+        )
     checks: list[SignatureCheck] = []
     problems: list[str] = []
+    codes: list[str] = []
+
+    def add(code: str, problem: str) -> None:
+        problems.append(problem)
+        if code not in codes:
+            codes.append(code)
+
     for sig in embedded:
         check, problem = await _check(sig, len(data), known, roots)
         checks.append(check)
         if problem:
-            problems.append(problem)
-    last = checks[-1]
-    if last.intact and last.valid and not last.covers_whole_file:
-        problems.append(
-            "Na het ondertekenen is er iets aan het bestand toegevoegd of veranderd. "
-            "De handtekening dekt niet het hele bestand."
+            add("signature-invalid", problem)
+    if len(checks) > 1:
+        names = ", ".join(f"{c.signer or '?'} ({c.fingerprint[:11] or '?'}…)" for c in checks)
+        add(
+            "several-signatures",
+            f"Dit bestand heeft {len(checks)} handtekeningen: {names}. Een verslag uit de app "
+            "heeft er precies één. Iemand heeft het bestand na de eerste handtekening veranderd "
+            "of opnieuw ondertekend. Vraag de ondertekenaar om het oorspronkelijke bestand.",
         )
-    return VerificationReport(size=len(data), signatures=tuple(checks), problems=tuple(problems))
+    first = checks[0]
+    if (
+        first.intact
+        and first.valid
+        and (not first.covers_whole_file or first.modification != "none")
+    ):
+        add(
+            "appended",
+            "Na het ondertekenen is er iets aan het bestand toegevoegd of veranderd. "
+            "De handtekening dekt niet het hele bestand.",
+        )
+    if known and not first.registered:
+        add(
+            "not-registered",
+            f"De vingerafdruk van de ondertekenaar ({first.fingerprint or 'onbekend'}) staat niet "
+            "bij de geregistreerde vingerafdrukken. Dit bestand is niet ondertekend met een "
+            "certificaat dat je organisatie kent.",
+        )
+    return VerificationReport(
+        size=len(data), signatures=tuple(checks), problems=tuple(problems), codes=tuple(codes)
+    )
 
 
 async def _check(
@@ -159,6 +241,7 @@ async def _check(
     problem = ""
     intact = valid = trusted = False
     covers = False
+    modification = "none"
     signing_time: datetime | None = None
     try:
         # No fetching (the app works offline) and only the CAs the user gave: a self-made
@@ -174,6 +257,7 @@ async def _check(
         intact, valid, trusted = bool(status.intact), bool(status.valid), bool(status.trusted)
         signing_time = status.signer_reported_dt
         covers = status.coverage == SignatureCoverageLevel.ENTIRE_FILE and _reaches_end(sig, size)
+        modification = _modification(status, covers)
     except SignatureValidationError as exc:
         problem = f"Handtekening '{name}' is niet te controleren ({type(exc).__name__})."
     except Exception as exc:  # hostile input: any parser failure means "not valid"
@@ -207,9 +291,29 @@ async def _check(
             trusted=trusted,
             covers_whole_file=covers,
             registered=(_norm(fingerprint) in known) if known else None,
+            modification=modification,
         ),
         problem,
     )
+
+
+def _modification(status: Any, covers: bool) -> str:
+    """What pyHanko's difference analysis says changed after the signature ("none" if nothing).
+
+    A signature that covers the whole file has nothing after it. Otherwise the analysis names
+    the kind of change; when it could not run (``None``) or refuses (``docmdp_ok`` false) the
+    change counts as "other".
+    """
+    from pyhanko.sign.diff_analysis import ModificationLevel
+
+    if covers:
+        return "none"
+    level = getattr(status, "modification_level", None)
+    if not isinstance(level, ModificationLevel) or getattr(status, "docmdp_ok", None) is False:
+        return "other"
+    if level == ModificationLevel.NONE:
+        return "other"  # not the whole file, yet "no change": the bytes say otherwise
+    return str(level.name).lower()
 
 
 def _padding_is_clean(sig: Any) -> bool:

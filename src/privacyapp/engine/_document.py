@@ -5,6 +5,12 @@ string, so a choice labelled ``nee`` or ``NO`` is never turned into ``False`` an
 ``1.1``. We never construct Python objects from tags: any tag other than plain strings, mappings
 and sequences is refused, as are aliases (reuse goes through fragments), and duplicate keys are
 errors instead of "last one wins". Every value keeps its ``path:line:col`` for diagnostics.
+
+Nesting is bounded before anything recursive runs: PyYAML's composer (C and Python) and our
+converter recurse once per level, so ``[[[[…`` five hundred deep would be a RecursionError and
+fifty thousand deep crashes the process. The event stream is read first (libyaml's parser keeps
+its own stack, no recursion) and a document deeper than ``MAX_DEPTH`` gets a located
+``yaml-too-deep`` error instead.
 """
 
 from __future__ import annotations
@@ -17,7 +23,12 @@ import yaml
 
 from privacyapp.engine.diagnostics import Diagnostic, Loc, Severity
 
-__all__ = ["YMap", "YNode", "YScalar", "YSeq", "locate", "parse_document"]
+__all__ = ["MAX_DEPTH", "YMap", "YNode", "YScalar", "YSeq", "locate", "parse_document"]
+
+#: Deepest nesting of lists and mappings a content file may have. The deepest real flow has 6
+#: levels; 64 leaves room for any honest file and stays far below Python's recursion limit
+#: (1000 frames; the converter uses about three per level, validation a few more).
+MAX_DEPTH = 64
 
 _BaseLoader: Any = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 _STR = "tag:yaml.org,2002:str"
@@ -150,11 +161,47 @@ class _Converter:
         return YMap(entries, loc, key_locs)
 
 
+def _too_deep(text: str, path: str) -> Diagnostic | None:
+    """A ``yaml-too-deep`` error where the nesting first passes ``MAX_DEPTH``, else None.
+
+    Reads only events (no composing, no recursion). A syntax error found on the way is left to
+    the composer, which reports it with its place.
+    """
+    loader = _BaseLoader(text)
+    depth = 0
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    where = Loc(path, mark.line + 1, mark.column + 1) if mark else Loc(path)
+                    return Diagnostic.at(
+                        where,
+                        Severity.ERROR,
+                        "yaml-too-deep",
+                        f"the lists and mappings here are nested more than {MAX_DEPTH} levels deep",
+                        "a flow needs only a few levels: look for brackets [ { that are never "
+                        "closed, or indentation that keeps growing",
+                    )
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        return None
+    finally:
+        loader.dispose()
+    return None
+
+
 def parse_document(text: str, path: str) -> tuple[YNode | None, list[Diagnostic]]:
     """Parse one YAML document into located values.
 
     Returns the document (None when it could not be read) and every problem found.
     """
+    deep = _too_deep(text, path)
+    if deep is not None:
+        return None, [deep]
     loader = _BaseLoader(text)
     try:
         node = loader.get_single_node()

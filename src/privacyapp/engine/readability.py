@@ -127,8 +127,11 @@ _ABBREVIATIONS = frozenset(
 )
 
 _WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
-_URL_RE = re.compile(r"\b(?:https?://|www\.)\S+|\S+@\S+\.\S+", re.IGNORECASE)
-_SENTENCE_END_RE = re.compile(r"[.!?…]+(?=\s|$)|\n\s*\n|\n\s*[-*•]\s")
+# Every pattern here runs over texts of any length (a hostile flow file can hold a line of
+# megabytes): each may only start a match where a run starts, so the work stays linear.
+_URL_RE = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
+_TOKEN_RE = re.compile(r"\S+")
+_SENTENCE_END_RE = re.compile(r"(?<![.!?…])[.!?…]+(?=\s|$)|\n\s*\n|\n\s*[-*•]\s")
 
 
 @dataclass(frozen=True)
@@ -153,12 +156,11 @@ def split_sentences(text: str) -> list[tuple[int, str]]:
     A full stop after a known abbreviation ("art.", "bijv.") or inside a number ("7.3.11") does
     not end a sentence; blank lines and list bullets do.
     """
-    masked = _URL_RE.sub(lambda m: "x" * len(m.group(0)), text)
+    masked = _mask_links(text, "x")
     sentences: list[tuple[int, str]] = []
     start = 0
     for match in _SENTENCE_END_RE.finditer(masked):
-        before = masked[start : match.start()]
-        last = before.rsplit(None, 1)[-1].lower() if before.split() else ""
+        last = _last_word(masked, start, match.start()).lower()
         if match.group(0) == "." and last.rstrip(".") in _ABBREVIATIONS:
             continue
         end = match.end()
@@ -172,8 +174,39 @@ def split_sentences(text: str) -> list[tuple[int, str]]:
     return sentences
 
 
+def _last_word(text: str, start: int, end: int) -> str:
+    """The last whitespace-separated word of ``text[start:end]`` (no copy of the whole span)."""
+    stop = end
+    while stop > start and text[stop - 1].isspace():
+        stop -= 1
+    begin = stop
+    while begin > start and not text[begin - 1].isspace():
+        begin -= 1
+    return text[begin:stop]
+
+
+def _is_email(token: str) -> bool:
+    """``name@host.tld`` inside one word: an ``@`` after the first letter, a dot later on."""
+    at = token.find("@", 1)
+    return at > 0 and token.find(".", at + 2, len(token) - 1) >= 0
+
+
+def _mask_links(text: str, fill: str) -> str:
+    """``text`` with web addresses and e-mail addresses overwritten by ``fill`` (same length)."""
+    text = _URL_RE.sub(lambda m: fill * len(m.group(0)), text)
+    if "@" not in text:
+        return text
+    parts: list[str] = []
+    done = 0
+    for match in _TOKEN_RE.finditer(text):
+        if "@" in match.group(0) and _is_email(match.group(0)):
+            parts += [text[done : match.start()], fill * (match.end() - match.start())]
+            done = match.end()
+    return "".join([*parts, text[done:]])
+
+
 def _words(text: str) -> list[tuple[int, str]]:
-    masked = _URL_RE.sub(lambda m: " " * len(m.group(0)), text)
+    masked = _mask_links(text, " ")
     return [(m.start(), m.group(0)) for m in _WORD_RE.finditer(masked)]
 
 
@@ -201,11 +234,22 @@ def _mask_names(text: str) -> str:
 
 
 def _is_explained(text: str, start: int, end: int) -> bool:
-    after = text[end:].lstrip(" ")
-    if after.startswith(("(", ":")):
+    after = _skip_spaces(text, end, 1)
+    if after < len(text) and text[after] in "(:":
         return True
-    before = text[:start].rstrip(" ")
-    return before.endswith("(") and len(before) > 1 and text[end:].lstrip(" ").startswith(")")
+    before = _skip_spaces(text, start, -1)  # the index just after the last non-space
+    return before > 1 and text[before - 1] == "(" and after < len(text) and text[after] == ")"
+
+
+def _skip_spaces(text: str, index: int, step: int) -> int:
+    """From ``index``, past the spaces forward (step 1: first non-space) or back (step -1)."""
+    if step > 0:
+        while index < len(text) and text[index] == " ":
+            index += 1
+        return index
+    while index > 0 and text[index - 1] == " ":
+        index -= 1
+    return index
 
 
 def check_text(text: str, location: L) -> list[ReadabilityFinding[L]]:

@@ -24,6 +24,7 @@ from privacyapp.opendata._store import DirectoryData
 from privacyapp.opendata.errors import (
     FeedError,
     FeedFormatError,
+    FeedImplausibleError,
     FeedTooLargeError,
     FeedUnavailableError,
     InvalidPostcodeError,
@@ -41,6 +42,7 @@ __all__ = [
     "DirectoryData",
     "FeedError",
     "FeedFormatError",
+    "FeedImplausibleError",
     "FeedTooLargeError",
     "FeedUnavailableError",
     "HTTP_TIMEOUT",

@@ -17,7 +17,12 @@ from pathlib import Path
 
 import httpx
 
-from privacyapp.opendata._feed import DEFAULT_MAX_BYTES, REGISTER_URL, fetch_register
+from privacyapp.opendata._feed import (
+    DEFAULT_DEADLINE,
+    DEFAULT_MAX_BYTES,
+    REGISTER_URL,
+    fetch_register,
+)
 from privacyapp.opendata._model import Municipality, normalise_postcode
 from privacyapp.opendata._pdok import PDOK_URL, PostcodeArea, lookup_postcode
 from privacyapp.opendata._search import NameIndex, search_key
@@ -80,6 +85,7 @@ class MunicipalityDirectory:
         pdok_url: the Locatieserver ``free`` endpoint.
         clock: returns the current time (timezone-aware).
         max_bytes: the size limit for one download.
+        deadline: seconds for one whole download (a trickling server is cut off).
         data: start from this data instead of the cache or the snapshot (tests, other services).
     """
 
@@ -93,12 +99,14 @@ class MunicipalityDirectory:
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
         max_bytes: int = DEFAULT_MAX_BYTES,
         data: DirectoryData | None = None,
+        deadline: float = DEFAULT_DEADLINE,
     ) -> None:
         self._client = client
         self._url = url
         self._pdok_url = pdok_url
         self._clock = clock
         self._max_bytes = max_bytes
+        self._deadline = deadline
         self._cache_path = data_dir / CACHE_FILE if data_dir is not None else None
         #: A problem with the cached file, shown to the user once; the snapshot is used instead.
         self.notice: str | None = None
@@ -196,6 +204,7 @@ class MunicipalityDirectory:
                 previous=previous,
                 now=self._clock,
                 max_bytes=self._max_bytes,
+                deadline=self._deadline,
             )
         except FeedError as exc:
             return RefreshResult("failed", f"{exc} {self._in_use()}", self.updated_at, exc)

@@ -11,7 +11,9 @@ import httpx
 
 __all__ = ["HTTP_TIMEOUT", "default_client"]
 
-#: 30 s for a whole request, 10 s to connect: a slow network fails clearly instead of hanging.
+#: 30 s for each read (httpx counts per read, not per request), 10 s to connect. The register
+#: download adds its own overall deadline (``DEFAULT_DEADLINE`` in ``_feed``) and follows
+#: redirects only within the register's host.
 HTTP_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 
 

@@ -5,7 +5,9 @@
           ├── FeedError                 the register could not be refreshed; the old data stays
           │    ├── FeedUnavailableError   no connection, timeout, or an HTTP error status
           │    ├── FeedTooLargeError      the download passed the size limit; it was stopped
-          │    └── FeedFormatError        not the register's XML (truncated, malformed, CSV, empty)
+          │    ├── FeedFormatError        not the register's XML (truncated, malformed, CSV, empty)
+          │    └── FeedImplausibleError   a well-formed export we do not believe: it drops most
+          │                               municipalities, repeats a code, or is older than ours
           ├── SnapshotError             the built-in or cached list cannot be read
           └── PostcodeError             the postcode lookup failed
                ├── InvalidPostcodeError   the text is not a Dutch postcode (nothing was sent)
@@ -23,6 +25,7 @@ from privacyapp.errors import PrivacyAppError
 __all__ = [
     "FeedError",
     "FeedFormatError",
+    "FeedImplausibleError",
     "FeedTooLargeError",
     "FeedUnavailableError",
     "InvalidPostcodeError",
@@ -52,6 +55,11 @@ class FeedTooLargeError(FeedError):
 
 class FeedFormatError(FeedError):
     """The download is not a usable register export."""
+
+
+class FeedImplausibleError(FeedError):
+    """A well-formed export that cannot be right: it would drop most municipalities, names one
+    code twice, or is older than the list in use. The list in use stays."""
 
 
 class SnapshotError(OpenDataError):
