@@ -429,6 +429,20 @@ def _at(
     return value
 
 
+def _in_own_file(
+    ctx: CheckContext, parts: tuple[str | int, ...], node_id: str
+) -> tuple[tuple[str | int, ...], bool]:
+    """Where to report a finding: the field when this file writes it, else the node, else
+    ``extends`` (a variant's inherited parts are written in another file)."""
+    own = ctx.source.path
+    if ctx.loc(*parts).path == own:
+        return parts, False
+    node: tuple[str | int, ...] = ("nodes", node_id)
+    if ctx.loc(*node, key=True).path == own or ctx.flow.extends is None:
+        return node, True
+    return ("extends",), False
+
+
 def check_representative(ctx: CheckContext) -> Iterable[Diagnostic]:
     """A representative variant must speak to the representative in every part it shows.
 
@@ -444,23 +458,27 @@ def check_representative(ctx: CheckContext) -> Iterable[Diagnostic]:
         for i, route in enumerate(node.help):
             meant = reg.help[route].audiences if route in reg.help else ()
             if meant and not set(meant) & set(flow.audience):
+                where, key = _in_own_file(ctx, ("nodes", node_id, "help", i), node_id)
                 yield ctx.warning(
-                    ("nodes", node_id, "help", i),
+                    where,
                     "help-audience",
                     f'the help route "{route}" is meant for {", ".join(meant)}, '
                     f"not for this flow's audience ({', '.join(flow.audience)})",
                     "offer a route for the people this flow speaks to",
+                    key=key,
                 )
         if flow.audience == (REPRESENTATIVE,):
             for i, action in enumerate(node.actions):
                 if action.kind == "rights-request" and action.on_behalf is None:
+                    where, key = _in_own_file(ctx, ("nodes", node_id, "actions", i), node_id)
                     yield ctx.warning(
-                        ("nodes", node_id, "actions", i),
+                        where,
                         "representative-request",
                         "this rights request is offered to a representative but does not say "
                         "for whom it is written",
                         "add on_behalf: ouder, voogd, curator or mentor, so the letter starts "
                         "in the mode for the person they represent",
+                        key=key,
                     )
     base = ctx.flows.get(flow.extends) if flow.extends else None
     if base is None or REPRESENTATIVE not in flow.audience or REPRESENTATIVE in base.audience:
@@ -492,13 +510,16 @@ def check_representative(ctx: CheckContext) -> Iterable[Diagnostic]:
                 or ctx.loc(*parts).path == own
             ):
                 continue
+            here, key = _in_own_file(ctx, parts, node_id)
+            field_name = ".".join(str(p) for p in path)
             yield ctx.warning(
-                parts,
+                here,
                 "representative-inherits",
-                f'"{node_id}" keeps this text from "{base.id}", written for '
+                f'"{node_id}" keeps its {field_name} from "{base.id}", written for '
                 f"{', '.join(base.audience)}",
                 "say it to the representative about the person they represent "
                 "(your child, the person you represent), not to that person",
+                key=key,
             )
 
 
