@@ -50,7 +50,9 @@ def test_sources_give_citations_and_links(library: Library) -> None:
         "AVG, artikel 15",
         "AVG, artikel 12 lid 3",
     ]
-    assert advice.sources[0].url(registry) == "https://eur-lex.europa.eu/eli/reg/2016/679"
+    assert advice.sources[0].url(registry) == (
+        "https://eur-lex.europa.eu/legal-content/NL/TXT/HTML/?uri=CELEX:32016R0679#art_15"
+    )
     jeugd = library.get("algemeen-conflict-van-plichten").nodes["advies-doorbreken"]
     assert isinstance(jeugd, AdviceNode)
     assert jeugd.sources[1].url(registry) == (
