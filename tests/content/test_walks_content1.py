@@ -36,7 +36,7 @@ OWNED = {
     "algemeen-meldcode__1",
     "algemeen-meldcode__2,1,1,1,1,1,1",
     "algemeen-meldcode__2,1,1,1,1,1,2",
-    "algemeen-meldcode__2,1,1,1,1,2,1,1",
+    "algemeen-meldcode__2,1,1,1,1,2,1,1,3",
     "algemeen-meldcode__2,1,1,1,1,2,2",
     "algemeen-meldcode__2,1,1,1,2",
     "algemeen-meldcode__2,2,1,1",

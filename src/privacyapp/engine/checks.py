@@ -28,7 +28,9 @@ __all__ = [
     "CheckContext",
     "FlowCheck",
     "FlowSource",
+    "check_help_audience",
     "check_representative",
+    "check_representative_requests",
     "check_review",
     "node_edges",
     "run_checks",
@@ -443,14 +445,8 @@ def _in_own_file(
     return ("extends",), False
 
 
-def check_representative(ctx: CheckContext) -> Iterable[Diagnostic]:
-    """A representative variant must speak to the representative in every part it shows.
-
-    Flags a part of a variant for audience ``vertegenwoordiger`` that addresses the user and
-    is inherited unchanged from a base flow written for another audience; a rights request in
-    a representative flow that does not say it is written for the represented person; and a
-    help route the registry keeps for other audiences.
-    """
+def check_help_audience(ctx: CheckContext) -> Iterable[Diagnostic]:
+    """A help route the registry keeps for other audiences (the Kindertelefoon for a parent)."""
     flow, reg = ctx.flow, ctx.registry
     for node_id, node in flow.nodes.items():
         if not isinstance(node, AdviceNode):
@@ -467,19 +463,37 @@ def check_representative(ctx: CheckContext) -> Iterable[Diagnostic]:
                     "offer a route for the people this flow speaks to",
                     key=key,
                 )
-        if flow.audience == (REPRESENTATIVE,):
-            for i, action in enumerate(node.actions):
-                if action.kind == "rights-request" and action.on_behalf is None:
-                    where, key = _in_own_file(ctx, ("nodes", node_id, "actions", i), node_id)
-                    yield ctx.warning(
-                        where,
-                        "representative-request",
-                        "this rights request is offered to a representative but does not say "
-                        "for whom it is written",
-                        "add on_behalf: ouder, voogd, curator or mentor, so the letter starts "
-                        "in the mode for the person they represent",
-                        key=key,
-                    )
+
+
+def check_representative_requests(ctx: CheckContext) -> Iterable[Diagnostic]:
+    """A rights request offered to a representative says for whom it is written."""
+    flow = ctx.flow
+    if flow.audience != (REPRESENTATIVE,):
+        return
+    for node_id, node in flow.nodes.items():
+        if not isinstance(node, AdviceNode):
+            continue
+        for i, action in enumerate(node.actions):
+            if action.kind == "rights-request" and action.on_behalf is None:
+                where, key = _in_own_file(ctx, ("nodes", node_id, "actions", i), node_id)
+                yield ctx.warning(
+                    where,
+                    "representative-request",
+                    "this rights request is offered to a representative but does not say "
+                    "for whom it is written",
+                    "add on_behalf: ouder, voogd, curator or mentor, so the letter starts "
+                    "in the mode for the person they represent",
+                    key=key,
+                )
+
+
+def check_representative(ctx: CheckContext) -> Iterable[Diagnostic]:
+    """A representative variant must speak to the representative in every part it shows.
+
+    Flags a part of a variant for audience ``vertegenwoordiger`` that addresses the user and
+    is inherited unchanged from a base flow written for another audience.
+    """
+    flow = ctx.flow
     base = ctx.flows.get(flow.extends) if flow.extends else None
     if base is None or REPRESENTATIVE not in flow.audience or REPRESENTATIVE in base.audience:
         return
@@ -565,6 +579,8 @@ BUILTIN_CHECKS: tuple[FlowCheck, ...] = (
     check_references,
     check_graph,
     check_representative,
+    check_representative_requests,
+    check_help_audience,
     check_review,
 )
 #: Checks added at run time (e.g. by tests or tools); they run after the built-in ones.
