@@ -33,12 +33,19 @@ def test_variant_overrides_metadata_and_nodes_and_keeps_the_rest(library: Librar
     question = variant.nodes["vraag-leeftijd"]
     assert isinstance(question, QuestionNode)
     assert question.text == "Hoe oud is je kind?"
-    assert "uitleg-zestien" in variant.nodes
-    assert variant.nodes["vraag-organisatie"] == base.nodes["vraag-organisatie"]
+    assert "advies-zestien" in variant.nodes
+    # a node's given fields replace the base's; the others are kept (field by field)
+    organisatie, base_organisatie = (
+        variant.nodes["vraag-organisatie"],
+        base.nodes["vraag-organisatie"],
+    )
+    assert isinstance(organisatie, QuestionNode) and isinstance(base_organisatie, QuestionNode)
+    assert organisatie.text != base_organisatie.text
+    assert organisatie.choices == base_organisatie.choices
     advice = variant.nodes["advies-gemeente"]
     assert isinstance(advice, AdviceNode)
     assert advice.title == "Vraag de gemeente om de gegevens van je kind"
-    assert advice.steps == base.nodes["advies-gemeente"].steps  # type: ignore[union-attr]
+    assert advice.sources == base.nodes["advies-gemeente"].sources  # type: ignore[union-attr]
     assert advice.help == ("juridisch-loket", "gemeente", "ap")
 
 
