@@ -35,7 +35,7 @@ OWNED = {
     "algemeen-meldcode__1",
     "algemeen-meldcode__2,1,1,1,1,1,1",
     "algemeen-meldcode__2,1,1,1,1,1,2",
-    "algemeen-meldcode__2,1,1,1,1,2,1,1",
+    "algemeen-meldcode__2,1,1,1,1,2,1,1,3",
     "algemeen-meldcode__2,1,1,1,1,2,2",
     "algemeen-meldcode__2,1,1,1,2",
     "algemeen-meldcode__2,2,1,1",
@@ -113,7 +113,7 @@ def test_acute_or_structural_unsafety_always_means_reporting(answers: str) -> No
 
 
 def test_step_five_is_two_decisions_never_one_choice_among_four() -> None:
-    _, out, _ = walk("algemeen-meldcode", "2,1,1,1,1,2,1,1")
+    _, out, _ = walk("algemeen-meldcode", "2,1,1,1,1,2,1,1,3")
     assert "Beslissing 1: melden is nu niet noodzakelijk." in out
     assert "Beslissing 2: hulp geven of regelen is mogelijk." in out
     library = load_flows([FLOWS]).library

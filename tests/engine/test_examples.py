@@ -33,12 +33,19 @@ def test_variant_overrides_metadata_and_nodes_and_keeps_the_rest(library: Librar
     question = variant.nodes["vraag-leeftijd"]
     assert isinstance(question, QuestionNode)
     assert question.text == "Hoe oud is je kind?"
-    assert "uitleg-zestien" in variant.nodes
-    assert variant.nodes["vraag-organisatie"] == base.nodes["vraag-organisatie"]
+    assert "advies-zestien" in variant.nodes
+    # a node's given fields replace the base's; the others are kept (field by field)
+    organisatie, base_organisatie = (
+        variant.nodes["vraag-organisatie"],
+        base.nodes["vraag-organisatie"],
+    )
+    assert isinstance(organisatie, QuestionNode) and isinstance(base_organisatie, QuestionNode)
+    assert organisatie.text != base_organisatie.text
+    assert organisatie.choices == base_organisatie.choices
     advice = variant.nodes["advies-gemeente"]
     assert isinstance(advice, AdviceNode)
     assert advice.title == "Vraag de gemeente om de gegevens van je kind"
-    assert advice.steps == base.nodes["advies-gemeente"].steps  # type: ignore[union-attr]
+    assert advice.sources == base.nodes["advies-gemeente"].sources  # type: ignore[union-attr]
     assert advice.help == ("juridisch-loket", "gemeente", "ap")
 
 
@@ -50,7 +57,9 @@ def test_sources_give_citations_and_links(library: Library) -> None:
         "AVG, artikel 15",
         "AVG, artikel 12 lid 3",
     ]
-    assert advice.sources[0].url(registry) == "https://eur-lex.europa.eu/eli/reg/2016/679"
+    assert advice.sources[0].url(registry) == (
+        "https://eur-lex.europa.eu/legal-content/NL/TXT/HTML/?uri=CELEX:32016R0679#art_15"
+    )
     jeugd = library.get("algemeen-conflict-van-plichten").nodes["advies-doorbreken"]
     assert isinstance(jeugd, AdviceNode)
     assert jeugd.sources[1].url(registry) == (

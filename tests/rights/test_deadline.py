@@ -83,3 +83,10 @@ def test_add_months_over_many_years() -> None:
     assert add_months(date(2024, 2, 29), 12) == date(2025, 2, 28)
     assert add_months(date(2024, 2, 29), 48) == date(2028, 2, 29)
     assert add_months(date(2026, 10, 31), 4) == date(2027, 2, 28)
+
+
+def test_the_objection_term_is_six_weeks_after_the_decision_was_sent() -> None:
+    from privacyapp.rights import objection_due
+
+    assert objection_due(date(2028, 3, 1)) == date(2028, 4, 12)
+    assert objection_due(date(2028, 12, 31)) == date(2029, 2, 11)

@@ -11,7 +11,8 @@ every valid flow; more can be added without touching this module:
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterable, Mapping, Sequence
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,6 +28,10 @@ __all__ = [
     "CheckContext",
     "FlowCheck",
     "FlowSource",
+    "check_help_audience",
+    "check_representative",
+    "check_representative_requests",
+    "check_review",
     "node_edges",
     "run_checks",
 ]
@@ -57,6 +62,8 @@ class CheckContext:
     #: The status of every flow that passed schema validation (``draft``, ``review``,
     #: ``published``): a published flow may only open published flows.
     statuses: Mapping[str, str] = field(default_factory=dict)
+    #: Every flow that passed schema validation, by id (a variant's check compares its base).
+    flows: Mapping[str, Flow] = field(default_factory=dict)
 
     def loc(self, *parts: str | int, key: bool = False) -> Loc:
         """The place of a field, e.g. ``loc("nodes", "start", "text")``."""
@@ -366,7 +373,216 @@ def _reach(starts: Iterable[str], edges: dict[str, list[str]]) -> set[str]:
     return seen
 
 
-BUILTIN_CHECKS: tuple[FlowCheck, ...] = (check_metadata, check_references, check_graph)
+REPRESENTATIVE = "vertegenwoordiger"
+#: Words that address the reader (or let the reader speak): a text with one of them is written
+#: for one audience, so a representative variant must say it again for the representative.
+_ADDRESS = re.compile(
+    r"\b(je|jij|jou|jouw|jezelf|jullie|ik|mij|mijn|me|mezelf|wij|we|ons|onze|u|uw)\b",
+    re.IGNORECASE,
+)
+
+
+def _addressed(value: object) -> bool:
+    if isinstance(value, str):
+        return _ADDRESS.search(value) is not None
+    if isinstance(value, tuple | list):
+        return any(_addressed(item) for item in value)
+    return False
+
+
+def _audience_parts(
+    node: QuestionNode | InfoNode | ChecklistNode | AdviceNode,
+) -> Iterator[tuple[tuple[str | int, ...], object]]:
+    """The (field path inside the node, value) of every part that speaks to the user."""
+    if isinstance(node, QuestionNode):
+        yield ("text",), node.text
+        yield ("help",), node.help
+        for i, choice in enumerate(node.choices):
+            yield ("choices", i, "label"), choice.label
+            yield ("choices", i, "help"), choice.help
+    elif isinstance(node, InfoNode):
+        yield ("title",), node.title
+        yield ("text",), node.text
+    elif isinstance(node, ChecklistNode):
+        yield ("title",), node.title
+        yield ("intro",), node.intro
+        for i, item in enumerate(node.items):
+            yield ("items", i, "text"), item.text
+            yield ("items", i, "help"), item.help
+    else:
+        yield ("title",), node.title
+        yield ("summary",), node.summary
+        yield ("steps",), node.steps
+        yield ("explanation",), node.explanation
+        for i, action in enumerate(node.actions):
+            yield ("actions", i, "label"), action.label
+
+
+def _at(
+    node: QuestionNode | InfoNode | ChecklistNode | AdviceNode, path: tuple[str | int, ...]
+) -> object:
+    value: object = node
+    for part in path:
+        if isinstance(part, int):
+            items = value if isinstance(value, tuple) else ()
+            value = items[part] if part < len(items) else None
+        else:
+            value = getattr(value, part, None)
+    return value
+
+
+def _in_own_file(
+    ctx: CheckContext, parts: tuple[str | int, ...], node_id: str
+) -> tuple[tuple[str | int, ...], bool]:
+    """Where to report a finding: the field when this file writes it, else the node, else
+    ``extends`` (a variant's inherited parts are written in another file)."""
+    own = ctx.source.path
+    if ctx.loc(*parts).path == own:
+        return parts, False
+    node: tuple[str | int, ...] = ("nodes", node_id)
+    if ctx.loc(*node, key=True).path == own or ctx.flow.extends is None:
+        return node, True
+    return ("extends",), False
+
+
+def check_help_audience(ctx: CheckContext) -> Iterable[Diagnostic]:
+    """A help route the registry keeps for other audiences (the Kindertelefoon for a parent)."""
+    flow, reg = ctx.flow, ctx.registry
+    for node_id, node in flow.nodes.items():
+        if not isinstance(node, AdviceNode):
+            continue
+        for i, route in enumerate(node.help):
+            meant = reg.help[route].audiences if route in reg.help else ()
+            if meant and not set(meant) & set(flow.audience):
+                where, key = _in_own_file(ctx, ("nodes", node_id, "help", i), node_id)
+                yield ctx.warning(
+                    where,
+                    "help-audience",
+                    f'the help route "{route}" is meant for {", ".join(meant)}, '
+                    f"not for this flow's audience ({', '.join(flow.audience)})",
+                    "offer a route for the people this flow speaks to",
+                    key=key,
+                )
+
+
+def check_representative_requests(ctx: CheckContext) -> Iterable[Diagnostic]:
+    """A rights request offered to a representative says for whom it is written."""
+    flow = ctx.flow
+    if flow.audience != (REPRESENTATIVE,):
+        return
+    for node_id, node in flow.nodes.items():
+        if not isinstance(node, AdviceNode):
+            continue
+        for i, action in enumerate(node.actions):
+            if action.kind == "rights-request" and action.on_behalf is None:
+                where, key = _in_own_file(ctx, ("nodes", node_id, "actions", i), node_id)
+                yield ctx.warning(
+                    where,
+                    "representative-request",
+                    "this rights request is offered to a representative but does not say "
+                    "for whom it is written",
+                    "add on_behalf: ouder, voogd, curator or mentor, so the letter starts "
+                    "in the mode for the person they represent",
+                    key=key,
+                )
+
+
+def check_representative(ctx: CheckContext) -> Iterable[Diagnostic]:
+    """A representative variant must speak to the representative in every part it shows.
+
+    Flags a part of a variant for audience ``vertegenwoordiger`` that addresses the user and
+    is inherited unchanged from a base flow written for another audience.
+    """
+    flow = ctx.flow
+    base = ctx.flows.get(flow.extends) if flow.extends else None
+    if base is None or REPRESENTATIVE not in flow.audience or REPRESENTATIVE in base.audience:
+        return
+    own = ctx.source.path
+    for name in ("title", "summary"):
+        if (
+            getattr(flow, name) == getattr(base, name)
+            and _addressed(getattr(flow, name))
+            and ctx.loc(name).path != own
+        ):
+            yield ctx.warning(
+                (name,),
+                "representative-inherits",
+                f'the variant keeps the {name} of "{base.id}", written for '
+                f"{', '.join(base.audience)}",
+                "write it for the parent, guardian, mentor, curator or bewindvoerder",
+            )
+    for node_id, node in flow.nodes.items():
+        old = base.nodes.get(node_id)
+        if old is None or old.type != node.type:
+            continue
+        for path, value in _audience_parts(node):
+            parts = ("nodes", node_id, *path)
+            if (
+                value is None
+                or value != _at(old, path)
+                or not _addressed(value)
+                or ctx.loc(*parts).path == own
+            ):
+                continue
+            here, key = _in_own_file(ctx, parts, node_id)
+            field_name = ".".join(str(p) for p in path)
+            yield ctx.warning(
+                here,
+                "representative-inherits",
+                f'"{node_id}" keeps its {field_name} from "{base.id}", written for '
+                f"{', '.join(base.audience)}",
+                "say it to the representative about the person they represent "
+                "(your child, the person you represent), not to that person",
+                key=key,
+            )
+
+
+def check_review(ctx: CheckContext) -> Iterable[Diagnostic]:
+    """A published flow's review says who checked which law texts, in which version, and when."""
+    flow, review = ctx.flow, ctx.flow.review
+    if flow.status != "published" or review is None:
+        return
+    if review.self_review is None:
+        yield ctx.warning(
+            ("review",),
+            "review-record",
+            "the review does not say whether the authors checked their own text",
+            "add self_review: true when the editors reviewed their own text, false otherwise",
+        )
+    if not review.checks:
+        yield ctx.warning(
+            ("review",),
+            "review-record",
+            "the review does not record which law texts were read, in which version",
+            "add checks: [{by, at, independent, sources, text_version}]",
+        )
+    cited = {
+        source.law
+        for node in flow.nodes.values()
+        if isinstance(node, AdviceNode)
+        for source in node.sources
+    }
+    for key in sorted(cited):
+        law = ctx.registry.laws.get(key)
+        if law is not None and law.kind == "bill" and law.checked_at is None:
+            yield ctx.warning(
+                ("review",),
+                "bill-check-date",
+                f'the flow cites the bill "{key}", but the registry gives no date on which '
+                "its status was checked",
+                f"add checked_at to laws.{key} in flows/registry.yaml",
+            )
+
+
+BUILTIN_CHECKS: tuple[FlowCheck, ...] = (
+    check_metadata,
+    check_references,
+    check_graph,
+    check_representative,
+    check_representative_requests,
+    check_help_audience,
+    check_review,
+)
 #: Checks added at run time (e.g. by tests or tools); they run after the built-in ones.
 EXTRA_CHECKS: list[FlowCheck] = []
 #: Modules with a ``CHECKS`` sequence, used when they exist (written by the content team).
@@ -392,12 +608,13 @@ def run_checks(
     """Run every check on every valid flow."""
     ids = frozenset(flow_ids)
     statuses = {s.flow_id: s.flow.status for s in sources if s.flow is not None}
+    flows = {s.flow_id: s.flow for s in sources if s.flow is not None}
     checks = [*BUILTIN_CHECKS, *EXTRA_CHECKS, *_plugin_checks()]
     diagnostics: list[Diagnostic] = []
     for source in sources:
         if source.flow is None:
             continue
-        ctx = CheckContext(registry, source.flow, source, ids, statuses)
+        ctx = CheckContext(registry, source.flow, source, ids, statuses, flows)
         for check in checks:
             diagnostics.extend(check(ctx))
     return diagnostics

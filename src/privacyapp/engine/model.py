@@ -7,6 +7,7 @@ point at the line where they are written.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import date
 from enum import StrEnum
@@ -31,8 +32,11 @@ __all__ = [
     "Outcome",
     "QuestionNode",
     "RequestKind",
+    "RepresentativeRole",
     "Review",
+    "ReviewCheck",
     "Source",
+    "eurlex_article_url",
 ]
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -49,6 +53,29 @@ RequestKind = Literal[
     "klacht-organisatie",
     "klacht-ap",
 ]
+
+
+#: The role of a representative when a rights request is written for someone else; the same
+#: values as ``privacyapp.rights.Role`` (the engine does not import rights).
+RepresentativeRole = Literal["ouder", "voogd", "curator", "mentor"]
+
+#: EUR-Lex opens one article of a regulation with this address: the HTML text of the act in
+#: Dutch, scrolled to the article's anchor (``art_15``). The bare ELI address opens the act at
+#: its recitals, whose numbers repeat the articles' numbers.
+EURLEX_ARTICLE_URL = (
+    "https://eur-lex.europa.eu/legal-content/NL/TXT/HTML/?uri=CELEX:{celex}#art_{article}"
+)
+#: A bill's parliamentary dossier (every Kamerstuk of the bill) on officielebekendmakingen.nl.
+DOSSIER_URL = "https://zoek.officielebekendmakingen.nl/dossier/{kamerstuk}"
+_ARTICLE_NUMBER = re.compile(r"^\d+$")
+
+
+def eurlex_article_url(celex: str, article: str) -> str | None:
+    """The EUR-Lex address that opens one article (a plain number such as ``15``), else None."""
+    number = article.strip()
+    if not celex or not _ARTICLE_NUMBER.match(number):
+        return None
+    return EURLEX_ARTICLE_URL.format(celex=celex, article=number)
 
 
 class Answer(StrEnum):
@@ -116,7 +143,12 @@ class Source(_Model):
         return text
 
     def url(self, registry: Registry) -> str | None:
-        """A link to the text: wetten.overheid.nl for Dutch law, the registry URL otherwise."""
+        """A link that opens the cited article where the link form allows it.
+
+        Dutch law: wetten.overheid.nl at the article (JCI 1.3; the lid stays in the citation
+        text only). EU law: EUR-Lex at the article's anchor when the article is a plain number,
+        else the registry URL. A bill: the registry URL, else its parliamentary dossier.
+        """
         law = registry.laws.get(self.law)
         if law is None:
             return None
@@ -124,6 +156,10 @@ class Source(_Model):
         if law.kind == "bwb" and bwb is not None:
             url = f"https://wetten.overheid.nl/jci1.3:c:{bwb}"
             return f"{url}&artikel={self.article}" if self.article else url
+        if law.kind == "eu" and law.celex and self.article:
+            return eurlex_article_url(law.celex, self.article) or law.url
+        if law.kind == "bill" and law.url is None and law.kamerstuk:
+            return DOSSIER_URL.format(kamerstuk=law.kamerstuk)
         return law.url
 
 
@@ -278,6 +314,9 @@ class Action(_Model):
     label: str = Field(min_length=1)
     url: str | None = Field(default=None, pattern=r"^https://")
     request: RequestKind | None = None
+    #: A rights request written for someone the user represents, in this role: the request
+    #: screen then starts in "for my child / the person I represent" mode.
+    on_behalf: RepresentativeRole | None = None
     flow: str | None = None
 
     @model_validator(mode="after")
@@ -286,6 +325,8 @@ class Action(_Model):
         field_name = needed.get(self.kind)
         if field_name is not None and getattr(self, field_name) is None:
             raise ValueError(f'an action of kind "{self.kind}" needs "{field_name}"')
+        if self.on_behalf is not None and self.kind != "rights-request":
+            raise ValueError('"on_behalf" belongs to an action of kind "rights-request"')
         return self
 
 
@@ -307,12 +348,32 @@ class AdviceNode(_Model):
 Node = Annotated[QuestionNode | InfoNode | ChecklistNode | AdviceNode, Field(discriminator="type")]
 
 
+class ReviewCheck(_Model):
+    """One check of the content against law texts: who read which sources, in which version."""
+
+    by: str = Field(min_length=1)
+    at: date
+    #: True when the reader did not write the text (an independent legal reading).
+    independent: bool
+    #: What was read, e.g. "Jeugdwet 7.3.9 en 7.3.15 lid 1-2".
+    sources: tuple[str, ...] = Field(min_length=1)
+    #: Which text of the law was read, e.g. "wetten.overheid.nl, geldend op 2026-12-01" or
+    #: "statengeneraal/laws-markdown, tekst van ca. 2015".
+    text_version: str = Field(min_length=1)
+
+
 class Review(_Model):
     """Who reviewed the content and when (required to publish)."""
 
     reviewed_by: str = Field(min_length=1)
     reviewed_at: date
     sources_checked: tuple[str, ...] = ()
+    #: True when the authors (the editors) checked their own text: recorded as such.
+    self_review: bool | None = None
+    #: Each reading of the law texts, with who, when and which version of the text.
+    checks: tuple[ReviewCheck, ...] = ()
+    #: What could not be checked, and why.
+    not_verified: tuple[str, ...] = ()
 
 
 class Flow(_Model):

@@ -6,6 +6,7 @@ there plus a folder, and no code.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
@@ -66,6 +67,8 @@ class Law(_Model):
     celex: str | None = None
     kamerstuk: str | None = None
     url: str | None = None
+    #: For a bill: the day its parliamentary status was last checked (shown with the citation).
+    checked_at: date | None = None
 
     @model_validator(mode="after")
     def _kind_fields(self) -> Law:
@@ -88,6 +91,8 @@ class HelpRoute(_Model):
     phone: str | None = None
     #: ``municipality``: the app fills in the user's own municipality.
     kind: Literal["municipality"] | None = None
+    #: The audiences this route is for (empty: everyone), e.g. the Kindertelefoon for inwoner.
+    audiences: tuple[str, ...] = ()
 
 
 class Registry(_Model):

@@ -11,6 +11,7 @@ from privacyapp.rights.deadline import (
     Deadline,
     add_months,
     compute_deadline,
+    objection_due,
 )
 from privacyapp.rights.draft import (
     APPLICANT_KEYS,
@@ -37,15 +38,18 @@ from privacyapp.rights.followup import (
     ap_complaint_details,
     compose_reminder,
     next_step,
+    objection_step,
     summarize,
 )
 from privacyapp.rights.guidance import (
     AGE_RULES,
     IDENTITY_ADVICE,
     NO_SERVER,
+    OBJECTION_ROUTE,
     Role,
     RoleSpec,
     kind_advice,
+    objection_advice,
     role_spec,
 )
 from privacyapp.rights.ics import deadline_event, escape_text, fold_line
@@ -99,6 +103,7 @@ __all__ = [
     "KINDS",
     "MAILTO_LIMIT",
     "NO_SERVER",
+    "OBJECTION_ROUTE",
     "ORGANISATION_KEYS",
     "RECORD_KIND",
     "REMINDER_DAYS",
@@ -155,6 +160,9 @@ __all__ = [
     "mailto_url",
     "new_request",
     "next_step",
+    "objection_advice",
+    "objection_due",
+    "objection_step",
     "recipient_from_municipality",
     "role_spec",
     "summarize",

@@ -46,6 +46,14 @@ _REFUSAL = (
 )
 
 
+#: For a municipality (a bestuursorgaan): its answer is a decision under the Awb.
+_OBJECTION = (
+    "U bent een bestuursorgaan. Uw beslissing op dit verzoek is daarom een besluit volgens de "
+    "Algemene wet bestuursrecht (artikel 34 van de Uitvoeringswet AVG). Zet in uw besluit dat ik "
+    "daar binnen zes weken bezwaar tegen kan maken, en bij wie."
+)
+
+
 def _pass_on(done: str) -> str:
     return (
         f"Heeft u de gegevens aan anderen gegeven? Laat hen dan ook weten {done} (artikel 19 AVG)."
@@ -184,11 +192,15 @@ def _bezwaar(d: Mapping[str, str], w: _Words, spec: KindSpec, _r: Recipient) -> 
 
 def _vernietiging(d: Mapping[str, str], w: _Words, _s: KindSpec, _r: Recipient) -> list[str]:
     noun, basis, _short = LAWS[law_key(d["law"])]
-    whose = f"het {noun} van {w.person}" if w.person else f"mijn {noun}"
-    out = [
-        f"Ik vraag u om {whose} te vernietigen. Dit is mijn recht volgens {basis}.",
-        f"Het gaat om:\n{d['file']}",
-    ]
+    if w.person:
+        first = (
+            f"Ik vraag u om het {noun} van {w.person} te vernietigen, volgens {basis}. Ik doe dit "
+            f"verzoek als wettelijk vertegenwoordiger, omdat {w.person} het niet zelf kan doen: "
+            "jonger dan 12 jaar, of niet in staat de eigen belangen hierin goed te overzien."
+        )
+    else:
+        first = f"Ik vraag u om mijn {noun} te vernietigen. Dit is mijn recht volgens {basis}."
+    out = [first, f"Het gaat om:\n{d['file']}"]
     if d.get("reason"):
         out.append(f"Mijn reden:\n{d['reason']}")
     out += [
@@ -270,6 +282,8 @@ def body_paragraphs(
     out = _WRITERS[spec.kind](details, words, spec, recipient)
     if spec.kind in _AVG_TERM_KINDS:
         out += [_TERM_AVG, _REFUSAL]
+        if recipient.municipality_code:
+            out.append(_OBJECTION)
     if spec.kind is not RequestKind.KLACHT_AP:
         out.append(words.identity())
     return out

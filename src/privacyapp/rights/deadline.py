@@ -15,12 +15,33 @@ from datetime import date, timedelta
 from privacyapp.rights.errors import DeadlineError
 from privacyapp.rights.kinds import DeadlineRule
 
-__all__ = ["REMINDER_DAYS", "REPLY_TO_REMINDER_DAYS", "Deadline", "add_months", "compute_deadline"]
+__all__ = [
+    "OBJECTION_WEEKS",
+    "REMINDER_DAYS",
+    "REPLY_TO_REMINDER_DAYS",
+    "Deadline",
+    "add_months",
+    "compute_deadline",
+    "objection_due",
+]
 
 #: How many days before the end of the term the app starts to remind.
 REMINDER_DAYS = 5
 #: The extra time a reminder letter gives the organisation.
 REPLY_TO_REMINDER_DAYS = 14
+#: The term to object to a municipality's decision on an AVG request (Awb art. 6:7).
+OBJECTION_WEEKS = 6
+
+
+def objection_due(decided: date) -> date:
+    """The last day to object to a decision sent (made known) on ``decided``.
+
+    The six weeks of Awb art. 6:7 start the day after the decision was made known (art. 6:8
+    lid 1), so they end six weeks after that day. When the last day falls on a weekend or a
+    public holiday the Algemene termijnenwet gives a little more time; the app does not count on
+    that and shows the earlier date.
+    """
+    return decided + timedelta(weeks=OBJECTION_WEEKS)
 
 
 def add_months(day: date, months: int) -> date:

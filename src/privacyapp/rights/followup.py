@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from privacyapp.rights.deadline import REPLY_TO_REMINDER_DAYS
+from privacyapp.rights.deadline import REPLY_TO_REMINDER_DAYS, objection_due
 from privacyapp.rights.errors import DeadlineError
 from privacyapp.rights.kinds import DeadlineRule, RequestKind, kind_spec
 from privacyapp.rights.letter import FOOTER, Letter, dutch_date
@@ -22,6 +22,7 @@ __all__ = [
     "ap_complaint_details",
     "compose_reminder",
     "next_step",
+    "objection_step",
     "summarize",
 ]
 
@@ -76,12 +77,18 @@ def next_step(request: RightsRequest, today: date) -> NextStep:
             else "Je hebt een herinnering gestuurd.",
         )
     if stage is Stage.AP_ROUTE:
-        return NextStep(
-            stage,
-            "Klacht bij de Autoriteit Persoonsgegevens",
+        text = (
             "De organisatie reageerde ook niet op je herinnering. Je kunt nu een klacht "
-            "indienen bij de Autoriteit Persoonsgegevens. De app schrijft de klacht voor je.",
-            offer_ap_complaint=True,
+            "indienen bij de Autoriteit Persoonsgegevens. De app schrijft de klacht voor je."
+        )
+        if request.recipient.municipality_code and _is_avg(request.kind):
+            text += (
+                " Een gemeente die niet op tijd beslist, kun je ook voor de bestuursrechter "
+                "brengen. Je herinnering geldt dan als ingebrekestelling (Awb artikel 6:12). Het "
+                "Juridisch Loket helpt je daarbij."
+            )
+        return NextStep(
+            stage, "Klacht bij de Autoriteit Persoonsgegevens", text, offer_ap_complaint=True
         )
     if stage is Stage.KLACHT_AP:
         return NextStep(
@@ -97,6 +104,47 @@ def next_step(request: RightsRequest, today: date) -> NextStep:
             "Voor een klacht bij de Autoriteit Persoonsgegevens geldt geen vaste termijn.",
         )
     return NextStep(stage, "Afgerond", "Je hebt dit verzoek afgerond.")
+
+
+def _is_avg(kind: RequestKind) -> bool:
+    return kind_spec(kind).deadline is DeadlineRule.AVG
+
+
+def objection_step(request: RightsRequest, decided: date, today: date) -> NextStep:
+    """What to do when a municipality refused (part of) an AVG request on ``decided``.
+
+    A municipality's written answer to an AVG request is a decision under the Awb (UAVG art.
+    34): the user can object within six weeks (Awb art. 6:7, 6:8). Raises ``DeadlineError`` for
+    a request that is not an AVG request to a municipality, or a decision dated after today.
+    """
+    if not request.recipient.municipality_code or not _is_avg(request.kind):
+        raise DeadlineError(
+            "Bezwaar maken kan tegen een besluit van een gemeente op een AVG-verzoek. Dit "
+            "verzoek ging niet naar een gemeente, of het is geen AVG-verzoek. Klaag dan bij de "
+            "organisatie of bij de Autoriteit Persoonsgegevens."
+        )
+    if decided > today:
+        raise DeadlineError(
+            f"De datum van het besluit ({dutch_date(decided)}) ligt na vandaag. Vul de datum in "
+            "waarop de gemeente het besluit verstuurde."
+        )
+    due = objection_due(decided)
+    if today > due:
+        return NextStep(
+            request.stage(today),
+            "Bezwaartermijn verlopen",
+            f"De termijn voor bezwaar liep tot en met {dutch_date(due)}. Was je te laat door "
+            "een goede reden? Maak dan toch meteen bezwaar en leg uit waarom. Het Juridisch "
+            "Loket kan je helpen.",
+        )
+    return NextStep(
+        request.stage(today),
+        "Maak bezwaar bij de gemeente",
+        f"De gemeente weigerde je verzoek. Dat is een besluit. Je kunt tot en met "
+        f"{dutch_date(due)} bezwaar maken bij de gemeente. Schrijf welk besluit het is en "
+        "waarom je het er niet mee eens bent. Een klacht bij de Autoriteit Persoonsgegevens "
+        "stopt deze termijn niet.",
+    )
 
 
 def compose_reminder(request: RightsRequest, today: date) -> Letter:

@@ -17,9 +17,11 @@ __all__ = [
     "AGE_RULES",
     "IDENTITY_ADVICE",
     "NO_SERVER",
+    "OBJECTION_ROUTE",
     "Role",
     "RoleSpec",
     "kind_advice",
+    "objection_advice",
     "role_spec",
 ]
 
@@ -81,12 +83,22 @@ def role_spec(role: Role | str) -> RoleSpec:
 #: Who may send a request, by age.
 AGE_RULES = (
     "Ben je 16 jaar of ouder? Dan doe je het verzoek zelf.",
-    "Ben je jonger dan 16? Dan doet je ouder met gezag of je voogd het verzoek voor je.",
+    "Gaat het om je jeugddossier of je Wmo-dossier? Dan mag je vanaf 12 jaar zelf om inzage of "
+    "vernietiging vragen, als je goed kunt overzien wat dat betekent (Jeugdwet artikel 7.3.9, "
+    "7.3.10 en 7.3.15; Wmo 2015 artikel 5.3.2 en 5.3.5).",
+    "Voor andere verzoeken doet je ouder met gezag of je voogd het verzoek meestal voor je, "
+    "zolang je jonger bent dan 16. Voor kinderen onder 12 doen zij het altijd.",
+    "Bij de Wmo mag je ouder met gezag tot je 16e ook zelf om inzage vragen, tenzij dat tegen "
+    "jouw belang is (Wmo 2015 artikel 5.3.2). Bij de jeugdhulp is inzage vanaf 12 jaar jouw "
+    "recht. Je hulpverlener mag je ouders met gezag wel informeren, maar overlegt eerst met jou.",
     "Sta je onder curatele? Dan doet je curator het verzoek voor je.",
-    "Gaat het om je jeugddossier en ben je 12 tot 16 jaar? Dan mag je ook zelf om inzage "
-    "vragen (Jeugdwet artikel 7.3.10). Je ouders met gezag mogen dat ook.",
-    "Een dossier laten vernietigen kan vanaf 12 jaar zelf, als je goed kunt overzien wat dat "
-    "betekent. Voor jongere kinderen doet de ouder met gezag of de voogd het.",
+)
+
+#: A municipality's answer to an AVG request is a decision: object within six weeks.
+OBJECTION_ROUTE = (
+    "Weigert een gemeente je verzoek, of maar voor een deel? Dan is dat een besluit. Daar kun je "
+    "binnen zes weken bezwaar tegen maken (Uitvoeringswet AVG artikel 34, Awb artikel 6:7).",
+    "Een klacht bij de Autoriteit Persoonsgegevens stopt die termijn van zes weken niet.",
 )
 
 #: Identity: the organisation must check it; this is how to do that safely.
@@ -150,3 +162,13 @@ _KIND_ADVICE = {
 def kind_advice(kind: RequestKind | str) -> tuple[str, ...]:
     """Short tips for this kind of request, shown above the letter."""
     return _KIND_ADVICE[RequestKind(kind)]
+
+
+def objection_advice(kind: RequestKind | str, *, municipality: bool) -> tuple[str, ...]:
+    """The bezwaar route, for an AVG request to a municipality; empty otherwise."""
+    avg = RequestKind(kind) not in (
+        RequestKind.VERNIETIGING,
+        RequestKind.KLACHT_ORGANISATIE,
+        RequestKind.KLACHT_AP,
+    )
+    return OBJECTION_ROUTE if municipality and avg else ()
