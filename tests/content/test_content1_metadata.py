@@ -35,7 +35,8 @@ def test_every_flow_is_published_and_reviewed(library: Library) -> None:
     for flow_id in own_flows(library):
         flow = library.get(flow_id)
         assert flow.status == "published", flow_id
-        assert flow.review is not None and flow.review.reviewed_at == date(2026, 11, 22), flow_id
+        # the release review of 2026-11-22, or a later one (the issue-14 topics: 2026-12-02)
+        assert flow.review is not None and flow.review.reviewed_at >= date(2026, 11, 22), flow_id
         assert flow.review.sources_checked, f"{flow_id}: record what was checked"
         assert flow.owner == f"redactie-{flow.sector}", flow_id
 

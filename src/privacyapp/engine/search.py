@@ -62,12 +62,28 @@ SYNONYMS: tuple[frozenset[str], ...] = tuple(
         "bezwaar bezwaarschrift",
         "inzien inzage",
         "verwijderen vernietigen wissen",
+        "vernietigen vernietigd vernietiging",
+        "fout fouten onjuist",
+        "verbeteren corrigeren",
+        "jeugdhulp jeugdzorg",
+        "verzuim verzuimt spijbelen",
         "gezag gezaghebbende",
         "kind dochter zoon",
         "client clienten",
     )
 )
-_SYNONYMS_OF: dict[str, frozenset[str]] = {word: group for group in SYNONYMS for word in group}
+
+
+def _synonyms_of(groups: tuple[frozenset[str], ...]) -> dict[str, frozenset[str]]:
+    """Each word with every word it shares a group with (a word may be in several groups)."""
+    related: dict[str, set[str]] = defaultdict(set)
+    for group in groups:
+        for word in group:
+            related[word] |= group
+    return {word: frozenset(others) for word, others in related.items()}
+
+
+_SYNONYMS_OF = _synonyms_of(SYNONYMS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,7 +228,7 @@ class SearchIndex:
             found[word] = 1.0
         for other in self._related(word):
             found.setdefault(other, _SYNONYM)
-        singular = self._singular(word) if not exact else None
+        singular = self._singular(word)
         if singular is not None:
             found.setdefault(singular, _SINGULAR)
             exact = True  # the singular is the word meant: no typo guesses
