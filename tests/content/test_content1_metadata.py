@@ -42,7 +42,10 @@ def test_every_flow_is_published_and_reviewed(library: Library) -> None:
         assert review.self_review is True, flow_id
         assert "eigen controle" in review.reviewed_by, flow_id
         assert review.checks and all(c.text_version for c in review.checks), flow_id
-        assert any(c.independent for c in review.checks), flow_id
+        # either someone independent read it (the content review of December 2026 read every
+        # flow it had), or the record says plainly that nobody has yet (flows written after it)
+        if not any(c.independent for c in review.checks):
+            assert any("onafhankelijke" in item for item in review.not_verified), flow_id
         assert flow.owner == f"redactie-{flow.sector}", flow_id
 
 

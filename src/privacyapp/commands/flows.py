@@ -1,7 +1,8 @@
 """`privacyapp flows …`: the editors' tools for content.
 
-``check`` lists every problem, ``list`` and ``show`` give an overview, ``walk`` runs a flow with
-given answers, ``build`` compiles the bundle the app loads, ``schema`` prints the JSON Schema.
+``check`` lists every problem, ``list`` and ``show`` give an overview, ``search`` finds flows the
+way the app does, ``walk`` runs a flow with given answers, ``build`` compiles the bundle the app
+loads, ``schema`` prints the JSON Schema.
 Handlers stay short: the work is done by ``privacyapp.engine`` and ``privacyapp.content``.
 """
 
@@ -16,7 +17,14 @@ from typing import Any
 from privacyapp._atomic import write_atomic
 from privacyapp.cli import CliContext
 from privacyapp.commands.pdf import add_record_options, record_walk
-from privacyapp.engine import Library, LoadResult, load_flows, parse_answers, walk_session
+from privacyapp.engine import (
+    Library,
+    LoadResult,
+    SearchIndex,
+    load_flows,
+    parse_answers,
+    walk_session,
+)
 from privacyapp.engine import render as output
 from privacyapp.engine.coverage import coverage_counts, coverage_table
 from privacyapp.engine.errors import ContentInvalid
@@ -48,10 +56,21 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     )
     listing.set_defaults(handler=list_command)
 
-    show = commands.add_parser("show", help="print a flow as a tree")
+    show = commands.add_parser("show", help="print a flow as a tree (or as JSON)")
     show.add_argument("flow_id", metavar="ID")
     show.add_argument("--flows", type=Path, default=DEFAULT_FLOWS_DIR, help="content folder")
+    show.add_argument("--format", choices=("text", "json"), default="text")
     show.set_defaults(handler=show_command)
+
+    search = commands.add_parser("search", help="search the flows as the app does")
+    search.add_argument("query", metavar="QUERY")
+    search.add_argument(
+        "--audience", default=None, metavar="A", help="only flows for this audience (e.g. inwoner)"
+    )
+    search.add_argument("--limit", type=int, default=10, help="how many hits (default 10)")
+    search.add_argument("--flows", type=Path, default=DEFAULT_FLOWS_DIR, help="content folder")
+    search.add_argument("--format", choices=("text", "json"), default="text")
+    search.set_defaults(handler=search_command)
 
     walk = commands.add_parser("walk", help="walk a flow with given answers")
     walk.add_argument("flow_id", metavar="ID")
@@ -184,9 +203,44 @@ def list_command(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def show_command(args: argparse.Namespace, ctx: CliContext) -> int:
-    """Print one flow as a readable tree."""
+    """Print one flow as a readable tree, or as JSON with every node and citation."""
     library = _library(args.flows, ctx)
-    ctx.stdout.write(output.flow_tree(library, library.get(args.flow_id)))
+    flow = library.get(args.flow_id)
+    if args.format == "json":
+        payload = output.flow_json(library, flow)
+        ctx.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+    else:
+        ctx.stdout.write(output.flow_tree(library, flow))
+    return 0
+
+
+def search_command(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Search the flows with the app's index; exit 1 when nothing is found."""
+    library = _library(args.flows, ctx)
+    audiences = library.registry.audiences
+    if args.audience is not None and args.audience not in audiences:
+        known = ", ".join(sorted(audiences))
+        ctx.stderr.write(f'unknown audience "{args.audience}"; use one of: {known}\n')
+        return 2
+    if args.limit < 1:
+        ctx.stderr.write("--limit must be 1 or more\n")
+        return 2
+    hits = SearchIndex(library).search(args.query, audience=args.audience, limit=args.limit)
+    if args.format == "json":
+        payload = {
+            "query": args.query,
+            "audience": args.audience,
+            "hits": [hit.to_dict() for hit in hits],
+        }
+        ctx.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+    else:
+        for n, hit in enumerate(hits, 1):
+            where = hit.flow_id + (f"#{hit.node_id}" if hit.node_id else "")
+            ctx.stdout.write(f"{n:>2}. {hit.title}\n    {where}  [{hit.kind}, {hit.sector}]\n")
+        ctx.stdout.write(f'{len(hits)} hit(s) for "{args.query}"\n')
+    if not hits:
+        ctx.stderr.write("nothing found; try other words, or leave out --audience\n")
+        return 1
     return 0
 
 

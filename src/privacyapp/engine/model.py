@@ -343,6 +343,8 @@ class AdviceNode(_Model):
     sources: tuple[Source, ...] = ()
     help: tuple[str, ...] = ()
     actions: tuple[Action, ...] = ()
+    #: Words search also finds for this advice ("school", "huisarts"), like a flow's tags.
+    tags: tuple[str, ...] = ()
 
 
 Node = Annotated[QuestionNode | InfoNode | ChecklistNode | AdviceNode, Field(discriminator="type")]

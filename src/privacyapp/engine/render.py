@@ -12,6 +12,7 @@ __all__ = [
     "advice_json",
     "flow_rows",
     "flow_schema",
+    "flow_json",
     "flow_tree",
     "table",
     "walk_json",
@@ -124,6 +125,69 @@ def advice_json(library: Library, node: AdviceNode) -> dict[str, Any]:
             if key in registry.help
         ],
         "actions": [a.model_dump(mode="json", exclude_none=True) for a in node.actions],
+    }
+
+
+def flow_json(library: Library, flow: Flow) -> dict[str, Any]:
+    """A flow with its metadata and every node; each advice with its citations and links."""
+    registry = library.registry
+    nodes: list[dict[str, Any]] = []
+    for node_id, node in flow.nodes.items():
+        if isinstance(node, QuestionNode):
+            nodes.append(
+                {
+                    "node_id": node_id,
+                    "kind": "question",
+                    "text": node.text,
+                    "help": node.help,
+                    "choices": [
+                        {"label": c.label, "next": c.next, "help": c.help} for c in node.choices
+                    ],
+                }
+            )
+        elif isinstance(node, InfoNode):
+            nodes.append(
+                {
+                    "node_id": node_id,
+                    "kind": "info",
+                    "title": node.title,
+                    "text": node.text,
+                    "next": node.next,
+                }
+            )
+        elif isinstance(node, ChecklistNode):
+            nodes.append(
+                {
+                    "node_id": node_id,
+                    "kind": "checklist",
+                    "title": node.title,
+                    "intro": node.intro,
+                    "items": [{"id": i.id, "text": i.text, "help": i.help} for i in node.items],
+                    "outcomes": [
+                        {"when": r.when.describe(), "next": r.next} for r in node.outcomes
+                    ],
+                }
+            )
+        else:
+            advice = advice_json(library, node)
+            nodes.append({"kind": "advice", **advice, "tags": list(node.tags)})
+    sector = registry.sectors.get(flow.sector)
+    return {
+        "id": flow.id,
+        "title": flow.title,
+        "summary": flow.summary,
+        "sector": flow.sector,
+        "sector_label": sector.label if sector is not None else flow.sector,
+        "audience": list(flow.audience),
+        "situations": list(flow.situations),
+        "tags": list(flow.tags),
+        "status": flow.status,
+        "version": flow.version,
+        "extends": flow.extends,
+        "review": flow.review.model_dump(mode="json") if flow.review is not None else None,
+        "valid_from": flow.valid_from.isoformat() if flow.valid_from is not None else None,
+        "start": flow.start,
+        "nodes": nodes,
     }
 
 

@@ -6,6 +6,9 @@ compound (``houding`` finds ``geheimhouding``), or with a small typo (``toestemm
 Candidates for compounds and typos come from a trigram index, so a query stays fast with
 thousands of flows. Scores add up per document, weighted by field and rarity (idf),
 with a bonus when every query word matches and when the whole query appears in the title.
+A query word also finds its synonyms (``curatele`` finds ``curator``, ``dokter`` finds
+``huisarts``) and its singular (``kopieen`` and ``kopieën`` find ``kopie``). Every hit carries
+its flow's sector and audiences, so a screen can show them and filter, or not.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ import bisect
 import heapq
 import math
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from privacyapp.engine._bulk import paused_gc
@@ -22,7 +25,7 @@ from privacyapp.engine.library import Library
 from privacyapp.engine.model import AdviceNode, ChecklistNode, Flow, InfoNode, QuestionNode
 from privacyapp.engine.text import edit_distance, fold, tokens, trigrams
 
-__all__ = ["HitKind", "SearchHit", "SearchIndex"]
+__all__ = ["SYNONYMS", "HitKind", "SearchHit", "SearchIndex"]
 
 HitKind = Literal["flow", "question", "info", "checklist", "advice"]
 
@@ -32,6 +35,55 @@ _MAX_PREFIX = 5
 _INSIDE = 0.5
 _MAX_TYPO = 8
 _TYPO = 0.6
+_SYNONYM = 0.85
+_SINGULAR = 0.9
+
+#: Words people use for the same thing; a query word finds the others too (folded, one word
+#: each). Editors add a group here when a natural question misses the flow that answers it.
+SYNONYMS: tuple[frozenset[str], ...] = tuple(
+    frozenset(group.split())
+    for group in (
+        "curatele curator curatoren",
+        "mentor mentorschap",
+        "bewindvoerder bewindvoering beschermingsbewind",
+        "kopie afschrift",
+        "huisarts dokter arts",
+        "politie agent wijkagent",
+        "school leerplicht leerplichtambtenaar leerplichtwet",
+        "datalek lek gelekt uitgelekt",
+        "whatsapp appen app",
+        "mail email",
+        "opnemen opname",
+        "overleden overlijden",
+        "gescheiden scheiding",
+        "fraude fraudeonderzoek",
+        "woningcorporatie corporatie verhuurder",
+        "ggz psychiater psycholoog",
+        "bezwaar bezwaarschrift",
+        "inzien inzage",
+        "verwijderen vernietigen wissen",
+        "vernietigen vernietigd vernietiging",
+        "fout fouten onjuist",
+        "verbeteren corrigeren",
+        "jeugdhulp jeugdzorg",
+        "verzuim verzuimt spijbelen",
+        "gezag gezaghebbende",
+        "kind dochter zoon",
+        "client clienten",
+    )
+)
+
+
+def _synonyms_of(groups: tuple[frozenset[str], ...]) -> dict[str, frozenset[str]]:
+    """Each word with every word it shares a group with (a word may be in several groups)."""
+    related: dict[str, set[str]] = defaultdict(set)
+    for group in groups:
+        for word in group:
+            related[word] |= group
+    return {word: frozenset(others) for word, others in related.items()}
+
+
+_SYNONYMS_OF = _synonyms_of(SYNONYMS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +96,23 @@ class SearchHit:
     title: str
     snippet: str
     score: float
+    sector: str = ""
+    """The flow's sector key (``jeugd``); the registry has its label."""
+    audience: tuple[str, ...] = ()
+    """The flow's audiences."""
+
+    def to_dict(self) -> dict[str, object]:
+        """A JSON-ready dict (``privacyapp flows search --format json``)."""
+        return {
+            "flow_id": self.flow_id,
+            "node_id": self.node_id,
+            "kind": self.kind,
+            "title": self.title,
+            "sector": self.sector,
+            "audience": list(self.audience),
+            "snippet": self.snippet,
+            "score": self.score,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +124,7 @@ class _Doc:
     text: str
     audience: tuple[str, ...]
     folded_title: str
+    sector: str = ""
 
 
 def _documents(library: Library, flow: Flow) -> list[tuple[_Doc, list[tuple[str, float]]]]:
@@ -82,7 +152,7 @@ def _documents(library: Library, flow: Flow) -> list[tuple[_Doc, list[tuple[str,
                 fold(node.text),
             )
         elif isinstance(node, AdviceNode):
-            fields = [(node.title, 2.0), (node.summary or "", 1.0)]
+            fields = [(node.title, 2.0), (node.summary or "", 1.0), (" ".join(node.tags), 2.0)]
             doc = _Doc(
                 flow.id,
                 node_id,
@@ -127,7 +197,7 @@ class SearchIndex:
         for flow in library.flows.values():
             for doc, fields in _documents(library, flow):
                 index = len(self._docs)
-                self._docs.append(doc)
+                self._docs.append(replace(doc, sector=flow.sector))
                 for text, weight in fields:
                     for token in tokens(text):
                         posting = postings[token]
@@ -156,17 +226,14 @@ class SearchIndex:
         exact = word in self._postings
         if exact:
             found[word] = 1.0
-        if len(word) >= 3:
-            start = bisect.bisect_left(self._vocabulary, word)
-            longer = []
-            for token in self._vocabulary[start : start + 200]:
-                if not token.startswith(word):
-                    break
-                if token != word:
-                    longer.append(token)
-            longer.sort(key=lambda t: (len(t), t))
-            for token in longer[: _MAX_PREFIX if exact else 2 * _MAX_PREFIX]:
-                found[token] = _PREFIX
+        for other in self._related(word):
+            found.setdefault(other, _SYNONYM)
+        singular = self._singular(word)
+        if singular is not None:
+            found.setdefault(singular, _SINGULAR)
+            exact = True  # the singular is the word meant: no typo guesses
+        for token in self._longer(word, _MAX_PREFIX if exact else 2 * _MAX_PREFIX):
+            found[token] = max(found.get(token, 0.0), _PREFIX)
         if len(word) >= 5:
             for token in self._inside(word)[:_MAX_PREFIX]:
                 found.setdefault(token, _INSIDE)
@@ -174,6 +241,34 @@ class SearchIndex:
             for token, factor in self._typos(word)[:_MAX_TYPO]:
                 found.setdefault(token, factor)
         return list(found.items())
+
+    def _longer(self, word: str, cap: int) -> list[str]:
+        """At most ``cap`` index words starting with ``word`` (of 3+ letters), shortest first."""
+        if len(word) < 3:
+            return []
+        start = bisect.bisect_left(self._vocabulary, word)
+        longer = []
+        for token in self._vocabulary[start : start + 200]:
+            if not token.startswith(word):
+                break
+            if token != word:
+                longer.append(token)
+        longer.sort(key=lambda t: (len(t), t))
+        return longer[:cap]
+
+    def _related(self, word: str) -> list[str]:
+        """Synonyms of ``word`` (or of its singular) that are in the index."""
+        group = _SYNONYMS_OF.get(word) or _SYNONYMS_OF.get(self._singular(word) or "", frozenset())
+        return sorted(other for other in group if other != word and other in self._postings)
+
+    def _singular(self, word: str) -> str | None:
+        """The index word this plural stands for: ``kopieen`` -> ``kopie``, ``dossiers`` ->
+        ``dossier``, ``clienten`` -> ``client``; ``None`` when there is none."""
+        for ending in ("en", "s", "n"):
+            stem = word[: -len(ending)]
+            if word.endswith(ending) and len(stem) >= 3 and stem in self._postings:
+                return stem
+        return None
 
     def _inside(self, word: str) -> list[str]:
         """Index words with the query word inside them: Dutch compounds (``houding`` finds
@@ -257,6 +352,8 @@ class SearchIndex:
             doc.title,
             _snippet(doc.text, words),
             round(score, 4),
+            doc.sector,
+            doc.audience,
         )
 
 

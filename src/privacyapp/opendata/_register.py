@@ -13,13 +13,44 @@ from datetime import date
 
 from privacyapp.opendata._model import Address, Municipality, normalise_postcode
 
-__all__ = ["RegisterEntry", "Labelled"]
+__all__ = ["Labelled", "RegisterEntry", "is_permit_page"]
 
 #: (value, label) as the register lists phones, e-mail addresses, web pages and forms.
 Labelled = tuple[str, str]
 
 _GENERAL = "algemeen"
 _CODE = re.compile(r"gm(\d{4})", re.IGNORECASE)
+
+#: A "contact form" that is really a permit or building page: words for permits, building and
+#: the Omgevingswet in the address (``omgevingsvergunning``, ``bouwplan``, ``loketbouwen…``,
+#: Ede's ``baliebwm``, the desk for bouwen, wonen en milieu). A privacy question sent there goes
+#: to the wrong desk, so such links are never the contact form (the website stays).
+_PERMIT_WORDS = re.compile(r"vergunning|bouw|omgeving|balie-?bwm", re.IGNORECASE)
+#: The site of an omgevingsdienst (``odmh.nl``, ``odrivierenland.nl``, ``odijmond.nl``): the
+#: regional environment agency that handles permits for several municipalities.
+_AGENCY_HOST = re.compile(r"(?:www\.)?od[a-z]{2,}\.nl", re.IGNORECASE)
+
+
+def is_permit_page(url: str, website: str | None = None) -> bool:
+    """True when a register "contact form" link leads to a permit or building page.
+
+    A link on an ``od…nl`` site counts as the omgevingsdienst's only when that site is not the
+    municipality's own ``website`` (so a town called Odijk would keep its form).
+    """
+    if _PERMIT_WORDS.search(url):
+        return True
+    host = _host(url)
+    own = _bare(_host(website)) if website else ""
+    return _AGENCY_HOST.fullmatch(host) is not None and _bare(host) != own
+
+
+def _host(url: str) -> str:
+    match = re.match(r"^(?:[a-z][a-z0-9+.-]*://)?([^/?#:]+)", url.strip(), re.IGNORECASE)
+    return match.group(1).casefold() if match else ""
+
+
+def _bare(host: str) -> str:
+    return host[4:] if host.startswith("www.") else host
 
 
 @dataclass
@@ -63,13 +94,14 @@ class RegisterEntry:
             for alias in (*self.abbreviations, self.alternative_name)
             if alias and _fold(alias) != _fold(name)
         ]
+        website = _web(_pick(self.websites, fallback=True))
         return Municipality(
             code=code,
             name=name,
             phone=_phone(_pick(self.phones, fallback=True)),
             email=_pick(self.emails, fallback=False),
-            website=_web(_pick(self.websites, fallback=True)),
-            contact_form=_web(_pick(self.forms, fallback=True)),
+            website=website,
+            contact_form=_contact_form(self.forms, website),
             visit_address=_address(self.addresses, "bezoekadres"),
             postal_address=_address(self.addresses, "postadres"),
             official_name=official,
@@ -103,6 +135,12 @@ def _pick(items: list[Labelled], *, fallback: bool) -> str | None:
     if fallback and values:
         return values[0][0]
     return None
+
+
+def _contact_form(forms: list[Labelled], website: str | None) -> str | None:
+    """The general contact form, skipping permit and building pages (the website stays)."""
+    usable = [(url, label) for url, label in forms if not is_permit_page(url, website)]
+    return _web(_pick(usable, fallback=True))
 
 
 def _phone(number: str | None) -> str | None:
