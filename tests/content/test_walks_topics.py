@@ -51,6 +51,10 @@ OWNED: dict[str, tuple[str, ...]] = {
     "algemeen-overleden-client": ("1", "2"),
     "algemeen-overleden-familielid": ("1", "2"),
     "werk-en-inkomen-fraude-signaal": ("1", "2", "3"),
+    "werk-en-inkomen-fraude-signaal-vertegenwoordiger": ("1", "2"),
+    "algemeen-veilig-mailen-inwoner": ("1", "2"),
+    "jeugd-school-jongere": ("1", "2"),
+    "algemeen-medisch-dossier-inwoner": ("1", "2", "3"),
 }
 
 NAMES = sorted(f"{flow}__{answers}" for flow, walks in OWNED.items() for answers in walks)

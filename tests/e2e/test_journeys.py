@@ -50,7 +50,9 @@ def test_resident_asks_about_their_file(browser_page: Any, app_url: str) -> None
     assert title.text_content() == "Vraag de gemeente om je gegevens"
     tap(page, "source-0")
     page.wait_for_function("window.__opened.length >= 3")
-    assert opened(page)[-1] == "https://eur-lex.europa.eu/eli/reg/2016/679"
+    assert opened(page)[-1] == (
+        "https://eur-lex.europa.eu/legal-content/NL/TXT/HTML/?uri=CELEX:32016R0679#art_15"
+    )
     shot(page, "phone-06-advice")
     page.mouse.wheel(0, 3000)
     shot(page, "phone-07-advice-end")

@@ -73,8 +73,9 @@ def test_without_general_email_the_form_is_offered(browser_page: Any, app_url: s
 
 sys.path.insert(0, str(Path(__file__).parents[1]))  # the scripted HTTP server of the feed tests
 
+from opendata.conftest import CSV_FILE  # noqa: E402
 from opendata.http_server import Reply, ScriptedServer, refused_url  # noqa: E402
-from opendata.roo_xml import entry, register_xml  # noqa: E402
+from opendata.roo_xml import full_register_xml  # noqa: E402
 
 
 @contextmanager
@@ -104,7 +105,7 @@ def wait_for_status(page: Any, start: str) -> None:
 
 def test_opening_the_screen_refreshes_an_old_list(browser_page: Any, tmp_path: Path) -> None:
     page = browser_page
-    body = register_xml([entry("Nijmegen", "gm0268")], timestamp="2026-11-21T22:00:00+01:00")
+    body = full_register_xml(CSV_FILE, timestamp="2026-11-21T22:00:00+01:00")
     with ScriptedServer() as register:
         url = register.on("/exportOO_gemeenten.xml", Reply(body=body))
         with app_with_register(tmp_path, url) as app:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 from privacyapp.opendata._register import RegisterEntry
@@ -160,3 +161,14 @@ def entry(
         websites=[(f"https://www.{code.lower()}.example", "algemeen")],
         forms=[(f"https://www.{code.lower()}.example/contact", "Algemeen")],
     )
+
+
+def full_register_xml(csv_file: Path, *changes: RegisterEntry, **kwargs: str) -> bytes:
+    """Every municipality of the register's CSV as an XML export (``changes`` replace or add):
+    a refresh the directory accepts, which a one-municipality sample no longer is."""
+    from privacyapp.opendata._roo_csv import parse_register_csv
+
+    entries = {e.municipality_code(): e for e in parse_register_csv(csv_file.read_text("utf-8"))}
+    for change in changes:
+        entries[change.municipality_code()] = change
+    return register_xml(entries.values(), **kwargs)

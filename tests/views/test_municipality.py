@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import json
+import sys
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
@@ -27,6 +28,11 @@ from privacyapp.views.municipality.screen import (
     tel_url,
 )
 from privacyapp.views.shell import more
+
+sys.path.insert(0, str(Path(__file__).parents[1]))  # the register export built by the feed tests
+
+from opendata.conftest import CSV_FILE  # noqa: E402
+from opendata.roo_xml import full_register_xml  # noqa: E402
 
 NOW = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
 PDOK_FILE = Path(__file__).parents[1] / "opendata" / "fixtures" / "pdok_free_postcode_3584CC.json"
@@ -245,14 +251,8 @@ def test_opening_without_connection_says_which_data_is_used() -> None:
 
 
 def test_refresh_success_says_bijgewerkt(tmp_path: Path) -> None:
-    xml = (
-        b'<?xml version="1.0"?><p:overheidsorganisaties p:timestamp="2026-11-21T22:00:00+01:00" '
-        b'xmlns:p="https://organisaties.overheid.nl/static/schema/oo/export/2.6.9"><p:organisaties>'
-        b"<p:organisatie><p:naam>Gemeente Nijmegen</p:naam><p:types><p:type>Gemeente</p:type>"
-        b'</p:types><p:identificatiecodes><p:resourceIdentifier p:naam="Organisatiecode">gm0268'
-        b"</p:resourceIdentifier></p:identificatiecodes></p:organisatie></p:organisaties>"
-        b"</p:overheidsorganisaties>"
-    )
+    # every municipality: a refresh that drops most of them is refused (the register's fault)
+    xml = full_register_xml(CSV_FILE, timestamp="2026-11-21T22:00:00+01:00")
     client = pdok_client(xml)
     screen = MunicipalityScreen(MunicipalityDirectory(tmp_path, client, clock=lambda: NOW))
     press(find(screen.control, "municipality-refresh"))

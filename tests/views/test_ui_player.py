@@ -61,7 +61,9 @@ def test_resident_walks_to_advice_with_sources_help_and_actions(walker: Walker) 
     assert advice.route == "/vraag/algemeen-inzage-dossier/advies-gemeente"
     assert advice.title == "Vraag de gemeente om je gegevens"
     content = advice.content
-    assert find(content, "source-0").url == "https://eur-lex.europa.eu/eli/reg/2016/679"
+    assert find(content, "source-0").url == (
+        "https://eur-lex.europa.eu/legal-content/NL/TXT/HTML/?uri=CELEX:32016R0679#art_15"
+    )  # the article itself, not the regulation's front page
     assert find(content, "help-juridisch-loket-web").url == "https://www.juridischloket.nl"
     assert {"Wat kun je doen?", "Waarom?", "Bronnen", "Meer hulp"} <= set(walker.texts())
     # the advice's actions open the feature they name
