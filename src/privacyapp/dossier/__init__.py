@@ -58,6 +58,12 @@ from privacyapp.dossier._verify import (
     async_verify_pdf,
     verify_pdf,
 )
+from privacyapp.dossier._webguard import (
+    WEB_KDF_LIMITS,
+    DerivationGate,
+    KdfLimits,
+    PinTryLimiter,
+)
 from privacyapp.dossier.errors import (
     ClientReferenceError,
     CorruptDataError,
@@ -68,6 +74,7 @@ from privacyapp.dossier.errors import (
     IdentityMissingError,
     InvalidRecordError,
     JournalTamperedError,
+    KdfLimitError,
     KeyFileError,
     LockedOutError,
     MissingKeysError,
@@ -92,6 +99,7 @@ __all__ = [
     "CLIENT_REFERENCE_WARNING",
     "ClientReferenceError",
     "CorruptDataError",
+    "DerivationGate",
     "DossierError",
     "FORGOTTEN_PIN_WARNING",
     "FileBackend",
@@ -104,6 +112,8 @@ __all__ = [
     "InvalidRecordError",
     "JournalTamperedError",
     "KINDS",
+    "KdfLimitError",
+    "KdfLimits",
     "KdfParams",
     "KeyFileError",
     "KeyWrapper",
@@ -114,6 +124,7 @@ __all__ = [
     "MissingKeysError",
     "NewerFormatError",
     "PinPolicyError",
+    "PinTryLimiter",
     "PinWrapper",
     "Professional",
     "REFERENCE_WARNING",
@@ -142,6 +153,7 @@ __all__ = [
     "VaultLockedError",
     "VerificationError",
     "VerificationReport",
+    "WEB_KDF_LIMITS",
     "WrongPinError",
     "async_sign_pdf",
     "async_verify_pdf",

@@ -22,7 +22,14 @@ from datetime import UTC, datetime, timedelta
 
 from privacyapp.dossier._backend import Backend
 from privacyapp.dossier._crypto import KdfParams
-from privacyapp.dossier._keys import KEY_FILE, KeyFile, KeyWrapper, PinWrapper, check_pin
+from privacyapp.dossier._keys import (
+    KEY_FILE,
+    KdfLimitsLike,
+    KeyFile,
+    KeyWrapper,
+    PinWrapper,
+    check_pin,
+)
 from privacyapp.dossier._vault import LOCK_FILE, Clock, Vault, store_state
 from privacyapp.dossier.errors import (
     LockedOutError,
@@ -101,6 +108,7 @@ class AppLock:
         pepper: bytes | None = None,
         kdf: KdfParams | None = None,
         alive: Callable[[int], bool | None] = process_alive,
+        kdf_limits: KdfLimitsLike | None = None,
     ) -> None:
         """Args:
         backend: where the store lives.
@@ -110,6 +118,8 @@ class AppLock:
         pepper: the keystore secret mixed into the PIN key (same source as ``keystore``).
         kdf: fixed KDF parameters (tests); by default calibrated when a PIN is set.
         alive: tells whether a process id still runs (tests pass a fake).
+        kdf_limits: bounds on stored PIN key parameters (web mode: ``WEB_KDF_LIMITS``);
+            a key file above them raises ``KdfLimitError`` before any derivation.
         """
         self.backend = backend
         self.clock: Clock = clock or (lambda: datetime.now(UTC))
@@ -118,6 +128,7 @@ class AppLock:
         self.pepper = pepper
         self.kdf = kdf
         self._alive = alive
+        self.kdf_limits = kdf_limits
         self.vault: Vault | None = None
         self._last_activity = self.clock()
 
@@ -195,7 +206,7 @@ class AppLock:
 
     # ------------------------------------------------------------------ unlocking
     def _pin_wrapper(self, pin: str) -> PinWrapper:
-        return PinWrapper(pin, pepper=self.pepper, kdf=self.kdf)
+        return PinWrapper(pin, pepper=self.pepper, kdf=self.kdf, limits=self.kdf_limits)
 
     def unlock(self, pin: str) -> Vault:
         """Open the store with ``pin``; counts wrong tries and enforces the delay."""
