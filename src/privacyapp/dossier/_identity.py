@@ -36,10 +36,10 @@ if TYPE_CHECKING:
     from privacyapp.dossier._vault import Vault
 
 __all__ = [
-    "MIN_EC_BITS",
-    "MIN_RSA_BITS",
     "IdentityStore",
     "IdentityWarning",
+    "MIN_EC_BITS",
+    "MIN_RSA_BITS",
     "MemoryIdentityStore",
     "SigningIdentity",
     "SigningKey",

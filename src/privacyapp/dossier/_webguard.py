@@ -29,10 +29,10 @@ from privacyapp.dossier._lock import LockPolicy
 from privacyapp.dossier.errors import KdfLimitError, LockedOutError, WrongPinError
 
 __all__ = [
-    "WEB_KDF_LIMITS",
     "DerivationGate",
     "KdfLimits",
     "PinTryLimiter",
+    "WEB_KDF_LIMITS",
 ]
 
 T = TypeVar("T")

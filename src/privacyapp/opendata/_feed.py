@@ -35,10 +35,10 @@ from privacyapp.opendata.errors import (
 __all__ = [
     "DEFAULT_DEADLINE",
     "DEFAULT_MAX_BYTES",
+    "FeedResult",
     "MAX_REDIRECTS",
     "MIN_KEPT_SHARE",
     "REGISTER_URL",
-    "FeedResult",
     "fetch_register",
 ]
 
