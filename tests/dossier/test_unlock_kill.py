@@ -56,12 +56,12 @@ def test_three_kills_during_unlock_do_not_lock_out_the_right_pin(tmp_path: Path)
 
 
 def _pending(backend: MemoryBackend, failures: int, pid: int, since: str) -> None:
-    import socket
+    from privacyapp.dossier._lock import _host_tag
 
     backend.blobs["lock.json"] = json.dumps(
         {"failures": failures + 1, "not_before": None,
          "pending": {"failures": failures, "not_before": None, "since": since, "pid": pid,
-                     "host": socket.gethostname()}}
+                     "host": _host_tag()}}
     ).encode()  # fmt: skip
 
 

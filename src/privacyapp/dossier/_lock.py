@@ -13,6 +13,7 @@ Argon2id cost, plus the OS keystore secret where the platform has one.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import socket
@@ -50,6 +51,11 @@ __all__ = [
 #: Seconds after which an unfinished PIN try no longer counts, even if its process cannot be
 #: checked (another device, or no way to check): a key derivation takes about 0.25 s.
 STALE_TRY = 600.0
+
+
+def _host_tag() -> str:
+    """This machine, without its name (in web mode lock.json sits in the visitor's browser)."""
+    return hashlib.sha256(b"privacyapp/host/" + socket.gethostname().encode()).hexdigest()[:16]
 
 
 def process_alive(pid: int) -> bool | None:
@@ -170,7 +176,7 @@ class AppLock:
         if (self.clock() - since).total_seconds() >= STALE_TRY:
             return True
         pid = pending.get("pid")
-        if pending.get("host") != socket.gethostname() or not isinstance(pid, int):
+        if pending.get("host") != _host_tag() or not isinstance(pid, int):
             return False
         return self._alive(pid) is False
 
@@ -187,7 +193,7 @@ class AppLock:
                 "not_before": before[1].isoformat() if before[1] else None,
                 "since": self.clock().isoformat(),
                 "pid": os.getpid(),
-                "host": socket.gethostname(),
+                "host": _host_tag(),
             }
         try:
             self.backend.write(LOCK_FILE, json.dumps(state).encode(), keep_previous=False)
