@@ -94,6 +94,22 @@ def test_bad_email_is_refused(data_dir: Path) -> None:
     assert code == 1 and "e-mailadres" in err
 
 
+def test_import_of_a_weak_expired_p12_prints_warnings(data_dir: Path, tmp_path: Path) -> None:
+    from cryptography.hazmat.primitives.asymmetric import rsa
+    from test_identity_warnings import p12 as make_p12
+
+    key = rsa.generate_private_key(public_exponent=65537, key_size=1024)
+    p12 = tmp_path / "oud.p12"
+    p12.write_bytes(make_p12(key, days=(-400, -1)))
+    code, out, err = run(["identity", "import", str(p12)], data_dir)
+    assert code == 0, err
+    assert "Bo Jansen" in out
+    assert "Let op: Dit certificaat gebruikt een RSA-sleutel van 1024 bits" in err
+    assert "Let op: Dit certificaat is verlopen op" in err
+    code, out, err = run(["identity", "show", "--format", "json"], data_dir)
+    assert [w["code"] for w in json.loads(out)["warnings"]] == ["weak-key", "expired"]
+
+
 def test_import_p12_with_password_from_env(data_dir: Path, tmp_path: Path) -> None:
     from cryptography.hazmat.primitives.asymmetric import ec
     from test_identity import _p12

@@ -326,3 +326,20 @@ def test_killed_during_saves_loses_nothing(tmp_path: Path) -> None:
         assert record_id in present, f"lost record {record_id}"
         assert present[record_id].revision >= revision
     assert len(confirmed) > rounds  # the kills really landed between and inside saves
+
+
+def test_no_prev_temp_link_is_left_after_a_cut_off_write(tmp_path: Path) -> None:
+    """Review 3b: a kill between linking .prev and replacing the file left .prev and the file
+    as two links of one inode; the next write's rename was a no-op and left a .tmp behind."""
+    import os
+
+    backend = FileBackend(tmp_path)
+    backend.write("rec-0000000000000001.bin", b"een")
+    target = tmp_path / "rec-0000000000000001.bin"
+    prev = tmp_path / "rec-0000000000000001.bin.prev"
+    prev.unlink(missing_ok=True)
+    os.link(target, prev)  # the state such a kill leaves
+    backend.write("rec-0000000000000001.bin", b"twee")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [target.name, prev.name]
+    assert target.read_bytes() == b"twee"
+    assert backend.read_previous("rec-0000000000000001.bin") == b"een"

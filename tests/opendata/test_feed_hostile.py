@@ -119,9 +119,18 @@ def test_a_redirect_to_another_host_is_not_followed(
         directory = make(tmp_path, client, url, clock)
         result = directory.refresh()
         assert isinstance(result.error, FeedUnavailableError)
-        assert "andere website (localhost)" in result.message
+        assert "ander adres (localhost)" in result.message
         assert other.requests == []
     assert_kept_snapshot(directory, result.message)
+
+
+def test_a_redirect_to_a_file_url_is_not_followed(
+    tmp_path: Path, client: httpx.Client, server: ScriptedServer, clock: Clock
+) -> None:
+    url = server.on("/export.xml", Reply(status=302, headers={"Location": "file:///etc/passwd"}))
+    result = make(tmp_path, client, url, clock).refresh()
+    assert isinstance(result.error, FeedUnavailableError)
+    assert "ander adres (file:)" in result.message
 
 
 def test_a_redirect_within_the_register_host_is_followed(

@@ -110,6 +110,7 @@ def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:
         "origin": identity.origin,
         "fingerprint_sha256": identity.fingerprint,
         "valid_until": identity.certificate.not_valid_after_utc.isoformat(),
+        "warnings": [{"code": w.code, "text": w.text} for w in identity.warnings(ctx.clock())],
     }
     if args.format == "json":
         print(json.dumps(info, ensure_ascii=False, indent=2), file=ctx.stdout)
@@ -124,6 +125,7 @@ def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:
         f"Vingerafdruk:  {identity.fingerprint}",
     ]
     print("\n".join(lines), file=ctx.stdout)
+    _print_warnings(identity, ctx)
     return 0
 
 
@@ -141,7 +143,13 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
     print(f"Certificaat geïmporteerd voor {identity.name} ({identity.organisation}).",
           file=ctx.stdout)  # fmt: skip
     print(f"Vingerafdruk (SHA-256): {identity.fingerprint}", file=ctx.stdout)
+    _print_warnings(identity, ctx)
     return 0
+
+
+def _print_warnings(identity: SigningIdentity, ctx: CliContext) -> None:
+    for warning in identity.warnings(ctx.clock()):
+        print(f"Let op: {warning.text}", file=ctx.stderr)
 
 
 def _refuse_overwrite(store: VaultIdentityStore, replace: bool) -> None:

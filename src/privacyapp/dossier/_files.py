@@ -25,6 +25,13 @@ _TMP_SUFFIX = ".tmp"
 _PREV_SUFFIX = ".prev"
 
 
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
 class FileBackend:
     """Atomic blob storage in one directory (created with owner-only permissions)."""
 
@@ -65,6 +72,11 @@ class FileBackend:
             if not target.exists():
                 return
             if keep_previous:
+                if _same_file(target, prev):
+                    # An earlier write was cut off after this step: .prev already is the current
+                    # version. Renaming a second link of that file over it would do nothing
+                    # (POSIX) and leave the temporary link behind.
+                    return
                 prev_tmp = temp_path(prev, _TMP_SUFFIX)
                 try:
                     os.link(target, prev_tmp)
@@ -73,6 +85,8 @@ class FileBackend:
                     write_atomic(prev, target.read_bytes(), tmp_suffix=_TMP_SUFFIX)
                 else:
                     os.replace(prev_tmp, prev)
+                    with contextlib.suppress(FileNotFoundError):
+                        prev_tmp.unlink()  # only still there if the rename was a no-op
             else:
                 with contextlib.suppress(FileNotFoundError):
                     prev.unlink()

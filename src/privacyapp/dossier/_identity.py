@@ -37,12 +37,16 @@ if TYPE_CHECKING:
 
 __all__ = [
     "IdentityStore",
+    "IdentityWarning",
+    "MIN_EC_BITS",
+    "MIN_RSA_BITS",
     "MemoryIdentityStore",
     "SigningIdentity",
     "SigningKey",
     "VaultIdentityStore",
     "create_identity",
     "fingerprint_of",
+    "identity_warnings",
     "import_pkcs12",
     "load_identity",
     "save_identity",
@@ -55,6 +59,25 @@ _FORMAT = "privacyapp-identity/1"
 _VALID_YEARS = 5
 _EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
 _MAX_FIELD = 120
+#: Below these key sizes a signature no longer counts as safe (NIST SP 800-131A, ETSI TS 119 312).
+MIN_RSA_BITS = 2048
+MIN_EC_BITS = 256
+
+WarningCode = Literal["weak-key", "expired", "not-yet-valid"]
+
+
+@dataclass(frozen=True)
+class IdentityWarning:
+    """Something the user should know about an identity that is still usable.
+
+    ``code`` is stable (a screen can translate it); ``text`` is Dutch (the CLI prints it).
+    """
+
+    code: WarningCode
+    text: str
+
+    def __str__(self) -> str:
+        return self.text
 
 
 @dataclass(frozen=True)
@@ -92,6 +115,10 @@ class SigningIdentity:
             chain=self.chain,
             origin=self.origin,
         )
+
+    def warnings(self, now: datetime) -> tuple[IdentityWarning, ...]:
+        """What is weak or out of date about this identity at ``now`` (see identity_warnings)."""
+        return identity_warnings(self, now)
 
     def to_bytes(self, password: bytes | None = None) -> bytes:
         """Serialize for an ``IdentityStore``.
@@ -226,6 +253,48 @@ def create_identity(
         certificate=certificate,
         private_key=key,
     )
+
+
+def identity_warnings(identity: SigningIdentity, now: datetime) -> tuple[IdentityWarning, ...]:
+    """Warnings for a usable but doubtful identity: a weak key, an expired or future certificate.
+
+    An imported ``.p12`` is accepted with these (the organisation decides), but the user is told.
+    """
+    warnings: list[IdentityWarning] = []
+    key = identity.private_key
+    bits = key.key_size
+    weak = bits < MIN_RSA_BITS if isinstance(key, rsa.RSAPrivateKey) else bits < MIN_EC_BITS
+    if weak:
+        kind = "RSA" if isinstance(key, rsa.RSAPrivateKey) else "ECDSA"
+        minimum = MIN_RSA_BITS if kind == "RSA" else MIN_EC_BITS
+        warnings.append(
+            IdentityWarning(
+                "weak-key",
+                f"Dit certificaat gebruikt een {kind}-sleutel van {bits} bits. Dat is te zwak: "
+                "een handtekening ermee is na te maken. Vraag je organisatie om een certificaat "
+                f"met een sleutel van minstens {minimum} bits.",
+            )
+        )
+    cert = identity.certificate
+    if cert.not_valid_after_utc <= now:
+        warnings.append(
+            IdentityWarning(
+                "expired",
+                f"Dit certificaat is verlopen op {cert.not_valid_after_utc:%d-%m-%Y}. Pdf-lezers "
+                "noemen een handtekening ermee ongeldig. Vraag je organisatie om een nieuw "
+                "certificaat.",
+            )
+        )
+    elif cert.not_valid_before_utc > now:
+        warnings.append(
+            IdentityWarning(
+                "not-yet-valid",
+                f"Dit certificaat is pas geldig vanaf {cert.not_valid_before_utc:%d-%m-%Y}. "
+                "Pdf-lezers noemen een handtekening ermee tot dan ongeldig. Controleer de datum "
+                "van je apparaat, of vraag je organisatie om een geldig certificaat.",
+            )
+        )
+    return tuple(warnings)
 
 
 def import_pkcs12(data: bytes, password: bytes | None, *, role: str = "") -> SigningIdentity:

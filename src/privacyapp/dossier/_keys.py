@@ -75,6 +75,13 @@ class KeyWrapper(Protocol):
         ...
 
 
+class KdfLimitsLike(Protocol):
+    """What ``PinWrapper`` needs of ``KdfLimits`` (``_webguard``)."""
+
+    def check(self, params: KdfParams) -> None: ...
+    def clamp(self, params: KdfParams) -> KdfParams: ...
+
+
 def _aad(kind: str) -> bytes:
     return f"privacyapp/keywrap/v1/{kind}".encode()
 
@@ -85,11 +92,19 @@ class PinWrapper:
     kind = "pin"
 
     def __init__(
-        self, pin: str, *, pepper: bytes | None = None, kdf: KdfParams | None = None
+        self,
+        pin: str,
+        *,
+        pepper: bytes | None = None,
+        kdf: KdfParams | None = None,
+        limits: KdfLimitsLike | None = None,
     ) -> None:
+        """``limits`` (web mode: ``WEB_KDF_LIMITS``) bound the stored parameters: checked
+        before deriving on unlock, and applied to the parameters of a new PIN."""
         self._pin = pin
         self._pepper = pepper
         self._kdf = kdf
+        self._limits = limits
 
     def _kek(self, params: KdfParams, peppered: bool) -> bytes:
         material = params.derive(self._pin)
@@ -104,6 +119,8 @@ class PinWrapper:
 
     def wrap(self, data_key: bytes) -> dict[str, Any]:
         params = (self._kdf or calibrate_kdf()).with_new_salt()
+        if self._limits is not None:
+            params = self._limits.clamp(params)
         kek = self._kek(params, self._pepper is not None)
         return {
             "kind": self.kind,
@@ -120,6 +137,8 @@ class PinWrapper:
             raise KeyFileError(
                 "Het sleutelbestand is beschadigd (pincode-gegevens). Er is niets veranderd."
             ) from exc
+        if self._limits is not None:
+            self._limits.check(params)  # before any work: the file may come from the visitor
         return open_sealed(self._kek(params, bool(entry.get("pepper"))), sealed, _aad(self.kind))
 
 

@@ -2,19 +2,35 @@
 
 The delay after wrong PINs is stored in ``lock.json`` next to the data, and the counter is raised
 *before* the PIN is tried, so neither restarting the app nor killing it during a try resets it.
+A try that never finished is marked "pending" with the process that made it. Whoever kills that
+process learns nothing about the PIN (the answer comes after the counter is written), so a
+pending try whose process is gone (or that is older than ``STALE_TRY`` seconds) no longer counts:
+the rightful user whose app was killed three times while unlocking is not locked out. Tries of
+processes that still run (parallel guessing) keep counting.
 This only slows guessing through the app; against a copy of the files the protection is the
 Argon2id cost, plus the OS keystore secret where the platform has one.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
+import socket
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from privacyapp.dossier._backend import Backend
 from privacyapp.dossier._crypto import KdfParams
-from privacyapp.dossier._keys import KEY_FILE, KeyFile, KeyWrapper, PinWrapper, check_pin
+from privacyapp.dossier._keys import (
+    KEY_FILE,
+    KdfLimitsLike,
+    KeyFile,
+    KeyWrapper,
+    PinWrapper,
+    check_pin,
+)
 from privacyapp.dossier._vault import LOCK_FILE, Clock, Vault, store_state
 from privacyapp.dossier.errors import (
     LockedOutError,
@@ -28,7 +44,34 @@ __all__ = [
     "AppLock",
     "FORGOTTEN_PIN_WARNING",
     "LockPolicy",
+    "STALE_TRY",
+    "process_alive",
 ]
+
+#: Seconds after which an unfinished PIN try no longer counts, even if its process cannot be
+#: checked (another device, or no way to check): a key derivation takes about 0.25 s.
+STALE_TRY = 600.0
+
+
+def _host_tag() -> str:
+    """This machine, without its name (in web mode lock.json sits in the visitor's browser)."""
+    return hashlib.sha256(b"privacyapp/host/" + socket.gethostname().encode()).hexdigest()[:16]
+
+
+def process_alive(pid: int) -> bool | None:
+    """Whether process ``pid`` runs on this machine; ``None`` when that cannot be checked."""
+    if os.name != "posix":
+        return None  # os.kill on Windows would end the process
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # it exists, under another user
+    except OSError:
+        return None
+    return True
+
 
 FORGOTTEN_PIN_WARNING = (
     "Let op: onthoud je pincode goed. Ben je hem vergeten? Dan kan niemand je bewaarde gegevens "
@@ -70,6 +113,8 @@ class AppLock:
         keystore: KeyWrapper | None = None,
         pepper: bytes | None = None,
         kdf: KdfParams | None = None,
+        alive: Callable[[int], bool | None] = process_alive,
+        kdf_limits: KdfLimitsLike | None = None,
     ) -> None:
         """Args:
         backend: where the store lives.
@@ -78,6 +123,9 @@ class AppLock:
         keystore: a wrapper backed by the OS keystore, if the platform has one.
         pepper: the keystore secret mixed into the PIN key (same source as ``keystore``).
         kdf: fixed KDF parameters (tests); by default calibrated when a PIN is set.
+        alive: tells whether a process id still runs (tests pass a fake).
+        kdf_limits: bounds on stored PIN key parameters (web mode: ``WEB_KDF_LIMITS``);
+            a key file above them raises ``KdfLimitError`` before any derivation.
         """
         self.backend = backend
         self.clock: Clock = clock or (lambda: datetime.now(UTC))
@@ -85,6 +133,8 @@ class AppLock:
         self.keystore = keystore
         self.pepper = pepper
         self.kdf = kdf
+        self._alive = alive
+        self.kdf_limits = kdf_limits
         self.vault: Vault | None = None
         self._last_activity = self.clock()
 
@@ -111,18 +161,42 @@ class AppLock:
             return 0, None
         try:
             data = json.loads(raw)
+            pending = data.get("pending")
+            if isinstance(pending, dict) and self._abandoned(pending):
+                data = pending  # the state before the unfinished try
             until = data.get("not_before")
             return int(data["failures"]), datetime.fromisoformat(until) if until else None
         except (ValueError, KeyError, TypeError):
             # An unreadable counter must not be a way around the delay.
             return self.policy.free_attempts, None
 
-    def _write_counter(self, failures: int) -> None:
+    def _abandoned(self, pending: dict[str, object]) -> bool:
+        """True for an unfinished try whose process is gone, or that is older than STALE_TRY."""
+        since = datetime.fromisoformat(str(pending["since"]))
+        if (self.clock() - since).total_seconds() >= STALE_TRY:
+            return True
+        pid = pending.get("pid")
+        if pending.get("host") != _host_tag() or not isinstance(pid, int):
+            return False
+        return self._alive(pid) is False
+
+    def _write_counter(
+        self, failures: int, *, before: tuple[int, datetime | None] | None = None
+    ) -> None:
+        """Store the counter; with ``before`` this is an unfinished try (state to fall back to)."""
         delay = self.policy.delay_after(failures)
         until = (self.clock() + timedelta(seconds=delay)).isoformat() if delay else None
-        body = json.dumps({"failures": failures, "not_before": until}).encode()
+        state: dict[str, object] = {"failures": failures, "not_before": until}
+        if before is not None:
+            state["pending"] = {
+                "failures": before[0],
+                "not_before": before[1].isoformat() if before[1] else None,
+                "since": self.clock().isoformat(),
+                "pid": os.getpid(),
+                "host": _host_tag(),
+            }
         try:
-            self.backend.write(LOCK_FILE, body, keep_previous=False)
+            self.backend.write(LOCK_FILE, json.dumps(state).encode(), keep_previous=False)
         except OSError as exc:
             raise StoreWriteError(f"De app kon het slot niet bijwerken ({exc}).") from exc
 
@@ -138,18 +212,21 @@ class AppLock:
 
     # ------------------------------------------------------------------ unlocking
     def _pin_wrapper(self, pin: str) -> PinWrapper:
-        return PinWrapper(pin, pepper=self.pepper, kdf=self.kdf)
+        return PinWrapper(pin, pepper=self.pepper, kdf=self.kdf, limits=self.kdf_limits)
 
     def unlock(self, pin: str) -> Vault:
         """Open the store with ``pin``; counts wrong tries and enforces the delay."""
         wait = self.retry_after()
         if wait > 0:
             raise LockedOutError(wait)
-        failures = self.failures()
-        self._write_counter(failures + 1)  # counted before trying: killing the app does not help
+        failures, until = self._read_counter()
+        # Counted before trying: killing the app does not help; marked pending, so a try whose
+        # process was killed stops counting (nobody learned from it whether the PIN was right).
+        self._write_counter(failures + 1, before=(failures, until))
         try:
             vault = Vault.open(self.backend, [self._pin_wrapper(pin)], clock=self.clock)
         except WrongPinError:
+            self._write_counter(failures + 1)  # finished: a counted wrong PIN, no longer pending
             raise WrongPinError(
                 failures=failures + 1, retry_after=self.policy.delay_after(failures + 1)
             ) from None

@@ -6,6 +6,7 @@
                ├── WrongPinError          wrong PIN or passphrase
                ├── LockedOutError         too many wrong PINs: wait ``retry_after`` seconds
                ├── PinPolicyError         a PIN that is too short, or removing the only key
+               ├── KdfLimitError          stored key parameters above what this server allows
                ├── NewerFormatError       written by a newer app version; left untouched
                ├── CorruptDataError       truncated, altered or swapped file
                │    └── KeyFileError      the key file itself is unreadable
@@ -46,6 +47,7 @@ __all__ = [
     "IdentityMissingError",
     "InvalidRecordError",
     "JournalTamperedError",
+    "KdfLimitError",
     "KeyFileError",
     "LockedOutError",
     "MissingKeysError",
@@ -99,6 +101,14 @@ class LockedOutError(StoreError):
 
 class PinPolicyError(StoreError):
     """The PIN does not meet the rules, or the change would leave the data without a key."""
+
+
+class KdfLimitError(StoreError):
+    """The stored PIN key parameters ask more work than this (web) server allows.
+
+    Refused before anything is derived: in web mode the parameters come from the visitor's own
+    browser storage, so they must not decide how much memory and time the server spends.
+    """
 
 
 class NewerFormatError(StoreError):

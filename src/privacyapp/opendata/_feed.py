@@ -35,10 +35,10 @@ from privacyapp.opendata.errors import (
 __all__ = [
     "DEFAULT_DEADLINE",
     "DEFAULT_MAX_BYTES",
+    "FeedResult",
     "MAX_REDIRECTS",
     "MIN_KEPT_SHARE",
     "REGISTER_URL",
-    "FeedResult",
     "fetch_register",
 ]
 
@@ -167,7 +167,8 @@ def _open(client: httpx.Client, url: str, headers: dict[str, str]) -> Iterator[h
         )
         if not (same_host and scheme_ok):
             raise FeedUnavailableError(
-                f"Het register stuurde ons door naar een andere website ({following.host}). "
+                f"Het register stuurde ons door naar een ander adres "
+                f"({following.host or following.scheme + ':'}). "
                 "Die volgen we niet: we gebruiken de gegevens die we al hadden. Probeer het "
                 "later opnieuw."
             )
