@@ -116,6 +116,18 @@ EXPLAIN_ONCE: dict[str, str] = {
     "doelbinding": "leg het uit, of schrijf 'alleen voor het doel waarvoor het is gegeven'",
     "rectificatie": "leg het uit, of schrijf 'verbeteren'",
     "wgbo": "schrijf de eerste keer 'WGBO (de wet over de behandelrelatie)'",
+    # Terms residents meet without explanation (content review, December 2026).
+    "inlichtingenbureau": "schrijf de eerste keer 'Inlichtingenbureau (dat verzamelt gegevens "
+    "van andere instanties voor de gemeente)'",
+    "suwinet": "schrijf de eerste keer 'Suwinet (het systeem waarin UWV, SVB en gemeenten "
+    "gegevens delen)'",
+    "maatwerkvoorziening": "schrijf de eerste keer 'maatwerkvoorziening (hulp die de gemeente "
+    "speciaal voor jou regelt)'",
+    "svb": "schrijf de eerste keer 'SVB (Sociale Verzekeringsbank)'",
+    "ciz": "schrijf de eerste keer 'CIZ (Centrum Indicatiestelling Zorg)'",
+    "wlz": "schrijf de eerste keer 'Wlz (Wet langdurige zorg)'",
+    "ondubbelzinnige toestemming": "leg het uit, bijvoorbeeld 'ondubbelzinnige toestemming (een "
+    "duidelijk ja, waar geen twijfel over is)'",
 }
 
 #: Names that contain an explain-once term but need no explanation themselves.

@@ -234,7 +234,11 @@ def walk_text(library: Library, session: FlowSession) -> str:
             extra = ", ".join(x for x in (route["phone"], route["url"]) if x)
             lines.append(f"  - {route['title']}" + (f" ({extra})" if extra else ""))
     if advice["actions"]:
-        lines += ["", "Acties:"] + [f"  - {a['label']} [{a['kind']}]" for a in advice["actions"]]
+        lines += ["", "Acties:"]
+        for a in advice["actions"]:
+            # a request written for a represented person says in which role
+            role = f", namens: {a['on_behalf']}" if a.get("on_behalf") else ""
+            lines.append(f"  - {a['label']} [{a['kind']}{role}]")
     return "\n".join(lines) + "\n"
 
 

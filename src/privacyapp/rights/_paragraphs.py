@@ -115,11 +115,14 @@ def _inzage(d: Mapping[str, str], w: _Words, spec: KindSpec, _r: Recipient) -> l
         f"inzage, volgens {spec.legal_basis}.",
         "Ik vraag u om mij te laten weten:\n"
         f"- welke gegevens u {w.obj} heeft, met een kopie van die gegevens;\n"
+        "- om welke soorten gegevens het gaat;\n"
         "- waarvoor u de gegevens gebruikt;\n"
         "- aan wie u de gegevens heeft gegeven of nog gaat geven;\n"
         "- hoe lang u de gegevens bewaart;\n"
         f"- waar u de gegevens vandaan heeft, als u ze niet van {w.source} heeft;\n"
-        "- of een computer met de gegevens automatisch besluiten neemt, en zo ja, hoe dat werkt.",
+        "- of een computer met de gegevens automatisch besluiten neemt, en zo ja, hoe dat werkt;\n"
+        "- welke rechten ik heb om gegevens te laten verbeteren, wissen of beperken, om bezwaar "
+        "te maken, en om te klagen bij de Autoriteit Persoonsgegevens.",
     ]
     if d.get("data"):
         out.append(f"Het gaat vooral om: {d['data']}.")
