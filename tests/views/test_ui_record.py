@@ -265,7 +265,10 @@ def test_english_result_and_verdicts(en_ctx: ViewContext) -> None:
     _run(click(find(record.record_view(en_ctx), "record-make")))
     done = record.result_view(en_ctx)
     shown = no_dutch(done)
-    assert "Valid: the signature is correct and covers the whole file." in shown
+    assert "Valid" in shown
+    assert "The signature is correct and covers the whole file. Nothing changed after signing." in (
+        shown
+    )
     assert "Signed by Sam Bakker (Gemeente Zwolle) on 22 November 2026 at 11:00" in shown
     assert "Whole file covered: yes" in shown
     assert {"Save as file", "Share", "Back to the advice"} <= set(shown.splitlines())
@@ -282,16 +285,17 @@ def test_english_result_and_verdicts(en_ctx: ViewContext) -> None:
     bad = record.check_view(en_ctx)
     shown = no_dutch(bad)
     assert "record-verdict-bad" in idents(bad)
-    assert "Not valid." in shown
+    assert "NOT VALID" in shown and "Do not trust this file." in shown
     assert report.problems and not any(problem in shown for problem in report.problems)
-    assert "Signature 'Handtekening' does not hold" in shown  # the PDF's own field name
+    assert "A signature does not hold" in shown
 
 
 def test_english_verdict_on_a_file_that_is_not_a_signed_pdf(en_ctx: ViewContext) -> None:
     for name, data in (("notes.txt", b"hello"), ("blank.pdf", b"%PDF-1.7\n%%EOF\n")):
-        _run(record.check_bytes(en_ctx, name, data))
+        report = _run(record.check_bytes(en_ctx, name, data))
         shown = no_dutch(record.check_view(en_ctx))
-        assert en_ctx.t("record.problem.unreadable") in shown
+        assert report.codes and all(en_ctx.t(f"record.problem.{c}") in shown for c in report.codes)
+        assert "NOT VALID" in shown
 
 
 def test_dutch_verdict_keeps_the_reports_own_lines(rctx: ViewContext) -> None:
@@ -327,3 +331,56 @@ def test_signing_time_in_both_languages(rctx: ViewContext) -> None:
     english = ViewContext(rctx.state, rctx.services, rctx.nav, Translator("en"))
     assert record.signed_at(rctx, FIXED_NOW) == "22 november 2026 om 11:00 (Nederlandse tijd)"
     assert record.signed_at(english, FIXED_NOW) == "22 November 2026 at 11:00 (Dutch time)"
+
+
+def _resigned_by_a_forger(data: bytes) -> bytes:
+    """The attack of the security review: sign the record again with a self-made key under the
+    same name (an incremental update), which used to verify as valid."""
+    import io as _io
+
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign import fields, signers
+
+    from privacyapp.dossier import create_identity
+    from privacyapp.dossier._signing import _signer
+
+    forger = create_identity(
+        name="Anne de Vries", organisation="Wijkteam Zuid", email="a@b.nl", now=FIXED_NOW
+    )
+    meta = signers.PdfSignatureMetadata(
+        field_name="Handtekening2",
+        md_algorithm="sha256",
+        subfilter=fields.SigSeedSubFilter.PADES,
+        name=forger.name,
+    )
+    writer = IncrementalPdfFileWriter(_io.BytesIO(data))
+    return bytes(signers.PdfSigner(meta, _signer(forger)).sign_pdf(writer).getvalue())
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_a_forged_record_is_unmistakably_not_valid_and_every_signer_is_shown(
+    rctx: ViewContext, lang: str
+) -> None:
+    _with_identity(rctx)
+    _run(click(find(record.record_view(rctx), "record-make")))
+    forged = _resigned_by_a_forger(rctx.state.slots["record"].result.data)
+    ctx = dataclasses.replace(rctx, t=Translator(lang))
+    _run(record.check_bytes(ctx, "vervalst.pdf", forged))
+    shown = record.check_view(ctx)
+    ids = idents(shown)
+    assert "record-verdict-bad" in ids and "record-verdict-ok" not in ids
+    assert {"record-signer-1", "record-signer-2"} <= set(ids)  # the forger is not hidden
+    words = " ".join(texts(shown))
+    if lang == "nl":
+        assert "NIET GELDIG" in words and "Handtekening 2 van 2" in words
+    else:
+        assert "NOT VALID" in words and "Signature 2 of 2" in words
+        assert "more than one signature" in words
+
+
+def test_pdf_check_is_in_meer_for_everyone(ctx: ViewContext) -> None:
+    from privacyapp.views.shell import more
+
+    menu = more.more_view(ctx)
+    click(find(menu, "more-check"))
+    assert ctx.nav.routes == ["/vastleggen/controleren"]  # type: ignore[attr-defined]

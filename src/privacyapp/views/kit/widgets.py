@@ -28,6 +28,7 @@ __all__ = [
     "primary",
     "secondary",
     "section",
+    "verdict",
 ]
 
 Handler = Callable[[Any], Any]
@@ -179,6 +180,44 @@ def choice(
 def section(title: str, controls: Sequence[ft.Control], *, level: int = 2) -> ft.Control:
     """A titled group of controls."""
     return ft.Column([heading(title, level), *controls], spacing=10)
+
+
+def verdict(title: str, text: str, *, ok: bool, ident: str) -> ft.Control:
+    """A check's outcome that no one can mistake: "valid" in the calm accent box with a check
+    mark, "not valid" filled in the urgent colour with a warning sign and a thick edge; the
+    words say it too (never colour alone), in every theme including high contrast."""
+    fg = ft.Colors.ON_PRIMARY_CONTAINER if ok else ft.Colors.ON_ERROR
+    return ft.Semantics(
+        identifier=ident,
+        key=ident,
+        live_region=True,
+        content=ft.Container(
+            content=ft.Row(
+                [
+                    ft.Icon(ft.Icons.VERIFIED if ok else ft.Icons.GPP_BAD, color=fg, size=36),
+                    ft.Column(
+                        [
+                            ft.Text(
+                                title,
+                                theme_style=ft.TextThemeStyle.TITLE_LARGE,
+                                weight=ft.FontWeight.BOLD,
+                                color=fg,
+                            ),
+                            ft.Text(text, theme_style=ft.TextThemeStyle.BODY_MEDIUM, color=fg),
+                        ],
+                        spacing=4,
+                        expand=True,
+                    ),
+                ],
+                spacing=12,
+                vertical_alignment=ft.CrossAxisAlignment.START,
+            ),
+            bgcolor=ft.Colors.PRIMARY_CONTAINER if ok else ft.Colors.ERROR,
+            border=ft.Border.all(1 if ok else 4, ft.Colors.PRIMARY if ok else ft.Colors.ON_SURFACE),
+            border_radius=10,
+            padding=16,
+        ),
+    )
 
 
 def notice(text: str, *, ident: str | None = None, icon: ft.IconData | None = None) -> ft.Control:

@@ -93,20 +93,15 @@ def error_text(ctx: ViewContext, error: PrivacyAppError) -> str:
 
 
 def problem_lines(ctx: ViewContext, report: VerificationReport) -> list[str]:
-    """Why a PDF is not valid, in the UI language (the report's own lines are Dutch)."""
-    if i18n.language_of(ctx.t) == "nl" or not report.problems:
+    """Why a PDF is not valid, in the UI language: in Dutch the report's own lines (they name the
+    signature and what changed), otherwise one text per problem code."""
+    if report.ok:
+        return []
+    if i18n.language_of(ctx.t) == "nl" and report.problems:
         return list(report.problems)
-    if not report.signatures:  # not a PDF, unreadable, or not signed
-        return [ctx.t("record.problem.unreadable")]
-    lines = [
-        ctx.t("record.problem.signature", name=sig.field_name)
-        for sig in report.signatures
-        if not (sig.intact and sig.valid)
+    return [ctx.t(f"record.problem.{code}") for code in report.codes] or [
+        ctx.t("record.invalid_text")
     ]
-    last = report.signatures[-1]
-    if last.intact and last.valid and not last.covers_whole_file:
-        lines.append(ctx.t("record.problem.appended"))
-    return lines or [ctx.t("record.invalid")]
 
 
 def signed_at(ctx: ViewContext, when: datetime) -> str:
@@ -385,28 +380,35 @@ def result_view(ctx: ViewContext) -> ft.Control:
 
 
 def verdict(ctx: ViewContext, report: VerificationReport) -> list[ft.Control]:
-    """The check result in words and an icon (never colour alone)."""
+    """The check result: unmistakable in words, icon and colour, then every signer in the file."""
     ok = report.ok
     lines: list[ft.Control] = [
-        w.notice(
-            ctx.t("record.valid") if ok else ctx.t("record.invalid"),
+        w.verdict(
+            ctx.t("record.valid_title") if ok else ctx.t("record.invalid_title"),
+            ctx.t("record.valid") if ok else ctx.t("record.invalid_text"),
+            ok=ok,
             ident="record-verdict-ok" if ok else "record-verdict-bad",
-            icon=ft.Icons.VERIFIED if ok else ft.Icons.GPP_BAD,
         )
     ]
     lines += [w.body(problem) for problem in problem_lines(ctx, report)]
-    sig = report.signature
-    if sig is not None:
+    signers = report.signers
+    for number, sig in enumerate(signers, start=1):
         when = signed_at(ctx, sig.signing_time) if sig.signing_time else "?"
         whole = ctx.t("record.yes") if sig.covers_whole_file else ctx.t("record.no")
-        lines += [
+        part: list[ft.Control] = []
+        if len(signers) > 1:
+            part.append(w.heading(ctx.t("record.signature_n", n=number, total=len(signers)), 2))
+        part += [
             w.body(ctx.t("record.signed_by", signer=sig.signer, organisation=sig.organisation,
                          when=when)),
             w.body(ctx.t("record.whole_file", answer=whole)),
             w.body(ctx.t("record.cert_fingerprint", fingerprint=sig.fingerprint), selectable=True),
         ]  # fmt: skip
         if not sig.trusted:
-            lines.append(w.muted(ctx.t("record.self_signed")))
+            part.append(w.muted(ctx.t("record.self_signed")))
+        lines.append(
+            ft.Semantics(identifier=f"record-signer-{number}", content=ft.Column(part, spacing=6))
+        )
     return lines
 
 
@@ -462,8 +464,8 @@ ROUTES = [
               back=advice_route),
     RouteSpec("/vastleggen/klaar", result_view, "record.done_title", tab="vragen",
               parent="/vastleggen"),
-    RouteSpec("/vastleggen/controleren", check_view, "record.check_title", tab="vragen",
-              parent="/vastleggen"),
+    RouteSpec("/vastleggen/controleren", check_view, "record.check_title", tab="meer",
+              parent="/meer"),
     # Any other address under the prefix (an old link) shows the form.
     RouteSpec("/vastleggen/{rest}", record_view, "record.title", tab="vragen", parent="/",
               enter=lambda ctx: "/vastleggen"),

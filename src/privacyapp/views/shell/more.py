@@ -34,6 +34,8 @@ def more_view(ctx: ViewContext) -> ft.Control:
         ("sources", "/meer/bronnen", ft.Icons.GAVEL),
         ("accessibility", "/meer/toegankelijkheid", ft.Icons.ACCESSIBILITY_NEW),
         ("privacy", "/meer/privacy", ft.Icons.PRIVACY_TIP_OUTLINED),
+        # for everyone who receives a record: a colleague, a client, a court
+        ("check", "/vastleggen/controleren", ft.Icons.VERIFIED_USER_OUTLINED),
     ]
     return w.page_body(
         [
