@@ -15,14 +15,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from privacyapp.dossier import (
+    WEB_KDF_LIMITS,
     AppLock,
     Backend,
     BrowserBackend,
+    DerivationGate,
     FileBackend,
+    KdfLimits,
     KeyWrapper,
+    LockPolicy,
+    PinTryLimiter,
     SecretWrapper,
     StorageClearedError,
 )
@@ -32,9 +37,12 @@ __all__ = [
     "CLEARED",
     "StoreService",
     "StoreSession",
+    "WebGuard",
     "keystore_wrapper",
     "make_app_lock",
 ]
+
+_T = TypeVar("_T")
 
 #: The UI key that explains a browser storage cleared while the app was open.
 CLEARED = "store.cleared"
@@ -57,12 +65,46 @@ def keystore_wrapper(secret: bytes | None) -> KeyWrapper | None:
 
 
 def make_app_lock(
-    backend: Backend, *, keystore_secret: bytes | None = None, clock: Any = None
+    backend: Backend,
+    *,
+    keystore_secret: bytes | None = None,
+    clock: Any = None,
+    kdf_limits: KdfLimits | None = None,
 ) -> AppLock:
-    """The app lock over ``backend``, peppered by the keystore secret when there is one."""
+    """The app lock over ``backend``, peppered by the keystore secret when there is one; in web
+    mode ``kdf_limits`` bounds what a PIN try may cost the server."""
     return AppLock(
-        backend, clock=clock, keystore=keystore_wrapper(keystore_secret), pepper=keystore_secret
+        backend,
+        clock=clock,
+        keystore=keystore_wrapper(keystore_secret),
+        pepper=keystore_secret,
+        kdf_limits=kdf_limits,
     )
+
+
+@dataclass
+class WebGuard:
+    """Web-server mode: one per process. The PIN's key derivation runs in worker threads, at
+    most two at a time (``DerivationGate``), never on the event loop every visitor shares; wrong
+    PINs are counted per visitor in the server's memory (``PinTryLimiter``: by session, and more
+    loosely by address), so clearing the browser's storage does not reset them."""
+
+    gate: DerivationGate = field(default_factory=lambda: DerivationGate(2))
+    sessions: PinTryLimiter = field(default_factory=PinTryLimiter)
+    addresses: PinTryLimiter = field(
+        default_factory=lambda: PinTryLimiter(policy=LockPolicy(free_attempts=20))
+    )
+
+    async def derive(self, keys: tuple[str, str | None], fn: Callable[..., _T], *args: str) -> _T:
+        """Run ``fn(*args)`` (an unlock or a PIN change) through the limits and the gate."""
+        session, address = keys
+        with self.sessions.attempt(session):
+            if address is None:
+                return await self.gate.run(fn, *args)
+            with self.addresses.attempt(address):
+                return await self.gate.run(fn, *args)
+            with self.addresses.attempt(address):
+                return await self.gate.run(fn, *args)
 
 
 def file_backend(data_dir: Path) -> FileBackend:
@@ -115,8 +157,11 @@ class StoreService:
         self.data_dir = data_dir
         self.web = web
         self._secret = keystore_secret
+        #: Web mode only: the server's shields for PIN tries (None on desktop and mobile).
+        self.guard = WebGuard() if web else None
+        limits = WEB_KDF_LIMITS if web else None
         self._lock_factory = lock_factory or (
-            lambda backend: make_app_lock(backend, keystore_secret=self._secret)
+            lambda backend: make_app_lock(backend, keystore_secret=self._secret, kdf_limits=limits)
         )
         self._desktop: StoreSession | None = None
 

@@ -17,6 +17,7 @@ import flet as ft
 from privacyapp.dossier import (
     AppLock,
     CorruptDataError,
+    KdfLimitError,
     LockedOutError,
     MissingKeysError,
     NewerFormatError,
@@ -32,7 +33,7 @@ from privacyapp.views.kit.context import RouteSpec, ViewContext
 from privacyapp.views.kit.i18n import Translator
 from privacyapp.views.kit.services import Services
 from privacyapp.views.kit.state import AppState
-from privacyapp.views.kit.store_session import StoreSession
+from privacyapp.views.kit.store_session import StoreSession, WebGuard
 from privacyapp.views.kit.vault import store_session
 from privacyapp.views.store.page import close_dialog, show_dialog
 from privacyapp.views.store.text import MIN_PIN_LENGTH, store_error
@@ -201,6 +202,17 @@ def set_pin_view(
     return ft.Column(controls=controls, key="lock-set-pin-view")
 
 
+#: What an unlock can end in besides an open vault (each is shown, nothing is reset).
+_UNLOCK_ERRORS = (
+    LockedOutError,
+    WrongPinError,
+    MissingKeysError,
+    NewerFormatError,
+    CorruptDataError,
+    KdfLimitError,
+)
+
+
 class LockScreen:
     """Logic behind the lock screens; ``refresh`` rebuilds the UI after every change.
 
@@ -215,10 +227,16 @@ class LockScreen:
         refresh: Callable[[], None],
         on_unlocked: Callable[[Vault], None],
         t: Translator = i18n.DUTCH,
+        guard: WebGuard | None = None,
+        visitor: tuple[str, str | None] = ("", None),
     ) -> None:
         self.lock = lock
         self.state = LockState()
         self.t = t
+        #: Web-server mode: PIN tries go through the server's limits and worker threads
+        #: (``unlock_async``); ``visitor`` is this page's (session id, client address).
+        self.guard = guard
+        self.visitor = visitor
         self._refresh = refresh
         self._on_unlocked = on_unlocked
         kind = store_state(lock.backend)
@@ -228,21 +246,52 @@ class LockScreen:
             self.state.error = "lock.missing_keys"
 
     def unlock(self, pin: str) -> None:
+        """Try ``pin`` here and now (desktop, mobile and tests: one user, no shared loop)."""
         self.state.error = self.state.pin_error = None
         try:
             vault = self.lock.unlock(pin)
-        except LockedOutError as exc:
-            self.state.retry_after = exc.retry_after
-        except WrongPinError as exc:
-            self.state.pin_error = "lock.wrong_pin"
-            self.state.retry_after = exc.retry_after
-        except (MissingKeysError, NewerFormatError, CorruptDataError) as exc:
-            self.state.error = store_error(self.t, exc)
-        else:
-            self.state.retry_after = 0
-            self._on_unlocked(vault)
+        except _UNLOCK_ERRORS as exc:
+            self._failed(exc)
             return
+        self._opened(vault)
+
+    async def unlock_async(self, pin: str) -> None:
+        """Web-server mode: the same, with the key derivation in a worker thread behind the
+        server's concurrency bound, and the try counted in the server's memory too."""
+        if self.guard is None:
+            self.unlock(pin)
+            return
+        self.state.error = self.state.pin_error = None
+        try:
+            vault = await self.guard.derive(self.visitor, self.lock.unlock, pin)
+        except _UNLOCK_ERRORS as exc:
+            self._failed(exc)
+            return
+        self._opened(vault)
+
+    def retry_after(self) -> float:
+        """Seconds before the next try: the store's own count, or the server's when longer."""
+        wait = self.lock.retry_after()
+        if self.guard is not None:
+            session, address = self.visitor
+            wait = max(wait, self.guard.sessions.retry_after(session))
+            if address is not None:
+                wait = max(wait, self.guard.addresses.retry_after(address))
+        return wait
+
+    def _failed(self, exc: StoreError) -> None:
+        if isinstance(exc, LockedOutError):
+            self.state.retry_after = max(exc.retry_after, self.retry_after())
+        elif isinstance(exc, WrongPinError):
+            self.state.pin_error = "lock.wrong_pin"
+            self.state.retry_after = max(exc.retry_after, self.retry_after())
+        else:  # the data or its key cannot be used: say what, keep everything as it is
+            self.state.error = store_error(self.t, exc)
         self._refresh()
+
+    def _opened(self, vault: Vault) -> None:
+        self.state.retry_after = 0
+        self._on_unlocked(vault)
 
     def set_understood(self, value: bool) -> None:
         self.state.understood = value
@@ -259,6 +308,20 @@ class LockScreen:
             return
         try:
             vault = self.lock.set_pin(pin)
+        except (PinPolicyError, StoreError) as exc:
+            self.state.set_pin_error = store_error(self.t, exc)
+            self._refresh()
+            return
+        self.state.set_pin_error = None
+        self._on_unlocked(vault)
+
+    async def set_pin_async(self, pin: str, again: str) -> None:
+        """Web-server mode: ``set_pin`` with its key derivation in a worker thread."""
+        if self.guard is None or pin != again or not self.state.understood:
+            self.set_pin(pin, again)  # nothing to derive, or no server to protect
+            return
+        try:
+            vault = await self.guard.gate.run(self.lock.set_pin, pin)
         except (PinPolicyError, StoreError) as exc:
             self.state.set_pin_error = store_error(self.t, exc)
             self._refresh()
@@ -291,10 +354,41 @@ def _lock_screen(ctx: ViewContext, session: StoreSession) -> LockScreen:
             _watch_idle(ctx, session)
             ctx.nav.go(_target(ctx))
 
-        screen = LockScreen(session.lock, refresh=ctx.nav.refresh, on_unlocked=unlocked)
+        store = ctx.services.store
+        screen = LockScreen(
+            session.lock,
+            refresh=ctx.nav.refresh,
+            on_unlocked=unlocked,
+            guard=store.guard if store is not None else None,
+            visitor=_visitor(ctx),
+        )
         session.screens["lock"] = screen
     screen.t = ctx.t
     return screen
+
+
+def _visitor(ctx: ViewContext) -> tuple[str, str | None]:
+    """Who is trying PINs, as the server knows it: the page's session and the client address
+    (neither is in the visitor's storage, so clearing it changes neither)."""
+    page = ctx.page
+    if page is None:
+        return ("", None)
+    session = getattr(page, "session", None)
+    return (str(getattr(session, "id", id(page))), getattr(page, "client_ip", None) or None)
+
+
+def _run_guarded(
+    ctx: ViewContext, screen: LockScreen
+) -> tuple[Callable[[str], None], Callable[[str, str], None]]:
+    """The unlock and set-PIN handlers: in web-server mode they run as page tasks, so the key
+    derivation waits in a worker thread while the event loop serves everyone else."""
+    page = ctx.page
+    if screen.guard is None or page is None:
+        return screen.unlock, screen.set_pin
+    return (
+        lambda pin: page.run_task(screen.unlock_async, pin),
+        lambda pin, again: page.run_task(screen.set_pin_async, pin, again),
+    )
 
 
 def _watch_idle(ctx: ViewContext, session: StoreSession) -> None:
@@ -320,16 +414,31 @@ def _unlocked_panel(ctx: ViewContext, session: StoreSession, screen: LockScreen)
         session.screens.pop("overview", None)
         ctx.nav.refresh()
 
-    def change(_: object) -> None:
-        try:
-            session.lock.change_pin(old.value or "", new.value or "")
-        except StoreError as exc:
-            screen.state.change_error = store_error(ctx.t, exc)
-            ctx.nav.refresh()
-            return
-        screen.state.change_error = None
-        screen.state.notes = ["lock.changed"]
+    def changed(error: StoreError | None) -> None:
+        screen.state.change_error = store_error(ctx.t, error) if error is not None else None
+        screen.state.notes = ["lock.changed"] if error is None else []
         ctx.nav.refresh()
+
+    async def change_guarded(current: str, pin: str) -> None:
+        assert screen.guard is not None
+        try:
+            await screen.guard.derive(screen.visitor, session.lock.change_pin, current, pin)
+        except StoreError as exc:
+            changed(exc)
+            return
+        changed(None)
+
+    def change(_: object) -> None:
+        current, pin = old.value or "", new.value or ""
+        if screen.guard is not None and ctx.page is not None:  # web: off the shared loop
+            ctx.page.run_task(change_guarded, current, pin)
+            return
+        try:
+            session.lock.change_pin(current, pin)
+        except StoreError as exc:
+            changed(exc)
+            return
+        changed(None)
 
     def to_overview() -> None:
         ctx.nav.go("/overzicht")
@@ -375,13 +484,14 @@ def slot_route(ctx: ViewContext) -> ft.Control:
         top.append(w.notice(session.error_text(ctx.t), ident="lock-storage-error"))
     if session.lock.is_unlocked:
         return _unlocked_panel(ctx, session, screen)
+    on_unlock, on_set = _run_guarded(ctx, screen)
     if not session.lock.has_store():
         view = set_pin_view(
-            screen.state, on_set=screen.set_pin, on_understood=screen.set_understood, t=ctx.t
+            screen.state, on_set=on_set, on_understood=screen.set_understood, t=ctx.t
         )
         notes = [w.notice(ctx.t(note), ident="lock-note") for note in screen.state.notes]
         return w.page_body([*top, *notes, view])
-    screen.state.retry_after = session.lock.retry_after()
+    screen.state.retry_after = screen.retry_after()
 
     def forgot() -> None:
         def wipe() -> None:
@@ -391,7 +501,7 @@ def slot_route(ctx: ViewContext) -> ft.Control:
         dialog = forgot_pin_dialog(on_wipe=wipe, on_close=lambda: close_dialog(ctx), t=ctx.t)
         show_dialog(ctx, dialog)
 
-    view = lock_view(screen.state, on_unlock=screen.unlock, on_forgot=forgot, t=ctx.t)
+    view = lock_view(screen.state, on_unlock=on_unlock, on_forgot=forgot, t=ctx.t)
     return w.page_body([*top, view])
 
 

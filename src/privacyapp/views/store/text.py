@@ -13,6 +13,7 @@ from privacyapp.dossier import (
     CorruptDataError,
     InvalidRecordError,
     JournalTamperedError,
+    KdfLimitError,
     KeyFileError,
     LockedOutError,
     MissingKeysError,
@@ -35,6 +36,7 @@ __all__ = ["MIN_PIN_LENGTH", "problem_text", "status_label", "store_error"]
 
 #: English text per error type; the first match wins, so subclasses come before their base.
 _ERROR_KEYS: tuple[tuple[type[StoreError], str], ...] = (
+    (KdfLimitError, "store.error.kdf_limit"),
     (LockedOutError, "store.error.locked_out"),
     (WrongPinError, "store.error.wrong_pin"),
     (PinPolicyError, "store.error.pin_policy"),
