@@ -50,6 +50,7 @@ CONTENT_SECURITY_POLICY = "; ".join(
         "connect-src 'self'",
         "worker-src 'self' blob:",
         "frame-src 'none'",
+        "frame-ancestors 'none'",  # no other site may frame the app (clickjacking the PIN)
         "object-src 'none'",
         "base-uri 'self'",
         "form-action 'none'",

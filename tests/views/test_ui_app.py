@@ -53,6 +53,7 @@ def test_web_app_serves_everything_itself_behind_a_strict_csp(tmp_path: Path) ->
     assert "default-src 'self'" in CONTENT_SECURITY_POLICY
     assert "connect-src 'self'" in CONTENT_SECURITY_POLICY
     assert "cdn.jsdelivr.net" not in CONTENT_SECURITY_POLICY
+    assert "frame-ancestors 'none'" in CONTENT_SECURITY_POLICY  # the PIN cannot be clickjacked
     html = page.text
     # no_cdn: the engine (CanvasKit) and fallback fonts come from this server
     assert 'flet.canvasKitBaseUrl="/canvaskit/"' in html

@@ -74,3 +74,12 @@ def test_the_privacy_statement_says_what_an_update_server_sees(ctx: ViewContext)
     privacy = " ".join(texts(more.privacy_view(with_updates(ctx, about()))))
     assert "geen cookie" in privacy and "IP-adres" in privacy
     assert "Wat je invult of bewaart, gaat nooit naar die server." in privacy
+
+
+def test_in_web_mode_the_privacy_statement_says_what_the_server_sees(ctx: ViewContext) -> None:
+    web = replace(ctx, services=replace(ctx.services, web=True))
+    desktop = replace(ctx, services=replace(ctx.services, web=False))
+    assert "privacy-server" in idents(more.privacy_view(web))
+    shown = " ".join(texts(more.privacy_view(web)))
+    assert "je pincode door het geheugen van de server" in shown and "https" in shown
+    assert "privacy-server" not in idents(more.privacy_view(desktop))

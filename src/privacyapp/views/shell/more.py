@@ -149,6 +149,11 @@ def privacy_view(ctx: ViewContext) -> ft.Control:
             w.heading(ctx.t("privacy.title"), 1, ident="privacy-title"),
             w.body(ctx.t("privacy.text")),
             w.body(ctx.t("privacy.storage")),
+            *(
+                [w.notice(ctx.t("privacy.server"), ident="privacy-server")]
+                if ctx.services.web
+                else []
+            ),
             w.body(ctx.t("privacy.network")),
             *([w.body(ctx.t("privacy.updates"))] if _updates_on(ctx) else []),
         ]
