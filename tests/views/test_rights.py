@@ -700,3 +700,33 @@ def test_switching_to_english_redraws_the_kept_composer(
     root = render_route(SHELL_ROUTES, "/verzoek/inzage", state, services, nav).content
     assert "What do you want to ask?" in texts(root) and "Wat wil je vragen?" not in texts(root)
     assert find(root, "rights-field-name").value == "Sam"
+
+
+def test_a_representatives_advice_opens_the_letter_for_the_person_they_represent(
+    state: AppState, services: Services
+) -> None:
+    """Issue 14: a rights request from a representative's advice starts in "for my child / the
+    person I represent" mode, with the role the content names."""
+    from privacyapp.engine import walk_session
+
+    flow = services.library.get("algemeen-datalek-vertegenwoordiger")
+    advice_id = next(
+        node_id
+        for node_id, node in flow.nodes.items()
+        if node.type == "advice" and any(a.on_behalf == "ouder" for a in node.actions)
+    )
+    nav = RecordingNavigator()
+    state.session = walk_session(services.library, flow.id, [], services.clock)
+    from dataclasses import replace as dc_replace
+
+    state.set_session(dc_replace(state.session, current_id=advice_id))
+    shown = render_route(SHELL_ROUTES, f"/vraag/{flow.id}/{advice_id}", state, services, nav)
+    action = next(i for i, a in enumerate(flow.nodes[advice_id].actions) if a.on_behalf == "ouder")
+    find(shown.content, f"action-{action}").on_click(None)
+    route = nav.routes[-1]
+    assert route.startswith("/verzoek/") and route.endswith("?namens=ouder")
+    state.route = route
+    shown = render_route(SHELL_ROUTES, route, state, services, nav)
+    screen = state.slots["rights"]
+    assert screen.draft.for_someone and screen.draft.role.value == "ouder"
+    assert find(shown.content, "rights-for-someone").value is True

@@ -26,7 +26,10 @@ def action_route(action: Action) -> tuple[str, str | None]:
     if action.kind == "link":
         return action.url or "/", None
     if action.kind == "rights-request":
-        return f"/verzoek/{quote(action.request or '', safe='')}", "rights"
+        route = f"/verzoek/{quote(action.request or '', safe='')}"
+        if action.on_behalf is not None:  # a letter for the child or ward the user represents
+            route += f"?namens={quote(str(action.on_behalf), safe='')}"
+        return route, "rights"
     if action.kind == "municipality":
         return "/gemeente", "municipality"
     return f"/vraag/{quote(action.flow or '', safe='')}", None

@@ -28,6 +28,7 @@ from privacyapp.rights import (
     RequestKind,
     RightsError,
     RightsRequest,
+    Role,
     letter_pdf,
 )
 from privacyapp.views.kit import widgets as w
@@ -98,8 +99,11 @@ class RightsScreen:
         following: RightsRequest | None = None,
         on_unlock: Callable[[], None] | None = None,
         t: Translator = rt.DUTCH,
+        on_behalf: Role | None = None,
     ) -> None:
         self.t = t
+        #: From a representative's advice: the letter is for the person they represent.
+        self.on_behalf = on_behalf
         self.today = today
         self.on_change = on_change
         self.on_unlock = on_unlock
@@ -113,6 +117,8 @@ class RightsScreen:
         draft = Draft(kind=RequestKind(prefill) if prefill else RequestKind.INZAGE)
         if search is None:
             draft = draft.with_mode(RecipientMode.ORGANISATIE)
+        if on_behalf is not None:
+            draft = draft.with_representation(True, on_behalf)
         if following is not None:
             draft = draft.with_kind(following.kind)
         self.following = following is not None
@@ -372,6 +378,12 @@ def _enter(ctx: ViewContext) -> str | None:
     return None
 
 
+def _on_behalf(ctx: ViewContext) -> Role | None:
+    """``?namens=ouder`` (from a representative's advice): the role to start the letter in."""
+    role = ctx.query.get("namens")
+    return Role(role) if role in {r.value for r in Role} else None
+
+
 def _screen(
     ctx: ViewContext, prefill: RequestKind | None, following: RightsRequest | None = None
 ) -> RightsScreen:
@@ -390,6 +402,7 @@ def _screen(
         following=following,
         on_unlock=lambda: ctx.nav.go("/slot?next=" + quote(route, safe="/")),
         t=ctx.t,
+        on_behalf=_on_behalf(ctx) if following is None else None,
     )
 
 
@@ -403,6 +416,7 @@ def rights_view(ctx: ViewContext) -> ft.Control:
         not isinstance(slot, RightsScreen)
         or slot.following
         or (prefill and slot.prefill is not prefill)
+        or slot.on_behalf is not _on_behalf(ctx)
     ):
         slot = _screen(ctx, prefill)
         ctx.state.slots[_SLOT] = slot
