@@ -167,3 +167,22 @@ def test_search_without_hits_says_what_to_do(ctx: ViewContext) -> None:
     ctx.query = {"q": "xyzzyplugh"}
     screen = search.search_view(ctx)
     assert "search-none" in idents(screen)
+
+
+def test_search_says_which_questions_it_searches_and_can_search_all(
+    ctx: ViewContext, nav: RecordingNavigator
+) -> None:
+    """The audience filter is visible and can be switched off; every hit names its sector."""
+    from privacyapp.views.flow import search
+
+    ctx.query = {"q": "meldcode"}  # a professional's checklist; the resident is searching
+    narrow = search.search_view(ctx)
+    shown = texts(narrow)
+    assert "Je zoekt in de vragen voor: Inwoner." in shown
+    click(find(narrow, "search-all"))
+    assert nav.routes[-1] == "/zoeken?q=meldcode&alle=1"
+    ctx.query = {"q": "meldcode", "alle": "1"}
+    wide = search.search_view(ctx)
+    assert "search-narrow" in idents(wide)
+    # with the filter off the professional's checklist is found, with its sector and audience
+    assert any(t.startswith("Algemeen · Professional — ") for t in texts(wide))
