@@ -159,3 +159,47 @@ def test_open_goes_where_the_kind_registered(app: App, monkeypatch: pytest.Monke
     app.open("/overzicht")
     click(find(app.screen.content, "overview-record-0"))  # type: ignore[union-attr]
     assert app.nav.routes[-1] == f"/verzoek/volgen/{record.id}"
+
+
+def _set_pin(app: App, pin: str = "24680") -> None:
+    box = find(app.screen.content, "lock-understood")  # type: ignore[union-attr]
+    box.value = True
+    box.on_change(None)
+    app.open(app.state.route)
+    app.type("lock-new-pin", pin)
+    app.type("lock-new-pin-again", pin)
+
+
+def test_looking_at_the_overview_first_never_loses_a_later_save(app: App) -> None:
+    """User walk, problem 1: Mijn overzicht first (set-PIN screen), then "Bewaar dit pad" and
+    setting the PIN used to land on an empty overview, the save silently dropped."""
+    assert app.open("/overzicht").route == "/slot?next=/overzicht"  # the first visit
+    _finish_a_flow(app)
+    assert app.tap("action-save-path").route == "/slot?next=/overzicht/bewaar"
+    _set_pin(app)
+    shown = app.tap("lock-set-pin")
+    assert shown.route == "/overzicht/bewaar"  # where the user meant to go
+    shown = app.tap("overview-save-confirm")
+    assert shown.route == "/overzicht"
+    assert "Mag ik mijn dossier inzien?" in app.text()
+
+
+def test_the_lock_screen_tells_the_truth_and_unlocking_goes_where_meant(app: App) -> None:
+    """User walk, problem 5: after a save, the lock screen said "nog niets bewaard", and the
+    right PIN led back to "Bewaar dit pad" for the path just saved."""
+    _finish_a_flow(app)
+    app.tap("action-save-path")
+    assert "nog niets bewaard" in app.text()  # true here: nothing is stored yet
+    _set_pin(app)
+    app.tap("lock-set-pin")
+    app.tap("overview-save-confirm")
+    shown = app.tap("overview-lock")
+    assert shown.route.startswith("/slot")
+    assert "nog niets bewaard" not in app.text()
+    app.type("lock-pin", "24680")
+    shown = app.tap("lock-open")
+    assert shown.route == "/overzicht"
+    # Back at "Bewaar dit pad" for the same walk: told it is saved, not offered a duplicate.
+    shown = app.open("/overzicht/bewaar")
+    assert "overview-already-saved" in app.ids() and "overview-save-confirm" not in app.ids()
+    assert len(app.state.slots["store"].lock.vault.list()) == 1

@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from urllib.parse import quote, urlsplit
+from urllib.parse import parse_qsl, quote, urlsplit
 
 import flet as ft
 
@@ -239,11 +239,21 @@ class LockScreen:
         self.visitor = visitor
         self._refresh = refresh
         self._on_unlocked = on_unlocked
-        kind = store_state(lock.backend)
-        if kind == "empty":
-            self.state.notes.append("lock.empty_store")
-        elif kind == "missing-keys":
+        self.check_store()
+
+    def check_store(self) -> None:
+        """Say what is stored as it is now: the screen outlives saves, locks and wipes, so a
+        note from an earlier visit ("nothing stored yet") must never stay on screen."""
+        kind = store_state(self.lock.backend)
+        empty = "lock.empty_store"
+        if kind == "empty" and empty not in self.state.notes:
+            self.state.notes.append(empty)
+        elif kind != "empty" and empty in self.state.notes:
+            self.state.notes.remove(empty)
+        if kind == "missing-keys":
             self.state.error = "lock.missing_keys"
+        elif self.state.error == "lock.missing_keys":
+            self.state.error = None
 
     def unlock(self, pin: str) -> None:
         """Try ``pin`` here and now (desktop, mobile and tests: one user, no shared loop)."""
@@ -341,8 +351,10 @@ PROTECTED = ("/overzicht",)
 IDLE_CHECK_SECONDS = 20.0
 
 
-def _target(ctx: ViewContext) -> str:
-    wanted = ctx.query.get("next", "/overzicht")
+def _target(route: str) -> str:
+    """Where the user meant to go (``/slot?next=…``): read from the route on screen at the
+    moment of unlocking, never from the visit that first built the lock screen."""
+    wanted = dict(parse_qsl(urlsplit(route).query)).get("next", "/overzicht")
     return wanted if wanted.startswith("/") and not wanted.startswith("/slot") else "/overzicht"
 
 
@@ -352,7 +364,7 @@ def _lock_screen(ctx: ViewContext, session: StoreSession) -> LockScreen:
 
         def unlocked(vault: Vault) -> None:
             _watch_idle(ctx, session)
-            ctx.nav.go(_target(ctx))
+            ctx.nav.go(_target(ctx.state.route))
 
         store = ctx.services.store
         screen = LockScreen(
@@ -479,6 +491,7 @@ def slot_route(ctx: ViewContext) -> ft.Control:
     if session is None:
         return w.page_body([w.notice(ctx.t("lock.loading"), ident="lock-loading")])
     screen = _lock_screen(ctx, session)
+    screen.check_store()
     top: list[ft.Control] = []
     if session.error:
         top.append(w.notice(session.error_text(ctx.t), ident="lock-storage-error"))

@@ -419,6 +419,14 @@ def _forget_input(ctx: ViewContext) -> None:
     ctx.state.slots.pop("overview-save-input", None)
 
 
+#: The flow session whose path was saved last (a state value, compared by identity).
+_SAVED = "overview-saved-session"
+
+
+def _go(ctx: ViewContext, route: str) -> w.Handler:
+    return lambda _: ctx.nav.go(route)
+
+
 def save_route(ctx: ViewContext) -> ft.Control:
     """``/overzicht/bewaar``: save the finished path in ``state.session`` with a reference."""
     store = store_session(ctx)
@@ -427,6 +435,16 @@ def save_route(ctx: ViewContext) -> ft.Control:
     path = _finished_path(ctx)
     if path is None:
         return w.page_body([w.notice(ctx.t("overview.no_path"), ident="overview-no-path")])
+    if ctx.state.slots.get(_SAVED) is ctx.state.session:  # back here after saving it
+        return w.page_body(
+            [
+                w.heading(ctx.t("overview.save"), 1, ident="overview-save-heading"),
+                w.notice(ctx.t("overview.already_saved"), ident="overview-already-saved"),
+                w.primary(
+                    ctx.t("overview.to_overview"), "overview-to-list", _go(ctx, "/overzicht")
+                ),
+            ]
+        )
     error = ctx.state.slots.get("overview-save-error")
     typed = ctx.state.slots.get("overview-save-input") or (path.flow_title, "")
 
@@ -442,6 +460,7 @@ def save_route(ctx: ViewContext) -> ft.Control:
             ctx.nav.refresh()
             return
         _forget_input(ctx)
+        ctx.state.slots[_SAVED] = ctx.state.session  # this walk is saved: never twice by accident
         ctx.nav.go("/overzicht")
 
     def cancel() -> None:
