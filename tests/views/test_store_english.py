@@ -109,7 +109,7 @@ def test_set_pin_screen_in_english(app: App) -> None:
         "I understand that my data is gone if I forget my PIN.",
         "New PIN (at least 5 characters)",
         "Repeat your PIN",
-        "Nothing is saved on this device or in this browser yet.",
+        "You have not saved anything here yet.",
     ):
         assert english in text
     assert_english(text)
