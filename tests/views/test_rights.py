@@ -583,7 +583,7 @@ def test_english_letter_view_keeps_the_letter_dutch_and_says_so(
         "Copy",
         "Save as PDF",
         "Save in My overview",
-        "Sent on (YYYY-MM-DD)",
+        "Sent on (for example 15-10-2026)",
     ):
         assert text in shown_texts
     assert any("KopieID app" in t for t in shown_texts)
@@ -631,7 +631,7 @@ def test_english_follow_up_of_a_saved_request(
         "Follow your request",
         "To: Zorg BV. Sent on 1 September 2026.",
         "The organisation must answer within one month.",
-        "The organisation announced an extension on (YYYY-MM-DD)",
+        "The organisation announced an extension on (for example 15-10-2026)",
         "Add to your calendar (ICS)",
         "Write a reminder",
         "I got an answer",

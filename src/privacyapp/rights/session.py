@@ -14,7 +14,7 @@ from privacyapp.rights.draft import Draft, new_request
 from privacyapp.rights.errors import RightsError
 from privacyapp.rights.followup import ap_complaint_details, compose_reminder
 from privacyapp.rights.kinds import RequestKind
-from privacyapp.rights.letter import Letter, dutch_date
+from privacyapp.rights.letter import Letter, dutch_date, parse_day
 from privacyapp.rights.tracking import FollowUpKind, RightsRequest, Status
 
 __all__ = ["ComposerState"]
@@ -22,9 +22,11 @@ __all__ = ["ComposerState"]
 
 def _parse_date(text: str) -> date:
     try:
-        return date.fromisoformat(text.strip())
+        return parse_day(text)
     except ValueError:
-        raise RightsError(f"'{text}' is geen datum. Schrijf hem als JJJJ-MM-DD.") from None
+        raise RightsError(
+            f"'{text}' is geen datum. Schrijf hem bijvoorbeeld als 15-10-2026 of 15 oktober 2026."
+        ) from None
 
 
 @dataclass(frozen=True)

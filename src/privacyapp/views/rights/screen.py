@@ -122,7 +122,7 @@ class RightsScreen:
         if following is not None:
             draft = draft.with_kind(following.kind)
         self.following = following is not None
-        self.state = ComposerState(draft=draft, sent_text=today().isoformat(), saved=following)
+        self.state = ComposerState(draft=draft, sent_text=f"{today():%d-%m-%Y}", saved=following)
         self.query = ""
         self.root = ft.Column(spacing=16, horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
         self._render()

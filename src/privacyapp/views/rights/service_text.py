@@ -221,7 +221,10 @@ _TEMPLATES = (
     _Template(
         "Fijn! Het verzoek staat als beantwoord in Mijn overzicht.", "rights.notice.answered"
     ),
-    _Template("'{text}' is geen datum. Schrijf hem als JJJJ-MM-DD.", "rights.error.date"),
+    _Template(
+        "'{text}' is geen datum. Schrijf hem bijvoorbeeld als 15-10-2026 of 15 oktober 2026.",
+        "rights.error.date",
+    ),
     # privacyapp.rights.errors / letter / _text / _paragraphs
     _Template("Vul nog in: {labels}.", "rights.error.missing"),
     _Template(
