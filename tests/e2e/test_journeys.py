@@ -207,6 +207,11 @@ def test_deep_link_and_unknown_route(browser_page: Any, app_url: str) -> None:
     tap(page, "tab-overzicht")
     wait_for(page, "lock-set-pin")  # issue 5: Mijn overzicht starts by setting a PIN
     shot(page, "phone-16-overview-set-pin")
+    # the consent label wraps inside the phone's width (it used to run off at "…als ik m")
+    label = wait_for(page, "lock-understood-label").bounding_box()
+    width = page.viewport_size["width"]
+    assert label is not None and label["x"] + label["width"] <= width, (label, width)
+    assert label["height"] > 30  # two lines at 390 px
     tap(page, "nav-emergency")
     wait_for(page, "emergency-call-112")
     shot(page, "phone-13-emergency")

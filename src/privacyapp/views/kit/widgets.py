@@ -28,6 +28,7 @@ __all__ = [
     "primary",
     "secondary",
     "section",
+    "toggle_row",
     "verdict",
 ]
 
@@ -180,6 +181,29 @@ def choice(
 def section(title: str, controls: Sequence[ft.Control], *, level: int = 2) -> ft.Control:
     """A titled group of controls."""
     return ft.Column([heading(title, level), *controls], spacing=10)
+
+
+def toggle_row(toggle: ft.Checkbox | ft.Switch, text: str, ident: str) -> ft.Control:
+    """A checkbox or switch with a label that wraps on a narrow phone and at 200 % text (the
+    control's own label is cut off there). The control is named by ``text`` for screen readers
+    and stays a 48 px target; the text beside it is ``<ident>-label``."""
+    if isinstance(toggle, ft.Checkbox):
+        toggle.semantics_label = text
+    return ft.Row(
+        [
+            ft.Semantics(identifier=ident, label=text, content=toggle),
+            ft.Semantics(
+                identifier=f"{ident}-label",
+                content=ft.Container(
+                    content=ft.Text(text),
+                    padding=ft.Padding.symmetric(vertical=12),
+                ),
+                expand=True,
+            ),
+        ],
+        spacing=4,
+        vertical_alignment=ft.CrossAxisAlignment.CENTER,
+    )
 
 
 def verdict(title: str, text: str, *, ok: bool, ident: str) -> ft.Control:

@@ -33,6 +33,7 @@ from privacyapp.rights import (
     next_step,
 )
 from privacyapp.views.kit import i18n
+from privacyapp.views.kit import widgets as w
 from privacyapp.views.kit.i18n import Translator
 from privacyapp.views.rights import service_text as rt
 from privacyapp.views.rights.service_text import DUTCH
@@ -270,16 +271,10 @@ def fields_section(
         )
         for key in _APPLICANT_KEYS
     ]
-    parts.append(
-        tag(
-            "rights-for-someone",
-            ft.Switch(
-                label=t("rights.for_someone"),
-                value=draft.for_someone,
-                on_change=lambda e: on_for_someone(bool(e.control.value)),
-            ),
-        )
+    someone = ft.Switch(
+        value=draft.for_someone, on_change=lambda e: on_for_someone(bool(e.control.value))
     )
+    parts.append(w.toggle_row(someone, t("rights.for_someone"), "rights-for-someone"))
     if draft.for_someone:
         role = ft.Dropdown(
             label=t("rights.role"),

@@ -169,10 +169,7 @@ def set_pin_view(
         error=_maybe(t, state.set_pin_error),
         keyboard_type=ft.KeyboardType.NUMBER,
     )
-    understood = ft.Checkbox(
-        label=t("lock.understood"),
-        value=state.understood, key="lock-understood",
-    )  # fmt: skip
+    understood = ft.Checkbox(value=state.understood, key="lock-understood")
     understood.on_change = lambda e: on_understood(bool(understood.value))
     save = ft.FilledButton(
         t("lock.set_pin"), key="lock-set-pin", disabled=not state.understood,
@@ -194,7 +191,7 @@ def set_pin_view(
             ft.Text(t("lock.warning"), key="lock-warning", weight=ft.FontWeight.BOLD),
             padding=8,
         ),
-        _semantic(understood, "lock-understood"),
+        w.toggle_row(understood, t("lock.understood"), "lock-understood"),
         _semantic(pin, "lock-new-pin"),
         _semantic(again, "lock-new-pin-again"),
         buttons,
