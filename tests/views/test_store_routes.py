@@ -203,3 +203,28 @@ def test_the_lock_screen_tells_the_truth_and_unlocking_goes_where_meant(app: App
     shown = app.open("/overzicht/bewaar")
     assert "overview-already-saved" in app.ids() and "overview-save-confirm" not in app.ids()
     assert len(app.state.slots["store"].lock.vault.list()) == 1
+
+
+def test_the_overview_shows_each_requests_recipient_and_term_and_says_when_one_passed(
+    state: AppState, services: Services, clock: Clock
+) -> None:
+    """User walk, problem 9: requests in Mijn overzicht with recipient, due date, an overdue
+    marker, and a notice on opening when a term has passed (today is 22 November 2026)."""
+    from datetime import date
+
+    from privacyapp.rights import RequestKind, RightsRequest, typed_recipient
+
+    lock = open_store(state, clock=clock, pin="24680")
+    for org, sent in (("Zorg BV", date(2026, 9, 1)), ("Gemeente Zwolle", date(2026, 11, 10))):
+        request = RightsRequest(
+            id=f"req-{org}", kind=RequestKind.INZAGE, recipient=typed_recipient(org, email="privacy@example.nl"),
+            subject="Verzoek om inzage", sender="Sam", sent=sent, letter="Aan: " + org,
+        )  # fmt: skip
+        lock.vault.create("request", request.subject, request.to_dict(), status="open")
+    app = App(state, services)
+    app.open("/overzicht")
+    text = app.text()
+    assert "overview-overdue" in app.ids()
+    assert "Bij 1 verzoek is de termijn voorbij." in text
+    assert "Aan: Zorg BV · termijn liep af op 01-10-2026" in text
+    assert "Aan: Gemeente Zwolle · antwoord uiterlijk 10-12-2026" in text

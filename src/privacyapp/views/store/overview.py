@@ -9,7 +9,7 @@ and wiping everything after a confirmation that says it cannot be undone.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 import flet as ft
@@ -24,6 +24,8 @@ from privacyapp.dossier import (
     Vault,
     export_bundle,
 )
+from privacyapp.errors import PrivacyAppError
+from privacyapp.rights import RECORD_KIND, RightsRequest, Stage, Status
 from privacyapp.views.kit import i18n
 from privacyapp.views.kit import widgets as w
 from privacyapp.views.kit.context import RouteSpec, ViewContext
@@ -77,6 +79,43 @@ def summary(record: Record, t: Translator = i18n.DUTCH) -> str:
     return f"{flow_label(record, t)} · {when} · {status_label(t, record.status)}"
 
 
+def _request(record: Record) -> RightsRequest | None:
+    if record.kind != RECORD_KIND or not isinstance(record.payload, dict):
+        return None
+    try:
+        return RightsRequest.from_dict(record.payload)
+    except (KeyError, TypeError, ValueError, PrivacyAppError):  # an old or damaged payload
+        return None
+
+
+def request_due(record: Record) -> date | None:
+    """When the organisation must answer a saved request (after a reminder: its extra time)."""
+    request = _request(record)
+    if request is None or request.status is not Status.OPEN:
+        return None
+    term = request.deadline()
+    return request.reminder_due() or (term.due if term is not None else None)
+
+
+def overdue(record: Record, today: date) -> bool:
+    """True when a saved request's term has passed and nothing was done since."""
+    request = _request(record)
+    return request is not None and request.stage(today) in (Stage.VERLOPEN, Stage.AP_ROUTE)
+
+
+def request_line(record: Record, today: date, t: Translator = i18n.DUTCH) -> str | None:
+    """To whom a saved request went and when the answer is due ("" for other items)."""
+    request = _request(record)
+    if request is None:
+        return None
+    due = request_due(record)
+    parts = [t("overview.request.to", name=request.recipient.name)]
+    if due is not None:
+        key = "overview.request.overdue" if overdue(record, today) else "overview.request.due"
+        parts.append(t(key, date=i18n.day_text(t, due)))
+    return " · ".join(parts)
+
+
 def overview_item(
     record: Record,
     index: int,
@@ -85,11 +124,15 @@ def overview_item(
     on_rename: Callable[[str], None],
     on_delete: Callable[[str], None],
     t: Translator = i18n.DUTCH,
+    today: date | None = None,
 ) -> ft.Control:
-    """One row: title, flow, date and status, with open / rename / delete."""
+    """One row: title, flow, date and status (a request: to whom, and when the answer is due,
+    marked when that day has passed), with open / rename / delete."""
     details = summary(record, t)
     if record.reference:
         details += " · " + t("overview.reference_inline", reference=record.reference)
+    if today is not None and (line := request_line(record, today, t)):
+        details += "\n" + line
     rename = ft.IconButton(
         ft.Icons.EDIT, tooltip=t("overview.rename_tip", title=record.title),
         key=f"rename-{record.id}", on_click=lambda e: on_rename(record.id),
@@ -98,8 +141,10 @@ def overview_item(
         ft.Icons.DELETE, tooltip=t("overview.delete_tip", title=record.title),
         key=f"delete-{record.id}", on_click=lambda e: on_delete(record.id),
     )  # fmt: skip
+    late = today is not None and overdue(record, today)
     tile = ft.ListTile(
         key=f"record-{record.id}",
+        leading=ft.Icon(ft.Icons.WARNING_AMBER, color=ft.Colors.ERROR) if late else None,
         title=ft.Text(record.title),
         subtitle=ft.Text(details),
         on_click=lambda e: on_open(record.id),
@@ -127,6 +172,7 @@ def overview_view(
     problems: list[StoreProblem] | None = None,
     notice: str | None = None,
     t: Translator = i18n.DUTCH,
+    today: date | None = None,
 ) -> ft.Control:
     """The whole "Mijn overzicht" screen body.
 
@@ -146,9 +192,23 @@ def overview_view(
         controls.append(
             ft.Text(problem_text(t, problem), key="overview-problem", color=ft.Colors.ERROR)
         )
+    late = [r for r in records if today is not None and overdue(r, today)]
+    if late:  # said when the overview opens, not only in the row
+        controls.append(
+            ft.Semantics(
+                identifier="overview-overdue",
+                live_region=True,
+                content=ft.Text(
+                    t.n("overview.overdue", len(late)), weight=ft.FontWeight.BOLD,
+                    color=ft.Colors.ERROR,
+                ),
+            )
+        )  # fmt: skip
     if records:
         items = [
-            overview_item(r, i, on_open=on_open, on_rename=on_rename, on_delete=on_delete, t=t)
+            overview_item(
+                r, i, on_open=on_open, on_rename=on_rename, on_delete=on_delete, t=t, today=today
+            )
             for i, r in enumerate(records)
         ]
         controls.append(ft.Column(items, key="overview-list"))
@@ -234,9 +294,11 @@ class OverviewScreen:
         open_record: Callable[[str], None],
         on_wiped: Callable[[], None],
         t: Translator = i18n.DUTCH,
+        today: Callable[[], date] | None = None,
     ) -> None:
         self.vault = vault
         self.t = t
+        self.today = today
         self.notice: str | None = None
         self._refresh = refresh
         self._show = show_dialog
@@ -254,6 +316,7 @@ class OverviewScreen:
             self.records(), on_open=self._open_record, on_rename=self.ask_rename,
             on_delete=self.delete, on_export=self.export, on_wipe=self.ask_wipe,
             problems=self.vault.problems, notice=self.notice, t=self.t,
+            today=self.today() if self.today is not None else None,
         )  # fmt: skip
 
     def _fail(self, exc: StoreError, key: str | None = None) -> None:
@@ -355,6 +418,7 @@ def _screen(ctx: ViewContext, session: StoreSession) -> OverviewScreen:
             close_dialog=lambda: close_dialog(ctx), save_file=lambda n, b: save_file(ctx, n, b),
             later=lambda s, cb: later(ctx, s, cb),
             open_record=lambda rid: ctx.nav.go(open_route(vault.get(rid))), on_wiped=wiped,
+            today=lambda: ctx.services.clock().astimezone().date(),
         )  # fmt: skip
         session.screens["overview"] = screen
     screen.t = ctx.t
