@@ -54,7 +54,7 @@ def test_no_municipality_chosen_is_explained() -> None:
 def test_preview_store_and_follow_up() -> None:
     state = ComposerState(draft=_draft()).preview(date(2026, 9, 1))
     assert state.letter is not None and state.letter.body.endswith(FOOTER)
-    assert state.sent_text == "2026-09-01"
+    assert state.sent_text == "01-09-2026"  # as people write it
     bad = ComposerState(draft=_draft(), letter=state.letter, sent_text="1 sept").store()
     assert "geen datum" in bad.error and bad.saved is None
     ending = state.store("abc")
@@ -66,9 +66,12 @@ def test_preview_store_and_follow_up() -> None:
     assert reminded.follow_up_letter and reminded.letter is not None
     assert reminded.letter.subject.startswith("Herinnering:")
     assert reminded.saved is not None
-    assert reminded.saved.follow_ups[-1].kind is FollowUpKind.HERINNERING
+    assert reminded.saved.follow_ups == ()  # written is not sent: nothing recorded yet
     again = reminded.store()
-    assert again.saved == reminded.saved  # a reminder does not create a second request
+    assert again.saved is not None and again.saved.id == "abc"  # no second request
+    assert again.saved.follow_ups[-1].kind is FollowUpKind.HERINNERING
+    assert again.saved.follow_ups[-1].sent == date(2026, 10, 2)
+    assert again.store().saved == again.saved  # saving twice records it once
     complaint, followed = reminded.ap_complaint(date(2026, 10, 20))
     assert followed is not None and followed.stage(date(2026, 10, 21)) is Stage.KLACHT_AP
     assert complaint.draft.kind is RequestKind.KLACHT_AP

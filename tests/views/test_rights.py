@@ -278,6 +278,9 @@ def test_follow_up_reminder_and_ap_route(saved: list[RightsRequest]) -> None:
     _click(screen, "rights-reminder")
     letter = _by_id(screen.build(), "rights-letter").value
     assert "Herinnering" in letter and "1 oktober 2026" in letter
+    assert saved[-1].follow_ups == ()  # written, not yet sent: nothing is recorded
+    _click(screen, "rights-store")  # the user sent it today and says so
+    assert saved[-1].follow_ups[-1].sent == date(2026, 10, 2)
     days[0] = date(2026, 10, 20)
     screen.refresh()
     _click(screen, "rights-ap-complaint")
@@ -397,6 +400,8 @@ def test_follow_route_shows_a_saved_request_and_updates_it(
     find(shown.content, "rights-reminder").on_click(None)
     shown = render_route(SHELL_ROUTES, f"/verzoek/volgen/{record.id}", state, with_store, nav)
     assert "Herinnering" in find(shown.content, "rights-letter").value
+    assert RightsRequest.from_dict(vault.get(record.id).payload).follow_ups == ()
+    find(shown.content, "rights-store").on_click(None)  # "verstuurd": now it is recorded
     assert len(vault.list()) == 1
     saved = RightsRequest.from_dict(vault.get(record.id).payload)
     assert saved.follow_ups[-1].sent == date(2026, 11, 22)

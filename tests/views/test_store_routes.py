@@ -217,7 +217,8 @@ def test_the_overview_shows_each_requests_recipient_and_term_and_says_when_one_p
     lock = open_store(state, clock=clock, pin="24680")
     for org, sent in (("Zorg BV", date(2026, 9, 1)), ("Gemeente Zwolle", date(2026, 11, 10))):
         request = RightsRequest(
-            id=f"req-{org}", kind=RequestKind.INZAGE, recipient=typed_recipient(org, email="privacy@example.nl"),
+            id=f"req-{org}", kind=RequestKind.INZAGE,
+            recipient=typed_recipient(org, email="privacy@example.nl"),
             subject="Verzoek om inzage", sender="Sam", sent=sent, letter="Aan: " + org,
         )  # fmt: skip
         lock.vault.create("request", request.subject, request.to_dict(), status="open")

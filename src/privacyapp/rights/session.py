@@ -61,7 +61,7 @@ class ComposerState:
             letter=letter,
             error="",
             notice="",
-            sent_text=today.isoformat(),
+            sent_text=f"{today:%d-%m-%Y}",
             follow_up_letter=False,
         )
 
@@ -73,8 +73,18 @@ class ComposerState:
             sent = _parse_date(self.sent_text)
         except RightsError as exc:
             return replace(self, error=str(exc))
-        if self.follow_up_letter:  # the reminder is already recorded on its request
-            return replace(self, error="", notice="Je herinnering is bewaard bij je verzoek.")
+        if self.follow_up_letter and self.saved is not None:
+            # Only now, when the user says it went out (and when), is the reminder recorded.
+            last = self.saved.follow_ups[-1] if self.saved.follow_ups else None
+            saved = self.saved
+            if last is None or (last.kind, last.sent) != (FollowUpKind.HERINNERING, sent):
+                try:
+                    saved = saved.with_follow_up(FollowUpKind.HERINNERING, sent)
+                except RightsError as exc:
+                    return replace(self, error=str(exc))
+            return replace(
+                self, saved=saved, error="", notice="Je herinnering is bewaard bij je verzoek."
+            )
         saved = new_request(self.letter, sent, request_id)
         return replace(
             self,
@@ -94,7 +104,8 @@ class ComposerState:
         return replace(self, saved=saved, error="", notice="De verlenging is bewaard.")
 
     def reminder(self, today: date) -> ComposerState:
-        """Write the reminder letter and record it on the request."""
+        """Write the reminder letter; it is recorded on the request when the user saves it as
+        sent (``store``), never just because it was written."""
         if self.saved is None:
             return self
         try:
@@ -104,8 +115,7 @@ class ComposerState:
         return replace(
             self,
             letter=letter,
-            saved=self.saved.with_follow_up(FollowUpKind.HERINNERING, today),
-            sent_text=today.isoformat(),
+            sent_text=f"{today:%d-%m-%Y}",
             follow_up_letter=True,
             error="",
             notice="Je herinnering staat hieronder. Verstuur hem zoals je eerste brief.",
