@@ -525,7 +525,9 @@ def test_english_form_of_one_kind_for_yourself_and_for_a_child(
     root = shown.content
     assert "Your request: Destroy a file" in texts(root)
     assert find(root, "rights-field-file").label == "Which file"
-    assert find(root, "rights-field-law").helper == "jeugd (Youth Act) or wmo (Wmo 2015)."
+    law = find(root, "rights-field-law")  # a choice, not free text (user walk, problem 8)
+    assert isinstance(law, ft.Dropdown) and law.label == "Kind of file"
+    assert [o.text for o in law.options] == ["Youth care file (Jeugdwet)", "Wmo file (Wmo 2015)"]
     assert find(root, "rights-field-name").label == "Your name"
     assert find(root, "rights-field-name").helper == "This is how you sign the letter."
     assert find(root, "rights-gemeente-search").label == "Search for your municipality"

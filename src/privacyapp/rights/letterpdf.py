@@ -11,7 +11,6 @@ from xml.sax.saxutils import escape
 
 from privacyapp.fonts import BOLD, REGULAR, register_fonts
 from privacyapp.rights.errors import LetterPdfError
-from privacyapp.rights.guidance import NO_SERVER
 from privacyapp.rights.letter import Letter, dutch_date
 
 __all__ = ["letter_pdf"]
@@ -47,7 +46,6 @@ def letter_pdf(letter: Letter) -> bytes:
     regular, bold = _fonts()
     body = ParagraphStyle("body", fontName=regular, fontSize=11, leading=15, spaceAfter=8)
     head = ParagraphStyle("head", parent=body, fontName=bold)
-    small = ParagraphStyle("small", parent=body, fontSize=8, leading=10, textColor="#555555")
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
         buffer,
@@ -71,7 +69,8 @@ def letter_pdf(letter: Letter) -> bytes:
         Paragraph(escape(f"Onderwerp: {letter.subject}"), head),
         Spacer(1, 4 * mm),
     ]
+    # Only the letter: the organisation reads this PDF, so no note to the citizen goes in it
+    # (the app says "your letter does not pass through a server of ours" on screen).
     story += [Paragraph(_paragraph_markup(part), body) for part in letter.body.split("\n\n")]
-    story += [Spacer(1, 10 * mm), Paragraph(escape(NO_SERVER), small)]
     doc.build(story)
     return buffer.getvalue()

@@ -96,6 +96,26 @@ def _text_field(
     return tag(f"rights-field-{key}", field)
 
 
+#: Fields whose answer is one of a few: a choice, never free text that accepts only some words.
+_CHOICES: dict[str, tuple[str, ...]] = {"law": ("jeugd", "wmo")}
+
+
+def _choice_field(
+    key: str, label: str, value: str, on_value: OnValue, t: Translator
+) -> ft.Semantics:
+    field = ft.Dropdown(
+        label=label,
+        value=value or None,
+        options=[
+            ft.DropdownOption(key=option, text=t(f"rights.choice.{key}.{option}"))
+            for option in _CHOICES[key]
+        ],
+        on_select=lambda e: on_value(key, e.control.value or ""),
+        expand=True,
+    )
+    return tag(f"rights-field-{key}", field)
+
+
 def _async(handler: Callable[..., Any], *args: Any) -> Callable[[Any], Awaitable[None]]:
     # Flet awaits a handler only when it is itself a coroutine function; a lambda that
     # returns a coroutine would never run. So wrap callbacks that may be async.
@@ -293,7 +313,9 @@ def fields_section(
     heading = t("rights.your_request", title=rt.kind_title(t, draft.kind))
     parts.append(ft.Text(heading, theme_style=ft.TextThemeStyle.TITLE_MEDIUM))
     parts += [
-        _text_field(
+        _choice_field(f.key, rt.field_label(t, f.key), draft.value(f.key), on_value, t)
+        if f.key in _CHOICES
+        else _text_field(
             f.key,
             rt.field_label(t, f.key),
             rt.field_hint(t, f.key),
