@@ -735,3 +735,26 @@ def test_a_representatives_advice_opens_the_letter_for_the_person_they_represent
     screen = state.slots["rights"]
     assert screen.draft.for_someone and screen.draft.role.value == "ouder"
     assert find(shown.content, "rights-for-someone").value is True
+
+
+def test_the_ap_complaint_form_has_no_search_button_without_a_search_field(
+    state: AppState, services: Services
+) -> None:
+    """User walk: a stray "Zoek" sat under "Aan: Autoriteit Persoonsgegevens"."""
+    shown = render_route(SHELL_ROUTES, "/verzoek/klacht-ap", state, services, RecordingNavigator())
+    ids = idents(shown.content)
+    assert "rights-gemeente-find" not in ids and "rights-gemeente-search" not in ids
+    shown = render_route(SHELL_ROUTES, "/verzoek/inzage", state, services, RecordingNavigator())
+    assert "rights-gemeente-find" in idents(shown.content)  # where there is a search, it stays
+
+
+def test_the_address_hint_says_when_the_address_is_required(
+    state: AppState, services: Services
+) -> None:
+    ap = render_route(SHELL_ROUTES, "/verzoek/klacht-ap", state, services, RecordingNavigator())
+    assert find(ap.content, "rights-field-address").helper.startswith("Verplicht")
+    state.slots.clear()
+    other = render_route(SHELL_ROUTES, "/verzoek/inzage", state, services, RecordingNavigator())
+    assert find(other.content, "rights-field-address").helper == (
+        "Nodig als je de brief per post stuurt."
+    )

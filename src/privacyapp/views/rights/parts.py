@@ -280,11 +280,16 @@ def fields_section(
     spec = kind_spec(draft.kind)
     about = ft.Text(t("rights.about_you"), theme_style=ft.TextThemeStyle.TITLE_MEDIUM)
     parts: list[ft.Control] = [about]
+    # The AP needs a postal address for a complaint (the letter refuses to go without one), so
+    # there the hint says it is required, not "needed if you post it".
+    hints = {key: t(f"rights.applicant.{key}.hint") for key in _APPLICANT_KEYS}
+    if draft.kind is RequestKind.KLACHT_AP:
+        hints["address"] = t("rights.applicant.address.required")
     parts += [
         _text_field(
             key,
             t(f"rights.applicant.{key}"),
-            t(f"rights.applicant.{key}.hint"),
+            hints[key],
             draft.value(key),
             on_value,
             multiline=key == "address",

@@ -162,7 +162,13 @@ class RightsScreen:
                 t=self.t,
             ),
         ]
-        if self.search is not None and st.draft.mode is RecipientMode.GEMEENTE:
+        # The search button belongs to the municipality search only (the AP complaint has a
+        # fixed recipient and no search field: a "Zoek" there searched nothing).
+        if (
+            self.search is not None
+            and st.draft.mode is RecipientMode.GEMEENTE
+            and st.draft.needs_recipient()
+        ):
             find = ft.TextButton(self.t("rights.find"), on_click=lambda _e: self.find())
             parts.append(tag("rights-gemeente-find", find))
         parts += [
