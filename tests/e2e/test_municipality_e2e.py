@@ -127,6 +127,11 @@ def test_without_connection_the_screen_says_which_data_it_uses(
         open_app(page, app + "/gemeente", first="municipality-search")
         wait_for_status(page, "Geen verbinding")
         assert status(page) == "Geen verbinding — we gebruiken de gegevens van 15-04-2026."
+        # the long status wraps and the refresh button stays on a 390 px phone (user walk)
+        width = page.viewport_size["width"]
+        for ident in ("municipality-status", "municipality-refresh"):
+            box = wait_for(page, ident).bounding_box()
+            assert box is not None and box["x"] + box["width"] <= width, (ident, box, width)
         type_into(page, "municipality-search", "Utrecht")
         wait_for(page, "municipality-card-gm0344")
         shot(page, "municipality-05-offline")

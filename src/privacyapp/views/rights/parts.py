@@ -181,8 +181,10 @@ def recipient_section(
     on_pick: Callable[[MunicipalityLike], None],
     on_value: OnValue,
     t: Translator = DUTCH,
+    on_find: Callable[[], None] | None = None,
 ) -> ft.Column:
-    """The recipient: a municipality from the directory, or an organisation typed in."""
+    """The recipient: a municipality from the directory, or an organisation typed in.
+    Enter in the search box searches, like the "Zoek" button (``on_find``)."""
     if not draft.needs_recipient():
         return ft.Column(
             [
@@ -235,9 +237,15 @@ def recipient_section(
     box = ft.TextField(
         label=t("rights.search"),
         value=query,
-        on_submit=lambda e: on_query(e.control.value or ""),
         on_change=lambda e: on_query(e.control.value or ""),
     )
+
+    def submit(e: Any) -> None:
+        on_query(e.control.value or "")
+        if on_find is not None:
+            on_find()
+
+    box.on_submit = submit
     parts.append(tag("rights-gemeente-search", box))
     if draft.municipality is not None:
         parts.append(

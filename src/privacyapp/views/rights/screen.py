@@ -160,6 +160,7 @@ class RightsScreen:
                 on_pick=lambda m: self._set(self.state.with_draft(self.draft.with_municipality(m))),
                 on_value=self.set_value,
                 t=self.t,
+                on_find=self.find,
             ),
         ]
         # The search button belongs to the municipality search only (the AP complaint has a
