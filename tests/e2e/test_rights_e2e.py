@@ -12,7 +12,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from browserkit import open_app, opened, sel, tap, wait_for
+from browserkit import open_app, opened, sel, shot, tap, wait_for
 
 pytestmark = pytest.mark.e2e
 
@@ -95,3 +95,26 @@ def test_compose_send_save_and_find_a_request(app_url: str, browser_page: Any) -
     tap(page, "tab-overzicht")
     assert SUBJECT in _text(page, "overview-record-0")
     assert page.locator(sel("overview-record-1")).count() == 0
+
+
+@pytest.mark.parametrize("viewport", [{"width": 390, "height": 844}])
+def test_on_a_phone_a_wrong_date_is_said_where_the_user_is(
+    app_url: str, browser_page: Any, viewport: dict[str, int]
+) -> None:
+    """User walk, problem 4: after "Bewaar in Mijn overzicht" with a date typed as people write
+    it wrong, the error used to appear ~1,500 px above the button. Now it is in view."""
+    page = browser_page
+    open_app(page, f"{app_url}/verzoek/inzage", first="rights-kind-inzage")
+    tap(page, "rights-mode-organisatie")
+    _type(page, "rights-field-org_name", "Zorg BV")
+    _type(page, "rights-field-org_email", "privacy@zorg.nl")
+    _type(page, "rights-field-name", "Sam de Vries")
+    tap(page, "rights-preview-button")
+    _type(page, "rights-sent-date", "vorige week")
+    tap(page, "rights-store")
+    error = wait_for(page, "rights-error")
+    page.wait_for_timeout(600)  # the shell scrolls the summary into view
+    box = error.bounding_box()
+    assert box is not None and box["y"] >= 0 and box["y"] + box["height"] <= viewport["height"]
+    assert "geen datum" in _text(page, "rights-error")
+    shot(page, "rights-10-date-error-phone")

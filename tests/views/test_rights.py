@@ -675,7 +675,8 @@ def test_english_validation_errors(english: AppState, services: Services) -> Non
     assert find(root, "rights-error").value == (
         "First choose your municipality, or choose 'Another organisation' and fill in the address."
     )
-    assert _label(root, "rights-error").startswith("Please note: First choose")
+    # an error summary with its own heading, read once (the label used to repeat the message)
+    assert "There is a problem" in texts(root) and _label(root, "rights-error") == "None"
 
     screen.set_mode("organisatie")
     screen.set_value("org_name", "Zorg BV")
@@ -758,3 +759,26 @@ def test_the_address_hint_says_when_the_address_is_required(
     assert find(other.content, "rights-field-address").helper == (
         "Nodig als je de brief per post stuurt."
     )
+
+
+def test_feedback_appears_at_the_action_and_is_brought_into_view(
+    state: AppState, services: Services
+) -> None:
+    """User walk, problem 4: a wrong date after "Bewaar in Mijn overzicht" showed its error
+    1,500 px above the button. Now the error summary sits right below the letter's buttons and
+    the shell scrolls to it."""
+    nav = RecordingNavigator()
+    render_route(SHELL_ROUTES, "/verzoek/inzage", state, services, nav)
+    screen = state.slots["rights"]
+    screen.set_mode("organisatie")
+    for key, value in {"org_name": "Zorg BV", "org_email": "p@zorg.nl", "name": "Sam"}.items():
+        screen.set_value(key, value)
+    click(find(screen.build(), "rights-preview-button"))
+    screen.set_sent_text("gisteren")
+    click(find(screen.build(), "rights-store"))
+    shown = render_route(SHELL_ROUTES, "/verzoek/inzage", state, services, nav)
+    assert shown.focus == "rights-feedback"  # the shell scrolls here
+    ids = idents(shown.content)
+    assert ids.index("rights-error") > ids.index("rights-store")  # below the button pressed
+    again = render_route(SHELL_ROUTES, "/verzoek/inzage", state, services, nav)
+    assert again.focus is None  # brought into view once, not on every re-render

@@ -72,6 +72,10 @@ class ViewContext:
     """The ``ft.Page`` when running (for page services such as ``ft.FilePicker``); None in tests."""
     title: str | None = None
     """A builder may set a more precise title (e.g. the question); it is announced on change."""
+    focus: str | None = None
+    """A builder may name a control (its ``key=ft.ScrollKey(name)``) that the shell brings into
+    view once the screen is shown: an error summary or a notice at the action the user just
+    took, so feedback appears where they are, not at the top of a long form."""
 
 
 Builder = Callable[[ViewContext], "ft.Control"]

@@ -66,6 +66,8 @@ __all__ = [
 
 #: The shell's route for the composer.
 ROUTE = "/verzoek"
+#: The scroll key of the feedback box at the action (``ViewContext.focus``).
+FEEDBACK_KEY = "rights-feedback"
 
 
 class RightsScreen:
@@ -108,6 +110,7 @@ class RightsScreen:
         self.on_change = on_change
         self.on_unlock = on_unlock
         self.needs_unlock = False
+        self.reveal = False
         self.prefill = RequestKind(prefill) if prefill else None
         self.actions = actions
         self.search = search
@@ -184,18 +187,45 @@ class RightsScreen:
         ]
         return parts
 
+    def _feedback(self) -> list[ft.Control]:
+        """What the last action said, as an error summary or a notice, placed at that action
+        (NL Design System: feedback where the user is, not at the top of the form)."""
+        st = self.state
+        box: list[ft.Control] = []
+        if st.error:
+            shown = rt.message(self.t, st.error)
+            box.append(
+                ft.Semantics(
+                    header=True,
+                    content=ft.Text(
+                        self.t("rights.problem_title"), weight=ft.FontWeight.BOLD,
+                        color=ft.Colors.ERROR,
+                    ),
+                )
+            )  # fmt: skip
+            error = ft.Text(shown, color=ft.Colors.ERROR)
+            box.append(tag("rights-error", error))
+            if self.needs_unlock and self.on_unlock is not None:
+                unlock = self.on_unlock
+                box.append(w.primary(self.t("rights.unlock"), "rights-unlock", lambda _: unlock()))
+        if st.notice:
+            box.append(tag("rights-notice", ft.Text(rt.message(self.t, st.notice))))
+        if not box:
+            return []
+        frame = ft.Container(
+            content=ft.Column(box, spacing=8),
+            key=ft.ScrollKey(FEEDBACK_KEY),  # type: ignore[call-arg]  # (a decorated dataclass)
+            border=ft.Border.all(3, ft.Colors.ERROR) if st.error else None,
+            border_radius=8,
+            padding=12 if st.error else 0,
+        )
+        return [ft.Semantics(live_region=True, content=frame)]
+
     def _results(self) -> list[ft.Control]:
         st = self.state
         parts: list[ft.Control] = []
-        if st.error:
-            shown = rt.message(self.t, st.error)
-            error = ft.Text(shown, color=ft.Colors.ERROR)
-            parts.append(tag("rights-error", error, self.t("rights.error_label", error=shown)))
-            if self.needs_unlock and self.on_unlock is not None:
-                unlock = self.on_unlock
-                parts.append(
-                    w.primary(self.t("rights.unlock"), "rights-unlock", lambda _: unlock())
-                )
+        if st.letter is None:  # "Maak de brief" refused: right below its button
+            parts += self._feedback()
         if st.letter is not None:
             parts.append(
                 letter_preview(
@@ -208,8 +238,7 @@ class RightsScreen:
                     t=self.t,
                 )
             )
-        if st.notice:
-            parts.append(tag("rights-notice", ft.Text(rt.message(self.t, st.notice))))
+            parts += self._feedback()  # right below "Bewaar in Mijn overzicht"
         if st.saved is not None:
             parts.append(
                 deadline_view(
@@ -259,8 +288,18 @@ class RightsScreen:
             if problem:
                 # Not saved: keep the letter on screen so the user can try again.
                 state = replace(state, saved=self.state.saved, error=problem, notice="")
+        fresh = (state.error, state.notice) != (self.state.error, self.state.notice)
         self.state = state
+        #: New feedback to bring into view at the action (read once by the route).
+        self.reveal = fresh and bool(state.error or state.notice)
         self.refresh()
+
+    def take_reveal(self) -> str | None:
+        """The scroll key of fresh feedback, once; None when there is nothing new to show."""
+        if not self.reveal:
+            return None
+        self.reveal = False
+        return FEEDBACK_KEY
 
     # ------------------------------------------------------------ handlers
     def choose_kind(self, kind: RequestKind) -> None:
@@ -431,6 +470,7 @@ def rights_view(ctx: ViewContext) -> ft.Control:
         slot.t = ctx.t  # the language may have changed in Settings since
         slot.refresh_quietly()
     parts: list[ft.Control] = [slot.build()]
+    ctx.focus = slot.take_reveal()
     if getattr(ctx.services, "store", None) is None:
         parts.append(w.muted(ctx.t("rights.no-store")))
     return w.page_body(parts)

@@ -50,6 +50,8 @@ class Rendered:
     """The route actually shown (after ``enter`` redirects)."""
     content: ft.Control
     title: str
+    focus: str | None = None
+    """The scroll key to bring into view after showing the screen (``ViewContext.focus``)."""
 
 
 def render_route(
@@ -78,7 +80,7 @@ def render_route(
         route = redirect
     state.route = route
     content = spec.build(ctx)
-    return Rendered(spec, route, content, ctx.title or t(spec.title_key))
+    return Rendered(spec, route, content, ctx.title or t(spec.title_key), ctx.focus)
 
 
 class Shell:
@@ -254,6 +256,8 @@ class Shell:
             self._page_pending = False
         else:
             page.update(view)
+        if rendered.focus is not None:  # feedback at the action: bring it into view
+            page.run_task(self._reveal, scroller, rendered.focus)
         if rendered.route != self._shown:
             if diff and self._diffed is view:
                 # the diffed scroller kept its place: a new screen starts at its top
@@ -261,6 +265,12 @@ class Shell:
             self._shown = rendered.route
             page.run_task(self._announce, rendered.title)
         self._diffed = view if diff else None
+
+    async def _reveal(self, scroller: ft.Column, key: str) -> None:
+        try:
+            await scroller.scroll_to(scroll_key=key, duration=200)
+        except (RuntimeError, TimeoutError, asyncio.CancelledError) as exc:
+            logger.debug("scroll to %s not delivered: %s", key, exc)
 
     async def _to_top(self, scroller: ft.Column) -> None:
         try:
