@@ -212,6 +212,10 @@ def test_deep_link_and_unknown_route(browser_page: Any, app_url: str) -> None:
     width = page.viewport_size["width"]
     assert label is not None and label["x"] + label["width"] <= width, (label, width)
     assert label["height"] > 30  # two lines at 390 px
+    # touch targets meet the app's own 48 px rule (they were 40 px)
+    for ident in ("lock-set-pin", "lock-understood-target"):
+        box = wait_for(page, ident).bounding_box()
+        assert box is not None and box["height"] >= 47.5, (ident, box)
     tap(page, "nav-emergency")
     wait_for(page, "emergency-call-112")
     shot(page, "phone-13-emergency")

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import flet as ft
 
 __all__ = [
+    "FOCUS_RING",
     "MAX_CONTENT_WIDTH",
     "TOUCH_TARGET",
     "WIDE_BREAKPOINT",
@@ -151,6 +152,32 @@ def _text_theme(p: Palette, scale: float) -> ft.TextTheme:
     return ft.TextTheme(**styles)
 
 
+#: Width of the keyboard focus ring on buttons (px).
+FOCUS_RING = 3
+
+
+def _button_style(
+    p: Palette,
+    label: ft.TextStyle,
+    *,
+    color: str,
+    bgcolor: str | None = None,
+    side: ft.BorderSide | None = None,
+) -> ft.ButtonStyle:
+    """A button: at least 48 px high at 100 % text (15 px above and below the label), and a
+    focus ring."""
+    return ft.ButtonStyle(
+        text_style=label,
+        color=color,
+        bgcolor=bgcolor,
+        padding=ft.Padding.symmetric(horizontal=20, vertical=15),
+        side={
+            ft.ControlState.FOCUSED: ft.BorderSide(FOCUS_RING, p.on_surface),
+            ft.ControlState.DEFAULT: side or ft.BorderSide(0, ft.Colors.TRANSPARENT),
+        },
+    )
+
+
 def build_theme(name: str, scale: float) -> ft.Theme:
     """The Flet theme for a palette name and a text-size factor."""
     p = palette(name)
@@ -197,14 +224,25 @@ def build_theme(name: str, scale: float) -> ft.Theme:
             macos=ft.PageTransitionTheme.NONE,
             windows=ft.PageTransitionTheme.NONE,
         ),
+        # Every button is at least 48 px high (docs/ui.md), and keyboard focus draws a clear
+        # 3 px ring in the text colour (WCAG 2.4.7 / 2.4.11: ≥ 3:1 against the background),
+        # not only Material's faint tint.
+        button_theme=ft.ButtonTheme(style=_button_style(p, label, color=p.accent)),
         filled_button_theme=ft.FilledButtonTheme(
-            style=ft.ButtonStyle(text_style=label, color=p.on_accent, bgcolor=p.accent)
+            style=_button_style(p, label, color=p.on_accent, bgcolor=p.accent)
         ),
         outlined_button_theme=ft.OutlinedButtonTheme(
-            style=ft.ButtonStyle(text_style=label, color=p.accent, side=ft.BorderSide(1, p.outline))
+            style=_button_style(p, label, color=p.accent, side=ft.BorderSide(1, p.outline))
         ),
-        text_button_theme=ft.TextButtonTheme(
-            style=ft.ButtonStyle(text_style=label, color=p.accent)
+        text_button_theme=ft.TextButtonTheme(style=_button_style(p, label, color=p.accent)),
+        icon_button_theme=ft.IconButtonTheme(
+            style=ft.ButtonStyle(
+                padding=12,  # 24 px icon + 2 × 12: a 48 px target
+                side={
+                    ft.ControlState.FOCUSED: ft.BorderSide(FOCUS_RING, p.on_surface),
+                    ft.ControlState.DEFAULT: ft.BorderSide(0, ft.Colors.TRANSPARENT),
+                },
+            )
         ),
         navigation_bar_theme=ft.NavigationBarTheme(
             label_text_style=nav_label, bgcolor=p.surface, indicator_color=p.accent_soft

@@ -8,6 +8,7 @@ are lower-case with hyphens, prefixed by the screen (``home-audience-inwoner``).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from types import SimpleNamespace
 from typing import Any
 
 import flet as ft
@@ -185,13 +186,31 @@ def section(title: str, controls: Sequence[ft.Control], *, level: int = 2) -> ft
 
 def toggle_row(toggle: ft.Checkbox | ft.Switch, text: str, ident: str) -> ft.Control:
     """A checkbox or switch with a label that wraps on a narrow phone and at 200 % text (the
-    control's own label is cut off there). The control is named by ``text`` for screen readers
-    and stays a 48 px target; the text beside it is ``<ident>-label``."""
+    control's own label is cut off there). The control is named by ``text`` for screen readers;
+    a tap anywhere in its 48 px square (``<ident>-target``) toggles it; the text beside it is
+    ``<ident>-label``."""
     if isinstance(toggle, ft.Checkbox):
         toggle.semantics_label = text
+
+    def flip(_: Any) -> None:  # a tap beside the 40 px box still toggles: a 48 px target
+        toggle.value = not toggle.value
+        handler: Callable[[Any], Any] | None = toggle.on_change  # type: ignore[assignment]
+        if handler is not None:  # as if the control itself changed (handlers read e.control)
+            handler(SimpleNamespace(control=toggle, data=str(toggle.value).lower()))
+
+    target = ft.Semantics(
+        identifier=f"{ident}-target",
+        content=ft.Container(
+            content=ft.Semantics(identifier=ident, label=text, content=toggle),
+            width=TOUCH_TARGET,
+            height=TOUCH_TARGET,
+            alignment=ft.Alignment.CENTER,
+            on_click=flip,
+        ),
+    )
     return ft.Row(
         [
-            ft.Semantics(identifier=ident, label=text, content=toggle),
+            target,
             ft.Semantics(
                 identifier=f"{ident}-label",
                 content=ft.Container(
