@@ -195,3 +195,13 @@ def test_a_saved_request_opens_its_term_and_follow_up(vault: Vault) -> None:
     path = vault.list("path")[0]
     assert open_route(request) == f"/verzoek/volgen/{request.id}"
     assert open_route(path) == f"/overzicht/{path.id}"
+
+
+def test_the_save_form_says_the_warning_once_and_counts_in_dutch() -> None:
+    """User walk: the reference warning was printed twice, and the character counter was read
+    out in English in the Dutch UI."""
+    form = save_path_dialog("Pad", on_save=lambda a, b: None, on_cancel=lambda: None)
+    shown = texts(form).split("\n")
+    assert len([line for line in shown if "BSN" in line]) == 1
+    reference = find(form, "overview-save-reference")
+    assert reference.helper is None and reference.counter == "Hoogstens 60 tekens"

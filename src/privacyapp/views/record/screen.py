@@ -253,6 +253,7 @@ def record_form(
         helper=ctx.t("record.reference_warning"),
         helper_max_lines=5,
         max_length=40,
+        counter=ctx.t("form.max_chars", max=40),  # in the UI language, not Flutter's English
     )
     considerations = _field(
         ctx.t("record.considerations"), "record-considerations", multiline=True, min_lines=4

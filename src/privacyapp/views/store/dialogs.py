@@ -129,10 +129,13 @@ def save_path_dialog(
     )
     warning = t("overview.reference_warning")
     reference = ft.TextField(
-        label=t("overview.reference_field"), key="overview-save-reference", error=error,
+        label=t("overview.reference_field"),
+        key="overview-save-reference",
+        error=error,
         value=reference_value,
-        helper=warning, helper_max_lines=3, max_length=60,
-    )  # fmt: skip
+        max_length=60,
+        counter=t("form.max_chars", max=60),  # not Flutter's English count
+    )  # fmt: skip  (the warning is said once, below: not also as the field's help)
 
     def save(_: Any) -> None:
         on_save(title_field.value or "", reference.value or "")
