@@ -460,3 +460,12 @@ def test_switching_language_leaves_no_dutch_message_behind(ctx: ViewContext) -> 
         "No connection — we use the data of 15 Apr 2026."  # the same refresh, said in English
     )
     no_dutch(view)
+
+
+def test_a_postcode_typed_as_a_name_leads_to_the_postcode_search(tmp_path: Path) -> None:
+    """User walk: "3584CC" in the name field said "Probeer een andere spelling"."""
+    screen = MunicipalityScreen(MunicipalityDirectory(tmp_path, None, clock=lambda: NOW))
+    screen.search("3584CC")
+    assert "postcode" in screen.state.message and "spelling" not in screen.state.message
+    assert screen.state.postcode_open and screen.state.postcode == "3584CC"
+    assert "municipality-postcode" in idents(screen.control)

@@ -308,6 +308,11 @@ class MunicipalityScreen:
         state.results = self.directory.find(query) if query.strip() else []
         state.choices = []
         state.message = "" if state.results or not query.strip() else self.t("municipality.none")
+        if not state.results and self.directory.is_postcode(query):
+            # A postcode in the name field: offer the postcode search with it filled in.
+            state.message = self.t("municipality.name_is_postcode")
+            state.postcode_open = True
+            state.postcode = query.strip()
         if len(state.results) == 1 or (state.results and _exact(state.results[0], query)):
             state.selected = state.results[0]
         elif state.selected is not None and state.selected not in state.results:
