@@ -229,3 +229,18 @@ def test_the_overview_shows_each_requests_recipient_and_term_and_says_when_one_p
     assert "Bij 1 verzoek is de termijn voorbij." in text
     assert "Aan: Zorg BV · termijn liep af op 01-10-2026" in text
     assert "Aan: Gemeente Zwolle · antwoord uiterlijk 10-12-2026" in text
+
+
+def test_a_saved_path_reopens_its_advice(app: App) -> None:
+    """User walk: the detail of a saved path showed the answers but no way back to the advice."""
+    _finish_a_flow(app)
+    advice_route = app.state.route
+    app.tap("action-save-path")
+    _set_pin(app)
+    app.tap("lock-set-pin")
+    app.tap("overview-save-confirm")
+    app.tap("overview-record-0")
+    assert "overview-content-changed" not in app.ids()  # same content as when it was saved
+    shown = app.tap("overview-open-advice")
+    assert shown.route.split("?")[0] == advice_route
+    assert "advice-title" in app.ids()

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
+from urllib.parse import quote
 
 import flet as ft
 
@@ -234,10 +235,26 @@ def overview_view(
     return ft.Column(controls, key="overview-view", scroll=ft.ScrollMode.AUTO)
 
 
+def advice_route(record: Record) -> str | None:
+    """Where a saved path's advice is in the app (``/vraag/<flow>/<advice>``), if it has one."""
+    payload = record.payload if isinstance(record.payload, dict) else {}
+    flow, node = payload.get("flow_id"), payload.get("advice_node_id")
+    if record.kind != "path" or not isinstance(flow, str) or not isinstance(node, str):
+        return None
+    return f"/vraag/{quote(flow, safe='')}/{quote(node, safe='')}"
+
+
 def record_detail_view(
-    record: Record, *, on_back: Callable[[], None], t: Translator = i18n.DUTCH
+    record: Record,
+    *,
+    on_back: Callable[[], None],
+    t: Translator = i18n.DUTCH,
+    on_open: Callable[[str], None] | None = None,
+    content_hash: str | None = None,
 ) -> ft.Control:
-    """A saved item opened: its path steps (for paths) or its fields (content: as saved)."""
+    """A saved item opened: its path steps (for paths) or its fields (content: as saved); a
+    saved path offers its advice again (``on_open``), saying so when the content has been
+    updated since it was saved (``content_hash`` of the content in use)."""
     lines: list[ft.Control] = [
         ft.Semantics(
             content=ft.Text(record.title, theme_style=ft.TextThemeStyle.HEADLINE_SMALL),
@@ -260,6 +277,20 @@ def record_detail_view(
     elif record.kind != "identity":
         for key, value in sorted(record.payload.items()):
             lines.append(ft.Text(f"{key}: {value}", key="overview-detail-field"))
+    route = advice_route(record)
+    if route is not None and on_open is not None:
+        saved_hash = record.payload.get("content_hash")
+        if content_hash is not None and saved_hash and saved_hash != content_hash:
+            lines.append(ft.Text(t("overview.content_changed"), key="overview-content-changed"))
+        lines.append(
+            semantic(
+                ft.FilledButton(
+                    t("overview.open_advice"), key="overview-open-advice",
+                    on_click=lambda e: on_open(route),
+                ),
+                "overview-open-advice",
+            )
+        )  # fmt: skip
     lines.append(
         ft.TextButton(t("overview.back"), key="overview-detail-back", on_click=lambda e: on_back())
     )
@@ -469,7 +500,13 @@ def record_route(ctx: ViewContext) -> ft.Control:
     except StoreError as exc:
         return w.page_body([w.notice(store_error(ctx.t, exc), ident="overview-not-found")])
     ctx.title = record.title
-    detail = record_detail_view(record, on_back=lambda: ctx.nav.go("/overzicht"), t=ctx.t)
+    detail = record_detail_view(
+        record,
+        on_back=lambda: ctx.nav.go("/overzicht"),
+        t=ctx.t,
+        on_open=ctx.nav.go,
+        content_hash=ctx.services.library.content_hash,
+    )
     return w.page_body([detail])
 
 
