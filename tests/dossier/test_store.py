@@ -220,3 +220,18 @@ def test_a_refused_title_or_reference_names_its_rule(
         check_title(title)
         check_reference(reference)
     assert refused.value.reason == reason
+
+
+def test_export_pdf_keeps_a_reference_on_one_line(vault: Vault) -> None:
+    """User walk: the reference "DOS-2026-55" wrapped mid-token in the export's table."""
+    import io
+
+    from pypdf import PdfReader
+
+    from privacyapp.dossier._export import export_pdf
+
+    for reference in ("DOS-2026-55", "ZW-2026-001234-A"):
+        vault.create("path", "Pad", PATH_PAYLOAD, reference=reference)
+    lines = PdfReader(io.BytesIO(export_pdf(vault))).pages[0].extract_text().splitlines()
+    for reference in ("DOS-2026-55", "ZW-2026-001234-A"):
+        assert any(reference in line for line in lines), (reference, lines)

@@ -89,8 +89,9 @@ def export_pdf(vault: Vault, data: dict[str, Any] | None = None) -> bytes:
     if len(rows) == 1:
         story.append(Paragraph("Er is niets bewaard.", styles["Normal"]))
     else:
-        # 174 mm: the date column fits "22-11-2026 18:32" and its bold header on one line
-        table = Table(rows, colWidths=[30 * mm, 52 * mm, 26 * mm, 28 * mm, 38 * mm], repeatRows=1)
+        # 174 mm: the date column fits "22-11-2026 18:32" and its bold header on one line;
+        # the reference column fits a 20-character reference on one line ("DOS-2026-55" wrapped)
+        table = Table(rows, colWidths=[24 * mm, 44 * mm, 40 * mm, 28 * mm, 38 * mm], repeatRows=1)
         table.setStyle(TableStyle([
             ("FONTNAME", (0, 0), (-1, -1), REGULAR),  # the cells' own font: never Helvetica
             ("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
