@@ -356,6 +356,8 @@ def result_view(ctx: ViewContext) -> ft.Control:
         ctx.nav.refresh()
 
     async def share(_: Any) -> None:
+        # Where there is no share sheet (desktop browsers) the PDF is saved instead: say that
+        # plainly, as what happened, not as a refusal next to a download.
         if not await share_pdf(ctx, result.data, result.file_name):
             screen.message = ctx.t("record.share_failed")
             ctx.nav.refresh()
