@@ -262,3 +262,16 @@ def test_checklist_answers_in_the_path_speak_the_ui_language(
     assert len(path) == len(items)
     assert sum(text.endswith(f" — {yes}") for text in path) == len(items) - 1
     assert sum(text.endswith(f" — {unknown}") for text in path) == 1
+
+
+def test_advice_step_badges_grow_with_the_text(state: AppState, services: Services) -> None:
+    """User walk: at 200 % the step numbers overflowed their 28 px circles."""
+    from dataclasses import replace as dc_replace
+
+    from privacyapp.views.flow import advice
+
+    for scale in (1.0, 2.0):
+        state.settings = dc_replace(state.settings, text_scale=scale)
+        rows = advice._numbered(("Een", "Twee"), state.settings.text_scale)
+        badges = [row.controls[0] for row in rows]  # type: ignore[attr-defined]
+        assert badges and all(b.width == b.height == round(28 * scale) for b in badges)

@@ -35,17 +35,20 @@ def action_route(action: Action) -> tuple[str, str | None]:
     return f"/vraag/{quote(action.flow or '', safe='')}", None
 
 
-def _numbered(steps: tuple[str, ...]) -> list[ft.Control]:
+def _numbered(steps: tuple[str, ...], scale: float = 1.0) -> list[ft.Control]:
+    # The badge grows with the text size: at 200 % a fixed 28 px circle clipped its digit.
+    size = round(28 * scale)
     return [
         ft.Row(
             [
                 ft.Container(
                     content=ft.Text(str(i), color=ft.Colors.ON_PRIMARY, weight=ft.FontWeight.W_700),
                     bgcolor=ft.Colors.PRIMARY,
-                    border_radius=14,
-                    width=28,
-                    height=28,
+                    border_radius=size / 2,
+                    width=size,
+                    height=size,
                     alignment=ft.Alignment.CENTER,
+                    key=f"step-badge-{i}",
                 ),
                 ft.Text(step, theme_style=ft.TextThemeStyle.BODY_LARGE, expand=True),
             ],
@@ -139,7 +142,9 @@ def advice_view(ctx: ViewContext, session: FlowSession, node: AdviceNode) -> ft.
         controls.append(w.body(node.summary))
     if note := i18n.own_text(ctx.t, "content.dutch_only"):
         controls.append(w.notice(note, ident="advice-dutch-only"))
-    controls.append(w.section(ctx.t("advice.steps"), _numbered(node.steps)))
+    controls.append(
+        w.section(ctx.t("advice.steps"), _numbered(node.steps, ctx.state.settings.text_scale))
+    )
     controls.append(w.section(ctx.t("advice.why"), [w.body(node.explanation)]))
     sources = _sources(ctx, node)
     if sources:
