@@ -6,11 +6,17 @@ the same two factories: :func:`build_services` and :func:`web_app`.
 Web mode serves the Flet web client from this machine (``no_cdn``) behind a
 Content-Security-Policy that only allows this origin: the prebuilt client would otherwise ask a
 CDN for a Rive runtime, telling a third party that the app was opened.
+
+Memory and privacy on the server (issue 21): a page whose tab is gone keeps its session (and with
+it the unlocked store) only ``SESSION_TIMEOUT_SECONDS``, not Flet's default hour; the web client
+(14.5 MB, mostly WebAssembly) is sent gzip-compressed to browsers that accept it, each file
+compressed once and then served from memory.
 """
 
 from __future__ import annotations
 
 import asyncio
+import gzip
 import importlib.util
 import os
 import sys
@@ -55,6 +61,10 @@ CONTENT_SECURITY_POLICY = "; ".join(
         "form-action 'none'",
     ]
 )
+
+#: How long a session whose tab is gone is kept (then Flet closes it and its data is freed).
+#: The app locks the store after 5 idle minutes anyway. ``FLET_SESSION_TIMEOUT`` overrides it.
+SESSION_TIMEOUT_SECONDS = 300
 
 ASGIApp = Callable[
     [MutableMapping[str, Any], Callable[[], Awaitable[Any]], Callable[[Any], Awaitable[None]]],
@@ -196,10 +206,112 @@ def _with_csp(app: ASGIApp) -> ASGIApp:
     return wrapped
 
 
+#: Content types worth compressing (the client's code, WebAssembly, fonts, text).
+_COMPRESSIBLE = (
+    b"text/",
+    b"application/javascript",
+    b"application/json",
+    b"application/wasm",
+    b"application/octet-stream",
+    b"application/x-font",
+    b"font/otf",
+    b"font/ttf",
+    b"image/svg+xml",
+)
+_GZIP_MIN_BYTES = 1024
+_GZIP_CACHE_BYTES = 64 * 1024 * 1024
+
+
+def _with_gzip(app: ASGIApp) -> ASGIApp:
+    """Send compressible responses gzip-compressed to browsers that accept it.
+
+    Only whole ``200`` answers to ``GET`` are compressed (not ranges, not what is already
+    encoded). The static client does not change while the server runs, so each file is
+    compressed once (keyed by path and ETag / Last-Modified) and kept, up to 64 MB.
+    """
+    cache: dict[tuple[str, bytes, bytes], bytes] = {}
+
+    async def wrapped(
+        scope: MutableMapping[str, Any],
+        receive: Callable[[], Awaitable[Any]],
+        send: Callable[[Any], Awaitable[None]],
+    ) -> None:
+        request_headers = dict(scope.get("headers") or [])
+        if (
+            scope.get("type") != "http"
+            or scope.get("method") != "GET"
+            or b"gzip" not in request_headers.get(b"accept-encoding", b"").lower()
+            or b"range" in request_headers
+        ):
+            await app(scope, receive, send)
+            return
+        start: dict[str, Any] | None = None
+        chunks: list[bytes] = []
+        passing = False
+
+        async def compressing_send(message: Any) -> None:
+            nonlocal start, passing
+            if passing:
+                await send(message)
+                return
+            if message.get("type") == "http.response.start":
+                headers = dict(message.get("headers") or [])
+                kind = headers.get(b"content-type", b"").lower()
+                if (
+                    message.get("status") != 200
+                    or b"content-encoding" in headers
+                    or not kind.startswith(_COMPRESSIBLE)
+                ):
+                    passing = True
+                    await send(message)
+                    return
+                start = dict(message)
+                return
+            if message.get("type") != "http.response.body" or start is None:
+                await send(message)
+                return
+            chunks.append(message.get("body", b""))
+            if message.get("more_body", False):
+                return
+            body = b"".join(chunks)
+            kept = [(k, v) for k, v in start.get("headers") or [] if k != b"content-length"]
+            if len(body) < _GZIP_MIN_BYTES:
+                await send({**start, "headers": [*kept, (b"content-length", b"%d" % len(body))]})
+                await send({"type": "http.response.body", "body": body})
+                return
+            found = dict(kept)
+            key = (
+                str(scope.get("path", "")),
+                found.get(b"etag", b""),
+                found.get(b"last-modified", b""),
+            )
+            cacheable = bool(key[1] or key[2])
+            packed = cache.get(key) if cacheable else None
+            if packed is None:
+                # zlib lets go of the GIL: other sessions keep running while it compresses
+                packed = await asyncio.to_thread(gzip.compress, body, 6, mtime=0)
+                if cacheable and sum(map(len, cache.values())) + len(packed) <= _GZIP_CACHE_BYTES:
+                    cache[key] = packed
+            kept += [
+                (b"content-encoding", b"gzip"),
+                (b"vary", b"Accept-Encoding"),
+                (b"content-length", b"%d" % len(packed)),
+            ]
+            await send({**start, "headers": kept})
+            await send({"type": "http.response.body", "body": packed})
+
+        await app(scope, receive, compressing_send)
+
+    return wrapped
+
+
 def web_app(
     services: Services | Future[Services], clock: Callable[[], datetime] | None = None
 ) -> ASGIApp:
-    """The app as an ASGI application: the web client from this machine, behind a strict CSP."""
+    """The app as an ASGI application: the web client from this machine, behind a strict CSP,
+    compressed, with sessions of closed tabs kept ``SESSION_TIMEOUT_SECONDS``."""
+    # Flet reads this for every new connection; ft.run(export_asgi_app=True) takes no timeout.
+    os.environ.setdefault("FLET_SESSION_TIMEOUT", str(SESSION_TIMEOUT_SECONDS))
     assets = Path(__file__).resolve().parent.parent / "assets"
     app = ft.run(
         make_main(services, clock),
@@ -208,7 +320,7 @@ def web_app(
         assets_dir=str(assets) if assets.is_dir() else None,
         route_url_strategy=ft.RouteUrlStrategy.PATH,
     )
-    return _with_csp(app)
+    return _with_csp(_with_gzip(app))
 
 
 def desktop_available() -> bool:
