@@ -222,28 +222,41 @@ _GZIP_MIN_BYTES = 1024
 _GZIP_CACHE_BYTES = 64 * 1024 * 1024
 
 
+_Key = tuple[str, bytes, bytes]
+
+
 def _with_gzip(app: ASGIApp) -> ASGIApp:
     """Send compressible responses gzip-compressed to browsers that accept it.
 
     Only whole ``200`` answers to ``GET`` are compressed (not ranges, not what is already
     encoded). The static client does not change while the server runs, so each file is
-    compressed once (keyed by path and ETag / Last-Modified) and kept, up to 64 MB.
+    compressed once (keyed by path and ETag / Last-Modified) and kept, up to 64 MB: the first
+    request for a file gets it uncompressed while a worker thread compresses it, so nobody
+    waits for the compression (on a fast connection it would cost more than it saves).
     """
-    cache: dict[tuple[str, bytes, bytes], bytes] = {}
+    return _Gzip(app)
 
-    async def wrapped(
+
+class _Gzip:
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+        self.cache: dict[_Key, bytes] = {}
+        self.compressing: set[_Key] = set()
+
+    async def __call__(
+        self,
         scope: MutableMapping[str, Any],
         receive: Callable[[], Awaitable[Any]],
         send: Callable[[Any], Awaitable[None]],
     ) -> None:
-        request_headers = dict(scope.get("headers") or [])
+        headers = dict(scope.get("headers") or [])
         if (
             scope.get("type") != "http"
             or scope.get("method") != "GET"
-            or b"gzip" not in request_headers.get(b"accept-encoding", b"").lower()
-            or b"range" in request_headers
+            or b"gzip" not in headers.get(b"accept-encoding", b"").lower()
+            or b"range" in headers
         ):
-            await app(scope, receive, send)
+            await self.app(scope, receive, send)
             return
         start: dict[str, Any] | None = None
         chunks: list[bytes] = []
@@ -253,56 +266,63 @@ def _with_gzip(app: ASGIApp) -> ASGIApp:
             nonlocal start, passing
             if passing:
                 await send(message)
-                return
-            if message.get("type") == "http.response.start":
-                headers = dict(message.get("headers") or [])
-                kind = headers.get(b"content-type", b"").lower()
-                if (
-                    message.get("status") != 200
-                    or b"content-encoding" in headers
-                    or not kind.startswith(_COMPRESSIBLE)
-                ):
+            elif message.get("type") == "http.response.start":
+                if _compressible(message):
+                    start = dict(message)
+                else:
                     passing = True
                     await send(message)
-                    return
-                start = dict(message)
-                return
-            if message.get("type") != "http.response.body" or start is None:
+            elif message.get("type") != "http.response.body" or start is None:
                 await send(message)
-                return
-            chunks.append(message.get("body", b""))
-            if message.get("more_body", False):
-                return
-            body = b"".join(chunks)
-            kept = [(k, v) for k, v in start.get("headers") or [] if k != b"content-length"]
-            if len(body) < _GZIP_MIN_BYTES:
-                await send({**start, "headers": [*kept, (b"content-length", b"%d" % len(body))]})
-                await send({"type": "http.response.body", "body": body})
-                return
-            found = dict(kept)
-            key = (
-                str(scope.get("path", "")),
-                found.get(b"etag", b""),
-                found.get(b"last-modified", b""),
-            )
-            cacheable = bool(key[1] or key[2])
-            packed = cache.get(key) if cacheable else None
-            if packed is None:
-                # zlib lets go of the GIL: other sessions keep running while it compresses
-                packed = await asyncio.to_thread(gzip.compress, body, 6, mtime=0)
-                if cacheable and sum(map(len, cache.values())) + len(packed) <= _GZIP_CACHE_BYTES:
-                    cache[key] = packed
-            kept += [
-                (b"content-encoding", b"gzip"),
-                (b"vary", b"Accept-Encoding"),
-                (b"content-length", b"%d" % len(packed)),
-            ]
-            await send({**start, "headers": kept})
-            await send({"type": "http.response.body", "body": packed})
+            else:
+                chunks.append(message.get("body", b""))
+                if not message.get("more_body", False):
+                    await self._finish(str(scope.get("path", "")), start, b"".join(chunks), send)
 
-        await app(scope, receive, compressing_send)
+        await self.app(scope, receive, compressing_send)
 
-    return wrapped
+    async def _finish(
+        self, path: str, start: dict[str, Any], body: bytes, send: Callable[[Any], Awaitable[None]]
+    ) -> None:
+        kept = [(k, v) for k, v in start.get("headers") or [] if k != b"content-length"]
+        found = dict(kept)
+        key = (path, found.get(b"etag", b""), found.get(b"last-modified", b""))
+        packed = self.cache.get(key)
+        if packed is None and len(body) >= _GZIP_MIN_BYTES:
+            if key[1] or key[2]:  # a file: as it is now, compressed for the next visitor
+                if key not in self.compressing:
+                    self.compressing.add(key)
+                    task = asyncio.get_running_loop().run_in_executor(None, self._keep, key, body)
+                    task.add_done_callback(lambda _: self.compressing.discard(key))
+            else:  # no validator: made for this request (small pages)
+                packed = gzip.compress(body, 6, mtime=0)
+        if packed is None:
+            await send({**start, "headers": [*kept, (b"content-length", b"%d" % len(body))]})
+            await send({"type": "http.response.body", "body": body})
+            return
+        kept += [
+            (b"content-encoding", b"gzip"),
+            (b"vary", b"Accept-Encoding"),
+            (b"content-length", b"%d" % len(packed)),
+        ]
+        await send({**start, "headers": kept})
+        await send({"type": "http.response.body", "body": packed})
+
+    def _keep(self, key: _Key, body: bytes) -> None:
+        """Compress on a worker thread (zlib lets go of the GIL) and keep it."""
+        packed = gzip.compress(body, 6, mtime=0)
+        if sum(map(len, self.cache.values())) + len(packed) <= _GZIP_CACHE_BYTES:
+            self.cache[key] = packed
+
+
+def _compressible(start: Any) -> bool:
+    headers = dict(start.get("headers") or [])
+    kind = headers.get(b"content-type", b"").lower()
+    return (
+        start.get("status") == 200
+        and b"content-encoding" not in headers
+        and kind.startswith(_COMPRESSIBLE)
+    )
 
 
 def web_app(
