@@ -182,7 +182,7 @@ def _timed_signer(when: datetime, reserve_key: str) -> Any:
                     _RESERVED[reserve_key] = int(await estimate(*a, **k))
                 return _RESERVED[reserve_key]
 
-            session.estimate_signature_container_size = remembered
+            session.estimate_signature_container_size = remembered  # type: ignore[method-assign]
             return session
 
     return TimedPdfSigner
