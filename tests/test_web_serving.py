@@ -58,7 +58,7 @@ def get(asgi: Any, *, accept: bytes = b"gzip, deflate, br", extra: list[Any] | N
 
 
 def test_the_client_is_sent_compressed_with_its_security_headers() -> None:
-    served = _with_csp(_with_gzip(StaticFiles()))
+    served = _with_csp(_with_gzip(StaticFiles(), delay=0))
     status, headers, body = get(served)  # the first visitor: as it is, compressed meanwhile
     assert status == 200 and body == CLIENT and b"content-encoding" not in headers
     assert b"default-src 'self'" in headers[b"content-security-policy"]
@@ -77,7 +77,7 @@ def test_each_file_is_compressed_once(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(
         app_module.gzip, "compress", lambda *a, **k: calls.append(1) or real(*a, **k)
     )
-    served = _with_gzip(StaticFiles())
+    served = _with_gzip(StaticFiles(), delay=0)
     replies = [get(served) for _ in range(4)]
     assert replies[1] == replies[2] == replies[3] and len(calls) == 1
     assert replies[1][1][b"content-encoding"] == b"gzip"
@@ -94,12 +94,14 @@ def test_each_file_is_compressed_once(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_sent_as_is_when_compressing_does_not_fit(
     accept: bytes, extra: list[Any] | None, kind: bytes
 ) -> None:
-    status, headers, body = get(_with_gzip(StaticFiles(kind=kind)), accept=accept, extra=extra)
+    status, headers, body = get(
+        _with_gzip(StaticFiles(kind=kind), delay=0), accept=accept, extra=extra
+    )
     assert status == 200 and b"content-encoding" not in headers and body == CLIENT
 
 
 def test_small_answers_are_not_compressed() -> None:
-    _, headers, body = get(_with_gzip(StaticFiles(body=b"ok")))
+    _, headers, body = get(_with_gzip(StaticFiles(body=b"ok"), delay=0))
     assert b"content-encoding" not in headers and body == b"ok"
     assert headers[b"content-length"] == b"2"
 
@@ -114,3 +116,31 @@ def test_sessions_of_closed_tabs_are_kept_minutes_not_an_hour(
     monkeypatch.setenv("FLET_SESSION_TIMEOUT", "120")  # an operator's own choice wins
     app_module.web_app(app_module.build_services(tmp_path, web=True))
     assert os.environ["FLET_SESSION_TIMEOUT"] == "120"
+
+
+def test_compressing_waits_until_the_client_has_started() -> None:
+    served = _with_gzip(StaticFiles(), delay=0.05)
+
+    async def visit() -> bytes | None:
+        sent: list[dict[str, Any]] = []
+
+        async def receive() -> dict[str, Any]:
+            return {"type": "http.request"}
+
+        async def send(message: dict[str, Any]) -> None:
+            sent.append(message)
+
+        scope = {"type": "http", "method": "GET", "path": "/main.dart.js",
+                 "headers": [(b"accept-encoding", b"gzip")]}  # fmt: skip
+        await served(scope, receive, send)
+        return dict(sent[0]["headers"]).get(b"content-encoding")
+
+    async def visits() -> list[bytes | None]:
+        first, soon = await visit(), await visit()  # within the delay: nothing compressed yet
+        for _ in range(200):
+            await asyncio.sleep(0.01)
+            if await visit() == b"gzip":
+                return [first, soon, b"gzip"]
+        return [first, soon, None]
+
+    assert asyncio.run(visits()) == [None, None, b"gzip"]

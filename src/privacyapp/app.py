@@ -220,26 +220,31 @@ _COMPRESSIBLE = (
 )
 _GZIP_MIN_BYTES = 1024
 _GZIP_CACHE_BYTES = 64 * 1024 * 1024
+#: Seconds before a file is compressed: not while the first visitor's client is starting (on a
+#: small server the compression would take CPU from that start).
+_GZIP_DELAY = 10.0
 
 
 _Key = tuple[str, bytes, bytes]
 
 
-def _with_gzip(app: ASGIApp) -> ASGIApp:
+def _with_gzip(app: ASGIApp, *, delay: float = _GZIP_DELAY) -> ASGIApp:
     """Send compressible responses gzip-compressed to browsers that accept it.
 
     Only whole ``200`` answers to ``GET`` are compressed (not ranges, not what is already
     encoded). The static client does not change while the server runs, so each file is
     compressed once (keyed by path and ETag / Last-Modified) and kept, up to 64 MB: the first
     request for a file gets it uncompressed while a worker thread compresses it, so nobody
-    waits for the compression (on a fast connection it would cost more than it saves).
+    waits for the compression (on a fast connection it would cost more than it saves). The
+    compressing starts ``delay`` seconds later, so it does not compete with a starting client.
     """
-    return _Gzip(app)
+    return _Gzip(app, delay)
 
 
 class _Gzip:
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, delay: float) -> None:
         self.app = app
+        self.delay = delay
         self.cache: dict[_Key, bytes] = {}
         self.compressing: set[_Key] = set()
 
@@ -292,8 +297,11 @@ class _Gzip:
             if key[1] or key[2]:  # a file: as it is now, compressed for the next visitor
                 if key not in self.compressing:
                     self.compressing.add(key)
-                    task = asyncio.get_running_loop().run_in_executor(None, self._keep, key, body)
-                    task.add_done_callback(lambda _: self.compressing.discard(key))
+                    loop = asyncio.get_running_loop()
+                    if self.delay > 0:
+                        loop.call_later(self.delay, self._start, key, body)
+                    else:
+                        self._start(key, body)
             else:  # no validator: made for this request (small pages)
                 packed = gzip.compress(body, 6, mtime=0)
         if packed is None:
@@ -307,6 +315,10 @@ class _Gzip:
         ]
         await send({**start, "headers": kept})
         await send({"type": "http.response.body", "body": packed})
+
+    def _start(self, key: _Key, body: bytes) -> None:
+        task = asyncio.get_running_loop().run_in_executor(None, self._keep, key, body)
+        task.add_done_callback(lambda _: self.compressing.discard(key))
 
     def _keep(self, key: _Key, body: bytes) -> None:
         """Compress on a worker thread (zlib lets go of the GIL) and keep it."""
