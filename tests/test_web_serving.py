@@ -119,7 +119,7 @@ def test_sessions_of_closed_tabs_are_kept_minutes_not_an_hour(
 
 
 def test_compressing_waits_until_the_client_has_started() -> None:
-    served = _with_gzip(StaticFiles(), delay=0.05)
+    served = _with_gzip(StaticFiles(), delay=0.2)
 
     async def visit() -> bytes | None:
         sent: list[dict[str, Any]] = []
