@@ -24,8 +24,9 @@ def fold(text: str) -> str:
     if folded.isascii():  # most text: nothing to decompose (and 20x faster)
         return folded
     decomposed = unicodedata.normalize("NFKD", folded)
-    marks = {ord(ch): None for ch in set(decomposed) if unicodedata.combining(ch)}
-    return decomposed.translate(marks) if marks else decomposed
+    for mark in [ch for ch in set(decomposed) if unicodedata.combining(ch)]:
+        decomposed = decomposed.replace(mark, "")
+    return decomposed
 
 
 def tokens(text: str, *, keep_stopwords: bool = False) -> list[str]:
