@@ -6,11 +6,17 @@ the same two factories: :func:`build_services` and :func:`web_app`.
 Web mode serves the Flet web client from this machine (``no_cdn``) behind a
 Content-Security-Policy that only allows this origin: the prebuilt client would otherwise ask a
 CDN for a Rive runtime, telling a third party that the app was opened.
+
+Memory and privacy on the server (issue 21): a page whose tab is gone keeps its session (and with
+it the unlocked store) only ``SESSION_TIMEOUT_SECONDS``, not Flet's default hour; the web client
+(14.5 MB, mostly WebAssembly) is sent gzip-compressed to browsers that accept it, each file
+compressed once and then served from memory.
 """
 
 from __future__ import annotations
 
 import asyncio
+import gzip
 import importlib.util
 import os
 import sys
@@ -56,6 +62,10 @@ CONTENT_SECURITY_POLICY = "; ".join(
         "form-action 'none'",
     ]
 )
+
+#: How long a session whose tab is gone is kept (then Flet closes it and its data is freed).
+#: The app locks the store after 5 idle minutes anyway. ``FLET_SESSION_TIMEOUT`` overrides it.
+SESSION_TIMEOUT_SECONDS = 300
 
 ASGIApp = Callable[
     [MutableMapping[str, Any], Callable[[], Awaitable[Any]], Callable[[Any], Awaitable[None]]],
@@ -197,10 +207,144 @@ def _with_csp(app: ASGIApp) -> ASGIApp:
     return wrapped
 
 
+#: Content types worth compressing (the client's code, WebAssembly, fonts, text).
+_COMPRESSIBLE = (
+    b"text/",
+    b"application/javascript",
+    b"application/json",
+    b"application/wasm",
+    b"application/octet-stream",
+    b"application/x-font",
+    b"font/otf",
+    b"font/ttf",
+    b"image/svg+xml",
+)
+_GZIP_MIN_BYTES = 1024
+_GZIP_CACHE_BYTES = 64 * 1024 * 1024
+#: Seconds before a file is compressed: not while the first visitor's client is starting (on a
+#: small server the compression would take CPU from that start).
+_GZIP_DELAY = 10.0
+
+
+_Key = tuple[str, bytes, bytes]
+
+
+def _with_gzip(app: ASGIApp, *, delay: float = _GZIP_DELAY) -> ASGIApp:
+    """Send compressible responses gzip-compressed to browsers that accept it.
+
+    Only whole ``200`` answers to ``GET`` are compressed (not ranges, not what is already
+    encoded). The static client does not change while the server runs, so each file is
+    compressed once (keyed by path and ETag / Last-Modified) and kept, up to 64 MB: the first
+    request for a file gets it uncompressed while a worker thread compresses it, so nobody
+    waits for the compression (on a fast connection it would cost more than it saves). The
+    compressing starts ``delay`` seconds later, so it does not compete with a starting client.
+    """
+    return _Gzip(app, delay)
+
+
+class _Gzip:
+    def __init__(self, app: ASGIApp, delay: float) -> None:
+        self.app = app
+        self.delay = delay
+        self.cache: dict[_Key, bytes] = {}
+        self.compressing: set[_Key] = set()
+
+    async def __call__(
+        self,
+        scope: MutableMapping[str, Any],
+        receive: Callable[[], Awaitable[Any]],
+        send: Callable[[Any], Awaitable[None]],
+    ) -> None:
+        headers = dict(scope.get("headers") or [])
+        if (
+            scope.get("type") != "http"
+            or scope.get("method") != "GET"
+            or b"gzip" not in headers.get(b"accept-encoding", b"").lower()
+            or b"range" in headers
+        ):
+            await self.app(scope, receive, send)
+            return
+        start: dict[str, Any] | None = None
+        chunks: list[bytes] = []
+        passing = False
+
+        async def compressing_send(message: Any) -> None:
+            nonlocal start, passing
+            if passing:
+                await send(message)
+            elif message.get("type") == "http.response.start":
+                if _compressible(message):
+                    start = dict(message)
+                else:
+                    passing = True
+                    await send(message)
+            elif message.get("type") != "http.response.body" or start is None:
+                await send(message)
+            else:
+                chunks.append(message.get("body", b""))
+                if not message.get("more_body", False):
+                    await self._finish(str(scope.get("path", "")), start, b"".join(chunks), send)
+
+        await self.app(scope, receive, compressing_send)
+
+    async def _finish(
+        self, path: str, start: dict[str, Any], body: bytes, send: Callable[[Any], Awaitable[None]]
+    ) -> None:
+        kept = [(k, v) for k, v in start.get("headers") or [] if k != b"content-length"]
+        found = dict(kept)
+        key = (path, found.get(b"etag", b""), found.get(b"last-modified", b""))
+        packed = self.cache.get(key)
+        if packed is None and len(body) >= _GZIP_MIN_BYTES:
+            if key[1] or key[2]:  # a file: as it is now, compressed for the next visitor
+                if key not in self.compressing:
+                    self.compressing.add(key)
+                    loop = asyncio.get_running_loop()
+                    if self.delay > 0:
+                        loop.call_later(self.delay, self._start, key, body)
+                    else:
+                        self._start(key, body)
+            else:  # no validator: made for this request (small pages)
+                packed = gzip.compress(body, 6, mtime=0)
+        if packed is None:
+            await send({**start, "headers": [*kept, (b"content-length", b"%d" % len(body))]})
+            await send({"type": "http.response.body", "body": body})
+            return
+        kept += [
+            (b"content-encoding", b"gzip"),
+            (b"vary", b"Accept-Encoding"),
+            (b"content-length", b"%d" % len(packed)),
+        ]
+        await send({**start, "headers": kept})
+        await send({"type": "http.response.body", "body": packed})
+
+    def _start(self, key: _Key, body: bytes) -> None:
+        task = asyncio.get_running_loop().run_in_executor(None, self._keep, key, body)
+        task.add_done_callback(lambda _: self.compressing.discard(key))
+
+    def _keep(self, key: _Key, body: bytes) -> None:
+        """Compress on a worker thread (zlib lets go of the GIL) and keep it."""
+        packed = gzip.compress(body, 6, mtime=0)
+        if sum(map(len, self.cache.values())) + len(packed) <= _GZIP_CACHE_BYTES:
+            self.cache[key] = packed
+
+
+def _compressible(start: Any) -> bool:
+    headers = dict(start.get("headers") or [])
+    kind = headers.get(b"content-type", b"").lower()
+    return (
+        start.get("status") == 200
+        and b"content-encoding" not in headers
+        and kind.startswith(_COMPRESSIBLE)
+    )
+
+
 def web_app(
     services: Services | Future[Services], clock: Callable[[], datetime] | None = None
 ) -> ASGIApp:
-    """The app as an ASGI application: the web client from this machine, behind a strict CSP."""
+    """The app as an ASGI application: the web client from this machine, behind a strict CSP,
+    compressed, with sessions of closed tabs kept ``SESSION_TIMEOUT_SECONDS``."""
+    # Flet reads this for every new connection; ft.run(export_asgi_app=True) takes no timeout.
+    os.environ.setdefault("FLET_SESSION_TIMEOUT", str(SESSION_TIMEOUT_SECONDS))
     assets = Path(__file__).resolve().parent.parent / "assets"
     app = ft.run(
         make_main(services, clock),
@@ -209,7 +353,7 @@ def web_app(
         assets_dir=str(assets) if assets.is_dir() else None,
         route_url_strategy=ft.RouteUrlStrategy.PATH,
     )
-    return _with_csp(app)
+    return _with_csp(_with_gzip(app))
 
 
 def desktop_available() -> bool:

@@ -4,6 +4,11 @@ Each subcommand group lives in its own module under ``privacyapp.commands`` and 
 through ``register(subparsers)``; its handlers take ``(args, ctx)`` and return an exit code.
 Errors are caught here, at the edge only: 0 ok, 1 problems found (or an expected failure such as
 a wrong PIN or an invalid signature), 2 usage errors.
+
+Light start (issue 21): ``main`` imports only the module of the subcommand that is asked for;
+``privacyapp --version`` and ``--help`` import none (they list the groups from ``COMMAND_HELP``,
+which a test keeps equal to what each module registers), so they answer in a few tens of
+milliseconds instead of importing the whole app first.
 """
 
 from __future__ import annotations
@@ -27,6 +32,20 @@ __all__ = ["CliContext", "Handler", "build_parser", "main"]
 #: Subcommand modules, in the order ``privacyapp --help`` lists them.
 COMMAND_MODULES = ("flows", "content", "records", "pdf", "identity", "gemeenten", "rights")
 
+#: Each group's one-line help, for ``--help`` without importing the modules (kept equal to
+#: what each module's ``register`` says by a test).
+COMMAND_HELP = {
+    "flows": "check, list, show, walk and build the content",
+    "content": "publish signed content (TUF) and update the app",
+    "records": "saved paths, checklists and requests in the encrypted store",
+    "pdf": "check signed PDF records",
+    "identity": "signing identity for PDF records (PIN from env PRIVACYAPP_PIN)",
+    "gemeenten": "municipality directory (register, postcode)",
+    "rights": "write AVG requests and follow their terms",
+}
+#: Top-level options that take a value (to find the subcommand in argv without parsing).
+_VALUE_OPTIONS = ("--data-dir", "--host", "--port")
+
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
@@ -46,8 +65,13 @@ class CliContext:
 Handler = Callable[[argparse.Namespace, CliContext], int]
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """Build the full argument parser with every subcommand group registered."""
+def build_parser(only: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """Build the argument parser with every subcommand group registered.
+
+    Args:
+        only: register (and import) just these groups; the others are listed with their help
+            but not imported. ``()``: import none (``--version``, ``--help``, starting the app).
+    """
     parser = argparse.ArgumentParser(
         prog="privacyapp",
         description="PrivacyApp ondersteuning en zorg. Without a subcommand it starts the app.",
@@ -65,9 +89,25 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--port", type=int, default=8550, help="web: port to listen on")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
-        module = importlib.import_module(f"privacyapp.commands.{name}")
-        module.register(sub)
+        if only is None or name in only:
+            module = importlib.import_module(f"privacyapp.commands.{name}")
+            module.register(sub)
+        else:
+            sub.add_parser(name, help=COMMAND_HELP[name])
     return parser
+
+
+def _command_in(argv: Sequence[str]) -> str | None:
+    """The subcommand group named in ``argv`` (the first word that is not an option)."""
+    words = iter(argv)
+    for word in words:
+        if word == "--":
+            return next(words, None)
+        if word in _VALUE_OPTIONS:
+            next(words, None)
+        elif not word.startswith("-"):
+            return word
+    return None
 
 
 def main(
@@ -82,9 +122,11 @@ def main(
     out = stdout if stdout is not None else sys.stdout
     err = stderr if stderr is not None else sys.stderr
     environ = dict(os.environ if env is None else env)
-    parser = build_parser()
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    command = _command_in(arguments)
+    parser = build_parser(only=(command,) if command in COMMAND_MODULES else ())
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(arguments)
     except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
         return int(exc.code or 0)
     data_dir = args.data_dir if args.data_dir is not None else default_data_dir(environ)

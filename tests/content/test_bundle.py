@@ -53,6 +53,27 @@ def test_a_changed_bundle_is_refused() -> None:
         load_bundle(json.dumps(data).encode())
 
 
+def test_a_bundle_changed_byte_for_byte_is_refused_by_its_own_hash() -> None:
+    data = build_bundle(FLOWS)
+    first_title = json.loads(data)["flows"][0]["title"]
+    changed = data.replace(first_title.encode(), (first_title[:-1] + "!").encode(), 1)
+    with pytest.raises(BundleInvalid, match="changed after it was built"):
+        load_bundle(changed)
+    forged = data.replace(b'"bundle_hash": "', b'"bundle_hash": "f', 1).replace(b'f"', b'"', 1)
+    with pytest.raises(BundleInvalid):
+        load_bundle(forged)
+
+
+def test_a_bundle_from_before_the_bytes_hash_still_loads_and_is_still_checked() -> None:
+    data = json.loads(build_bundle(FLOWS))
+    del data["bundle_hash"]
+    old = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1).encode()
+    assert load_bundle(old).content_hash == builtin_library().content_hash
+    data["flows"][0]["title"] = "Iets anders"
+    with pytest.raises(BundleInvalid, match="changed after it was built"):
+        load_bundle(json.dumps(data).encode())
+
+
 @pytest.mark.parametrize(
     ("data", "message"),
     [

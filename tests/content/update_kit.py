@@ -58,6 +58,7 @@ def make_bundle(
         node["choices"][0]["next"] = "bestaat-niet"
     content = {"registry": bundle["registry"], "flows": bundle["flows"]}
     bundle["content_hash"] = hash_content(content)
+    bundle.pop("bundle_hash", None)  # edited by hand: checked against content_hash instead
     return (json.dumps(bundle, ensure_ascii=False, sort_keys=True, indent=1) + "\n").encode()
 
 

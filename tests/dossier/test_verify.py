@@ -265,3 +265,28 @@ def test_sync_api_also_works_where_a_loop_is_running(signed: bytes) -> None:
         return verify_pdf(sign_pdf(report, sample_identity(), when=WHEN)).ok
 
     assert asyncio.run(in_handler())
+
+
+def test_the_signature_size_is_learned_once_and_the_file_is_the_same(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from pyhanko.sign.signers import pdf_signer
+
+    from privacyapp.dossier import _signing, build_report, sign_pdf, verify_pdf
+
+    identity = sample_identity()
+    report = build_report(sample_record(), fingerprint=identity.fingerprint)
+    monkeypatch.setattr(_signing, "_RESERVED", {})
+    estimates: list[int] = []
+    real = pdf_signer.PdfSigningSession.estimate_signature_container_size
+
+    async def counted(self: object, *args: object, **kwargs: object) -> int:
+        estimates.append(1)
+        return int(await real(self, *args, **kwargs))  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pdf_signer.PdfSigningSession, "estimate_signature_container_size", counted)
+    first = sign_pdf(report, identity, when=WHEN)
+    second = sign_pdf(report, identity, when=WHEN)
+    assert len(estimates) == 1
+    assert verify_pdf(first).ok and verify_pdf(second).ok
+    assert len(first) == len(second)  # the same room reserved, as pyHanko itself chose

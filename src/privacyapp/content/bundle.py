@@ -6,8 +6,10 @@ tooling compiles ``flows/`` with ``privacyapp flows build`` into
 
 The bundle holds the bundle format, ``content_version`` (from the registry), ``content_hash``
 (SHA-256 of the canonical JSON of the registry and the resolved flows, the same hash a library
-loaded from YAML has), the registry and the flows. It is deterministic: the same flows give the
-same bytes.
+loaded from YAML has), ``bundle_hash`` (SHA-256 of the bundle's own bytes with this field set to
+zeros, so loading checks the bytes instead of serialising the content again), the registry and the
+flows. It is deterministic: the same flows give the same bytes. A bundle without ``bundle_hash``
+(built before it existed) is checked against ``content_hash`` as before.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ __all__ = [
 
 BUNDLE_FORMAT = 1
 BUNDLE_RESOURCE = "content-bundle.json"
+_NO_HASH = "0" * 64
 
 
 def bundle_bytes(library: Library) -> bytes:
@@ -45,12 +48,28 @@ def bundle_bytes(library: Library) -> bytes:
         content = canonical_content(library.registry, library.flows.values())
     bundle: dict[str, Any] = {
         "bundle_format": BUNDLE_FORMAT,
+        "bundle_hash": _NO_HASH,
         "content_version": library.content_version,
         "content_hash": library.content_hash,
         **content,
     }
     text = json.dumps(bundle, ensure_ascii=False, sort_keys=True, indent=1)
-    return (text + "\n").encode("utf-8")
+    unsigned = (text + "\n").encode("utf-8")
+    return unsigned.replace(
+        _hash_field(_NO_HASH), _hash_field(hashlib.sha256(unsigned).hexdigest()), 1
+    )
+
+
+def _hash_field(value: str) -> bytes:
+    return f'"bundle_hash": "{value}"'.encode("ascii")
+
+
+def _bytes_intact(data: bytes, bundle_hash: Any) -> bool:
+    """True when ``data`` hashes to its own ``bundle_hash`` (that field read as zeros)."""
+    if not isinstance(bundle_hash, str) or len(bundle_hash) != 64 or not bundle_hash.isalnum():
+        return False
+    unsigned = data.replace(_hash_field(bundle_hash), _hash_field(_NO_HASH), 1)
+    return hashlib.sha256(unsigned).hexdigest() == bundle_hash
 
 
 def build_bundle(flows_dir: Path | str) -> bytes:
@@ -75,7 +94,7 @@ def load_bundle(data: bytes) -> Library:
         BundleInvalid: when the bundle is not valid JSON, has another format, does not match
             the model, or its hash does not match its content.
     """
-    with paused_gc():  # millions of small objects; see privacyapp.engine._bulk
+    with paused_gc(freeze=True):  # millions of small objects; see privacyapp.engine._bulk
         return _load_bundle(data)
 
 
@@ -92,8 +111,13 @@ def _load_bundle(data: bytes) -> Library:
         flows = [Flow.model_validate(flow) for flow in content["flows"]]
     except (KeyError, TypeError, ValidationError) as exc:
         raise BundleInvalid(f"the content bundle does not match this app: {exc}") from None
-    # The bundle holds the canonical content, so hashing what was read is hashing the content.
-    if hash_content(content) != bundle.get("content_hash"):
+    # The bytes carry their own hash; an older bundle holds the canonical content, so hashing
+    # what was read is hashing the content.
+    if "bundle_hash" in bundle:
+        intact = _bytes_intact(data, bundle["bundle_hash"])
+    else:
+        intact = hash_content(content) == bundle.get("content_hash")
+    if not intact:
         raise BundleInvalid("the content bundle was changed after it was built; reinstall the app")
     library = Library(registry, flows, content_hash=bundle["content_hash"])
     return library

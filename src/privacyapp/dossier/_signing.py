@@ -4,6 +4,11 @@ The signature covers the whole file. Its appearance is a small PDF page drawn wi
 the embedded font (pyHanko's own text stamps would need fontTools for that), placed in the box
 the layout reserved. pyHanko is imported on first use (~330 ms). Its sync API runs
 ``asyncio.run()``, so code inside an event loop (Flet handlers) calls ``async_sign_pdf``.
+
+Before it signs, pyHanko builds a whole trial signature to learn how much room to reserve in
+the file (half of the signing time). That size depends only on the signer's certificates, not
+on the record, so it is learned once per identity and then passed on (issue 21): the same
+reserve pyHanko would compute, so the same file, at half the cost.
 """
 
 from __future__ import annotations
@@ -24,6 +29,9 @@ __all__ = ["FIELD_NAME", "async_sign_pdf", "make_signed_record", "sign_pdf", "st
 
 #: Name of the signature field; readers show it in their signature panel.
 FIELD_NAME = "Handtekening"
+
+#: Bytes pyHanko reserved for a signature, per identity (certificate and chain fingerprint).
+_RESERVED: dict[str, int] = {}
 
 
 def make_signed_record(record: RecordInput, identity: SigningIdentity) -> bytes:
@@ -72,7 +80,7 @@ async def async_sign_pdf(report: ReportPdf, identity: SigningIdentity, *, when: 
                 inner_content_scaling=layout.InnerScaling.NO_SCALING,
             ),
         )
-        pdf_signer = _timed_signer(when)(
+        pdf_signer = _timed_signer(when, _reserve_key(identity))(
             meta, _signer(identity), stamp_style=stamp, new_field_spec=field_spec
         )
         output = await pdf_signer.async_sign_pdf(writer)
@@ -147,14 +155,34 @@ def _signer(identity: SigningIdentity) -> Any:
     )
 
 
-def _timed_signer(when: datetime) -> Any:
-    """A PdfSigner whose signing time is ``when`` (pyHanko otherwise reads the wall clock)."""
+def _reserve_key(identity: SigningIdentity) -> str:
+    import hashlib
+
+    digest = hashlib.sha256(identity.certificate_der)
+    for cert in identity.chain:
+        digest.update(cert.public_bytes(serialization.Encoding.DER))
+    return digest.hexdigest()
+
+
+def _timed_signer(when: datetime, reserve_key: str) -> Any:
+    """A PdfSigner whose signing time is ``when`` (pyHanko otherwise reads the wall clock) and
+    that estimates the signature's size only once per identity."""
     from pyhanko.sign import signers
 
     class TimedPdfSigner(signers.PdfSigner):
         def init_signing_session(self, *args: Any, **kwargs: Any) -> Any:
             session = super().init_signing_session(*args, **kwargs)
             session.system_time = when
+            estimate = session.estimate_signature_container_size
+
+            async def remembered(*a: Any, **k: Any) -> int:
+                if reserve_key not in _RESERVED:
+                    if len(_RESERVED) > 32:  # a few identities per device; never grows far
+                        _RESERVED.clear()
+                    _RESERVED[reserve_key] = int(await estimate(*a, **k))
+                return _RESERVED[reserve_key]
+
+            session.estimate_signature_container_size = remembered  # type: ignore[method-assign]
             return session
 
     return TimedPdfSigner

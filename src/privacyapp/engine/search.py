@@ -17,7 +17,7 @@ import bisect
 import heapq
 import math
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Literal
 
 from privacyapp.engine._bulk import paused_gc
@@ -130,12 +130,22 @@ class _Doc:
 def _documents(library: Library, flow: Flow) -> list[tuple[_Doc, list[tuple[str, float]]]]:
     """Each searchable unit of a flow with its (text, weight) fields."""
     registry = library.registry
+    sector = flow.sector
     situations = " ".join(
         registry.situations[s].label for s in flow.situations if s in registry.situations
     )
     docs = [
         (
-            _Doc(flow.id, None, "flow", flow.title, flow.summary, flow.audience, fold(flow.title)),
+            _Doc(
+                flow.id,
+                None,
+                "flow",
+                flow.title,
+                flow.summary,
+                flow.audience,
+                fold(flow.title),
+                sector,
+            ),
             [(flow.title, 3.0), (flow.summary, 1.5), (" ".join(flow.tags), 2.0), (situations, 1.5)],
         )
     ]
@@ -150,6 +160,7 @@ def _documents(library: Library, flow: Flow) -> list[tuple[_Doc, list[tuple[str,
                 node.help or flow.title,
                 flow.audience,
                 fold(node.text),
+                sector,
             )
         elif isinstance(node, AdviceNode):
             fields = [(node.title, 2.0), (node.summary or "", 1.0), (" ".join(node.tags), 2.0)]
@@ -161,6 +172,7 @@ def _documents(library: Library, flow: Flow) -> list[tuple[_Doc, list[tuple[str,
                 node.summary or node.explanation,
                 flow.audience,
                 fold(node.title),
+                sector,
             )
         elif isinstance(node, ChecklistNode):
             fields = [(node.title, 1.5), (" ".join(i.text for i in node.items), 0.5)]
@@ -172,12 +184,20 @@ def _documents(library: Library, flow: Flow) -> list[tuple[_Doc, list[tuple[str,
                 node.intro or flow.title,
                 flow.audience,
                 fold(node.title),
+                sector,
             )
         else:
             assert isinstance(node, InfoNode)
             fields = [(node.title, 1.0)]
             doc = _Doc(
-                flow.id, node_id, "info", node.title, node.text, flow.audience, fold(node.title)
+                flow.id,
+                node_id,
+                "info",
+                node.title,
+                node.text,
+                flow.audience,
+                fold(node.title),
+                sector,
             )
         docs.append((doc, fields))
     return docs
@@ -188,24 +208,38 @@ class SearchIndex:
 
     def __init__(self, library: Library) -> None:
         """Index every flow of the library."""
-        with paused_gc():
+        with paused_gc(freeze=True):
             self._build(library)
 
     def _build(self, library: Library) -> None:
         self._docs: list[_Doc] = []
-        postings: dict[str, dict[int, float]] = defaultdict(dict)
+        grouped: dict[str, dict[float, list[int]]] = defaultdict(lambda: defaultdict(list))
         for flow in library.flows.values():
             for doc, fields in _documents(library, flow):
                 index = len(self._docs)
-                self._docs.append(replace(doc, sector=flow.sector))
-                for text, weight in fields:
-                    for token in tokens(text):
-                        posting = postings[token]
-                        posting[index] = max(posting.get(index, 0.0), weight)
-        self._postings = dict(postings)
-        self._vocabulary = sorted(self._postings)
+                self._docs.append(doc)
+                weights: dict[str, float] = {}  # each token once, with its best field's weight
+                for text, weight in sorted(fields, key=lambda field: field[1]):
+                    weights.update(dict.fromkeys(tokens(text), weight))
+                for token, weight in weights.items():
+                    grouped[token][weight].append(index)
+        #: Per token its documents grouped by weight (lowest first): a query then scores a
+        #: whole group at once instead of one posting at a time.
+        self._postings: dict[str, tuple[tuple[float, tuple[int, ...]], ...]] = {
+            token: tuple((weight, tuple(docs)) for weight, docs in sorted(groups.items()))
+            for token, groups in grouped.items()
+        }
+        #: Each document's place among equal scores: flows before their nodes, then by id.
+        order = sorted(range(len(self._docs)), key=self._order)
+        self._rank = [0] * len(self._docs)
+        for place, doc_index in enumerate(order):
+            self._rank[doc_index] = place
         count = max(len(self._docs), 1)
-        self._idf = {t: 1.0 + math.log(count / len(p)) for t, p in self._postings.items()}
+        self._idf = {
+            t: 1.0 + math.log(count / sum(len(docs) for _, docs in groups))
+            for t, groups in self._postings.items()
+        }
+        self._vocabulary = sorted(self._postings)
         grams: dict[str, set[str]] = defaultdict(set)
         for token in self._vocabulary:
             for gram in trigrams(token):
@@ -289,14 +323,19 @@ class SearchIndex:
                 counts[token] += 1
         needed = max(1, len(word) - 2 - 3 * limit)
         scored: list[tuple[int, int, str, float]] = []
+        starts: dict[str, int] = {}  # many index words share a start (``schuldhulp1``, ``…2``)
         for token, shared in counts.items():
             if shared < needed:
                 continue
             distance = edit_distance(word, token, limit)
             if distance <= limit:
                 scored.append((distance, len(token), token, _TYPO))
-            elif len(token) > len(word) and edit_distance(word, token[: len(word)], 1) <= 1:
-                scored.append((limit + 1, len(token), token, _TYPO * _PREFIX))
+            elif len(token) > len(word):
+                start = token[: len(word)]
+                if start not in starts:
+                    starts[start] = edit_distance(word, start, 1)
+                if starts[start] <= 1:
+                    scored.append((limit + 1, len(token), token, _TYPO * _PREFIX))
         scored.sort()
         return [(token, factor) for _, _, token, factor in scored]
 
@@ -309,34 +348,63 @@ class SearchIndex:
         )
         if not words or limit <= 0:
             return []
-        scores: dict[int, float] = defaultdict(float)
-        matched: dict[int, int] = defaultdict(int)
-        for word in words:
-            best: dict[int, float] = {}
-            for token, factor in self._expand(word):
-                idf = self._idf[token]
-                for doc_index, weight in self._postings[token].items():
-                    value = factor * idf * weight
-                    if value > best.get(doc_index, 0.0):
-                        best[doc_index] = value
-            for doc_index, value in best.items():
-                scores[doc_index] += value
-                matched[doc_index] += 1
         phrase = " ".join(tokens(query, keep_stopwords=True))
-        results: list[tuple[float, int]] = []
-        for doc_index, score in scores.items():
-            doc = self._docs[doc_index]
-            if audience is not None and audience not in doc.audience:
-                continue
-            coverage = matched[doc_index] / len(words)
-            total = score * coverage * coverage
-            if len(phrase) >= 4 and phrase in doc.folded_title:
-                total *= 1.5
-            if doc.kind == "flow":
-                total *= 1.2  # a flow is what users open; its nodes come with it
-            results.append((total, doc_index))
-        top = heapq.nsmallest(limit, results, key=lambda r: (-round(r[0], 6), self._order(r[1])))
-        return [self._hit(doc_index, score, words) for score, doc_index in top]
+        check_phrase = len(phrase) >= 4
+        per_word = [self._groups(word) for word in words]
+        best = [_best_of(groups) for groups in per_word]
+        docs, rank, count = self._docs, self._rank, len(words)
+        # The most a document's score can be multiplied by: the title bonus and the flow bonus.
+        most = (1.5 if check_phrase else 1.0) * 1.2
+        top: list[tuple[float, int, float, int]] = []  # the worst kept result first
+        seen: set[int] = set()
+        heads = [0] * count  # per word: the next group (highest value first) to read
+        while True:
+            # Stop when no unread document can beat the results kept: it can only match words
+            # with groups left to read, each at most at the value of the word's next group.
+            left = [g[h][0] for g, h in zip(per_word, heads, strict=True) if h < len(g)]
+            if not left:
+                break
+            reach = len(left) / count
+            bound = sum(left) * reach * reach * most * (1 + 1e-9)  # float rounding
+            if len(top) >= limit and round(bound, 6) < top[0][0]:
+                break
+            word = max(
+                (w for w in range(count) if heads[w] < len(per_word[w])),
+                key=lambda w: per_word[w][heads[w]][0],
+            )
+            group = per_word[word][heads[word]][1]
+            heads[word] += 1
+            for doc_index in group:
+                if doc_index in seen:
+                    continue
+                seen.add(doc_index)
+                doc = docs[doc_index]
+                if audience is not None and audience not in doc.audience:
+                    continue
+                values = [found[doc_index] for found in best if doc_index in found]
+                coverage = len(values) / count
+                total = sum(values) * coverage * coverage
+                if check_phrase and phrase in doc.folded_title:
+                    total *= 1.5
+                if doc.kind == "flow":
+                    total *= 1.2  # a flow is what users open; its nodes come with it
+                entry = (round(total, 6), -rank[doc_index], total, doc_index)
+                if len(top) < limit:
+                    heapq.heappush(top, entry)
+                elif entry > top[0]:
+                    heapq.heapreplace(top, entry)
+        top.sort(reverse=True)  # best score first; equal scores by rank (all distinct)
+        return [self._hit(doc_index, total, words) for _, _, total, doc_index in top]
+
+    def _groups(self, word: str) -> list[tuple[float, tuple[int, ...]]]:
+        """The documents a query word finds, as groups of one value (factor x idf x weight),
+        highest value first."""
+        groups: list[tuple[float, tuple[int, ...]]] = []
+        for token, factor in self._expand(word):
+            idf = self._idf[token]
+            groups.extend((factor * idf * weight, docs) for weight, docs in self._postings[token])
+        groups.sort(key=lambda group: group[0], reverse=True)
+        return groups
 
     def _order(self, doc_index: int) -> tuple[int, str, str]:
         """Ties: flows before their nodes, then by id (stable results)."""
@@ -355,6 +423,14 @@ class SearchIndex:
             doc.sector,
             doc.audience,
         )
+
+
+def _best_of(groups: list[tuple[float, tuple[int, ...]]]) -> dict[int, float]:
+    """Each document in the groups with its highest value (groups come highest first)."""
+    best: dict[int, float] = {}
+    for value, docs in reversed(groups):  # higher values last: they overwrite lower ones
+        best.update(dict.fromkeys(docs, value))
+    return best
 
 
 def _snippet(text: str, words: list[str], width: int = 140) -> str:
