@@ -124,6 +124,8 @@ class StoreSession:
     error_fields: dict[str, object] = field(default_factory=dict)
     screens: dict[str, Any] = field(default_factory=dict)
     """Per-screen helpers that must survive a re-render (lock screen, overview)."""
+    caught_up_at: str | None = None
+    """Web: the route at which this page last picked up what other tabs of the browser saved."""
 
     def error_text(self, t: Translator) -> str:
         """``error`` in the UI language (empty when there is none)."""

@@ -6,8 +6,10 @@ screen is shown again when it is ready.
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING, Literal
 
+from privacyapp.dossier import BrowserBackend, StoreError
 from privacyapp.views.kit.context import ViewContext
 from privacyapp.views.kit.store_session import StoreSession
 
@@ -15,6 +17,8 @@ if TYPE_CHECKING:
     from privacyapp.dossier import Vault
 
 __all__ = ["VaultStatus", "open_vault", "store_session"]
+
+logger = logging.getLogger(__name__)
 
 #: Where a screen's saved items can go: no store on this platform, still loading (web), locked,
 #: or open.
@@ -29,7 +33,34 @@ def store_session(ctx: ViewContext) -> StoreSession | None:
     session: StoreSession | None = service.session(ctx.state)
     if session is None and ctx.page is not None:
         ctx.page.run_task(service.load, ctx.page, ctx.state, ctx.nav.refresh)
+    elif session is not None:
+        _catch_up(ctx, session)
     return session
+
+
+def _catch_up(ctx: ViewContext, session: StoreSession) -> None:
+    """Web: once per screen, pick up what another tab of this browser saved, so this tab's
+    next save builds on it (the store re-checks its history before every write, but it can only
+    see another tab's writes after the backend re-read them). One browser round trip."""
+    backend, page = session.backend, ctx.page
+    if not isinstance(backend, BrowserBackend) or page is None:
+        return
+    if session.caught_up_at == ctx.state.route:
+        return
+    session.caught_up_at = ctx.state.route
+
+    async def catch_up() -> None:
+        if not await backend.refresh():
+            return
+        if session.lock.is_unlocked:
+            try:
+                session.lock.require_vault().sync()
+            except StoreError as exc:  # a forked history: the vault says so and stays read-only
+                logger.warning("the other tab's history does not fit: %s", exc)
+        session.screens.pop("overview", None)  # rebuilt from the vault as it is now
+        ctx.nav.refresh()
+
+    page.run_task(catch_up)
 
 
 def open_vault(ctx: ViewContext) -> tuple[VaultStatus, Vault | None]:
