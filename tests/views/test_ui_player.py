@@ -275,3 +275,21 @@ def test_advice_step_badges_grow_with_the_text(state: AppState, services: Servic
         rows = advice._numbered(("Een", "Twee"), state.settings.text_scale)
         badges = [row.controls[0] for row in rows]  # type: ignore[attr-defined]
         assert badges and all(b.width == b.height == round(28 * scale) for b in badges)
+
+
+def test_a_bill_is_cited_once_as_a_bill_with_the_day_its_status_was_checked(
+    state: AppState, services: Services
+) -> None:
+    """Issue 14: "Wetsvoorstel … (Wetsvoorstel, nog geen wet)" said it twice and not since when."""
+    from dataclasses import replace as dc_replace
+
+    flow = services.library.get("multiprobleem-casusoverleg")
+    start = FlowSession.start(flow, content_hash="test", clock=services.clock)
+    state.set_session(dc_replace(start, current_id="advies-met-toestemming"))
+    shown = render_route(
+        ROUTES, "/vraag/multiprobleem-casusoverleg/advies-met-toestemming", state, services,
+        RecordingNavigator(),
+    )  # fmt: skip
+    bill = [t for t in texts(shown.content) if "WAMS" in t and t.startswith("Wetsvoorstel")]
+    assert bill and all(t.count("Wetsvoorstel") == 1 for t in bill)
+    assert all("nog geen wet, stand op 02-12-2026" in t for t in bill)

@@ -67,7 +67,11 @@ def _sources(ctx: ViewContext, node: AdviceNode) -> list[ft.Control]:
         url = source.url(registry)
         law = registry.laws.get(source.law)
         if law is not None and law.kind == "bill":
-            citation += f" ({ctx.t('sources.bill')})"
+            # A bill's citation already says "Wetsvoorstel"; add what is true, and since when.
+            status = ctx.t("sources.bill_status")
+            if law.checked_at is not None:
+                status = ctx.t("sources.bill_checked", date=i18n.day_text(ctx.t, law.checked_at))
+            citation += f" ({status})"
         out.append(w.link(citation, url, f"source-{i}") if url else w.body(citation))
         if source.note:
             out.append(w.muted(source.note))
