@@ -271,7 +271,10 @@ def run_browser() -> None:
 
 def signing_available() -> bool:
     """True when PyCA cryptography and pyHanko can be imported (not in the browser build)."""
-    return all(importlib.util.find_spec(name) is not None for name in ("cryptography", "pyhanko"))
+    try:
+        return all(importlib.util.find_spec(n) is not None for n in ("cryptography", "pyhanko"))
+    except (ImportError, ValueError):
+        return False
 
 
 if __name__ == "__main__":  # `python -m privacyapp.app`; `flet build` runs src/main.py instead

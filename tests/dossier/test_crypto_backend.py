@@ -103,3 +103,18 @@ def test_signing_without_cryptography_says_what_is_missing() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "cryptography" in result.stdout
+
+
+def test_the_app_starts_without_cryptography_yaml_or_pyhanko(tmp_path: Path) -> None:
+    """What the browser build does: build every service; only signing is missing, and says so."""
+    result = _run(
+        "from pathlib import Path\n"
+        "from privacyapp.app import build_services\n"
+        f"services = build_services(Path({str(tmp_path)!r}), web=True)\n"
+        "assert services.signer is None, services.signer\n"
+        "assert len(services.library) > 0\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules}"
+        " & {'cryptography', 'yaml', 'pyhanko', 'reportlab'}))\n"
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
