@@ -266,7 +266,17 @@ def run_browser() -> None:
     there, and the record screens say so.
     """
     services = build_services(Path("/home/pyodide/privacyapp"), web=True)
-    ft.run(make_main(services), route_url_strategy=ft.RouteUrlStrategy.PATH)
+    app_main = make_main(services)
+
+    async def main(page: ft.Page) -> None:
+        from pyodide.code import run_js  # type: ignore[import-not-found]  # Pyodide only
+
+        from privacyapp.dossier._cryptobackend import BROWSER_LOADER
+
+        await run_js(BROWSER_LOADER)  # the vendored @noble crypto, before the store needs it
+        await app_main(page)
+
+    ft.run(main, route_url_strategy=ft.RouteUrlStrategy.PATH)
 
 
 def signing_available() -> bool:
