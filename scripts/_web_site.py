@@ -3,13 +3,17 @@
     _web_site.py stage PYPROJECT PROJ      staging pyproject.toml (+ root main.py placeholder)
     _web_site.py seed CLI_VENV HOME MANIFEST   local python-build manifest + Pyodide cache
     _web_site.py finish DIST VERSION       CSP, headers, deep-link fallback, service worker
+    _web_site.py npm NAME VERSION DEST     an npm package from registry.npmjs.org (pinned hash)
 """
 
 from __future__ import annotations
 
 import ast
+import base64
+import hashlib
 import io
 import json
+import os
 import re
 import shutil
 import sys
@@ -23,6 +27,33 @@ ROOT = Path(__file__).resolve().parents[1]
 UNUSED = ["main.dart.wasm", "main.dart.mjs", "canvaskit/skwasm*", "canvaskit/wimp*",
           "canvaskit/experimental_webparagraph*", "**/*.symbols", "**/*.map", "**/*.d.ts",
           "vendor/noble/*/src", "pyodide/package.json"]  # fmt: skip
+
+
+#: npm packages vendored into the site, with the registry's sha512 integrity of each tarball.
+NPM = {
+    ("@noble/ciphers", "2.4.0"): "sha512-AnjFn0Jv92laAkvMrghlFZq4qQCIN/4DxFV/eooqtC2YTjB7kBeLMS2T9KJX4Dn+ZVXLOwK0lSgqDtx9gvxtiw==",
+    ("@noble/hashes", "2.4.0"): "sha512-X5XaVWZIBCT7HHZGm5I7ZQXDwLG+bGXuSrMQAW+7Zvl87h1kmc1ZB1VSRJcpUfoUrGQp4Fkoxm5kZ+Ms+aW+eA==",
+}  # fmt: skip
+
+
+def npm(name: str, version: str, dest: Path) -> None:
+    """Fetch an npm package's tarball (no npm needed), check its pinned hash, unpack it."""
+    import ssl
+    import urllib.request
+
+    integrity = NPM[(name, version)]
+    url = f"https://registry.npmjs.org/{name}/-/{name.split('/')[-1]}-{version}.tgz"
+    cafile = os.environ.get("SSL_CERT_FILE") or os.environ.get("PIP_CERT") or None
+    context = ssl.create_default_context(cafile=cafile)
+    with urllib.request.urlopen(url, timeout=60, context=context) as response:
+        data = response.read()
+    digest = "sha512-" + base64.b64encode(hashlib.sha512(data).digest()).decode()
+    if digest != integrity:
+        raise SystemExit(f"{name}@{version}: tarball hash {digest} is not the pinned {integrity}")
+    shutil.rmtree(dest, ignore_errors=True)
+    dest.mkdir(parents=True)
+    with tarfile.open(fileobj=io.BytesIO(data)) as tar:
+        tar.extractall(dest, filter="data")
 
 
 def stage(pyproject: Path, proj: Path) -> None:
@@ -174,6 +205,8 @@ def main(argv: list[str]) -> None:
         stage(Path(args[0]), Path(args[1]))
     elif command == "seed":
         seed(Path(args[0]), Path(args[1]), Path(args[2]))
+    elif command == "npm":
+        npm(args[0], args[1], Path(args[2]))
     elif command == "finish":
         finish(Path(args[0]), args[1])
     else:
