@@ -165,6 +165,15 @@ def finish(dist: Path, version: str) -> None:
         '  <meta name="referrer" content="no-referrer">',
         1,
     )
+    # Flutter's loader no longer registers a service worker (and its file is a stub that
+    # unregisters itself); the page registers ours, under the same name so the two never fight.
+    html = html.replace(
+        "</head>",
+        "  <script>if ('serviceWorker' in navigator) navigator.serviceWorker"
+        ".register('/flutter_service_worker.js').catch((e) => console.warn('service worker', e));"
+        "</script>\n</head>",
+        1,
+    )
     index.write_text(html, encoding="utf-8")
     (dist / "404.html").write_text(html, encoding="utf-8")  # hosts that serve 404.html
 
