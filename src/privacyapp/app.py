@@ -280,11 +280,10 @@ def run_browser() -> None:
 
 
 def signing_available() -> bool:
-    """True when PyCA cryptography and pyHanko can be imported (not in the browser build)."""
-    try:
-        return all(importlib.util.find_spec(n) is not None for n in ("cryptography", "pyhanko"))
-    except (ImportError, ValueError):
-        return False
+    """True when signed PDF records can be made and checked (not in the browser build)."""
+    from privacyapp.dossier import signing_available as available
+
+    return available()
 
 
 if __name__ == "__main__":  # `python -m privacyapp.app`; `flet build` runs src/main.py instead
