@@ -167,6 +167,9 @@ def test_save_with_pin_reload_and_unlock_all_in_the_browser(
     assert any("privacyapp.v1.rec-" in k for k in stored)
     for value in stored.values():
         assert REFERENCE not in value and "dossier inzien" not in value
+    # One format everywhere: what @noble wrote in the browser opens here with PyCA cryptography.
+    titles = [record.title for record in _open_natively(stored).list()]
+    assert titles == ["Mag ik mijn dossier inzien?"]
 
     page.reload()  # a new visit: Python starts again in the page, the store is locked
     page.wait_for_selector("flt-semantics-placeholder", state="attached", timeout=BOOT_MS)
@@ -182,3 +185,19 @@ def test_save_with_pin_reload_and_unlock_all_in_the_browser(
     boot(page, url + "/vastleggen", first="record-none")
     assert wait_for(page, "record-none").inner_text().strip()
     assert not [line for line in static_server.log if not line.startswith("GET ")]
+
+
+def _open_natively(stored: dict[str, str]) -> Any:
+    """The browser's store (localStorage, as Flutter keeps it) unlocked by the native code."""
+    import base64
+    import json
+
+    from privacyapp.dossier import BROWSER_PREFIX, AppLock, MemoryBackend
+
+    backend = MemoryBackend()
+    for key, value in stored.items():
+        if BROWSER_PREFIX not in key:
+            continue
+        text = json.loads(value) if value.startswith('"') else value
+        backend.blobs[key.split(BROWSER_PREFIX, 1)[1]] = base64.b64decode(text)
+    return AppLock(backend).unlock(PIN)
