@@ -1,5 +1,5 @@
 # Sourced by scripts/run and scripts/test: make .venv with the pinned dependencies.
-# Usage: ensure_venv [extra]   (extra = "dev" for the test tools)
+# Usage: ensure_venv [extras]   (e.g. "web" for the web server, "web,dev" for the tests too)
 ensure_venv() {
   local extra="${1:-}" spec="."
   [ -n "$extra" ] && spec=".[$extra]"

@@ -40,6 +40,9 @@ __all__ = [
     "desktop_available",
     "make_main",
     "run",
+    "run_browser",
+    "run_device",
+    "signing_available",
     "start_services",
     "web_app",
 ]
@@ -112,9 +115,10 @@ def build_services(
     from privacyapp.opendata import MunicipalityDirectory
 
     services.directory = MunicipalityDirectory(data_dir, http_client)
-    from privacyapp.dossier import RecordService  # signing identities, signed PDF records
+    if signing_available():  # not in the browser build: no PyCA cryptography or pyHanko there
+        from privacyapp.dossier import RecordService  # signing identities, signed PDF records
 
-    services.signer = RecordService()
+        services.signer = RecordService()
     return services
 
 
@@ -388,9 +392,44 @@ def run(*, web: bool, host: str, port: int, data_dir: Path) -> int:
     return 0
 
 
-if __name__ == "__main__":  # `flet build` runs this module on iOS, Android and desktop
+def run_device() -> None:
+    """Start the installed app (iOS, Android, desktop builds): files in the app's data folder."""
     from privacyapp.opendata import default_client
     from privacyapp.paths import default_data_dir
 
     # on the device: the register refresh and content updates go out through this one client
     ft.run(make_main(build_services(default_data_dir(), web=False, http_client=default_client())))
+
+
+def run_browser() -> None:
+    """Start the app inside the browser (the static Pyodide web build, ``scripts/build-web``).
+
+    Everything runs on the visitor's device: the store lives in the browser's storage
+    (``web=True``; a file store would sit in Pyodide's memory and vanish on reload), and there is
+    no HTTP client, so the app makes no requests of its own. Signed PDF records need PyCA
+    cryptography and pyHanko, which have no build for the browser: ``Services.signer`` is None
+    there, and the record screens say so.
+    """
+    services = build_services(Path("/home/pyodide/privacyapp"), web=True)
+    app_main = make_main(services)
+
+    async def main(page: ft.Page) -> None:
+        from pyodide.code import run_js  # type: ignore[import-not-found]  # Pyodide only
+
+        from privacyapp.dossier._cryptobackend import BROWSER_LOADER
+
+        await run_js(BROWSER_LOADER)  # the vendored @noble crypto, before the store needs it
+        await app_main(page)
+
+    ft.run(main, route_url_strategy=ft.RouteUrlStrategy.PATH)
+
+
+def signing_available() -> bool:
+    """True when signed PDF records can be made and checked (not in the browser build)."""
+    from privacyapp.dossier import signing_available as available
+
+    return available()
+
+
+if __name__ == "__main__":  # `python -m privacyapp.app`; `flet build` runs src/main.py instead
+    run_device()

@@ -19,15 +19,17 @@ import binascii
 import hashlib
 import json
 from collections.abc import Iterable
-from typing import Any
-
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from typing import TYPE_CHECKING, Any
 
 from privacyapp.content.bundle import load_bundle
 from privacyapp.content.errors import ContentError, SignatureInvalid, SigningKeyInvalid
 from privacyapp.engine import Library
+
+if TYPE_CHECKING:  # cryptography is imported where it is used: the browser build has none
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import (
+        Ed25519PrivateKey,
+        Ed25519PublicKey,
+    )
 
 __all__ = [
     "SIGNATURE_FORMAT",
@@ -44,6 +46,8 @@ SIGNATURE_FORMAT = 1
 
 
 def _raw(public_key: Ed25519PublicKey) -> bytes:
+    from cryptography.hazmat.primitives import serialization
+
     return public_key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
 
 
@@ -59,6 +63,9 @@ def key_id(public_key_b64: str) -> str:
 
 def generate_signing_key() -> tuple[bytes, str]:
     """A new key pair: (private key as PEM, public key as base64)."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     private = Ed25519PrivateKey.generate()
     pem = private.private_bytes(
         serialization.Encoding.PEM,
@@ -74,6 +81,9 @@ def load_signing_key(pem: bytes) -> Ed25519PrivateKey:
     Raises:
         SigningKeyInvalid: when the data is not an Ed25519 private key.
     """
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     try:
         key = serialization.load_pem_private_key(pem, password=None)
     except (ValueError, TypeError) as exc:
@@ -112,6 +122,9 @@ def verify_bundle(data: bytes, signature_file: bytes, trusted_keys: Iterable[str
         SignatureInvalid: unknown key, wrong signature, or a bundle that does not match it.
         BundleInvalid: the bundle itself is damaged.
     """
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
     signature = _signature(signature_file)
     keys = {key_id(k): k for k in trusted_keys}
     public_b64 = keys.get(str(signature.get("key_id")))

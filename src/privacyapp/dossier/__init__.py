@@ -16,6 +16,7 @@ Quick start::
 from privacyapp.dossier._backend import Backend, MemoryBackend
 from privacyapp.dossier._browser import PREFIX as BROWSER_PREFIX
 from privacyapp.dossier._browser import BrowserBackend, Preferences
+from privacyapp.dossier._capabilities import pdf_available, signing_available
 from privacyapp.dossier._crypto import KdfParams, calibrate_kdf
 from privacyapp.dossier._export import export_bundle, export_json, export_pdf
 from privacyapp.dossier._files import FileBackend
@@ -179,8 +180,10 @@ __all__ = [
     "load_identity",
     "looks_like_bsn",
     "make_signed_record",
+    "pdf_available",
     "save_identity",
     "sign_pdf",
+    "signing_available",
     "store_state",
     "verify_pdf",
 ]

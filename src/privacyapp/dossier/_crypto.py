@@ -1,4 +1,7 @@
-"""Key derivation and authenticated encryption, with vetted primitives only (PyCA cryptography).
+"""Key derivation and authenticated encryption, with vetted primitives only.
+
+The primitives come from ``_cryptobackend``: PyCA ``cryptography`` natively, the audited @noble
+JavaScript libraries in the browser build; both give the same bytes, so the formats are one.
 
 - A PIN or passphrase becomes a 256-bit key with Argon2id, or scrypt where this build of
   ``cryptography`` has no Argon2id. The parameters are calibrated to about a quarter second on
@@ -17,11 +20,7 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-from cryptography.exceptions import InvalidTag, UnsupportedAlgorithm
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+from privacyapp.dossier._cryptobackend import DecryptionFailed, backend
 
 __all__ = [
     "DecryptionFailed",
@@ -49,10 +48,6 @@ _MAX_ITERATIONS = 64
 _MAX_SCRYPT_LOG2_N = 22
 
 
-class DecryptionFailed(Exception):
-    """Internal: the key is wrong or the bytes were altered (callers raise a user error)."""
-
-
 def new_key() -> bytes:
     """Return a fresh random 256-bit key."""
     return os.urandom(KEY_BYTES)
@@ -69,35 +64,24 @@ def b64d(text: str) -> bytes:
 def seal(key: bytes, plaintext: bytes, aad: bytes) -> bytes:
     """Encrypt and authenticate; returns ``nonce || ciphertext || tag``."""
     nonce = os.urandom(NONCE_BYTES)
-    return nonce + AESGCM(key).encrypt(nonce, plaintext, aad)
+    return nonce + backend().aesgcm_encrypt(key, nonce, plaintext, aad)
 
 
 def open_sealed(key: bytes, sealed: bytes, aad: bytes) -> bytes:
     """Reverse ``seal``; raises ``DecryptionFailed`` for a wrong key, altered bytes or wrong AAD."""
     if len(sealed) < NONCE_BYTES + 16:
         raise DecryptionFailed("too short")
-    try:
-        return AESGCM(key).decrypt(sealed[:NONCE_BYTES], sealed[NONCE_BYTES:], aad)
-    except InvalidTag as exc:
-        raise DecryptionFailed("authentication failed") from exc
+    return backend().aesgcm_decrypt(key, sealed[:NONCE_BYTES], sealed[NONCE_BYTES:], aad)
 
 
 def derive_subkey(key: bytes, purpose: str) -> bytes:
     """Derive an independent 256-bit key for ``purpose`` from ``key`` (HKDF-SHA256)."""
-    return HKDF(
-        algorithm=hashes.SHA256(), length=KEY_BYTES, salt=None, info=purpose.encode()
-    ).derive(key)
+    return backend().hkdf_sha256(key, purpose.encode(), KEY_BYTES)
 
 
 def argon2_available() -> bool:
-    """True when this build of ``cryptography`` offers Argon2id."""
-    try:
-        from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
-
-        Argon2id(salt=b"\0" * SALT_BYTES, length=KEY_BYTES, iterations=1, lanes=1, memory_cost=8)
-    except (ImportError, UnsupportedAlgorithm):
-        return False
-    return True
+    """True when the crypto backend here offers Argon2id."""
+    return backend().argon2_available()
 
 
 @dataclass(frozen=True)
@@ -130,13 +114,11 @@ class KdfParams:
         """Derive the 256-bit key-encryption key from ``secret``."""
         data = secret.encode("utf-8")
         if self.algorithm == "argon2id":
-            from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
-
-            return Argon2id(
-                salt=self.salt, length=KEY_BYTES, iterations=self.iterations,
-                lanes=self.lanes, memory_cost=self.memory_kib,
-            ).derive(data)  # fmt: skip
-        return Scrypt(salt=self.salt, length=KEY_BYTES, n=2**self.log2_n, r=8, p=1).derive(data)
+            return backend().argon2id(
+                data, self.salt, iterations=self.iterations, lanes=self.lanes,
+                memory_kib=self.memory_kib, length=KEY_BYTES,
+            )  # fmt: skip
+        return backend().scrypt(data, self.salt, n=2**self.log2_n, r=8, p=1, length=KEY_BYTES)
 
     def to_dict(self) -> dict[str, Any]:
         if self.algorithm == "argon2id":

@@ -17,14 +17,9 @@ import json
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeAlias
 
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec, rsa
-from cryptography.hazmat.primitives.serialization import pkcs12
-from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
-
+from privacyapp.dossier._lazy import LazyModule
 from privacyapp.dossier.errors import (
     IdentityError,
     IdentityImportError,
@@ -33,7 +28,24 @@ from privacyapp.dossier.errors import (
 )
 
 if TYPE_CHECKING:
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec, rsa
+    from cryptography.hazmat.primitives.serialization import pkcs12
+    from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+
     from privacyapp.dossier._vault import Vault
+
+    SigningKey: TypeAlias = ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey
+else:  # imported on first use: the browser build has no PyCA cryptography (``_lazy``)
+    x509 = LazyModule("cryptography.x509")
+    hashes = LazyModule("cryptography.hazmat.primitives.hashes")
+    serialization = LazyModule("cryptography.hazmat.primitives.serialization")
+    ec = LazyModule("cryptography.hazmat.primitives.asymmetric.ec")
+    rsa = LazyModule("cryptography.hazmat.primitives.asymmetric.rsa")
+    pkcs12 = LazyModule("cryptography.hazmat.primitives.serialization.pkcs12")
+    ExtendedKeyUsageOID = LazyModule("cryptography.x509.oid", "ExtendedKeyUsageOID")
+    NameOID = LazyModule("cryptography.x509.oid", "NameOID")
 
 __all__ = [
     "IdentityStore",
@@ -52,7 +64,6 @@ __all__ = [
     "save_identity",
 ]
 
-SigningKey = ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey
 Origin = Literal["self-signed", "pkcs12"]
 
 _FORMAT = "privacyapp-identity/1"
@@ -434,3 +445,12 @@ def _san_email(certificate: x509.Certificate) -> str:
         return ""
     emails = san.value.get_values_for_type(x509.RFC822Name)
     return emails[0] if emails else ""
+
+
+def __getattr__(name: str) -> Any:
+    """``SigningKey`` at run time, built when first asked for (it needs cryptography)."""
+    if name == "SigningKey":
+        from cryptography.hazmat.primitives.asymmetric import ec, rsa
+
+        return ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -15,15 +15,19 @@ from __future__ import annotations
 
 import io
 from datetime import datetime
-from typing import Any
-
-from cryptography.hazmat.primitives import serialization
+from typing import TYPE_CHECKING, Any
 
 from privacyapp.dossier._identity import SigningIdentity
+from privacyapp.dossier._lazy import LazyModule
 from privacyapp.dossier._record import RecordInput
 from privacyapp.dossier._report import ReportPdf, SignatureBox, build_report
 from privacyapp.dossier._sync import run_sync
 from privacyapp.dossier.errors import SigningError
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives import serialization
+else:  # imported on first use: the browser build has no PyCA cryptography (``_lazy``)
+    serialization = LazyModule("cryptography.hazmat.primitives.serialization")
 
 __all__ = ["FIELD_NAME", "async_sign_pdf", "make_signed_record", "sign_pdf", "stamp_pdf"]
 

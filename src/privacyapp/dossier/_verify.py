@@ -24,12 +24,16 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
-
-from cryptography import x509
+from typing import TYPE_CHECKING, Any
 
 from privacyapp.dossier._identity import fingerprint_of
+from privacyapp.dossier._lazy import LazyModule
 from privacyapp.dossier._sync import run_sync
+
+if TYPE_CHECKING:
+    from cryptography import x509
+else:  # imported on first use: the browser build has no PyCA cryptography (``_lazy``)
+    x509 = LazyModule("cryptography.x509")
 
 __all__ = [
     "PROBLEM_CODES",

@@ -1,0 +1,24 @@
+"""The entry point that `flet build` (iOS, Android, desktop) and the static web build run.
+
+`flet build` looks for ``<[tool.flet.app] path>/<module>.py``; this is that file. On a device or
+desktop it starts the app with files in the app's own data folder and the one outbound HTTP
+client; in the browser (Pyodide, ``sys.platform == "emscripten"``) it starts the same app with the
+store in the browser's storage and no network client: there are no sockets in Pyodide, and the
+built-in municipality list and content serve offline.
+"""
+
+from __future__ import annotations
+
+import sys
+
+
+def main() -> None:
+    from privacyapp.app import run_browser, run_device
+
+    if sys.platform == "emscripten":
+        run_browser()
+    else:
+        run_device()
+
+
+main()

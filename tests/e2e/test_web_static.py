@@ -1,0 +1,203 @@
+"""The static web build (issue 16) in Chromium: Python runs in the browser, the server only hands
+out files. Builds the site with scripts/build-web (skipped when its inputs did not change), serves
+it with scripts/serve-web on 127.0.0.1, and walks a new user from home through a flow to advice
+and through a deep link. Every request to another host is a failure, and the static server's
+own log must show nothing but GETs of files: no answer ever reaches a server."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from browserkit import free_port, sel, shot, tap, type_into, wait_for
+
+pytestmark = pytest.mark.e2e
+
+ROOT = Path(__file__).resolve().parents[2]
+SITE = ROOT / "build" / "web"
+BOOT_MS = 180_000  # Pyodide boots the app in the page: 15-30 s on a loaded 2-core machine
+
+
+@pytest.fixture(scope="module")
+def site() -> Path:
+    result = subprocess.run(
+        [str(ROOT / "scripts" / "build-web")], capture_output=True, text=True, timeout=900,
+        check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    assert (SITE / "index.html").is_file()
+    return SITE
+
+
+class StaticServer:
+    def __init__(self, site: Path) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.log: list[str] = []
+        self.process = subprocess.Popen(
+            [sys.executable, str(ROOT / "scripts" / "serve-web"), "--port", str(self.port),
+             "--dir", str(site)],
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+        )  # fmt: skip
+        threading.Thread(target=self._read, daemon=True).start()
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                urllib.request.urlopen(self.url + "/version.json", timeout=2).read()
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.1)
+        self.log.clear()
+
+    def _read(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            self.log.append(line.strip())
+
+    def close(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def static_server(site: Path) -> Iterator[StaticServer]:
+    server = StaticServer(site)
+    yield server
+    server.close()
+
+
+def boot(page: Any, url: str, first: str = "home-title") -> float:
+    """Load a page of the static site and wait until the app shows ``first``; seconds taken."""
+    start = time.monotonic()
+    page.goto(url)
+    page.wait_for_selector("flt-semantics-placeholder", state="attached", timeout=BOOT_MS)
+    page.locator("flt-semantics-placeholder").evaluate("e => e.click()")
+    page.wait_for_selector(sel(first), state="attached", timeout=BOOT_MS)
+    page.wait_for_timeout(500)
+    return time.monotonic() - start
+
+
+def test_a_new_user_walks_to_advice_with_no_server_seeing_an_answer(
+    browser_page: Any, static_server: StaticServer, request_log: Any
+) -> None:
+    page = browser_page
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    seconds = boot(page, static_server.url + "/")
+    print(f"static build: first screen after {seconds:.1f} s")
+    shot(page, "static-01-home")
+    tap(page, "home-audience-inwoner")
+    tap(page, "home-sector-algemeen")
+    wait_for(page, "questions-title")
+    tap(page, "flow-algemeen-inzage-dossier")
+    assert wait_for(page, "step-title").text_content() == "Hoe oud ben je?"
+    page.wait_for_url("**/vraag/algemeen-inzage-dossier")
+    tap(page, "answer-1")  # jonger dan 16 -> info step
+    wait_for(page, "flow-next")
+    assert wait_for(page, "step-title").text_content() == "Je ouder of voogd kan je helpen"
+    tap(page, "flow-next")
+    page.wait_for_url("**/vraag-organisatie")
+    tap(page, "answer-0")
+    assert wait_for(page, "advice-title").text_content() == "Vraag de gemeente om je gegevens"
+    shot(page, "static-02-advice")
+
+    # a deep link (a reload of a flow's address) is the app too, not a 404 from the host
+    boot(page, static_server.url + "/vraag/algemeen-inzage-dossier", first="step-title")
+    assert wait_for(page, "step-title").text_content() == "Hoe oud ben je?"
+
+    # Nothing left the machine: the prebuilt client's one attempt (a Rive runtime on a CDN) is
+    # refused by the page's own CSP before it is sent, as in the server app.
+    assert request_log.reached_network == [], "requests left 127.0.0.1"
+    outside = request_log.outside()
+    assert all(request_log.failed.get(url) == "csp" for url in outside), outside
+    assert not [e for e in errors if "Traceback" in e or "Error running app" in e], errors
+
+    # The server saw only file downloads: GETs, and nothing a user typed or chose.
+    log = [line for line in static_server.log if line]
+    (ROOT / "test-artifacts").mkdir(exist_ok=True)
+    (ROOT / "test-artifacts" / "serve-web.log").write_text("\n".join(log) + "\n")
+    assert log, "the static server logged no requests"
+    methods = {line.split()[0] for line in log}
+    assert methods == {"GET"}, log
+    for line in log:
+        assert len(line.split()) == 4, line
+        method, path, status, _size = line.split()
+        assert "?" not in path  # no query strings reach the host (the log drops them anyway)
+        if path.startswith("/vraag/"):
+            assert status == "200"  # the fallback: index.html
+        else:
+            assert (SITE / path.lstrip("/")).exists() or status == "404", line
+
+
+REFERENCE = "KL-2041"
+PIN = "24680"
+
+
+def test_save_with_pin_reload_and_unlock_all_in_the_browser(
+    browser_page: Any, static_server: StaticServer
+) -> None:
+    """The encrypted store runs on the visitor's device (the @noble backend): set a PIN, save,
+    a new visit (Python restarts), unlock, and the path is back; storage holds no plaintext."""
+    page = browser_page
+    url = static_server.url
+    boot(page, url + "/vraag/algemeen-inzage-dossier", first="step-title")
+    tap(page, "answer-0")
+    tap(page, "answer-0")
+    wait_for(page, "advice-title")
+    tap(page, "action-save-path")
+    wait_for(page, "lock-understood", timeout=60_000)
+    tap(page, "lock-understood")
+    type_into(page, "lock-new-pin", PIN, submit=False)
+    type_into(page, "lock-new-pin-again", PIN, submit=False)
+    tap(page, "lock-set-pin")
+    type_into(page, "overview-save-reference", REFERENCE, submit=False)
+    tap(page, "overview-save-confirm")
+    page.wait_for_url(url + "/overzicht", timeout=60_000)
+    assert "Mag ik mijn dossier inzien?" in wait_for(page, "overview-record-0").inner_text()
+    stored = dict(page.evaluate("() => Object.entries(localStorage)"))
+    assert any("privacyapp.v1.rec-" in k for k in stored)
+    for value in stored.values():
+        assert REFERENCE not in value and "dossier inzien" not in value
+    # One format everywhere: what @noble wrote in the browser opens here with PyCA cryptography.
+    titles = [record.title for record in _open_natively(stored).list()]
+    assert titles == ["Mag ik mijn dossier inzien?"]
+
+    page.reload()  # a new visit: Python starts again in the page, the store is locked
+    page.wait_for_selector("flt-semantics-placeholder", state="attached", timeout=BOOT_MS)
+    page.locator("flt-semantics-placeholder").evaluate("e => e.click()")
+    wait_for(page, "lock-pin", timeout=BOOT_MS)
+    type_into(page, "lock-pin", PIN)
+    item = wait_for(page, "overview-record-0", timeout=60_000).inner_text()
+    assert "Mag ik mijn dossier inzien?" in item and REFERENCE in item
+    shot(page, "static-03-store-after-reload")
+
+    # Signed records need PyCA cryptography and pyHanko, which the browser build lacks:
+    # the screen says so instead of failing.
+    boot(page, url + "/vastleggen", first="record-none")
+    assert wait_for(page, "record-none").inner_text().strip()
+    assert not [line for line in static_server.log if not line.startswith("GET ")]
+
+
+def _open_natively(stored: dict[str, str]) -> Any:
+    """The browser's store (localStorage, as Flutter keeps it) unlocked by the native code."""
+    import base64
+    import json
+
+    from privacyapp.dossier import BROWSER_PREFIX, AppLock, MemoryBackend
+
+    backend = MemoryBackend()
+    for key, value in stored.items():
+        if BROWSER_PREFIX not in key:
+            continue
+        text = json.loads(value) if value.startswith('"') else value
+        backend.blobs[key.split(BROWSER_PREFIX, 1)[1]] = base64.b64decode(text)
+    return AppLock(backend).unlock(PIN)
