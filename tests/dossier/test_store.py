@@ -235,3 +235,18 @@ def test_export_pdf_keeps_a_reference_on_one_line(vault: Vault) -> None:
     lines = PdfReader(io.BytesIO(export_pdf(vault))).pages[0].extract_text().splitlines()
     for reference in ("DOS-2026-55", "ZW-2026-001234-A"):
         assert any(reference in line for line in lines), (reference, lines)
+
+
+def test_export_without_pdf_support_holds_the_complete_json(
+    vault: Vault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+    import zipfile
+
+    import privacyapp.dossier._capabilities as capabilities
+    from privacyapp.dossier import export_bundle
+
+    vault.create("path", "Pad", PATH_PAYLOAD)
+    monkeypatch.setattr(capabilities, "pdf_available", lambda: False)
+    names = zipfile.ZipFile(io.BytesIO(export_bundle(vault))).namelist()
+    assert names == ["mijn-overzicht.json"]

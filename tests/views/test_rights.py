@@ -782,3 +782,22 @@ def test_feedback_appears_at_the_action_and_is_brought_into_view(
     assert ids.index("rights-error") > ids.index("rights-store")  # below the button pressed
     again = render_route(SHELL_ROUTES, "/verzoek/inzage", state, services, nav)
     assert again.focus is None  # brought into view once, not on every re-render
+
+
+def test_where_no_pdf_can_be_made_the_letter_says_so_instead_of_a_failing_button(
+    state: AppState, services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The static web build has no reportlab/Pillow: no PDF button, a plain line instead."""
+    import privacyapp.views.rights.parts as parts
+
+    monkeypatch.setattr(parts, "pdf_available", lambda: False)
+    nav = RecordingNavigator()
+    render_route(SHELL_ROUTES, "/verzoek/inzage", state, services, nav)
+    screen = state.slots["rights"]
+    screen.set_mode("organisatie")
+    for key, value in {"org_name": "Zorg BV", "org_email": "p@zorg.nl", "name": "Sam"}.items():
+        screen.set_value(key, value)
+    click(find(screen.build(), "rights-preview-button"))
+    ids = idents(screen.build())
+    assert "rights-no-pdf" in ids and "rights-save-pdf" not in ids
+    assert "rights-copy" in ids and "rights-open-mail" in ids  # the ways that do work

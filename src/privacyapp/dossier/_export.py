@@ -115,10 +115,14 @@ def _escape(text: str) -> str:
 
 
 def export_bundle(vault: Vault) -> bytes:
-    """A zip with ``mijn-overzicht.json`` and ``mijn-overzicht.pdf`` (same snapshot)."""
+    """A zip with ``mijn-overzicht.json`` and ``mijn-overzicht.pdf`` (same snapshot); where this
+    build cannot make PDFs (the static web build) the zip holds the complete JSON only."""
+    from privacyapp.dossier._capabilities import pdf_available
+
     data = vault.export_all()
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as bundle:
         bundle.writestr(BUNDLE_JSON, json.dumps(data, ensure_ascii=False, indent=2))
-        bundle.writestr(BUNDLE_PDF, export_pdf(vault, data))
+        if pdf_available():
+            bundle.writestr(BUNDLE_PDF, export_pdf(vault, data))
     return out.getvalue()

@@ -15,6 +15,7 @@ from typing import Any, Protocol
 
 import flet as ft
 
+from privacyapp.dossier import pdf_available
 from privacyapp.rights import (
     KINDS,
     Channel,
@@ -405,10 +406,13 @@ def letter_preview(
             ft.Button(t("rights.copy"), action=actions.copy_text(text), data=text),
         )
     )
-    buttons.append(
-        tag("rights-save-pdf", ft.Button(t("rights.save_pdf"), on_click=_async(on_save_pdf)))
-    )
+    if pdf_available():
+        buttons.append(
+            tag("rights-save-pdf", ft.Button(t("rights.save_pdf"), on_click=_async(on_save_pdf)))
+        )
     parts.append(ft.Row(buttons, wrap=True))
+    if not pdf_available():  # the static web build: say it, never a button that fails
+        parts.append(tag("rights-no-pdf", ft.Text(t("rights.no_pdf"))))
     parts += [_bullets(rt.identity_advice(t)), ft.Text(rt.no_server(t))]
     sent = ft.TextField(
         label=t("rights.sent_on"),
