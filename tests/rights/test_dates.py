@@ -28,8 +28,8 @@ def test_what_is_not_a_date_is_refused(text: str) -> None:
 
 def test_the_composer_accepts_a_written_date_and_explains_a_wrong_one() -> None:
     from privacyapp.rights import RightsError
-    from privacyapp.rights.session import _parse_date
+    from privacyapp.rights.session import parse_date
 
-    assert _parse_date("15 oktober 2026") == date(2026, 10, 15)
+    assert parse_date("15 oktober 2026") == date(2026, 10, 15)
     with pytest.raises(RightsError, match="15-10-2026 of 15 oktober 2026"):
-        _parse_date("morgen")
+        parse_date("morgen")

@@ -801,3 +801,53 @@ def test_where_no_pdf_can_be_made_the_letter_says_so_instead_of_a_failing_button
     ids = idents(screen.build())
     assert "rights-no-pdf" in ids and "rights-save-pdf" not in ids
     assert "rights-copy" in ids and "rights-open-mail" in ids  # the ways that do work
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_a_refused_request_to_a_municipality_shows_the_objection_route(
+    state: AppState, services: Services, tmp_path: Any, lang: str
+) -> None:
+    """Issue 14: after a municipality's refusal the follow-up offers bezwaar within six weeks
+    (UAVG art. 34, Awb 6:7)."""
+    from dataclasses import replace as dc_replace
+
+    from privacyapp.rights import typed_recipient
+
+    state.settings = dc_replace(state.settings, language=lang)
+    with_store, vault = open_vault(state, services, tmp_path)
+    recipient = dc_replace(
+        typed_recipient("Gemeente Zwolle", email="privacy@zwolle.nl"), municipality_code="gm0193"
+    )
+    request = RightsRequest(
+        id="req-z", kind=RequestKind.INZAGE, recipient=recipient,
+        subject="Verzoek om inzage", sender="Sam", sent=date(2026, 10, 1), letter="Aan: Zwolle",
+    )  # fmt: skip
+    record = vault.create("request", request.subject, request.to_dict(), status="open")
+    route = f"/verzoek/volgen/{record.id}"
+    nav = RecordingNavigator()
+    shown = render_route(SHELL_ROUTES, route, state, with_store, nav)
+    refused = find(shown.content, "rights-refused")
+    refused.on_submit(type("E", (), {"control": type("C", (), {"value": "1 november 2026"})})())
+    shown = render_route(SHELL_ROUTES, route, state, with_store, nav)
+    text = find(shown.content, "rights-objection").value
+    if lang == "nl":
+        assert text.startswith("Maak bezwaar bij de gemeente.") and "13 december 2026" in text
+    else:
+        assert text.startswith("Object to the municipality.") and "13 December 2026" in text
+
+
+def test_a_request_to_another_organisation_offers_no_objection(
+    state: AppState, services: Services, tmp_path: Any
+) -> None:
+    from privacyapp.rights import typed_recipient
+
+    with_store, vault = open_vault(state, services, tmp_path)
+    request = RightsRequest(
+        id="req-o", kind=RequestKind.INZAGE, recipient=typed_recipient("Zorg BV", email="a@b.nl"),
+        subject="Verzoek om inzage", sender="Sam", sent=date(2026, 10, 1), letter="Aan: Zorg BV",
+    )  # fmt: skip
+    record = vault.create("request", request.subject, request.to_dict(), status="open")
+    shown = render_route(
+        SHELL_ROUTES, f"/verzoek/volgen/{record.id}", state, with_store, RecordingNavigator()
+    )
+    assert "rights-refused" not in idents(shown.content)

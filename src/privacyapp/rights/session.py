@@ -17,10 +17,15 @@ from privacyapp.rights.kinds import RequestKind
 from privacyapp.rights.letter import Letter, dutch_date, parse_day
 from privacyapp.rights.tracking import FollowUpKind, RightsRequest, Status
 
-__all__ = ["ComposerState"]
+__all__ = ["ComposerState", "parse_date"]
 
 
-def _parse_date(text: str) -> date:
+def parse_date(text: str) -> date:
+    """A date the user typed, as people write it (``15-10-2026``, ``15 oktober 2026``).
+
+    Raises:
+        RightsError: it is not a date; the message says how to write one.
+    """
     try:
         return parse_day(text)
     except ValueError:
@@ -70,7 +75,7 @@ class ComposerState:
         if self.letter is None:
             return self
         try:
-            sent = _parse_date(self.sent_text)
+            sent = parse_date(self.sent_text)
         except RightsError as exc:
             return replace(self, error=str(exc))
         if self.follow_up_letter and self.saved is not None:
@@ -98,7 +103,7 @@ class ComposerState:
         if self.saved is None:
             return self
         try:
-            saved = self.saved.with_extension(_parse_date(text))
+            saved = self.saved.with_extension(parse_date(text))
         except RightsError as exc:
             return replace(self, error=str(exc))
         return replace(self, saved=saved, error="", notice="De verlenging is bewaard.")

@@ -32,6 +32,7 @@ from privacyapp.rights import (
     kind_spec,
     mail_link,
     next_step,
+    objection_advice,
 )
 from privacyapp.views.kit import i18n
 from privacyapp.views.kit import widgets as w
@@ -437,8 +438,12 @@ def deadline_view(
     on_ics: Callable[[str], Awaitable[None] | None],
     ics_now: Callable[[], Any],
     t: Translator = DUTCH,
+    on_refused: Callable[[str], None] | None = None,
+    objection: tuple[str, str] | None = None,
 ) -> ft.Column:
-    """Where a sent request stands: the term, a reminder, the follow-up letter, the AP route.
+    """Where a sent request stands: the term, a reminder, the follow-up letter, the AP route,
+    and for an AVG request to a municipality the bezwaar route once it was refused
+    (``on_refused`` with the typed decision date; ``objection``: what to do then).
 
     The subject is the letter's own (Dutch) subject, as sent.
     """
@@ -494,6 +499,18 @@ def deadline_view(
                 "rights-ap-complaint",
                 ft.Button(t("rights.ap_complaint"), on_click=lambda _e: on_ap_complaint()),
             )
+        )
+    if on_refused is not None and objection_advice(
+        request.kind, municipality=bool(request.recipient.municipality_code)
+    ):
+        refused = ft.TextField(
+            label=t("rights.refused_on"),
+            on_submit=lambda e: on_refused(e.control.value or ""),
+        )
+        parts.append(tag("rights-refused", refused))
+    if objection is not None:
+        parts.append(
+            tag("rights-objection", ft.Text(f"{objection[0]}. {objection[1]}"), objection[0])
         )
     parts.append(
         tag(

@@ -30,7 +30,11 @@ from privacyapp.rights import (
     RightsRequest,
     Role,
     letter_pdf,
+    objection_due,
+    objection_step,
 )
+from privacyapp.rights.session import parse_date
+from privacyapp.views.kit import i18n
 from privacyapp.views.kit import widgets as w
 from privacyapp.views.kit.context import RouteSpec, ViewContext
 from privacyapp.views.kit.i18n import Translator
@@ -111,6 +115,8 @@ class RightsScreen:
         self.on_unlock = on_unlock
         self.needs_unlock = False
         self.reveal = False
+        #: What to do after the municipality refused: (title, text), once the user said when.
+        self.objection: tuple[str, str] | None = None
         self.prefill = RequestKind(prefill) if prefill else None
         self.actions = actions
         self.search = search
@@ -252,9 +258,32 @@ class RightsScreen:
                     on_ics=self.save_ics,
                     ics_now=self.now,
                     t=self.t,
+                    on_refused=self.refused,
+                    objection=self.objection,
                 )
             )
         return parts
+
+    def refused(self, text: str) -> None:
+        """The municipality refused (part of) the request on the typed day: the bezwaar route
+        (UAVG art. 34, Awb 6:7: six weeks from the decision)."""
+        saved = self.state.saved
+        if saved is None:
+            return
+        try:
+            decided = parse_date(text)
+            step = objection_step(saved, decided, self.today())
+        except RightsError as exc:
+            self._set(replace(self.state, error=str(exc), notice=""))
+            return
+        if i18n.language_of(self.t) == "nl":
+            self.objection = (step.title, step.text)
+        else:
+            due = rt.date_text(self.t, objection_due(decided))
+            late = self.today() > objection_due(decided)
+            key = "rights.objection.late" if late else "rights.objection"
+            self.objection = (self.t(key), self.t(f"{key}.text", due=due))
+        self._set(replace(self.state, error="", notice=""))
 
     def refresh_quietly(self) -> None:
         """Re-render without asking anyone to update (the shell is already rendering)."""
