@@ -50,7 +50,8 @@ class StaticServer:
         deadline = time.monotonic() + 20
         while True:
             try:
-                urllib.request.urlopen(self.url + "/version.json", timeout=2).read()
+                with urllib.request.urlopen(self.url + "/version.json", timeout=2) as answer:
+                    answer.read()
                 break
             except OSError:
                 if time.monotonic() > deadline:
@@ -66,6 +67,8 @@ class StaticServer:
     def close(self) -> None:
         self.process.terminate()
         self.process.wait(timeout=10)
+        if self.process.stdout is not None:
+            self.process.stdout.close()
 
 
 @pytest.fixture(scope="module")
