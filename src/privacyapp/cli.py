@@ -25,7 +25,17 @@ from privacyapp.paths import default_data_dir
 __all__ = ["CliContext", "Handler", "build_parser", "main"]
 
 #: Subcommand modules, in the order ``privacyapp --help`` lists them.
-COMMAND_MODULES = ("flows", "content", "records", "pdf", "identity", "gemeenten", "rights")
+COMMAND_MODULES = (
+    "flows",
+    "content",
+    "records",
+    "pdf",
+    "identity",
+    "gemeenten",
+    "rights",
+    "studio",
+    "changes",
+)
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1

@@ -26,6 +26,8 @@ class CheckResult:
     tree: str
     diagnostics: tuple[Diagnostic, ...]
     library: Library | None
+    #: The flows that are valid on their own, also when others have errors (for the preview).
+    partial: Library | None = None
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -74,4 +76,4 @@ def check_folder(content_root: Path, display_base: Path, tree: str = "") -> Chec
         root=content_root,
         display_base=display_base,
     )
-    return CheckResult(tree, tuple(loaded.diagnostics), loaded.library)
+    return CheckResult(tree, tuple(loaded.diagnostics), loaded.library, loaded.partial)

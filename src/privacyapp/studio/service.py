@@ -253,8 +253,8 @@ class Studio:
             self.storage.audit(db, self.now(), account.name, "aangemeld", None, {})
         return token, _user(account)
 
-    def session_user(self, token: str) -> User:
-        """The account of a session token; the session's idle clock restarts.
+    def session_user(self, token: str, *, touch: bool = True) -> User:
+        """The account of a session token; the session's idle clock restarts (with ``touch``).
 
         Raises:
             SignInFailed: when the token is unknown, the session was idle too long, or the
@@ -276,7 +276,8 @@ class Studio:
             if not account.active:
                 self.storage.end_session(db, digest)
                 raise SignInFailed("Je account is geblokkeerd. Vraag de beheerder.")
-            self.storage.touch_session(db, digest, self.now())
+            if touch:
+                self.storage.touch_session(db, digest, self.now())
         return _user(account)
 
     def sign_out(self, token: str) -> None:
@@ -365,19 +366,22 @@ class Studio:
         head = self.repo.head(self.repo.main)
         return None if head is None else self.repo.read_file(head, path)
 
-    def law_names(self, cs_id: int) -> dict[str, str]:
-        """Law keys and their citation names ("jeugdwet" -> "Jeugdwet") in the change set."""
+    def registry_section(self, cs_id: int, name: str) -> dict[str, dict[str, object]]:
+        """One map of the change set's registry (``laws``, ``help``, ``sectors``, ...)."""
         text = self.repo.read_file(
             self._head(self._row(cs_id)), f"{self.repo.content_dir}/registry.yaml"
         )
         document, _ = parse_document(text or "", "registry.yaml")
         plain = document.plain() if isinstance(document, YMap) else {}
-        found = plain.get("laws")
-        laws: dict[str, object] = found if isinstance(found, dict) else {}
+        found = plain.get(name)
+        section: dict[str, object] = found if isinstance(found, dict) else {}
+        return {str(k): v for k, v in section.items() if isinstance(v, dict)}
+
+    def law_names(self, cs_id: int) -> dict[str, str]:
+        """Law keys and their citation names ("jeugdwet" -> "Jeugdwet") in the change set."""
         return {
-            str(key): str(value.get("short") or value.get("title") or key)
-            for key, value in laws.items()
-            if isinstance(value, dict)
+            key: str(value.get("short") or value.get("title") or key)
+            for key, value in self.registry_section(cs_id, "laws").items()
         }
 
     def diff(self, cs_id: int) -> list[FileDiff]:

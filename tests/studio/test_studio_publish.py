@@ -1,4 +1,4 @@
-"""Publishing from the studio: strict checks on the merged result, the bundle, the TUF repository."""
+"""Publishing from the studio: strict checks on the merged result, bundle, TUF repository."""
 
 from __future__ import annotations
 
