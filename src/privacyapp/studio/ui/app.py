@@ -93,12 +93,13 @@ class StudioUI:
 
     # ------------------------------------------------------------------ navigation
 
-    def go(self, route: str) -> None:
-        """Show ``route`` (and add it to the browser history)."""
+    def go(self, route: str, *, notice: str | None = None) -> None:
+        """Show ``route`` (and add it to the browser history); messages of the last screen go."""
         if split_route(route)[0] != split_route(self.state.route)[0]:
             self.state.values.clear()
         if route != self.state.route:
-            self.state.notice = None if not self.state.notice else self.state.notice
+            self.state.error, self.state.error_lines = None, []
+        self.state.notice = notice
         self.state.route = route
         self.render()
         if self.page is not None and getattr(self.page, "route", route) != route:
@@ -115,7 +116,12 @@ class StudioUI:
         self.render()
 
     def run(
-        self, action: Callable[[], Any], *, then: str | None = None, notice: str | None = None
+        self,
+        action: Callable[[], Any],
+        *,
+        then: str | None = None,
+        notice: str | None = None,
+        render: bool = True,
     ) -> bool:
         """Run a service call; a studio error is shown on the screen, never lost."""
         self.state.error, self.state.error_lines = None, []
@@ -134,10 +140,11 @@ class StudioUI:
             self.state.error_lines = list(getattr(exc, "diagnostics", []))[:20]
             self.render()
             return False
-        self.state.notice = notice
         if then is not None:
-            self.go(then)
-        else:
+            self.go(then, notice=notice)
+            return True
+        self.state.notice = notice
+        if render:
             self.render()
         return True
 
@@ -160,6 +167,7 @@ class StudioUI:
             return
         self.state.token, self.state.user, self.state.error = token, user, None
         self.state.values.clear()
+        self.state.notice = None
         if self.storage is not None and self.page is not None:
             self.page.run_task(self.storage.set, TOKEN_KEY, token)
         self.go("/")
@@ -171,11 +179,9 @@ class StudioUI:
 
     def sign_out_locally(self, message: str) -> None:
         self.state.token, self.state.user = None, None
-        self.state.error = None
-        self.state.notice = message
         if self.storage is not None and self.page is not None:
             self.page.run_task(self.storage.remove, TOKEN_KEY)
-        self.go("/aanmelden")
+        self.go("/aanmelden", notice=message)
 
     async def restore_session(self) -> None:
         """After a reload: the token from the browser, if it is still a live session."""

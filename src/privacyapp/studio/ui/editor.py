@@ -149,7 +149,9 @@ def _save(ui: StudioUI, cs_id: int, path: str, text: str, version: str, message:
             ui.studio.save(user, cs_id, {path: text}, expected_version=version, message=message)
         )
 
-    if ui.run(action, notice="Opgeslagen in het voorstel. Gepubliceerd is nog niets."):
+    if ui.run(
+        action, notice="Opgeslagen in het voorstel. Gepubliceerd is nog niets.", render=False
+    ):
         result = results[0]
         ui.state.versions[(cs_id, path)] = result.version
         ui.state.drafts.pop((cs_id, path), None)

@@ -160,7 +160,7 @@ def list_view(ui: StudioUI) -> ft.Control:
 
 def _diff_block(diff: FileDiff, index: int) -> ft.Control:
     rows: list[ft.Control] = [w.heading(diff.path, 3)]
-    rows += [ft.Text(s, selectable=True) for s in diff.sentences()]
+    rows += [ft.Text(s) for s in diff.sentences()]
     for node in diff.nodes:
         for change in node.fields:
             if not change.words:
@@ -227,14 +227,8 @@ def change_set_view(ui: StudioUI, cs_id: int) -> ft.Control:
         chosen = values.get("file") or (cs.files[0][1] if cs.files else None)
         controls += [
             w.heading("Bewerken", 2),
-            _file_picker(ui, flows, chosen),
-            w.primary(
-                "Open deze vraag",
-                "cs-edit",
-                lambda _: ui.go(
-                    f"/voorstel/{cs_id}/bestand?pad={values.get('file') or chosen or ''}"
-                ),
-            ),
+            w.body("Kies een sector en dan de vraag die je wilt bewerken."),
+            _file_picker(ui, cs_id, flows, chosen),
         ]
     # --- the review diff
     controls.append(w.heading("Wat is er veranderd", 2, ident="cs-diff-title"))
@@ -286,39 +280,30 @@ def change_set_view(ui: StudioUI, cs_id: int) -> ft.Control:
     return ft.Column(controls, spacing=12, tight=True)
 
 
-def _file_picker(ui: StudioUI, flows: list[str], chosen: str | None) -> ft.Control:
-    from privacyapp.studio.ui.kit import dropdown
-
-    sectors = sorted({p.split("/")[1] for p in flows if p.count("/") >= 2})
+def _file_picker(ui: StudioUI, cs_id: int, flows: list[str], chosen: str | None) -> ft.Control:
+    """Sector, then question: buttons (keyboard and screen-reader friendly), no free paths."""
     values = ui.state.values
-    sector = values.get("sector") or (
-        chosen.split("/")[1] if chosen and chosen.count("/") >= 2 else None
-    )
+    sectors = sorted({p.split("/")[1] for p in flows if p.count("/") >= 2})
+    default = chosen.split("/")[1] if chosen and chosen.count("/") >= 2 else None
+    sector = values.get("sector") or default
 
-    def pick_sector(value: str) -> None:
-        values["sector"] = value
-        values["file"] = None
-        ui.render()
+    def pick(value: str) -> Any:
+        def run(_: Any) -> None:
+            values["sector"] = value
+            ui.render()
 
-    options = [
-        (p, p.rsplit("/", 1)[-1].removesuffix(".yaml"))
-        for p in flows
-        if sector and f"/{sector}/" in p
+        return run
+
+    rows: list[ft.Control] = [
+        w.options([w.option(s, f"cs-sector-{s}", s == sector, pick(s)) for s in sectors])
     ]
-    return ft.Column(
-        [
-            dropdown("cs-sector", "Sector", sector, [(s, s) for s in sectors], pick_sector),
-            dropdown(
-                "cs-file",
-                "Vraag",
-                chosen if chosen in dict(options) else None,
-                options,
-                lambda v: values.__setitem__("file", v),
-            ),
-        ],
-        spacing=8,
-        tight=True,
-    )
+    for path in flows:
+        if sector and f"/{sector}/" in path:
+            name = path.rsplit("/", 1)[-1].removesuffix(".yaml")
+            rows.append(
+                w.choice(name, f"cs-file-{name}", ui.to(f"/voorstel/{cs_id}/bestand?pad={path}"))
+            )
+    return ft.Column(rows, spacing=8, tight=True)
 
 
 def _actions(ui: StudioUI, cs: ChangeSet) -> list[ft.Control]:
