@@ -121,3 +121,61 @@ def test_the_beheerder_makes_an_account(
     click(screen(bea), "admin-create")
     assert "Nina Nieuw (nina): Jurist (beoordelaar)" in texts(screen(bea))
     assert studio.sign_in("nina", PASSWORD)[1].roles == {"jurist"}
+
+
+class _Storage:
+    """The browser's storage, as the studio uses it (async get, set, remove)."""
+
+    def __init__(self) -> None:
+        self.data: dict[str, str] = {}
+
+    async def get(self, key: str) -> str | None:
+        return self.data.get(key)
+
+    async def set(self, key: str, value: str) -> bool:
+        self.data[key] = value
+        return True
+
+    async def remove(self, key: str) -> bool:
+        self.data.pop(key, None)
+        return True
+
+
+def test_a_sign_in_survives_a_reload_until_it_ends(studio: Studio, team: dict[str, User]) -> None:
+    import asyncio
+    from datetime import timedelta
+
+    from privacyapp.studio.ui.app import TOKEN_KEY
+
+    token, _ = studio.sign_in("jet", PASSWORD)
+    storage = _Storage()
+    storage.data[TOKEN_KEY] = token
+    reloaded = StudioUI(None, studio, storage=storage)
+    asyncio.run(reloaded.restore_session())
+    assert reloaded.state.user is not None and reloaded.state.user.name == "jet"
+    studio.idle = timedelta(seconds=1)  # the test clock ticks a second per call
+    studio.clock()
+    studio.clock()
+    again = StudioUI(None, studio, storage=storage)
+    asyncio.run(again.restore_session())
+    assert again.state.user is None and TOKEN_KEY not in storage.data
+    again.render()
+    assert "sign-in-title" in idents(screen(again))
+
+
+def test_a_refused_save_keeps_what_was_typed(studio: Studio, team: dict[str, User]) -> None:
+    anna = _signed_in(studio, "anna")
+    type_into(screen(anna), "list-new-title", "Twee tegelijk")
+    click(screen(anna), "list-new")
+    anna.go(f"/voorstel/1/bestand?pad={ADVICE_FILE}&stap=advies-geven")
+    type_into(screen(anna), "form-explanation", "Tekst van Anna in het formulier.")
+    text, version = studio.read(1, ADVICE_FILE)  # Bram saves first, from another tab
+    studio.save(team["bram"], 1, {ADVICE_FILE: text.replace("Niet meer.", "Echt niet meer.", 1)},
+                expected_version=version)  # fmt: skip
+    click(screen(anna), "editor-save")
+    shown = texts(screen(anna))
+    assert "Iemand anders heeft dit voorstel intussen opgeslagen" in shown
+    field = find(screen(anna), "form-explanation")
+    assert field.value == "Tekst van Anna in het formulier."  # still in the form
+    kept = studio.change_set(1).conflicts
+    assert [c.author for c in kept] == ["anna"]  # and kept by the studio

@@ -139,7 +139,15 @@ def _summary(ui: StudioUI, cs_id: int, path: str, text: str, own: list[Diagnosti
     return error_summary("editor-summary", title, items)
 
 
-def _save(ui: StudioUI, cs_id: int, path: str, text: str, version: str, message: str) -> None:
+def _save(
+    ui: StudioUI,
+    cs_id: int,
+    path: str,
+    text: str,
+    version: str,
+    message: str,
+    on_saved: Any = None,
+) -> bool:
     user = ui.state.user
     assert user is not None
     results: list[Any] = []
@@ -160,7 +168,11 @@ def _save(ui: StudioUI, cs_id: int, path: str, text: str, version: str, message:
                 "Opgeslagen. Het voorstel is weer een concept: de goedkeuring geldt niet meer "
                 "voor de nieuwe tekst."
             )
+        if on_saved is not None:
+            on_saved()
         ui.render()
+        return True
+    return False
 
 
 def _yaml_tab(
@@ -371,45 +383,7 @@ def _form(
         )
         out.append(w.muted("Acties (knoppen onder het advies) bewerk je in het tabblad YAML."))
 
-    def save(_: Any) -> None:
-        changed = {
-            name: values[_key(path, node, name)]
-            for name in (
-                "text",
-                "help",
-                "title",
-                "summary",
-                "steps",
-                "explanation",
-                "sources",
-                "next",
-                "intro",
-                "choices",
-                "items",
-            )
-            if _key(path, node, name) in values
-        }
-        if not changed:
-            ui.state.notice = "Er is niets veranderd."
-            ui.render()
-            return
-        try:
-            new_text = nodes.update_node(text, node, changed)
-        except StudioError as exc:
-            ui.state.error = str(exc)
-            ui.render()
-            return
-        for name in changed:
-            values.pop(_key(path, node, name), None)
-        _save(
-            ui,
-            cs_id,
-            path,
-            new_text,
-            version,
-            f"{ui.state.user.display_name if ui.state.user else ''} wijzigt {node}",
-        )
-
+    save = _form_saver(ui, cs_id, path, text, node, version)
     out += [
         ft.Row(
             [
@@ -424,6 +398,43 @@ def _form(
         )
     ]
     return out
+
+
+_FORM_FIELDS = (
+    "text", "help", "title", "summary", "steps", "explanation", "sources", "next", "intro",
+    "choices", "items",
+)  # fmt: skip
+
+
+def _form_saver(ui: StudioUI, cs_id: int, path: str, text: str, node: str, version: str) -> Any:
+    """The form's Opslaan: the changed fields into the step's text, then one save."""
+    values = ui.state.values
+
+    def save(_: Any) -> None:
+        changed = {
+            name: values[_key(path, node, name)]
+            for name in _FORM_FIELDS
+            if _key(path, node, name) in values
+        }
+        if not changed:
+            ui.state.notice = "Er is niets veranderd."
+            ui.render()
+            return
+        try:
+            new_text = nodes.update_node(text, node, changed)
+        except StudioError as exc:
+            ui.state.error = str(exc)
+            ui.render()
+            return
+
+        def forget() -> None:  # kept until the save went through: nothing typed is lost
+            for name in changed:
+                values.pop(_key(path, node, name), None)
+
+        who = ui.state.user.display_name if ui.state.user else ""
+        _save(ui, cs_id, path, new_text, version, f"{who} wijzigt {node}", forget)
+
+    return save
 
 
 def _rows(
