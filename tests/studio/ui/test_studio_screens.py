@@ -117,7 +117,7 @@ def test_the_beheerder_makes_an_account(
     type_into(screen(bea), "admin-name", "nina")
     type_into(screen(bea), "admin-display", "Nina Nieuw")
     type_into(screen(bea), "admin-password", PASSWORD)
-    click(screen(bea), "admin-role-jurist")
+    type_into(screen(bea), "admin-role-jurist", "ja")
     click(screen(bea), "admin-create")
     assert "Nina Nieuw (nina): Jurist (beoordelaar)" in texts(screen(bea))
     assert studio.sign_in("nina", PASSWORD)[1].roles == {"jurist"}

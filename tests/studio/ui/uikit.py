@@ -55,7 +55,9 @@ def click(screen: Any, ident: str) -> None:
 def type_into(screen: Any, ident: str, value: str) -> None:
     control = find(screen, ident)
     event = SimpleNamespace(control=SimpleNamespace(value=value))
-    if isinstance(control, ft.Dropdown):
+    if isinstance(control, ft.Checkbox):
+        control.on_change(SimpleNamespace(control=SimpleNamespace(value=value == "ja")))
+    elif isinstance(control, ft.Dropdown):
         control.on_select(event)
     else:
         control.on_change(event)

@@ -454,15 +454,27 @@ def admin_view(ui: StudioUI) -> ft.Control:
     chosen: set[str] = values.setdefault("a-roles", set())
 
     def toggle(role: str) -> Any:
-        def run(_: Any) -> None:
-            chosen.symmetric_difference_update({role})
-            ui.render()
+        # no re-render: the checkbox keeps its own state, so a quick next click is never lost
+        def run(e: Any) -> None:
+            if e.control.value:
+                chosen.add(role)
+            else:
+                chosen.discard(role)
 
         return run
 
     controls.append(
-        w.options(
-            [w.option(ROLE_LABELS[r], f"admin-role-{r}", r in chosen, toggle(r)) for r in ROLES]
+        ft.Row(
+            [
+                ft.Semantics(
+                    identifier=f"admin-role-{r}",
+                    content=ft.Checkbox(
+                        label=ROLE_LABELS[r], value=r in chosen, on_change=toggle(r)
+                    ),
+                )
+                for r in ROLES
+            ],
+            wrap=True,
         )
     )
 
