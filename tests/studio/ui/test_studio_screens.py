@@ -179,3 +179,16 @@ def test_a_refused_save_keeps_what_was_typed(studio: Studio, team: dict[str, Use
     assert field.value == "Tekst van Anna in het formulier."  # still in the form
     kept = studio.change_set(1).conflicts
     assert [c.author for c in kept] == ["anna"]  # and kept by the studio
+
+
+def test_the_overview_links_each_problem_to_its_step(studio: Studio, team: dict[str, User]) -> None:
+    cs = studio.new_change_set(team["anna"], "Een fout")
+    text, version = studio.read(cs.id, ADVICE_FILE)
+    broken = text.replace("{law: jeugdwet,", "{law: jeugwet,", 1)
+    studio.save(team["anna"], cs.id, {ADVICE_FILE: broken}, expected_version=version)
+    anna = _signed_in(studio, "anna")
+    anna.go(f"/voorstel/{cs.id}")
+    shown = texts(screen(anna))
+    assert "1 fout(en)" in shown and "Fout in jeugd-gezinsvoogd.yaml, stap" in shown
+    click(screen(anna), "cs-check-0")
+    assert anna.state.route.startswith(f"/voorstel/{cs.id}/bestand?pad={ADVICE_FILE}&stap=")

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 import flet as ft
 
 from privacyapp.studio.diff import FileDiff
+from privacyapp.studio.errors import StudioError
 from privacyapp.studio.model import ROLE_LABELS, ROLES, ChangeSet
 from privacyapp.studio.ui.kit import error_summary, field, w
 
@@ -210,13 +211,7 @@ def change_set_view(ui: StudioUI, cs_id: int) -> ft.Control:
         w.muted(f"Gemaakt door {cs.created_by}. Geschreven door: {', '.join(cs.editors)}."),
     ]
     if cs.errors or cs.warnings:
-        controls.append(
-            w.notice(
-                f"De controle vindt {cs.errors} fout(en) en {cs.warnings} waarschuwing(en). "
-                "Fouten moet je oplossen voor je indient.",
-                ident="cs-check",
-            )
-        )
+        controls.append(_check_summary(ui, cs))
     for approval in cs.approvals:
         valid = "geldt" if approval.valid else "geldt niet meer: de tekst is daarna gewijzigd"
         controls.append(w.muted(f"Goedgekeurd door {approval.approval.author}: {valid}."))
@@ -278,6 +273,32 @@ def change_set_view(ui: StudioUI, cs_id: int) -> ft.Control:
             )
         )
     return ft.Column(controls, spacing=12, tight=True)
+
+
+def _check_summary(ui: StudioUI, cs: ChangeSet) -> ft.Control:
+    """Every problem of the change set, each a link to its step in the editor."""
+    from privacyapp.studio.ui.editor import locate
+
+    items = []
+    for diagnostic in ui.studio.check(cs.id).diagnostics[:30]:
+        try:
+            text = ui.studio.read(cs.id, diagnostic.path)[0]
+        except StudioError:  # a removed file: no step to link to
+            text = ""
+        step, _ = locate(text, diagnostic.line)
+        kind = "Fout" if diagnostic.is_error else "Waarschuwing"
+        where = f"{kind} in {diagnostic.path.rsplit('/', 1)[-1]}" + (
+            f", stap {step}" if step else ""
+        )
+        route = f"/voorstel/{cs.id}/bestand?pad={diagnostic.path}" + (
+            f"&stap={step}" if step else ""
+        )
+        items.append((diagnostic.message, where, ui.to(route)))
+    title = (
+        f"De controle vindt {cs.errors} fout(en) en {cs.warnings} waarschuwing(en). "
+        "Fouten moet je oplossen voor je indient."
+    )
+    return error_summary("cs-check", title, items)
 
 
 def _file_picker(ui: StudioUI, cs_id: int, flows: list[str], chosen: str | None) -> ft.Control:
