@@ -30,7 +30,17 @@ from privacyapp.paths import default_data_dir
 __all__ = ["CliContext", "Handler", "build_parser", "main"]
 
 #: Subcommand modules, in the order ``privacyapp --help`` lists them.
-COMMAND_MODULES = ("flows", "content", "records", "pdf", "identity", "gemeenten", "rights")
+COMMAND_MODULES = (
+    "flows",
+    "content",
+    "records",
+    "pdf",
+    "identity",
+    "gemeenten",
+    "rights",
+    "studio",
+    "changes",
+)
 
 #: Each group's one-line help, for ``--help`` without importing the modules (kept equal to
 #: what each module's ``register`` says by a test).
