@@ -52,6 +52,8 @@ COMMAND_HELP = {
     "identity": "signing identity for PDF records (PIN from env PRIVACYAPP_PIN)",
     "gemeenten": "municipality directory (register, postcode)",
     "rights": "write AVG requests and follow their terms",
+    "studio": "serve the editors' studio, and manage its accounts",
+    "changes": "change sets of the editors' studio (for scripts)",
 }
 #: Top-level options that take a value (to find the subcommand in argv without parsing).
 _VALUE_OPTIONS = ("--data-dir", "--host", "--port")
