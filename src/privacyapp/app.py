@@ -29,6 +29,7 @@ from typing import Any
 
 import flet as ft
 
+from privacyapp._asgi import ASGIApp, with_headers
 from privacyapp.views.kit.services import ContentInfo, Services
 from privacyapp.views.kit.state import AppState
 from privacyapp.views.kit.store_session import StoreService
@@ -69,11 +70,6 @@ CONTENT_SECURITY_POLICY = "; ".join(
 #: How long a session whose tab is gone is kept (then Flet closes it and its data is freed).
 #: The app locks the store after 5 idle minutes anyway. ``FLET_SESSION_TIMEOUT`` overrides it.
 SESSION_TIMEOUT_SECONDS = 300
-
-ASGIApp = Callable[
-    [MutableMapping[str, Any], Callable[[], Awaitable[Any]], Callable[[Any], Awaitable[None]]],
-    Awaitable[None],
-]
 
 
 def build_services(
@@ -185,30 +181,14 @@ def make_main(
 
 def _with_csp(app: ASGIApp) -> ASGIApp:
     """Add the Content-Security-Policy (and a no-referrer policy) to every HTTP response."""
-    extra = [
-        (b"content-security-policy", CONTENT_SECURITY_POLICY.encode()),
-        (b"referrer-policy", b"no-referrer"),
-        (b"x-content-type-options", b"nosniff"),
-    ]
-
-    async def wrapped(
-        scope: MutableMapping[str, Any],
-        receive: Callable[[], Awaitable[Any]],
-        send: Callable[[Any], Awaitable[None]],
-    ) -> None:
-        if scope.get("type") != "http":
-            await app(scope, receive, send)
-            return
-
-        async def send_with_headers(message: Any) -> None:
-            if message.get("type") == "http.response.start":
-                message = dict(message)
-                message["headers"] = [*message.get("headers", []), *extra]
-            await send(message)
-
-        await app(scope, receive, send_with_headers)
-
-    return wrapped
+    return with_headers(
+        app,
+        [
+            (b"content-security-policy", CONTENT_SECURITY_POLICY.encode()),
+            (b"referrer-policy", b"no-referrer"),
+            (b"x-content-type-options", b"nosniff"),
+        ],
+    )
 
 
 #: Content types worth compressing (the client's code, WebAssembly, fonts, text).

@@ -12,13 +12,14 @@ stays open (checked every 30 seconds).
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable, MutableMapping
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import flet as ft
 
+from privacyapp._asgi import ASGIApp, with_headers
 from privacyapp.studio.errors import EditConflict, SignInFailed, StudioError
 from privacyapp.studio.model import User
 from privacyapp.studio.service import Studio
@@ -42,11 +43,6 @@ CONTENT_SECURITY_POLICY = "; ".join(
         "form-action 'none'",
     ]
 )
-
-ASGIApp = Callable[
-    [MutableMapping[str, Any], Callable[[], Awaitable[Any]], Callable[[Any], Awaitable[None]]],
-    Awaitable[None],
-]
 
 
 @dataclass
@@ -249,31 +245,16 @@ def make_main(studio: Studio) -> Callable[[ft.Page], Awaitable[None]]:
 
 
 def _with_csp(app: ASGIApp) -> ASGIApp:
-    extra = [
-        (b"content-security-policy", CONTENT_SECURITY_POLICY.encode()),
-        (b"referrer-policy", b"no-referrer"),
-        (b"x-content-type-options", b"nosniff"),
-        (b"x-frame-options", b"DENY"),
-    ]
-
-    async def wrapped(
-        scope: MutableMapping[str, Any],
-        receive: Callable[[], Awaitable[Any]],
-        send: Callable[[Any], Awaitable[None]],
-    ) -> None:
-        if scope.get("type") != "http":
-            await app(scope, receive, send)
-            return
-
-        async def send_with_headers(message: Any) -> None:
-            if message.get("type") == "http.response.start":
-                message = dict(message)
-                message["headers"] = [*message.get("headers", []), *extra]
-            await send(message)
-
-        await app(scope, receive, send_with_headers)
-
-    return wrapped
+    """The studio's security headers on every HTTP response."""
+    return with_headers(
+        app,
+        [
+            (b"content-security-policy", CONTENT_SECURITY_POLICY.encode()),
+            (b"referrer-policy", b"no-referrer"),
+            (b"x-content-type-options", b"nosniff"),
+            (b"x-frame-options", b"DENY"),
+        ],
+    )
 
 
 def web_app(studio: Studio) -> ASGIApp:
