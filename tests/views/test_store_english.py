@@ -107,7 +107,7 @@ def test_set_pin_screen_in_english(app: App) -> None:
         "With a PIN, your saved data is kept encrypted on this device.",
         "Remember your PIN well. If you forget it, nobody can open your saved data",
         "I understand that my data is gone if I forget my PIN.",
-        "New PIN (at least 5 characters)",
+        "New PIN",
         "Repeat your PIN",
         "You have not saved anything here yet.",
     ):

@@ -384,3 +384,18 @@ def test_pdf_check_is_in_meer_for_everyone(ctx: ViewContext) -> None:
     menu = more.more_view(ctx)
     click(find(menu, "more-check"))
     assert ctx.nav.routes == ["/vastleggen/controleren"]  # type: ignore[attr-defined]
+
+
+def test_without_signing_the_advice_offers_no_record_button(services: Services) -> None:
+    """The static web build has no signer: no "Vastleggen" button that leads nowhere."""
+    from privacyapp.views.flow import advice
+
+    no_signer = dataclasses.replace(services, signer=None)
+    state = AppState(settings=Settings(audience="professional"))
+    state.session = walk_session(services.library, FLOW, ["1"], lambda: FIXED_NOW)
+    with_signer = ViewContext(state, services, RecordingNavigator(), Translator("nl"))
+    without = ViewContext(state, no_signer, RecordingNavigator(), Translator("nl"))
+    node = state.session.current
+    assert "action-record" in idents(ft.Column(advice._actions(with_signer, state.session, node)))
+    assert "action-record" not in idents(ft.Column(advice._actions(without, state.session, node)))
+    assert "computer of telefoon" in " ".join(texts(record.record_view(without)))

@@ -124,7 +124,10 @@ def _actions(ctx: ViewContext, session: FlowSession, node: AdviceNode) -> list[f
             out.append(_feature_button(ctx, action.label, target, str(i)))
         else:
             out.append(w.secondary(action.label, f"action-{i}", _go(ctx, target)))
-    if ctx.state.settings.audience == "professional" or "professional" in session.flow.audience:
+    professional = (
+        ctx.state.settings.audience == "professional" or "professional" in session.flow.audience
+    )
+    if professional and ctx.services.signer is not None:  # no signing here: no dead button
         out.append(_feature_button(ctx, ctx.t("advice.record"), "/vastleggen", "record"))
     # issue 5: everyone may save the path (encrypted, behind the app lock)
     out.append(_feature_button(ctx, ctx.t("overview.save"), "/overzicht/bewaar", "save-path"))

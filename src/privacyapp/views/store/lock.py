@@ -156,8 +156,10 @@ def set_pin_view(
     t: Translator = i18n.DUTCH,
 ) -> ft.Control:
     """Choose a PIN. The forgotten-PIN warning comes first and must be confirmed."""
-    pin = ft.TextField(
-        label=t("lock.new_pin", min=MIN_PIN_LENGTH),
+    pin = ft.TextField(  # a short label: a long one spilled out of the box at 200 % text
+        label=t("lock.new_pin"),
+        helper=t("lock.new_pin_rule", min=MIN_PIN_LENGTH),
+        helper_max_lines=3,
         password=True,
         key="lock-new-pin",
         keyboard_type=ft.KeyboardType.NUMBER,
