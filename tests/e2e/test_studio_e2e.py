@@ -31,6 +31,21 @@ SLOW = 90_000
 NEW_TEXT = "Vraagt de gezinsvoogd erom? Geef dan wat nodig is. Meer hoeft niet."
 
 
+def _replace_text(page: Any, ident: str, text: str) -> None:
+    """Replace a field's text, and check it took: a busy machine can drop the first keys."""
+    for _attempt in range(4):
+        tap(page, ident)
+        page.wait_for_function(
+            "() => ['INPUT', 'TEXTAREA'].includes(document.activeElement?.tagName)"
+        )
+        page.keyboard.press("Control+A")
+        page.keyboard.press("Backspace")
+        page.keyboard.type(text, delay=10)
+        if page.evaluate("t => document.activeElement?.value === t", text):
+            return
+    raise AssertionError(f"could not type into {ident}")
+
+
 def _git(repo: Path, *args: str) -> None:
     env = {
         "PATH": "/usr/bin:/bin", "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": "/dev/null",
@@ -120,18 +135,12 @@ def test_an_editorial_team_edits_reviews_and_publishes(
     page.wait_for_timeout(300)
     field = page.locator('[flt-semantics-identifier="form-explanation"] textarea, '
                          '[flt-semantics-identifier="form-explanation"] input').first  # fmt: skip
-    tap(page, "form-explanation")
-    page.keyboard.press("Control+A")
-    page.keyboard.type(NEW_TEXT + " Dit gaat conform de wet.")
-    tap(page, "form-source-0-article")
-    page.keyboard.press("Control+A")
-    page.keyboard.type("7.3.8")
+    _replace_text(page, "form-explanation", NEW_TEXT + " Dit gaat conform de wet.")
+    _replace_text(page, "form-source-0-article", "7.3.8")
     tap(page, "editor-save")
     wait_for(page, "editor-summary", SLOW)
     assert "conform" in _text(page)
-    tap(page, "form-explanation")
-    page.keyboard.press("Control+A")
-    page.keyboard.type(NEW_TEXT)
+    _replace_text(page, "form-explanation", NEW_TEXT)
     tap(page, "editor-save")
     wait_for(page, "editor-clean", SLOW)
     del field
