@@ -25,6 +25,7 @@ __all__ = [
     "free_port",
     "open_app",
     "opened",
+    "replace_text",
     "scroll_to",
     "sel",
     "shot",
@@ -185,6 +186,23 @@ def type_into(page: Any, ident: str, text: str, *, submit: bool = True) -> None:
     )
     if submit:
         page.keyboard.press("Enter")
+
+
+def replace_text(page: Any, ident: str, text: str, *, attempts: int = 4) -> None:
+    """Replace a text field's whole content, and check it took: a busy machine can drop the
+    first keys, so the typing is retried until the field holds exactly ``text``."""
+    for _attempt in range(attempts):
+        tap(page, ident)
+        # Flutter moves focus to its own editing element a moment after the click.
+        page.wait_for_function(
+            "() => ['INPUT', 'TEXTAREA'].includes(document.activeElement?.tagName)"
+        )
+        page.keyboard.press("Control+A")
+        page.keyboard.press("Backspace")
+        page.keyboard.type(text, delay=20)
+        if page.evaluate("t => document.activeElement?.value === t", text):
+            return
+    raise AssertionError(f"could not type into {ident}")
 
 
 def opened(page: Any) -> list[str]:

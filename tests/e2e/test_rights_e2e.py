@@ -12,7 +12,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from browserkit import open_app, opened, sel, shot, tap, wait_for
+from browserkit import open_app, opened, replace_text, sel, shot, tap, wait_for
 
 pytestmark = pytest.mark.e2e
 
@@ -24,22 +24,6 @@ SUBJECT = "Verzoek om inzage in persoonsgegevens (artikel 15 AVG)"
 def viewport() -> dict[str, int]:
     # Tall: the composer is one long form; fewer scroll steps on a shared, slow machine.
     return {"width": 1000, "height": 2400}
-
-
-def _type(page: Any, ident: str, text: str) -> None:
-    """Type into a text field; retried because a busy machine can drop the first keys."""
-    for _attempt in range(3):
-        tap(page, ident)
-        # Flutter moves focus to its own editing element a moment after the click.
-        page.wait_for_function(
-            "() => ['INPUT', 'TEXTAREA'].includes(document.activeElement?.tagName)"
-        )
-        page.keyboard.press("Control+A")
-        page.keyboard.press("Backspace")
-        page.keyboard.type(text, delay=20)
-        if page.evaluate("t => document.activeElement?.value === t", text):
-            return
-    raise AssertionError(f"could not type into {ident}")
 
 
 def _text(page: Any, ident: str) -> str:
@@ -54,10 +38,10 @@ def test_compose_send_save_and_find_a_request(app_url: str, browser_page: Any) -
 
     tap(page, "rights-mode-organisatie")
     wait_for(page, "rights-field-org_email")
-    _type(page, "rights-field-org_name", "Zorg BV")
-    _type(page, "rights-field-org_email", "privacy@zorg.nl")
-    _type(page, "rights-field-name", "Sam de Vries")
-    _type(page, "rights-field-data", "mijn dossier&cc=evil@example.com")
+    replace_text(page, "rights-field-org_name", "Zorg BV")
+    replace_text(page, "rights-field-org_email", "privacy@zorg.nl")
+    replace_text(page, "rights-field-name", "Sam de Vries")
+    replace_text(page, "rights-field-data", "mijn dossier&cc=evil@example.com")
     tap(page, "rights-preview-button")
     for ident in ("rights-letter", "rights-copy", "rights-save-pdf"):
         wait_for(page, ident)
@@ -83,8 +67,8 @@ def test_compose_send_save_and_find_a_request(app_url: str, browser_page: Any) -
     assert "op slot" in _text(page, "rights-error")
     tap(page, "rights-unlock")
     tap(page, "lock-understood")
-    _type(page, "lock-new-pin", "24680")
-    _type(page, "lock-new-pin-again", "24680")
+    replace_text(page, "lock-new-pin", "24680")
+    replace_text(page, "lock-new-pin-again", "24680")
     tap(page, "lock-set-pin")
     # Back on the composer with the letter still there; now saving works.
     tap(page, "rights-store")
@@ -106,11 +90,11 @@ def test_on_a_phone_a_wrong_date_is_said_where_the_user_is(
     page = browser_page
     open_app(page, f"{app_url}/verzoek/inzage", first="rights-kind-inzage")
     tap(page, "rights-mode-organisatie")
-    _type(page, "rights-field-org_name", "Zorg BV")
-    _type(page, "rights-field-org_email", "privacy@zorg.nl")
-    _type(page, "rights-field-name", "Sam de Vries")
+    replace_text(page, "rights-field-org_name", "Zorg BV")
+    replace_text(page, "rights-field-org_email", "privacy@zorg.nl")
+    replace_text(page, "rights-field-name", "Sam de Vries")
     tap(page, "rights-preview-button")
-    _type(page, "rights-sent-date", "vorige week")
+    replace_text(page, "rights-sent-date", "vorige week")
     tap(page, "rights-store")
     error = wait_for(page, "rights-error")
     page.wait_for_timeout(600)  # the shell scrolls the summary into view

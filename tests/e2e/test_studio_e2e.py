@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browserkit import ServerThread, open_app, tap, type_into, wait_for
+from browserkit import ServerThread, open_app, replace_text, tap, type_into, wait_for
 
 from privacyapp.content.bundle import load_bundle
 from privacyapp.studio import Studio
@@ -29,21 +29,6 @@ FLOW = "flows/jeugd/jeugd-gezinsvoogd.yaml"
 #: it can take several, so steps that save or check wait longer than a plain click.
 SLOW = 90_000
 NEW_TEXT = "Vraagt de gezinsvoogd erom? Geef dan wat nodig is. Meer hoeft niet."
-
-
-def _replace_text(page: Any, ident: str, text: str) -> None:
-    """Replace a field's text, and check it took: a busy machine can drop the first keys."""
-    for _attempt in range(4):
-        tap(page, ident)
-        page.wait_for_function(
-            "() => ['INPUT', 'TEXTAREA'].includes(document.activeElement?.tagName)"
-        )
-        page.keyboard.press("Control+A")
-        page.keyboard.press("Backspace")
-        page.keyboard.type(text, delay=10)
-        if page.evaluate("t => document.activeElement?.value === t", text):
-            return
-    raise AssertionError(f"could not type into {ident}")
 
 
 def _git(repo: Path, *args: str) -> None:
@@ -135,12 +120,12 @@ def test_an_editorial_team_edits_reviews_and_publishes(
     page.wait_for_timeout(300)
     field = page.locator('[flt-semantics-identifier="form-explanation"] textarea, '
                          '[flt-semantics-identifier="form-explanation"] input').first  # fmt: skip
-    _replace_text(page, "form-explanation", NEW_TEXT + " Dit gaat conform de wet.")
-    _replace_text(page, "form-source-0-article", "7.3.8")
+    replace_text(page, "form-explanation", NEW_TEXT + " Dit gaat conform de wet.")
+    replace_text(page, "form-source-0-article", "7.3.8")
     tap(page, "editor-save")
     wait_for(page, "editor-summary", SLOW)
     assert "conform" in _text(page)
-    _replace_text(page, "form-explanation", NEW_TEXT)
+    replace_text(page, "form-explanation", NEW_TEXT)
     tap(page, "editor-save")
     wait_for(page, "editor-clean", SLOW)
     del field
