@@ -16,6 +16,7 @@ from privacyapp.views.kit.state import AppState
 from privacyapp.views.kit.store_session import StoreSession
 from privacyapp.views.shell.routes import guards, route_table
 from privacyapp.views.shell.shell import Rendered, render_route
+from privacyapp.views.store.state import StoreState
 
 __all__ = ["FAST", "ROUTES", "App", "Clock", "open_store"]
 
@@ -29,7 +30,7 @@ def open_store(state: AppState, *, clock: Any = None, pin: str | None = None) ->
     which leaves the store unlocked."""
     backend = MemoryBackend()
     lock = AppLock(backend, kdf=FAST, clock=clock)
-    state.slots["store"] = StoreSession(lock, backend)
+    state.features.put(StoreSession(lock, backend))
     if pin is not None:
         lock.set_pin(pin)
     return lock
@@ -82,9 +83,9 @@ class App:
         return "\n".join(texts(self.content))
 
     def dialog(self) -> Any:
-        return self.state.slots["store-dialogs"][-1]
+        return self.state.features.get(StoreState).dialogs[-1]
 
     @property
     def lock(self) -> AppLock:
-        session: StoreSession = self.state.slots["store"]
+        session: StoreSession = self.state.features.require(StoreSession)
         return session.lock

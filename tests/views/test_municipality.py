@@ -264,7 +264,7 @@ def test_refresh_success_says_bijgewerkt(tmp_path: Path) -> None:
 def test_state_survives_a_re_render(ctx: ViewContext) -> None:
     screen = MunicipalityScreen(
         ctx.services.directory,
-        ctx.state.slots.setdefault("municipality", MunicipalityState()),
+        ctx.state.features.get(MunicipalityState),
         on_change=ctx.nav.refresh,
     )
     screen.search("Utrecht")
@@ -448,7 +448,7 @@ def test_switching_language_leaves_no_dutch_message_behind(ctx: ViewContext) -> 
     )
     screen = MunicipalityScreen(
         ctx.services.directory,
-        ctx.state.slots.setdefault("municipality", MunicipalityState()),
+        ctx.state.features.get(MunicipalityState),
         t=ctx.t,
     )
     screen.search("xyzzyq")

@@ -19,6 +19,7 @@ from privacyapp.views.kit.i18n import Translator
 from privacyapp.views.kit.services import Services
 from privacyapp.views.kit.state import AppState
 from privacyapp.views.rights.screen import RightsScreen, kind_picker
+from privacyapp.views.rights.state import RightsState
 from privacyapp.views.shell.routes import route_table
 from privacyapp.views.shell.shell import render_route
 
@@ -328,7 +329,7 @@ def test_in_the_shell_a_request_is_saved_in_the_store(
     with_store, vault = open_vault(state, services, tmp_path)
     nav = RecordingNavigator()
     shown = render_route(SHELL_ROUTES, "/verzoek/inzage", state, with_store, nav)
-    screen = state.slots["rights"]
+    screen = state.features.get(RightsState).screen
     assert isinstance(screen, RightsScreen)
     screen.set_mode("organisatie")
     for key, value in {
@@ -415,7 +416,7 @@ def test_follow_route_shows_a_saved_request_and_updates_it(
 
 def _compose_in_shell(state: AppState, services: Services, nav: RecordingNavigator) -> Any:
     shown = render_route(SHELL_ROUTES, "/verzoek/inzage", state, services, nav)
-    screen = state.slots["rights"]
+    screen = state.features.get(RightsState).screen
     screen.set_mode("organisatie")
     for key, value in {
         "org_name": "Zorg BV",
@@ -437,7 +438,7 @@ def test_locked_store_asks_to_unlock_and_keeps_the_letter(
 
     backend = MemoryBackend()
     kdf = KdfParams("argon2id", b"\0" * 16, iterations=1, memory_kib=64)
-    state.slots["store"] = StoreSession(AppLock(backend, kdf=kdf), backend)  # no PIN yet: locked
+    state.features.put(StoreSession(AppLock(backend, kdf=kdf), backend))  # no PIN yet: locked
     nav = RecordingNavigator()
     shown = _compose_in_shell(state, services, nav)
     assert "Mijn overzicht is op slot" in find(shown.content, "rights-error").value
@@ -455,7 +456,7 @@ def test_open_store_keeps_the_request_encrypted(state: AppState, services: Servi
     kdf = KdfParams("argon2id", b"\0" * 16, iterations=1, memory_kib=64)
     lock = AppLock(backend, kdf=kdf)
     vault = lock.set_pin("24680")
-    state.slots["store"] = StoreSession(lock, backend)
+    state.features.put(StoreSession(lock, backend))
     shown = _compose_in_shell(state, services, RecordingNavigator())
     assert "rights-stage" in idents(shown.content)
     (record,) = vault.list("request")
@@ -471,7 +472,7 @@ def test_municipality_from_the_real_directory(state: AppState, services: Service
     (aalsmeer,) = [m for m in services.directory.find("Aalsmeer") if m.name == "Aalsmeer"]
     nav = RecordingNavigator()
     render_route(SHELL_ROUTES, "/verzoek/inzage", state, services, nav)
-    screen = state.slots["rights"]
+    screen = state.features.get(RightsState).screen
     shown = render_route(SHELL_ROUTES, "/verzoek/inzage", state, services, nav)
     find(shown.content, "rights-gemeente-search").on_change(_E("aalsmeer"))
     click(find(shown.content, "rights-gemeente-find"))
@@ -559,7 +560,7 @@ def test_english_form_of_one_kind_for_yourself_and_for_a_child(
 
 def _english_letter(english: AppState, services: Services) -> Any:
     _english_screen(english, services, "/verzoek/inzage")
-    screen = english.slots["rights"]
+    screen = english.features.get(RightsState).screen
     screen.set_mode("organisatie")
     for key, value in {
         "org_name": "Zorg BV",
@@ -670,7 +671,7 @@ def test_english_follow_up_of_a_saved_request(
 
 def test_english_validation_errors(english: AppState, services: Services) -> None:
     shown = _english_screen(english, services, "/verzoek/inzage")
-    screen = english.slots["rights"]
+    screen = english.features.get(RightsState).screen
     click(find(shown.content, "rights-preview-button"))
     root = _english_screen(english, services, "/verzoek/inzage").content
     assert find(root, "rights-error").value == (
@@ -702,7 +703,8 @@ def test_switching_to_english_redraws_the_kept_composer(
 ) -> None:
     nav = RecordingNavigator()
     render_route(SHELL_ROUTES, "/verzoek/inzage", state, services, nav)
-    state.slots["rights"].set_value("name", "Sam")  # typed in Dutch, kept after the switch
+    # typed in Dutch, kept after the switch
+    state.features.get(RightsState).screen.set_value("name", "Sam")
     state.settings = replace(state.settings, language="en")
     root = render_route(SHELL_ROUTES, "/verzoek/inzage", state, services, nav).content
     assert "What do you want to ask?" in texts(root) and "Wat wil je vragen?" not in texts(root)
@@ -734,7 +736,7 @@ def test_a_representatives_advice_opens_the_letter_for_the_person_they_represent
     assert route.startswith("/verzoek/") and route.endswith("?namens=ouder")
     state.route = route
     shown = render_route(SHELL_ROUTES, route, state, services, nav)
-    screen = state.slots["rights"]
+    screen = state.features.get(RightsState).screen
     assert screen.draft.for_someone and screen.draft.role.value == "ouder"
     assert find(shown.content, "rights-for-someone").value is True
 
@@ -755,7 +757,7 @@ def test_the_address_hint_says_when_the_address_is_required(
 ) -> None:
     ap = render_route(SHELL_ROUTES, "/verzoek/klacht-ap", state, services, RecordingNavigator())
     assert find(ap.content, "rights-field-address").helper.startswith("Verplicht")
-    state.slots.clear()
+    state.features.clear()
     other = render_route(SHELL_ROUTES, "/verzoek/inzage", state, services, RecordingNavigator())
     assert find(other.content, "rights-field-address").helper == (
         "Nodig als je de brief per post stuurt."
@@ -770,7 +772,7 @@ def test_feedback_appears_at_the_action_and_is_brought_into_view(
     the shell scrolls to it."""
     nav = RecordingNavigator()
     render_route(SHELL_ROUTES, "/verzoek/inzage", state, services, nav)
-    screen = state.slots["rights"]
+    screen = state.features.get(RightsState).screen
     screen.set_mode("organisatie")
     for key, value in {"org_name": "Zorg BV", "org_email": "p@zorg.nl", "name": "Sam"}.items():
         screen.set_value(key, value)
@@ -794,7 +796,7 @@ def test_where_no_pdf_can_be_made_the_letter_says_so_instead_of_a_failing_button
     monkeypatch.setattr(parts, "pdf_available", lambda: False)
     nav = RecordingNavigator()
     render_route(SHELL_ROUTES, "/verzoek/inzage", state, services, nav)
-    screen = state.slots["rights"]
+    screen = state.features.get(RightsState).screen
     screen.set_mode("organisatie")
     for key, value in {"org_name": "Zorg BV", "org_email": "p@zorg.nl", "name": "Sam"}.items():
         screen.set_value(key, value)

@@ -32,6 +32,7 @@ from privacyapp.views.kit.i18n import Translator
 from privacyapp.views.kit.services import Services
 from privacyapp.views.kit.state import AppState
 from privacyapp.views.kit.store_session import StoreSession
+from privacyapp.views.store.state import StoreState
 from privacyapp.views.store.text import store_error
 
 AREAS = ("lock.", "overview.", "store.")
@@ -248,7 +249,7 @@ def test_undo_too_late_in_english(app: App) -> None:
     vault.create("path", "Case A")
     app.open("/overzicht")
     app.tap("overview-delete-0")
-    _, forget = app.state.slots["store-timers"][-1]
+    _, forget = app.state.features.get(StoreState).timers[-1]
     forget()  # the undo window passes
     app.dialog().on_action(None)
     app.open("/overzicht")
@@ -271,7 +272,7 @@ def test_export_message_in_english(app: App) -> None:
     _unlocked(app).create("path", "Case A")
     app.open("/overzicht")
     app.tap("overview-export")
-    [(name, _)] = app.state.slots["store-files"]
+    [(name, _)] = app.state.features.get(StoreState).files
     assert name == "mijn-overzicht.zip"  # a file name: stays as it is, like the export itself
     assert (
         "Export ready: mijn-overzicht.zip. The export file is not encrypted. "
@@ -311,7 +312,7 @@ def test_save_path_form_and_bsn_error_in_english(app: App) -> None:
 
 
 def test_storage_messages_in_english(app: App) -> None:
-    session: StoreSession = app.state.slots["store"]
+    session: StoreSession = app.state.features.require(StoreSession)
     session.error = "store.cleared"
     app.open("/slot")
     assert "This browser's storage was cleared while the app was open." in app.text()

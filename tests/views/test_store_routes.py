@@ -11,6 +11,8 @@ from viewkit import click, find, texts
 
 from privacyapp.views.kit.services import Services
 from privacyapp.views.kit.state import AppState
+from privacyapp.views.kit.store_session import StoreSession
+from privacyapp.views.store.state import StoreState
 
 
 @pytest.fixture
@@ -63,7 +65,7 @@ def test_save_a_path_from_the_advice_sets_a_pin_first(app: App) -> None:
 
 
 def test_locked_overview_goes_to_the_lock_screen_and_back(app: App) -> None:
-    session = app.state.slots["store"]
+    session = app.state.features.require(StoreSession)
     session.lock.set_pin("24680").create("path", "Eerder bewaard")
     session.lock.lock()
     shown = app.open("/overzicht")
@@ -79,7 +81,7 @@ def test_locked_overview_goes_to_the_lock_screen_and_back(app: App) -> None:
 
 
 def test_idle_app_locks_on_the_next_navigation(app: App, clock: Clock) -> None:
-    session = app.state.slots["store"]
+    session = app.state.features.require(StoreSession)
     session.lock.set_pin("24680")
     assert app.open("/overzicht").route == "/overzicht"
     clock.now += timedelta(minutes=6)
@@ -88,7 +90,7 @@ def test_idle_app_locks_on_the_next_navigation(app: App, clock: Clock) -> None:
 
 
 def test_lock_now_and_change_pin_on_the_slot_screen(app: App) -> None:
-    session = app.state.slots["store"]
+    session = app.state.features.require(StoreSession)
     session.lock.set_pin("24680")
     app.open("/slot")
     app.type("lock-old-pin", "24680")
@@ -103,7 +105,7 @@ def test_lock_now_and_change_pin_on_the_slot_screen(app: App) -> None:
 
 
 def test_a_failed_pin_change_says_why_and_keeps_the_old_pin(app: App) -> None:
-    session = app.state.slots["store"]
+    session = app.state.features.require(StoreSession)
     session.lock.set_pin("24680")
     app.open("/slot")
     app.type("lock-old-pin", "11111")  # wrong current PIN
@@ -121,12 +123,12 @@ def test_a_failed_pin_change_says_why_and_keeps_the_old_pin(app: App) -> None:
 
 
 def test_forgot_pin_wipes_after_the_explanation(app: App) -> None:
-    session = app.state.slots["store"]
+    session = app.state.features.require(StoreSession)
     session.lock.set_pin("24680").create("path", "Weg")
     session.lock.lock()
     app.open("/slot")
     app.tap("lock-forgot")
-    dialog = app.state.slots["store-dialogs"][-1]
+    dialog = app.state.features.get(StoreState).dialogs[-1]
     assert "niemand" in "\n".join(texts(dialog))
     wipe = next(b for b in dialog.actions if b.key == "lock-forgot-wipe")
     wipe.on_click(None)
@@ -136,13 +138,13 @@ def test_forgot_pin_wipes_after_the_explanation(app: App) -> None:
 
 
 def test_without_a_finished_flow_there_is_nothing_to_save(app: App) -> None:
-    app.state.slots["store"].lock.set_pin("24680")
+    app.state.features.require(StoreSession).lock.set_pin("24680")
     app.open("/overzicht/bewaar")
     assert "overview-no-path" in app.ids()
 
 
 def test_lock_button_on_the_overview(app: App) -> None:
-    session = app.state.slots["store"]
+    session = app.state.features.require(StoreSession)
     session.lock.set_pin("24680")
     app.open("/overzicht")
     shown = app.tap("overview-lock")
@@ -153,7 +155,7 @@ def test_lock_button_on_the_overview(app: App) -> None:
 def test_open_goes_where_the_kind_registered(app: App, monkeypatch: pytest.MonkeyPatch) -> None:
     from privacyapp.views.store import overview
 
-    vault = app.state.slots["store"].lock.set_pin("24680")
+    vault = app.state.features.require(StoreSession).lock.set_pin("24680")
     record = vault.create("request", "Inzage bij de gemeente")
     monkeypatch.setitem(overview.OPEN_ROUTES, "request", "/verzoek/volgen/{id}")
     app.open("/overzicht")
@@ -202,7 +204,7 @@ def test_the_lock_screen_tells_the_truth_and_unlocking_goes_where_meant(app: App
     # Back at "Bewaar dit pad" for the same walk: told it is saved, not offered a duplicate.
     shown = app.open("/overzicht/bewaar")
     assert "overview-already-saved" in app.ids() and "overview-save-confirm" not in app.ids()
-    assert len(app.state.slots["store"].lock.vault.list()) == 1
+    assert len(app.state.features.require(StoreSession).lock.vault.list()) == 1
 
 
 def test_the_overview_shows_each_requests_recipient_and_term_and_says_when_one_passed(

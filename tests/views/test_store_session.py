@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from privacyapp.dossier import KdfParams
+from privacyapp.views.kit.state import AppState
 
 FAST = KdfParams("argon2id", b"\0" * 16, iterations=1, memory_kib=64)
 
 
-class _State:
-    def __init__(self) -> None:
-        self.slots: dict[str, Any] = {}
+class _State(AppState):
+    """A page's state (one per browser tab or window)."""
 
 
 def test_store_service_desktop_shares_one_file_store(tmp_path: Any) -> None:
@@ -88,12 +88,12 @@ def test_a_second_tab_sees_what_the_first_saved_before_it_writes(
     for _ in range(2):
         backend = asyncio.run(BrowserBackend.load(prefs))
         state = AppState()
-        state.slots["store"] = StoreSession(AppLock(backend, kdf=FAST), backend)
+        state.features.put(StoreSession(AppLock(backend, kdf=FAST), backend))
         tabs.append((state, backend))
     (first, first_backend), (second, second_backend) = tabs
-    vault_a = first.slots["store"].lock.set_pin("24680")
+    vault_a = first.features.require(StoreSession).lock.set_pin("24680")
     asyncio.run(first_backend.flush())
-    lock_b = second.slots["store"].lock
+    lock_b = second.features.require(StoreSession).lock
     asyncio.run(second_backend.refresh())  # the second tab opens after the PIN was set
     vault_b = lock_b.unlock("24680")
     vault_a.create("path", "Uit tab 1")

@@ -32,6 +32,7 @@ from privacyapp.views.kit.i18n import Translator
 from privacyapp.views.kit.services import Services
 from privacyapp.views.kit.state import AppState, Settings
 from privacyapp.views.record import screen as record
+from privacyapp.views.record.state import RecordScreen
 
 FLOW = "algemeen-delen-zonder-toestemming"
 FIXED_NOW = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
@@ -130,7 +131,7 @@ def test_make_signs_a_valid_pdf_and_shows_the_result(rctx: ViewContext) -> None:
     _fill(view, **{"record-reference": "ZW-12", "record-considerations": "Overlegd in het MDO."})
     _run(click(find(view, "record-make")))
     assert rctx.nav.routes == ["/vastleggen/klaar"]
-    screen = rctx.state.slots["record"]
+    screen = rctx.state.features.get(RecordScreen)
     assert screen.result is not None
     assert verify_pdf(screen.result.data).ok
     assert screen.result.file_name.startswith(f"dossierstuk-{FLOW}-")
@@ -146,7 +147,7 @@ def test_check_screen_tells_valid_from_tampered(rctx: ViewContext) -> None:
     _with_identity(rctx)
     view = record.record_view(rctx)
     _run(click(find(view, "record-make")))
-    data = rctx.state.slots["record"].result.data
+    data = rctx.state.features.get(RecordScreen).result.data
     _run(record.check_bytes(rctx, "goed.pdf", data))
     shown = record.check_view(rctx)
     assert "record-verdict-ok" in idents(shown) and any("goed.pdf" in t for t in texts(shown))
@@ -196,7 +197,7 @@ def test_open_store_keeps_identity_and_path_encrypted(rctx: ViewContext, tmp_pat
     click(find(view, "record-create-identity"))
     assert len(vault.list(kind="identity")) == 1
     _run(click(find(record.record_view(ctx), "record-make")))
-    result = ctx.state.slots["record"].result
+    result = ctx.state.features.get(RecordScreen).result
     assert result.saved_in_store
     saved = vault.list(kind="path")
     assert len(saved) == 1 and saved[0].payload["flow_id"] == FLOW
@@ -273,7 +274,7 @@ def test_english_result_and_verdicts(en_ctx: ViewContext) -> None:
     assert "Whole file covered: yes" in shown
     assert {"Save as file", "Share", "Back to the advice"} <= set(shown.splitlines())
 
-    data = en_ctx.state.slots["record"].result.data
+    data = en_ctx.state.features.get(RecordScreen).result.data
     _run(record.check_bytes(en_ctx, "goed.pdf", data))
     good = record.check_view(en_ctx)
     assert "record-verdict-ok" in idents(good)
@@ -362,7 +363,7 @@ def test_a_forged_record_is_unmistakably_not_valid_and_every_signer_is_shown(
 ) -> None:
     _with_identity(rctx)
     _run(click(find(record.record_view(rctx), "record-make")))
-    forged = _resigned_by_a_forger(rctx.state.slots["record"].result.data)
+    forged = _resigned_by_a_forger(rctx.state.features.get(RecordScreen).result.data)
     ctx = dataclasses.replace(rctx, t=Translator(lang))
     _run(record.check_bytes(ctx, "vervalst.pdf", forged))
     shown = record.check_view(ctx)

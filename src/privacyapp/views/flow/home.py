@@ -9,6 +9,7 @@ from urllib.parse import quote
 import flet as ft
 
 from privacyapp.views.flow.emergency import emergency_strip
+from privacyapp.views.flow.state import FlowState
 from privacyapp.views.kit import i18n
 from privacyapp.views.kit import widgets as w
 from privacyapp.views.kit.context import ViewContext
@@ -31,7 +32,7 @@ def audience_picker(ctx: ViewContext, ident_prefix: str = "home") -> ft.Control:
     def pick(key: str) -> w.Handler:
         def handler(_: Any) -> None:
             ctx.state.settings = replace(ctx.state.settings, audience=key)
-            ctx.state.slots.pop(_PICKING, None)
+            ctx.state.features.get(FlowState).picking_audience = False
             ctx.nav.refresh()
 
         return handler
@@ -95,9 +96,6 @@ def search_field(
     )
 
 
-_PICKING = "home.picking_audience"
-
-
 def _audience_summary(ctx: ViewContext) -> ft.Control:
     """The chosen audience in one line, with a button to change it."""
     settings = ctx.state.settings
@@ -106,7 +104,7 @@ def _audience_summary(ctx: ViewContext) -> ft.Control:
     name = label(audience, settings.language) if audience is not None else settings.audience
 
     def change(_: Any) -> None:
-        ctx.state.slots[_PICKING] = True
+        ctx.state.features.get(FlowState).picking_audience = True
         ctx.nav.refresh()
 
     return ft.Row(
@@ -128,7 +126,7 @@ def home_view(ctx: ViewContext) -> ft.Control:
     """Home: emergency entry, search, audience, sectors, and what the app is about."""
     settings = ctx.state.settings
     library = ctx.services.library
-    picking = settings.audience is None or bool(ctx.state.slots.get(_PICKING))
+    picking = settings.audience is None or ctx.state.features.get(FlowState).picking_audience
     controls: list[ft.Control] = [w.heading(ctx.t("home.title"), 1, ident="home-title")]
     if settings.audience is None:
         controls.append(w.body(ctx.t("home.intro")))

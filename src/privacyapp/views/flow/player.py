@@ -8,7 +8,6 @@ to the new step's route. The advice screen is in ``views/advice.py``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 import flet as ft
@@ -25,6 +24,7 @@ from privacyapp.engine import (
 )
 from privacyapp.views.flow.advice import advice_view
 from privacyapp.views.flow.path import ANSWER_KEYS, path_panel, route_for
+from privacyapp.views.flow.state import ChecklistDraft, FlowState
 from privacyapp.views.kit import widgets as w
 from privacyapp.views.kit.context import ViewContext
 
@@ -34,9 +34,6 @@ __all__ = [
     "enter_step",
     "step_view",
 ]
-
-_NOTICE_SLOT = "player.restarted"
-_DRAFT_SLOT = "player.checklist"
 
 
 def _flow(ctx: ViewContext) -> Flow | None:
@@ -65,7 +62,7 @@ def enter_step(ctx: ViewContext) -> str | None:
     state.set_session(session)
     if target != flow.start:
         # A link to a step this visit never reached: begin at the start, and say so.
-        state.slots[_NOTICE_SLOT] = flow.id
+        state.features.get(FlowState).restarted = flow.id
         return route_for(session)
     return None
 
@@ -83,7 +80,7 @@ def back_step(ctx: ViewContext) -> str | None:
 
 def _move(ctx: ViewContext, session: FlowSession) -> None:
     ctx.state.set_session(session)
-    ctx.state.slots.pop(_NOTICE_SLOT, None)
+    ctx.state.features.get(FlowState).restarted = None
     ctx.nav.go(route_for(session))
 
 
@@ -146,7 +143,7 @@ def step_view(ctx: ViewContext) -> ft.Control:
     if isinstance(node, AdviceNode):
         return advice_view(ctx, session, node)
     controls: list[ft.Control] = [_progress(ctx, session)]
-    if ctx.state.slots.get(_NOTICE_SLOT) == flow.id:
+    if ctx.state.features.get(FlowState).restarted == flow.id:
         controls.append(w.notice(ctx.t("flow.resume"), ident="flow-resume"))
     if isinstance(node, QuestionNode):
         controls += _question(ctx, session, node)
@@ -188,18 +185,8 @@ def _info(ctx: ViewContext, session: FlowSession, node: InfoNode) -> list[ft.Con
     ]
 
 
-@dataclass
-class ChecklistDraft:
-    """Checklist answers being filled in (kept in the state until the user goes on)."""
-
-    answers: dict[str, Answer] = field(default_factory=dict)
-    notes: dict[str, str] = field(default_factory=dict)
-    error: bool = False
-    """True after "go on" with items unanswered: the screen says what is missing."""
-
-
 def _draft(ctx: ViewContext, session: FlowSession) -> ChecklistDraft:
-    drafts: dict[str, ChecklistDraft] = ctx.state.slots.setdefault(_DRAFT_SLOT, {})
+    drafts = ctx.state.features.get(FlowState).drafts
     return drafts.setdefault(f"{session.flow.id}/{session.current_id}", ChecklistDraft())
 
 

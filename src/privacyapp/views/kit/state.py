@@ -4,20 +4,24 @@ The UI is a function of this state (DESIGN.md §4). A handler replaces a value a
 :meth:`AppState.changed`; the shell re-renders the current route. Builders read the state, they
 never keep their own copies of it.
 
-Feature modules keep their own values in :attr:`AppState.slots` under their area name
-(``state.slots["overview"] = OverviewModel(...)``): plain Python or engine objects only.
+Each feature wing owns one state type (a dataclass of plain values, e.g. ``flow.state.FlowState``,
+``rights.state.RightsState``) and keeps its one object in :attr:`AppState.features`, found by
+its type: ``ctx.state.features.get(FlowState)``. The kit knows none of those types; nothing is
+kept under a string key.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 if TYPE_CHECKING:
     from privacyapp.engine import FlowSession
 
-__all__ = ["THEMES", "TEXT_SCALES", "AppState", "Settings"]
+__all__ = ["THEMES", "TEXT_SCALES", "AppState", "Features", "Settings"]
+
+_T = TypeVar("_T")
 
 #: Theme names, in the order the settings screen offers them.
 THEMES = ("light", "dark", "contrast")
@@ -65,6 +69,44 @@ class Settings:
 Listener = Callable[["AppState"], None]
 
 
+class Features:
+    """One state object per type: each feature wing owns its type, the kit none of them."""
+
+    def __init__(self) -> None:
+        self._by_type: dict[type, object] = {}
+
+    def get(self, kind: type[_T]) -> _T:
+        """The object of ``kind``, made with ``kind()`` the first time it is asked for."""
+        found = self._by_type.get(kind)
+        if found is None:
+            found = self._by_type[kind] = kind()
+        return cast(_T, found)
+
+    def find(self, kind: type[_T]) -> _T | None:
+        """The object of ``kind`` if there is one (for types that need arguments to make)."""
+        return cast(_T | None, self._by_type.get(kind))
+
+    def require(self, kind: type[_T]) -> _T:
+        """The object of ``kind``; raises ``LookupError`` when there is none."""
+        found = self.find(kind)
+        if found is None:
+            raise LookupError(f"no {kind.__name__} kept here")
+        return found
+
+    def put(self, value: _T) -> _T:
+        """Keep ``value`` as the object of its type (replacing an earlier one)."""
+        self._by_type[type(value)] = value
+        return value
+
+    def drop(self, kind: type) -> None:
+        """Forget the object of ``kind`` (the next ``get`` makes a fresh one)."""
+        self._by_type.pop(kind, None)
+
+    def clear(self) -> None:
+        """Forget every object."""
+        self._by_type.clear()
+
+
 @dataclass
 class AppState:
     """Everything the screens show, as values.
@@ -87,8 +129,8 @@ class AppState:
     """The search text."""
     width: float = 390.0
     """The window width in logical pixels (narrow: bottom bar; wide: rail)."""
-    slots: dict[str, Any] = field(default_factory=dict)
-    """Per-feature values, keyed by area (``overview``, ``record``, ``rights``, ...)."""
+    features: Features = field(default_factory=Features)
+    """Each feature wing's own state object, found by its type."""
     _listeners: list[Listener] = field(default_factory=list, repr=False)
 
     def listen(self, listener: Listener) -> None:

@@ -32,6 +32,7 @@ from privacyapp.dossier import (
     StorageClearedError,
 )
 from privacyapp.views.kit.i18n import Translator
+from privacyapp.views.kit.state import AppState, Features
 
 __all__ = [
     "CLEARED",
@@ -122,8 +123,11 @@ class StoreSession:
     """A message about the storage itself (e.g. the browser storage was cleared): a UI key
     (``store.*``, with ``error_fields``) or, for a message from elsewhere, its text."""
     error_fields: dict[str, object] = field(default_factory=dict)
-    screens: dict[str, Any] = field(default_factory=dict)
-    """Per-screen helpers that must survive a re-render (lock screen, overview)."""
+    screens: Features = field(default_factory=Features)
+    """The store wing's screen objects that must survive a re-render (lock screen, overview),
+    one per type; they belong to this store, so they go when it goes."""
+    revision: int = 0
+    """Raised when the store changed under the screens (another tab saved): they build again."""
     caught_up_at: str | None = None
     """Web: the route at which this page last picked up what other tabs of the browser saved."""
 
@@ -137,7 +141,11 @@ class StoreSession:
         return t(self.error, **self.error_fields)
 
 
-SLOT = "store"
+@dataclass
+class _Loading:
+    """Web: this page's store is being read from the browser."""
+
+    busy: bool = False
 
 
 class StoreService:
@@ -167,24 +175,24 @@ class StoreService:
         )
         self._desktop: StoreSession | None = None
 
-    def session(self, state: Any) -> StoreSession | None:
+    def session(self, state: AppState) -> StoreSession | None:
         """This page's session, or ``None`` while (web) it still has to be loaded."""
-        existing = state.slots.get(SLOT)
-        if isinstance(existing, StoreSession):
+        existing = state.features.find(StoreSession)
+        if existing is not None:
             return existing
         if self.web:
             return None
         if self._desktop is None:
             backend = FileBackend(self.data_dir)
             self._desktop = StoreSession(self._lock_factory(backend), backend)
-        state.slots[SLOT] = self._desktop
-        return self._desktop
+        return state.features.put(self._desktop)
 
-    async def load(self, page: Any, state: Any, on_ready: Callable[[], None]) -> None:
+    async def load(self, page: Any, state: AppState, on_ready: Callable[[], None]) -> None:
         """Web: read this browser's storage into a session, then call ``on_ready``."""
-        if isinstance(state.slots.get(SLOT), StoreSession) or state.slots.get("store-loading"):
+        loading = state.features.get(_Loading)
+        if state.features.find(StoreSession) is not None or loading.busy:
             return
-        state.slots["store-loading"] = True
+        loading.busy = True
         import flet as ft
 
         prefs = ft.SharedPreferences()
@@ -206,6 +214,6 @@ class StoreService:
         if backend.unreadable:
             session.error = "store.unreadable"
             session.error_fields = {"count": len(backend.unreadable)}
-        state.slots[SLOT] = session
-        state.slots.pop("store-loading", None)
+        state.features.put(session)
+        loading.busy = False
         on_ready()

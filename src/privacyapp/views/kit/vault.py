@@ -57,7 +57,7 @@ def _catch_up(ctx: ViewContext, session: StoreSession) -> None:
                 session.lock.require_vault().sync()
             except StoreError as exc:  # a forked history: the vault says so and stays read-only
                 logger.warning("the other tab's history does not fit: %s", exc)
-        session.screens.pop("overview", None)  # rebuilt from the vault as it is now
+        session.revision += 1  # screens built from the vault are built again, as it is now
         ctx.nav.refresh()
 
     page.run_task(catch_up)

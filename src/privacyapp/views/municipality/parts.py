@@ -91,7 +91,7 @@ def result_list(records: list[Municipality], on_select: Handler) -> list[ft.Cont
 
 @dataclass
 class MunicipalityState:
-    """What the screen shows (plain values; kept in ``state.slots["municipality"]``)."""
+    """What the screen shows (plain values; kept in ``state.features``)."""
 
     query: str = ""
     results: list[Municipality] = field(default_factory=list)

@@ -7,7 +7,7 @@ a week and the user opens the screen; network work runs in a worker thread
 (``asyncio.to_thread``) so the UI never blocks.
 
 Builders are plain functions; :class:`MunicipalityScreen` holds the handlers over the screen's
-state (``state.slots["municipality"]``, a :class:`MunicipalityState` of plain values). Typing in
+state (``state.features.get(MunicipalityState)``: plain values). Typing in
 the name field updates the results in place, so the field keeps its focus; everything else
 re-renders through ``ctx.nav.refresh()``.
 """
@@ -61,7 +61,6 @@ __all__ = [
     "tel_url",
 ]
 
-SLOT = "municipality"
 
 
 class MunicipalityScreen:
@@ -322,7 +321,7 @@ def _screen(ctx: ViewContext) -> MunicipalityScreen | None:
     directory = ctx.services.directory
     if directory is None:
         return None
-    state = ctx.state.slots.setdefault(SLOT, MunicipalityState())
+    state = ctx.state.features.get(MunicipalityState)
     return MunicipalityScreen(directory, state, t=ctx.t, on_change=ctx.nav.refresh)
 
 

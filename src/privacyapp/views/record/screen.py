@@ -3,7 +3,7 @@
 Routes: ``/vastleggen`` (identity on first use, then the record form), ``/vastleggen/klaar``
 (the signed PDF: save or share) and ``/vastleggen/controleren`` (check a PDF). The work is done
 by ``services.signer`` (``privacyapp.dossier.RecordService``); values live in
-``state.slots["record"]`` (a ``RecordScreen``), never controls.
+``state.features`` (a ``RecordScreen``, see ``record.state``), never controls.
 """
 
 from __future__ import annotations

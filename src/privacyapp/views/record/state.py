@@ -24,10 +24,8 @@ class RecordScreen:
 
 
 def record_state(ctx: ViewContext) -> RecordScreen:
-    screen = ctx.state.slots.get("record")
-    if not isinstance(screen, RecordScreen):
-        screen = RecordScreen()
-        ctx.state.slots["record"] = screen
+    """The record wing's state (``ctx.state.features.get(RecordScreen)``), in the UI's language."""
+    screen = ctx.state.features.get(RecordScreen)
     lang = i18n.language_of(ctx.t)
     if screen.lang != lang:  # the user switched language: no message of the old one stays
         screen.lang, screen.message = lang, ""

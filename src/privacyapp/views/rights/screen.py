@@ -32,6 +32,7 @@ from privacyapp.views.rights.parts import (
     kind_picker,
     recipient_section,
 )
+from privacyapp.views.rights.state import RightsState
 
 __all__ = [
     "FEEDBACK_KEY",
@@ -56,7 +57,6 @@ ROUTE = "/verzoek"
 
 
 # ---------------------------------------------------------------------------------- the shell
-_SLOT = "rights"
 
 
 def store_saver(store: Any, ids: dict[str, str]) -> Callable[[RightsRequest], None]:
@@ -81,8 +81,8 @@ def store_saver(store: Any, ids: dict[str, str]) -> Callable[[RightsRequest], No
 
 def _page_saver(ctx: ViewContext) -> Callable[[RightsRequest], None]:
     """Save into this page's store at the moment of saving (it may be unlocked by then)."""
-    ids: dict[str, str] = ctx.state.slots.setdefault("rights.record-ids", {})
-    kept: list[RightsRequest] = ctx.state.slots.setdefault("rights.kept", [])
+    own = ctx.state.features.get(RightsState)
+    ids, kept = own.record_ids, own.kept
 
     def save(request: RightsRequest) -> None:
         status, vault = open_vault(ctx)
@@ -147,17 +147,17 @@ def _screen(
 def rights_view(ctx: ViewContext) -> ft.Control:
     """``/verzoek`` and ``/verzoek/<kind>``: the composer and the follow-up."""
     open_vault(ctx)  # on web this starts loading the page's store, so saving finds it ready
-    slot = ctx.state.slots.get(_SLOT)
+    own = ctx.state.features.get(RightsState)
+    slot = own.screen
     kind = ctx.params.get("kind")
     prefill = RequestKind(kind) if kind else None
     if (
-        not isinstance(slot, RightsScreen)
+        slot is None
         or slot.following
         or (prefill and slot.prefill is not prefill)
         or slot.on_behalf is not _on_behalf(ctx)
     ):
-        slot = _screen(ctx, prefill)
-        ctx.state.slots[_SLOT] = slot
+        slot = own.screen = _screen(ctx, prefill)
     else:
         slot.t = ctx.t  # the language may have changed in Settings since
         slot.refresh_quietly()
@@ -187,12 +187,12 @@ def follow_view(ctx: ViewContext) -> ft.Control:
         return w.page_body([heading, w.body(rt.message(ctx.t, rt.problem(exc)))])
     except StoreError as exc:  # no such record (any more)
         return w.page_body([heading, w.body(store_error(ctx.t, exc))])
-    slot = ctx.state.slots.get(_SLOT)
-    current = slot.state.saved if isinstance(slot, RightsScreen) else None
-    if not isinstance(slot, RightsScreen) or current is None or current.id != request.id:
-        ctx.state.slots.setdefault("rights.record-ids", {})[request.id] = record_id
-        slot = _screen(ctx, None, following=request)
-        ctx.state.slots[_SLOT] = slot
+    own = ctx.state.features.get(RightsState)
+    slot = own.screen
+    current = slot.state.saved if slot is not None else None
+    if slot is None or current is None or current.id != request.id:
+        own.record_ids[request.id] = record_id
+        slot = own.screen = _screen(ctx, None, following=request)
     else:
         slot.t = ctx.t
         slot.refresh_quietly()

@@ -30,6 +30,7 @@ from privacyapp.views.store.lockscreen import (
     semantic,
     set_pin_view,
 )
+from privacyapp.views.store.overview import OverviewScreen
 from privacyapp.views.store.page import close_dialog, show_dialog
 from privacyapp.views.store.text import store_error
 
@@ -61,8 +62,8 @@ def _target(route: str) -> str:
 
 
 def _lock_screen(ctx: ViewContext, session: StoreSession) -> LockScreen:
-    screen = session.screens.get("lock")
-    if not isinstance(screen, LockScreen):
+    screen = session.screens.find(LockScreen)
+    if screen is None:
 
         def unlocked(vault: Vault) -> None:
             _watch_idle(ctx, session)
@@ -76,7 +77,7 @@ def _lock_screen(ctx: ViewContext, session: StoreSession) -> LockScreen:
             guard=store.guard if store is not None else None,
             visitor=_visitor(ctx),
         )
-        session.screens["lock"] = screen
+        session.screens.put(screen)
     screen.t = ctx.t
     return screen
 
@@ -114,7 +115,7 @@ def _watch_idle(ctx: ViewContext, session: StoreSession) -> None:
         while session.lock.is_unlocked:
             await asyncio.sleep(IDLE_CHECK_SECONDS)
             if session.lock.lock_if_idle():
-                session.screens.pop("overview", None)
+                session.screens.drop(OverviewScreen)
                 if urlsplit(ctx.state.route).path.startswith(PROTECTED):
                     ctx.nav.go("/slot?next=" + quote(ctx.state.route, safe="/"))
                 return
@@ -125,7 +126,7 @@ def _watch_idle(ctx: ViewContext, session: StoreSession) -> None:
 def _unlocked_panel(ctx: ViewContext, session: StoreSession, screen: LockScreen) -> ft.Control:
     def lock_now(_: object) -> None:
         session.lock.lock()
-        session.screens.pop("overview", None)
+        session.screens.drop(OverviewScreen)
         ctx.nav.refresh()
 
     def changed(error: StoreError | None) -> None:
@@ -228,7 +229,7 @@ def on_reconnect(state: AppState, services: Services) -> bool:
     if session is None or not session.lock.is_unlocked:
         return False
     session.lock.lock()
-    session.screens.pop("overview", None)
+    session.screens.drop(OverviewScreen)
     return True
 
 
@@ -243,7 +244,7 @@ def guard(ctx: ViewContext) -> str | None:
     if session is None or not session.lock.is_unlocked:
         return to_lock
     if session.lock.lock_if_idle():
-        session.screens.pop("overview", None)
+        session.screens.drop(OverviewScreen)
         return to_lock
     session.lock.touch()
     return None

@@ -40,6 +40,7 @@ from privacyapp.views.store.items import (
     record_detail_view,
 )
 from privacyapp.views.store.page import close_dialog, later, save_file, show_dialog
+from privacyapp.views.store.state import StoreState
 from privacyapp.views.store.text import store_error
 
 __all__ = [
@@ -91,6 +92,8 @@ class OverviewScreen:
         today: Callable[[], date] | None = None,
     ) -> None:
         self.vault = vault
+        #: The store session's ``revision`` this screen was built at (newer: build again).
+        self.revision = 0
         self.t = t
         self.today = today
         self.notice: str | None = None
@@ -200,8 +203,8 @@ def open_route(record: Record) -> str:
 
 def _screen(ctx: ViewContext, session: StoreSession) -> OverviewScreen:
     vault = session.lock.require_vault()
-    screen = session.screens.get("overview")
-    if not isinstance(screen, OverviewScreen) or screen.vault is not vault:
+    screen = session.screens.find(OverviewScreen)
+    if screen is None or screen.vault is not vault or screen.revision != session.revision:
 
         def wiped() -> None:
             session.screens.clear()
@@ -214,7 +217,8 @@ def _screen(ctx: ViewContext, session: StoreSession) -> OverviewScreen:
             open_record=lambda rid: ctx.nav.go(open_route(vault.get(rid))), on_wiped=wiped,
             today=lambda: ctx.services.clock().astimezone().date(),
         )  # fmt: skip
-        session.screens["overview"] = screen
+        screen.revision = session.revision
+        session.screens.put(screen)
     screen.t = ctx.t
     return screen
 
@@ -244,7 +248,7 @@ def overview_route(ctx: ViewContext) -> ft.Control:
 
     def lock_now(_: object) -> None:
         session.lock.lock()
-        session.screens.pop("overview", None)
+        session.screens.drop(OverviewScreen)
         ctx.nav.go("/slot")
 
     lock = w.secondary(ctx.t("overview.lock"), "overview-lock", lock_now, icon=ft.Icons.LOCK)
@@ -279,12 +283,8 @@ def _finished_path(ctx: ViewContext) -> Any:
 
 
 def _forget_input(ctx: ViewContext) -> None:
-    ctx.state.slots.pop("overview-save-error", None)
-    ctx.state.slots.pop("overview-save-input", None)
-
-
-#: The flow session whose path was saved last (a state value, compared by identity).
-_SAVED = "overview-saved-session"
+    own = ctx.state.features.get(StoreState)
+    own.save_error = own.save_input = None
 
 
 def _go(ctx: ViewContext, route: str) -> w.Handler:
@@ -299,7 +299,8 @@ def save_route(ctx: ViewContext) -> ft.Control:
     path = _finished_path(ctx)
     if path is None:
         return w.page_body([w.notice(ctx.t("overview.no_path"), ident="overview-no-path")])
-    if ctx.state.slots.get(_SAVED) is ctx.state.session:  # back here after saving it
+    own = ctx.state.features.get(StoreState)
+    if own.saved_session is ctx.state.session:  # back here after saving it
         return w.page_body(
             [
                 w.heading(ctx.t("overview.save"), 1, ident="overview-save-heading"),
@@ -309,22 +310,22 @@ def save_route(ctx: ViewContext) -> ft.Control:
                 ),
             ]
         )
-    error = ctx.state.slots.get("overview-save-error")
-    typed = ctx.state.slots.get("overview-save-input") or (path.flow_title, "")
+    error = own.save_error
+    typed = own.save_input or (path.flow_title, "")
 
     def save(title: str, reference: str) -> None:
-        ctx.state.slots["overview-save-input"] = (title, reference)
+        own.save_input = (title, reference)
         try:
             store.lock.require_vault().create(
                 "path", title or path.flow_title, path.to_dict(), reference=reference or None,
                 flow_id=path.flow_id,
             )  # fmt: skip
         except StoreError as exc:
-            ctx.state.slots["overview-save-error"] = store_error(ctx.t, exc)
+            own.save_error = store_error(ctx.t, exc)
             ctx.nav.refresh()
             return
         _forget_input(ctx)
-        ctx.state.slots[_SAVED] = ctx.state.session  # this walk is saved: never twice by accident
+        own.saved_session = ctx.state.session  # this walk is saved: never twice by accident
         ctx.nav.go("/overzicht")
 
     def cancel() -> None:

@@ -1,8 +1,8 @@
 """Page effects the store screens need, behind small functions that also work without a page.
 
-In tests ``ctx.page`` is None: dialogs then land in ``state.slots["store-dialogs"]``, saved files
-in ``state.slots["store-files"]`` and delayed callbacks in ``state.slots["store-timers"]``, so
-tests can look at them and fire them.
+In tests ``ctx.page`` is None: dialogs, saved files and delayed callbacks then land in the
+wing's ``StoreState`` (``dialogs``, ``files``, ``timers``), so tests can look at them and fire
+them.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from typing import Any
 import flet as ft
 
 from privacyapp.views.kit.context import ViewContext
+from privacyapp.views.store.state import StoreState
 
 __all__ = [
     "close_dialog",
@@ -30,20 +31,20 @@ def show_dialog(ctx: ViewContext, dialog: ft.AlertDialog | ft.SnackBar) -> None:
     if ctx.page is not None:
         ctx.page.show_dialog(dialog)
     else:
-        ctx.state.slots.setdefault("store-dialogs", []).append(dialog)
+        ctx.state.features.get(StoreState).dialogs.append(dialog)
 
 
 def close_dialog(ctx: ViewContext) -> None:
     if ctx.page is not None:
         ctx.page.pop_dialog()
     else:
-        ctx.state.slots.setdefault("store-dialogs", []).append(None)
+        ctx.state.features.get(StoreState).dialogs.append(None)
 
 
 def later(ctx: ViewContext, seconds: float, callback: Callable[[], None]) -> None:
     """Run ``callback`` after ``seconds`` (on the page's event loop)."""
     if ctx.page is None:
-        ctx.state.slots.setdefault("store-timers", []).append((seconds, callback))
+        ctx.state.features.get(StoreState).timers.append((seconds, callback))
         return
 
     async def wait_then_run() -> None:
@@ -56,7 +57,7 @@ def later(ctx: ViewContext, seconds: float, callback: Callable[[], None]) -> Non
 def save_file(ctx: ViewContext, name: str, data: bytes) -> None:
     """Let the user save ``data`` (the browser downloads it; desktop shows a save dialog)."""
     if ctx.page is None:
-        ctx.state.slots.setdefault("store-files", []).append((name, data))
+        ctx.state.features.get(StoreState).files.append((name, data))
         return
     page: Any = ctx.page
 
