@@ -7,7 +7,6 @@ feature's honest "komt binnenkort" screen and says so on the button.
 
 from __future__ import annotations
 
-from typing import Any
 from urllib.parse import quote
 
 import flet as ft
@@ -191,7 +190,7 @@ def advice_view(ctx: ViewContext, session: FlowSession, node: AdviceNode) -> ft.
     return w.page_body(controls)
 
 
-def _restart(ctx: ViewContext, session: FlowSession) -> Any:
+def _restart(ctx: ViewContext, session: FlowSession) -> None:
     fresh = session.restart()
     ctx.state.set_session(fresh)
     ctx.nav.go(route_for(fresh))

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
 from urllib.parse import quote
 
 import flet as ft
 
+from privacyapp.engine import Audience, Flow, Sector, Situation
 from privacyapp.views.flow.emergency import emergency_strip
 from privacyapp.views.flow.state import FlowState
 from privacyapp.views.kit import i18n
@@ -17,11 +17,11 @@ from privacyapp.views.kit.context import ViewContext
 __all__ = ["audience_picker", "home_view", "label", "questions_view", "search_field"]
 
 
-def label(item: Any, language: str) -> str:
+def label(item: Audience | Sector | Situation, language: str) -> str:
     """A registry label in the UI language (``label_en`` where the registry has one)."""
-    if language == "en" and getattr(item, "label_en", None):
-        return str(item.label_en)
-    return str(item.label)
+    if language == "en" and item.label_en:
+        return item.label_en
+    return item.label
 
 
 def audience_picker(ctx: ViewContext, ident_prefix: str = "home") -> ft.Control:
@@ -30,7 +30,7 @@ def audience_picker(ctx: ViewContext, ident_prefix: str = "home") -> ft.Control:
     registry = ctx.services.library.registry
 
     def pick(key: str) -> w.Handler:
-        def handler(_: Any) -> None:
+        def handler(_: object) -> None:
             ctx.state.settings = replace(ctx.state.settings, audience=key)
             ctx.state.features.get(FlowState).picking_audience = False
             ctx.nav.refresh()
@@ -67,11 +67,11 @@ def search_field(
         text_size=None,
     )
 
-    def submit(_: Any) -> None:
+    def submit(_: object) -> None:
         ctx.state.query = (field.value or "").strip()
         ctx.nav.go("/zoeken?q=" + quote(ctx.state.query) if ctx.state.query else "/zoeken")
 
-    def keep(_: Any) -> None:
+    def keep(_: object) -> None:
         # Kept in the state so that a re-render (resize, language) never loses what was typed.
         ctx.state.query = field.value or ""
 
@@ -103,7 +103,7 @@ def _audience_summary(ctx: ViewContext) -> ft.Control:
     audience = audiences.get(settings.audience) if settings.audience else None
     name = label(audience, settings.language) if audience is not None else settings.audience
 
-    def change(_: Any) -> None:
+    def change(_: object) -> None:
         ctx.state.features.get(FlowState).picking_audience = True
         ctx.nav.refresh()
 
@@ -187,7 +187,7 @@ def questions_view(ctx: ViewContext) -> ft.Control:
         controls.append(w.notice(ctx.t("questions.empty"), ident="questions-empty"))
         controls.append(w.primary(ctx.t("nav.home"), "questions-home", _go(ctx, "/")))
         return w.page_body(controls)
-    groups: dict[str, list[Any]] = {}
+    groups: dict[str, list[Flow]] = {}
     for flow in flows:
         situation = next((s for s in flow.situations if s in registry.situations), "")
         groups.setdefault(situation, []).append(flow)

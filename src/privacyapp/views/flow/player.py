@@ -8,7 +8,7 @@ to the new step's route. The advice screen is in ``views/advice.py``.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
 
 import flet as ft
 
@@ -199,15 +199,15 @@ def _checklist(ctx: ViewContext, session: FlowSession, node: ChecklistNode) -> l
         out.append(w.body(node.intro))
 
     def pick(item_id: str, answer: Answer) -> w.Handler:
-        def handler(_: Any) -> None:
+        def handler(_: object) -> None:
             answers[item_id] = answer
             draft.error = False
             ctx.nav.refresh()
 
         return handler
 
-    def keep_note(item_id: str) -> w.Handler:
-        def handler(e: Any) -> None:
+    def keep_note(item_id: str) -> Callable[[ft.Event[ft.TextField]], None]:
+        def handler(e: ft.Event[ft.TextField]) -> None:
             notes[item_id] = str(e.control.value or "")
 
         return handler
@@ -259,7 +259,7 @@ def _checklist(ctx: ViewContext, session: FlowSession, node: ChecklistNode) -> l
             )
         )
 
-    def done(_: Any) -> None:
+    def done(_: object) -> None:
         try:
             moved = session.answer_checklist(dict(answers), dict(notes))
         except InvalidAnswer:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 from urllib.parse import parse_qsl, quote, unquote, urlsplit
 
 if TYPE_CHECKING:
@@ -68,7 +68,7 @@ class ViewContext:
     """Values of the ``{name}`` segments of the route."""
     query: Mapping[str, str] = field(default_factory=dict)
     """The route's query string (``/zoeken?q=inzage`` → ``{"q": "inzage"}``)."""
-    page: Any = None
+    page: ft.Page | None = None
     """The ``ft.Page`` when running (for page services such as ``ft.FilePicker``); None in tests."""
     title: str | None = None
     """A builder may set a more precise title (e.g. the question); it is announced on change."""
@@ -80,7 +80,7 @@ class ViewContext:
 
 Builder = Callable[[ViewContext], "ft.Control"]
 Guard = Callable[[ViewContext], "str | None"]
-ReconnectHook = Callable[[Any, Any], bool]
+ReconnectHook = Callable[["AppState", "Services"], bool]
 """``on_reconnect(state, services)``: True when it changed something the screen must show."""
 
 

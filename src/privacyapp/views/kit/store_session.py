@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from privacyapp.dossier import (
     WEB_KDF_LIMITS,
@@ -33,6 +34,9 @@ from privacyapp.dossier import (
 )
 from privacyapp.views.kit.i18n import Translator
 from privacyapp.views.kit.state import AppState, Features
+
+if TYPE_CHECKING:
+    import flet as ft
 
 __all__ = [
     "CLEARED",
@@ -69,7 +73,7 @@ def make_app_lock(
     backend: Backend,
     *,
     keystore_secret: bytes | None = None,
-    clock: Any = None,
+    clock: Callable[[], datetime] | None = None,
     kdf_limits: KdfLimits | None = None,
 ) -> AppLock:
     """The app lock over ``backend``, peppered by the keystore secret when there is one; in web
@@ -187,7 +191,7 @@ class StoreService:
             self._desktop = StoreSession(self._lock_factory(backend), backend)
         return state.features.put(self._desktop)
 
-    async def load(self, page: Any, state: AppState, on_ready: Callable[[], None]) -> None:
+    async def load(self, page: ft.Page, state: AppState, on_ready: Callable[[], None]) -> None:
         """Web: read this browser's storage into a session, then call ``on_ready``."""
         loading = state.features.get(_Loading)
         if state.features.find(StoreSession) is not None or loading.busy:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from types import SimpleNamespace
-from typing import Any
 
 import flet as ft
 
@@ -33,7 +32,9 @@ __all__ = [
     "verdict",
 ]
 
-Handler = Callable[[Any], Any]
+#: A click or change handler; the event is not needed (a handler that reads it takes the
+#: control's own event type, e.g. ``ft.Event[ft.TextField]``).
+Handler = Callable[[object], object]
 
 _HEADING_STYLES = {
     1: ft.TextThemeStyle.HEADLINE_MEDIUM,
@@ -192,9 +193,9 @@ def toggle_row(toggle: ft.Checkbox | ft.Switch, text: str, ident: str) -> ft.Con
     if isinstance(toggle, ft.Checkbox):
         toggle.semantics_label = text
 
-    def flip(_: Any) -> None:  # a tap beside the 40 px box still toggles: a 48 px target
+    def flip(_: object) -> None:  # a tap beside the 40 px box still toggles: a 48 px target
         toggle.value = not toggle.value
-        handler: Callable[[Any], Any] | None = toggle.on_change  # type: ignore[assignment]
+        handler: Callable[[object], object] | None = toggle.on_change  # type: ignore[assignment]
         if handler is not None:  # as if the control itself changed (handlers read e.control)
             handler(SimpleNamespace(control=toggle, data=str(toggle.value).lower()))
 

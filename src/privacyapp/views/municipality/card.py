@@ -6,7 +6,6 @@ from __future__ import annotations
 import inspect
 import re
 from collections.abc import Awaitable, Callable
-from typing import Any
 
 import flet as ft
 
@@ -21,7 +20,7 @@ from privacyapp.views.kit.theme import TOUCH_TARGET
 __all__ = ["Handler", "Translate", "about_panel", "detail_card", "on_event", "shown", "tel_url"]
 
 Translate = Callable[..., str]
-Handler = Callable[..., Any]
+Handler = Callable[..., object]
 
 
 def tel_url(phone: str) -> str:
@@ -29,10 +28,10 @@ def tel_url(phone: str) -> str:
     return "tel:" + re.sub(r"[^\d+]", "", phone)
 
 
-def on_event(handler: Handler, *args: Any) -> Callable[[Any], Awaitable[None]]:
+def on_event(handler: Handler, *args: object) -> Callable[[object], Awaitable[None]]:
     """An event handler that calls ``handler(*args)`` and awaits it if it is async."""
 
-    async def run(_event: Any = None) -> None:
+    async def run(_event: object = None) -> None:
         outcome = handler(*args)
         if inspect.isawaitable(outcome):
             await outcome
@@ -45,7 +44,7 @@ def shown(ident: str, text: ft.Text, *, live: bool = False) -> ft.Semantics:
     return ft.Semantics(identifier=ident, live_region=live or None, content=text)
 
 
-def _copy_action(value: str) -> Any:
+def _copy_action(value: str) -> ft.ClientAction | None:
     """Copy inside the click itself (Safari allows the clipboard only there); None off a page."""
     try:
         return ft.CopyToClipboard(value)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 import flet as ft
 
@@ -35,7 +34,7 @@ __all__ = [
 # ---------------------------------------------------------------------------- small helpers
 
 
-def day_text(value: Any, t: Translate) -> str:
+def day_text(value: MunicipalityDirectory | RefreshResult, t: Translate) -> str:
     return i18n.day_text(t, value.updated_at)
 
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import Awaitable, Callable
-from typing import Any
 
 import flet as ft
 
@@ -60,7 +59,6 @@ __all__ = [
     "status_text",
     "tel_url",
 ]
-
 
 
 class MunicipalityScreen:
@@ -256,7 +254,7 @@ class MunicipalityScreen:
             label=t("municipality.postcode"), hint_text="1234 AB", value=state.postcode
         )
 
-        async def lookup(_event: Any = None) -> None:
+        async def lookup(_event: object = None) -> None:
             await self.lookup_postcode(postcode_field.value or "")
 
         postcode_field.on_submit = lookup

@@ -6,7 +6,6 @@ Also the texts the record screens share about a report: ``problem_lines`` and ``
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
 
 import flet as ft
 
@@ -88,7 +87,7 @@ def check_view(ctx: ViewContext) -> ft.Control:
     if signer is None:
         return w.page_body([title, w.notice(ctx.t("record.unavailable"), ident="record-none")])
 
-    async def pick(_: Any) -> None:
+    async def pick(_: object) -> None:
         if ctx.page is None:
             return
         files = await ft.FilePicker().pick_files(

@@ -106,7 +106,7 @@ def identity_form(
     role = _field(ctx.t("record.role"), "record-role")
     password = _field(ctx.t("record.p12_password"), "record-p12-password", password=True)
 
-    def create(_: Any) -> None:
+    def create(_: object) -> None:
         try:
             signer.create_identity(
                 name=name.value or "",
@@ -120,7 +120,7 @@ def identity_form(
             screen.message = error_text(ctx, exc)
         ctx.nav.refresh()
 
-    async def import_p12(_: Any) -> None:
+    async def import_p12(_: object) -> None:
         if ctx.page is None:
             return
         files = await ft.FilePicker().pick_files(
@@ -188,7 +188,7 @@ def record_form(
     session = ctx.state.session
     assert session is not None  # record_view shows this form only after a finished walk
 
-    async def make(_: Any) -> None:
+    async def make(_: object) -> None:
         screen.busy = True
         ctx.nav.refresh()
         try:
@@ -276,12 +276,12 @@ def result_view(ctx: ViewContext) -> ft.Control:
     if result is None:
         return w.page_body([title, w.notice(ctx.t("record.no_walk"), ident="record-no-walk")])
 
-    async def save(_: Any) -> None:
+    async def save(_: object) -> None:
         path = await save_pdf(ctx, result.data, result.file_name)
         screen.message = ctx.t("record.saved", path=path) if path else ""
         ctx.nav.refresh()
 
-    async def share(_: Any) -> None:
+    async def share(_: object) -> None:
         # Where there is no share sheet (desktop browsers) the PDF is saved instead: say that
         # plainly, as what happened, not as a refusal next to a download.
         if not await share_pdf(ctx, result.data, result.file_name):

@@ -7,8 +7,7 @@ as written: in Dutch.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from datetime import date
-from typing import Any
+from datetime import date, datetime
 
 import flet as ft
 
@@ -67,10 +66,11 @@ def letter_preview(
     buttons: list[ft.Control] = []
     if letter.recipient.channel is Channel.EMAIL:
         link = link or mail_link(letter)
-        opener = actions.open_url(link.url)
+        first = actions.open_url(link.url)
+        opener: ft.ClientAction | list[ft.ClientAction] | None = first
         if link.shortened:
             # The short body asks to paste the full letter: copy it in the same click.
-            both = [a for a in (actions.copy_text(text), opener) if a is not None]
+            both = [a for a in (actions.copy_text(text), first) if a is not None]
             opener = both or None
             parts.append(tag("rights-mail-note", ft.Text(rt.mail_note(t, link))))
         open_mail = ft.Button(t("rights.open_mail"), action=opener, data=link.url)
@@ -127,7 +127,7 @@ def deadline_view(
     on_ap_complaint: Callable[[], None],
     on_answered: Callable[[], None],
     on_ics: Callable[[str], Awaitable[None] | None],
-    ics_now: Callable[[], Any],
+    ics_now: Callable[[], datetime],
     t: Translator = DUTCH,
     on_refused: Callable[[str], None] | None = None,
     objection: tuple[str, str] | None = None,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Awaitable, Callable, Sequence
-from typing import Any, Protocol
+from typing import Protocol
 
 import flet as ft
 
@@ -50,11 +50,11 @@ OnValue = Callable[[str, str], None]
 class ClientActions(Protocol):
     """Work the browser allows only inside the user's click."""
 
-    def open_url(self, url: str) -> Any:
+    def open_url(self, url: str) -> ft.ClientAction | None:
         """An action that opens ``url`` (a mailto: or web link)."""
         ...
 
-    def copy_text(self, text: str) -> Any:
+    def copy_text(self, text: str) -> ft.ClientAction | None:
         """An action that puts ``text`` on the clipboard."""
         ...
 
@@ -62,10 +62,10 @@ class ClientActions(Protocol):
 class FletActions:
     """The real actions; needs a page context (build inside the app)."""
 
-    def open_url(self, url: str) -> Any:
+    def open_url(self, url: str) -> ft.ClientAction | None:
         return ft.OpenUrl(url)
 
-    def copy_text(self, text: str) -> Any:
+    def copy_text(self, text: str) -> ft.ClientAction | None:
         return ft.CopyToClipboard(text)
 
 
@@ -108,10 +108,12 @@ def _choice_field(
     return tag(f"rights-field-{key}", field)
 
 
-def async_handler(handler: Callable[..., Any], *args: Any) -> Callable[[Any], Awaitable[None]]:
+def async_handler(
+    handler: Callable[..., object], *args: object
+) -> Callable[[object], Awaitable[None]]:
     # Flet awaits a handler only when it is itself a coroutine function; a lambda that
     # returns a coroutine would never run. So wrap callbacks that may be async.
-    async def run(_event: Any) -> None:
+    async def run(_event: object) -> None:
         result = handler(*args)
         if inspect.isawaitable(result):
             await result
@@ -232,7 +234,7 @@ def recipient_section(
         on_change=lambda e: on_query(e.control.value or ""),
     )
 
-    def submit(e: Any) -> None:
+    def submit(e: ft.Event[ft.TextField]) -> None:
         on_query(e.control.value or "")
         if on_find is not None:
             on_find()

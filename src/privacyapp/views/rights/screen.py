@@ -11,12 +11,11 @@ prefilled). Browser-gesture work (open the mail app, copy) runs inside the click
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import Any
 from urllib.parse import quote
 
 import flet as ft
 
-from privacyapp.dossier import StoreError
+from privacyapp.dossier import StoreError, Vault
 from privacyapp.rights import RECORD_KIND, RequestKind, RightsError, RightsRequest, Role
 from privacyapp.views.kit import widgets as w
 from privacyapp.views.kit.context import RouteSpec, ViewContext
@@ -59,7 +58,7 @@ ROUTE = "/verzoek"
 # ---------------------------------------------------------------------------------- the shell
 
 
-def store_saver(store: Any, ids: dict[str, str]) -> Callable[[RightsRequest], None]:
+def store_saver(store: Vault, ids: dict[str, str]) -> Callable[[RightsRequest], None]:
     """Save requests in an open vault as ``kind="request"`` records (JSON payload).
 
     ``ids`` maps a request's id to its record id, so a later change updates the same record.
@@ -86,7 +85,7 @@ def _page_saver(ctx: ViewContext) -> Callable[[RightsRequest], None]:
 
     def save(request: RightsRequest) -> None:
         status, vault = open_vault(ctx)
-        if status == "open":
+        if vault is not None:  # open
             store_saver(vault, ids)(request)
         elif status == "none":
             kept[:] = [r for r in kept if r.id != request.id] + [request]
@@ -98,7 +97,7 @@ def _page_saver(ctx: ViewContext) -> Callable[[RightsRequest], None]:
     return save
 
 
-def _file_saver(page: Any) -> Callable[[str, bytes], Awaitable[None]] | None:
+def _file_saver(page: ft.Page | None) -> Callable[[str, bytes], Awaitable[None]] | None:
     if page is None:
         return None
 
@@ -202,10 +201,10 @@ def follow_view(ctx: ViewContext) -> ft.Control:
 class _InertActions:
     """Actions for building without a page (tests): the URL stays readable in ``data``."""
 
-    def open_url(self, url: str) -> Any:
+    def open_url(self, url: str) -> ft.ClientAction | None:
         return None
 
-    def copy_text(self, text: str) -> Any:
+    def copy_text(self, text: str) -> ft.ClientAction | None:
         return None
 
 

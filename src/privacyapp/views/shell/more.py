@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import datetime
-from typing import Any
 
 import flet as ft
 
+from privacyapp.engine import Law
 from privacyapp.views.flow.home import label
 from privacyapp.views.kit import i18n
 from privacyapp.views.kit import widgets as w
 from privacyapp.views.kit.context import ViewContext
-from privacyapp.views.kit.state import TEXT_SCALES, THEMES
+from privacyapp.views.kit.state import TEXT_SCALES, THEMES, Settings
 
 __all__ = [
     "about_view",
@@ -103,12 +102,11 @@ def _content_status(ctx: ViewContext) -> list[ft.Control]:
     return out
 
 
-def law_url(law: Any) -> str | None:
+def law_url(law: Law) -> str | None:
     """The official text of a registry law: wetten.overheid.nl for Dutch law."""
-    if getattr(law, "kind", None) == "bwb" and getattr(law, "bwb", None):
+    if law.kind == "bwb" and law.bwb:
         return f"https://wetten.overheid.nl/{law.bwb}"
-    url = getattr(law, "url", None)
-    return url if isinstance(url, str) else None
+    return law.url
 
 
 def sources_view(ctx: ViewContext) -> ft.Control:
@@ -169,9 +167,9 @@ def settings_view(ctx: ViewContext) -> ft.Control:
     """Language, text size, colours and audience; every change applies at once and is kept."""
     settings = ctx.state.settings
 
-    def change(**values: Any) -> w.Handler:
-        def handler(_: Any) -> None:
-            ctx.state.settings = replace(ctx.state.settings, **values)
+    def change(**values: str | float | None) -> w.Handler:
+        def handler(_: object) -> None:
+            ctx.state.settings = Settings.from_dict({**ctx.state.settings.to_dict(), **values})
             ctx.nav.refresh()
 
         return handler

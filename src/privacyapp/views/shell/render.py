@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 import flet as ft
 
-from privacyapp.views.kit.context import RouteSpec, ViewContext, match
+from privacyapp.views.kit.context import Navigator, RouteSpec, ViewContext, match
 from privacyapp.views.kit.i18n import Translator
 from privacyapp.views.kit.services import Services
 from privacyapp.views.kit.state import AppState
@@ -41,8 +40,8 @@ def render_route(
     route: str,
     state: AppState,
     services: Services,
-    nav: Any,
-    page: Any = None,
+    nav: Navigator,
+    page: ft.Page | None = None,
     guards: list[Callable[[ViewContext], str | None]] | None = None,
 ) -> Rendered:
     """Resolve ``route`` (guards, ``enter`` redirects) and build its screen.

@@ -12,8 +12,8 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Mapping
+from typing import TypeVar, cast
 
 import flet as ft
 
@@ -22,12 +22,16 @@ from privacyapp.views.kit.i18n import Translator
 from privacyapp.views.kit.services import Services
 from privacyapp.views.kit.state import AppState, Settings
 from privacyapp.views.kit.theme import MAX_CONTENT_WIDTH, WIDE_BREAKPOINT, build_theme, palette
+from privacyapp.views.shell.chrome import RAIL_WIDTH, bottom_bar
 from privacyapp.views.shell.render import Rendered, render_route
 from privacyapp.views.shell.routes import guards, reconnect_hooks, route_table
 
 __all__ = ["AFTER_FRAME", "SETTINGS_KEY", "Rendered", "Shell", "render_route"]
 
 logger = logging.getLogger(__name__)
+
+#: A piece of the shell's chrome (app bar, rail, bottom bar), kept while it stays the same.
+_Chrome = TypeVar("_Chrome", bound=ft.Control)
 
 #: Seconds between showing a new screen and the two updates that follow it: the route in the
 #: browser history and the window title. On web, each of those makes the client rebuild more than
@@ -55,7 +59,7 @@ class Shell:
         self._diffed: ft.View | None = None
         """The view whose screen on show was diffed (has the stable key), if any."""
         self._look: tuple[str, float] | None = None
-        self._chrome: dict[object, tuple[tuple[object, ...], Any]] = {}
+        self._chrome: dict[object, tuple[tuple[object, ...], ft.Control]] = {}
         self._frames: dict[int, ft.Row] = {}
         """The wide layout's row (rail, divider, screen) of each view."""
         self._pushed: list[str] = []
@@ -123,7 +127,9 @@ class Shell:
         await self._prefs.set(SETTINGS_KEY, json.dumps(settings.to_dict()))
 
     # ---------------------------------------------------------------- rendering
-    def _context(self, spec: RouteSpec, params: Any, query: Any) -> ViewContext:
+    def _context(
+        self, spec: RouteSpec, params: Mapping[str, str], query: Mapping[str, str]
+    ) -> ViewContext:
         t = Translator(self.state.settings.language)
         return ViewContext(self.state, self.services, self, t, params, query, self.page)
 
@@ -166,7 +172,7 @@ class Shell:
             ("bar", t.lang, rendered.route != "/", wide, settings.text_scale),
             lambda: self._appbar(t, rendered.route, wide),
         )
-        available = self.state.width - (_RAIL_WIDTH if wide else 0)
+        available = self.state.width - (RAIL_WIDTH if wide else 0)
         body = ft.Container(content=rendered.content, width=min(MAX_CONTENT_WIDTH, available))
         # A screen that may be diffed (RouteSpec.diff) gets a stable key: Flet then compares the
         # rebuilt screen with the one on show and sends only what changed (a new flow step is a
@@ -184,7 +190,7 @@ class Shell:
             # One frame per view, kept between renders: the rail in it is never part of a
             # diffed (read-only) screen, so its selection events keep working.
             rail = self._cached(
-                ("rail", t.lang, tab, view is self._root), lambda: self._rail(t, tab)
+                ("rail", t.lang, tab, view is self._root), lambda: rail(t, tab, self._tab_handler)
             )
             frame = self._frames.get(id(view))
             if frame is None:
@@ -199,7 +205,8 @@ class Shell:
             view.controls = [frame]
         else:
             view.navigation_bar = self._cached(
-                ("tabs", t.lang, tab, view is self._root), lambda: self._bottom_bar(t, tab)
+                ("tabs", t.lang, tab, view is self._root),
+                lambda: bottom_bar(t, tab, self._tab_handler),
             )
             view.controls = [scroller]
         views = [self._root] if view is self._root else [self._root, self._top]
@@ -261,14 +268,14 @@ class Shell:
         except (RuntimeError, TimeoutError, asyncio.CancelledError) as exc:
             logger.debug("announcement not delivered: %s", exc)
 
-    def _cached(self, key: tuple[object, ...], make: Callable[[], Any]) -> Any:
+    def _cached(self, key: tuple[object, ...], make: Callable[[], _Chrome]) -> _Chrome:
         """The same control object for the same key: Flet then sends nothing for it."""
         kind = key[0]
         held = self._chrome.get(kind)
         if held is None or held[0] != key:
             held = (key, make())
             self._chrome[kind] = held
-        return held[1]
+        return cast(_Chrome, held[1])
 
     def _appbar(self, t: Translator, route: str, wide: bool) -> ft.AppBar:
         back: ft.Control | None = None
@@ -331,37 +338,9 @@ class Shell:
             bgcolor=ft.Colors.SURFACE,
         )
 
-    def _tab_handler(self, e: Any) -> None:
+    def _tab_handler(self, e: ft.Event[ft.NavigationBar] | ft.Event[ft.NavigationRail]) -> None:
         index = int(e.control.selected_index or 0)
         self.go(TABS[index][1])
-
-    def _bottom_bar(self, t: Translator, selected: int) -> ft.NavigationBar:
-        return ft.NavigationBar(
-            selected_index=selected,
-            on_change=self._tab_handler,
-            destinations=[
-                ft.NavigationBarDestination(
-                    icon=ft.Semantics(identifier=f"tab-{name}", content=ft.Icon(icon)),
-                    label=t(f"nav.{name}"),
-                )
-                for (name, _), icon in zip(TABS, _TAB_ICONS, strict=True)
-            ],
-        )
-
-    def _rail(self, t: Translator, selected: int) -> ft.NavigationRail:
-        return ft.NavigationRail(
-            selected_index=selected,
-            on_change=self._tab_handler,
-            label_type=ft.NavigationRailLabelType.ALL,
-            min_width=_RAIL_WIDTH - 1,
-            destinations=[
-                ft.NavigationRailDestination(
-                    icon=ft.Semantics(identifier=f"tab-{name}", content=ft.Icon(icon)),
-                    label=t(f"nav.{name}"),
-                )
-                for (name, _), icon in zip(TABS, _TAB_ICONS, strict=True)
-            ],
-        )
 
     # ---------------------------------------------------------------- events
     def _on_route_change(self, e: ft.RouteChangeEvent) -> None:
@@ -381,19 +360,15 @@ class Shell:
         if e.key == "Escape":
             self.back()
 
-    def _on_resize(self, e: Any) -> None:
+    def _on_resize(self, e: ft.PageResizeEvent) -> None:
         before = self.state.width
         self._is_wide()
         if abs(self.state.width - before) >= 1:
             self.render()
 
-    def _on_connect(self, e: Any) -> None:
+    def _on_connect(self, e: object) -> None:
         """The web page was reloaded or its client came back: let features react (the app lock
         locks), then show the route again, through the guards (a locked screen asks the PIN)."""
         changed = [hook(self.state, self.services) for hook in self.reconnect_hooks]
         if any(changed):
             self.go(self.state.route)
-
-
-_RAIL_WIDTH = 97  # the rail and its divider
-_TAB_ICONS = (ft.Icons.HELP_OUTLINE, ft.Icons.SEARCH, ft.Icons.FOLDER_OUTLINED, ft.Icons.MENU)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 import flet as ft
 
@@ -137,7 +136,7 @@ def save_path_dialog(
         counter=t("form.max_chars", max=60),  # not Flutter's English count
     )  # fmt: skip  (the warning is said once, below: not also as the field's help)
 
-    def save(_: Any) -> None:
+    def save(_: object) -> None:
         on_save(title_field.value or "", reference.value or "")
 
     return ft.AlertDialog(

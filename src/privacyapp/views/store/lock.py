@@ -94,7 +94,7 @@ def _visitor(ctx: ViewContext) -> tuple[str, str | None]:
 
 def _run_guarded(
     ctx: ViewContext, screen: LockScreen
-) -> tuple[Callable[[str], None], Callable[[str, str], None]]:
+) -> tuple[Callable[[str], object], Callable[[str, str], object]]:
     """The unlock and set-PIN handlers: in web-server mode they run as page tasks, so the key
     derivation waits in a worker thread while the event loop serves everyone else."""
     page = ctx.page

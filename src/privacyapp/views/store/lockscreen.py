@@ -65,7 +65,7 @@ def _maybe(t: Translator, message: str | None) -> str | None:
 def lock_view(
     state: LockState,
     *,
-    on_unlock: Callable[[str], None],
+    on_unlock: Callable[[str], object],
     on_forgot: Callable[[], None],
     t: Translator = i18n.DUTCH,
 ) -> ft.Control:
@@ -133,7 +133,7 @@ def forgot_pin_dialog(
 def set_pin_view(
     state: LockState,
     *,
-    on_set: Callable[[str, str], None],
+    on_set: Callable[[str, str], object],
     on_understood: Callable[[bool], None],
     on_cancel: Callable[[], None] | None = None,
     t: Translator = i18n.DUTCH,

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
 
 import flet as ft
 
@@ -22,6 +21,7 @@ from privacyapp.dossier import (
     Vault,
     export_bundle,
 )
+from privacyapp.engine import PathTaken
 from privacyapp.views.kit import i18n
 from privacyapp.views.kit import widgets as w
 from privacyapp.views.kit.context import RouteSpec, ViewContext
@@ -277,7 +277,7 @@ def record_route(ctx: ViewContext) -> ft.Control:
     return w.page_body([detail])
 
 
-def _finished_path(ctx: ViewContext) -> Any:
+def _finished_path(ctx: ViewContext) -> PathTaken | None:
     session = ctx.state.session
     return session.path if session is not None and session.finished else None
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
-from typing import Any
 
 import flet as ft
 
@@ -59,7 +58,7 @@ def save_file(ctx: ViewContext, name: str, data: bytes) -> None:
     if ctx.page is None:
         ctx.state.features.get(StoreState).files.append((name, data))
         return
-    page: Any = ctx.page
+    page = ctx.page
 
     async def pick_and_save() -> None:
         picker = ft.FilePicker()
