@@ -9,7 +9,7 @@ import flet as ft
 from privacyapp.views.kit.context import TABS
 from privacyapp.views.kit.i18n import Translator
 
-__all__ = ["RAIL_WIDTH", "TabHandler", "bottom_bar", "rail"]
+__all__ = ["RAIL_WIDTH", "TabHandler", "bottom_bar", "side_rail"]
 
 #: The rail and its divider, in logical pixels.
 RAIL_WIDTH = 97
@@ -34,7 +34,7 @@ def bottom_bar(t: Translator, selected: int, on_change: TabHandler) -> ft.Naviga
     )
 
 
-def rail(t: Translator, selected: int, on_change: TabHandler) -> ft.NavigationRail:
+def side_rail(t: Translator, selected: int, on_change: TabHandler) -> ft.NavigationRail:
     """The tabs at the side of a wide window."""
     return ft.NavigationRail(
         selected_index=selected,

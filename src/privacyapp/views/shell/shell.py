@@ -22,7 +22,7 @@ from privacyapp.views.kit.i18n import Translator
 from privacyapp.views.kit.services import Services
 from privacyapp.views.kit.state import AppState, Settings
 from privacyapp.views.kit.theme import MAX_CONTENT_WIDTH, WIDE_BREAKPOINT, build_theme, palette
-from privacyapp.views.shell.chrome import RAIL_WIDTH, bottom_bar
+from privacyapp.views.shell.chrome import RAIL_WIDTH, bottom_bar, side_rail
 from privacyapp.views.shell.render import Rendered, render_route
 from privacyapp.views.shell.routes import guards, reconnect_hooks, route_table
 
@@ -190,7 +190,8 @@ class Shell:
             # One frame per view, kept between renders: the rail in it is never part of a
             # diffed (read-only) screen, so its selection events keep working.
             rail = self._cached(
-                ("rail", t.lang, tab, view is self._root), lambda: rail(t, tab, self._tab_handler)
+                ("rail", t.lang, tab, view is self._root),
+                lambda: side_rail(t, tab, self._tab_handler),
             )
             frame = self._frames.get(id(view))
             if frame is None:
