@@ -101,3 +101,12 @@ def test_no_import_circle_in_views() -> None:
     for node in sorted(graph):
         if node not in seen:
             visit(node, [])
+
+
+def test_the_view_tests_follow_the_wings() -> None:
+    """``tests/views/<wing>/`` mirrors ``views/<wing>/``: a reader finds a screen's tests there."""
+    tests = Path(__file__).parent
+    folders = {p.name for p in tests.iterdir() if p.is_dir() and p.name != "__pycache__"}
+    assert folders == {"kit", "shell", *WINGS}
+    for folder in folders:
+        assert list((tests / folder).glob("test_*.py")), folder

@@ -29,13 +29,13 @@ from privacyapp.views.municipality.screen import (
 )
 from privacyapp.views.shell import more
 
-sys.path.insert(0, str(Path(__file__).parents[1]))  # the register export built by the feed tests
+sys.path.insert(0, str(Path(__file__).parents[2]))  # the register export built by the feed tests
 
 from opendata.conftest import CSV_FILE  # noqa: E402
 from opendata.roo_xml import full_register_xml  # noqa: E402
 
 NOW = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
-PDOK_FILE = Path(__file__).parents[1] / "opendata" / "fixtures" / "pdok_free_postcode_3584CC.json"
+PDOK_FILE = Path(__file__).parents[2] / "opendata" / "fixtures" / "pdok_free_postcode_3584CC.json"
 NL = Translator("nl")
 NO_EMAIL = NL("municipality.no_email")
 PDOK_NOTICE = NL("municipality.pdok")
