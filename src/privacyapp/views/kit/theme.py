@@ -1,8 +1,8 @@
 """Look and feel: a calm government style with one accent, in light, dark and high contrast.
 
 Every text/background pair of every palette meets WCAG 2.1 AA (4.5:1 for text, 3:1 for
-outlines); ``tests/views/kit/test_ui_theme.py`` computes the ratios. Text size is a factor applied to
-the whole text theme, so every ``theme_style`` text scales together (up to 200 %).
+outlines); ``tests/views/kit/test_ui_theme.py`` computes the ratios. Text size is a factor
+applied to the whole text theme, so every ``theme_style`` text scales together (up to 200 %).
 """
 
 from __future__ import annotations
