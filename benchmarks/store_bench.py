@@ -37,6 +37,8 @@ from privacyapp.dossier import (
     BrowserBackend,
     FileBackend,
     KdfParams,
+    PinWrapper,
+    Vault,
     _packs,
     calibrate_kdf,
 )
@@ -59,6 +61,24 @@ def _fmt(values: list[float], scale: float = 1000) -> str:
     )
 
 
+class Remembered:
+    """The PIN's key wrapper, deriving once: later opens reuse the data key it unwrapped."""
+
+    def __init__(self, data_dir: Path, params: KdfParams) -> None:
+        self._pin = PinWrapper(PIN, kdf=params)
+        self._key: bytes | None = None
+        self.kind = self._pin.kind
+        Vault.open(FileBackend(data_dir), [self])  # the real derivation, untimed
+
+    def wrap(self, data_key: bytes) -> dict[str, Any]:
+        return self._pin.wrap(data_key)
+
+    def unwrap(self, entry: dict[str, Any]) -> bytes:
+        if self._key is None:
+            self._key = self._pin.unwrap(entry)
+        return self._key
+
+
 def _make_store(data_dir: Path, params: KdfParams, size: int) -> None:
     lock = AppLock(FileBackend(data_dir), kdf=params)
     vault = lock.set_pin(PIN)
@@ -79,8 +99,9 @@ def disk(base: Path, sizes: list[int], runs: int) -> None:
     params = calibrate_kdf()
     print(f"disk: PIN key derivation {params.algorithm} iterations={params.iterations} "
           f"memory={params.memory_kib} KiB (calibrated here)")  # fmt: skip
-    print(f"{'records':>8} {'layout':<16} | {'key derivation ms':>24} | {'load after it ms':>24} | "
-          f"{'read all files ms':>24} | {'files':>6} | goal")  # fmt: skip
+    print(f"{'records':>8} {'layout':<16} | {'key derivation ms':>24} | "
+          f"{'load after it (open + list) ms':>30} | {'read all files ms':>24} | {'files':>6} | "
+          "goal")  # fmt: skip
     for size in sizes:
         packed, loose = base / f"packed-{size}", base / f"loose-{size}"
         _make_store(packed, params, size)
@@ -91,6 +112,14 @@ def disk(base: Path, sizes: list[int], runs: int) -> None:
         finally:
             _packs.PACK_AFTER = folding
         rows: dict[str, dict[str, list[float]]] = {}
+        # The real unlock once per layout (the PIN's key derivation), then the same data key
+        # for the timed opens: "load" is exactly what opening costs after the derivation.
+        keys = {"packs": Remembered(packed, params)}
+        _packs.PACK_AFTER = 10**9
+        try:
+            keys["one file each"] = Remembered(loose, params)
+        finally:
+            _packs.PACK_AFTER = folding
         for _ in range(runs):  # interleaved: each layout's floor, then its real unlock
             for name, data_dir in (("packs", packed), ("one file each", loose)):
                 row = rows.setdefault(name, {"kdf": [], "load": [], "floor": []})
@@ -103,10 +132,9 @@ def disk(base: Path, sizes: list[int], runs: int) -> None:
                     params.derive(PIN)
                     row["kdf"].append(time.perf_counter() - start)
                     start = time.perf_counter()
-                    reopened = AppLock(FileBackend(data_dir)).unlock(PIN)
+                    reopened = Vault.open(FileBackend(data_dir), [keys[name]])
                     count = len(reopened.list())
-                    # the unlock derives once more: what is left is the load
-                    row["load"].append(time.perf_counter() - start - row["kdf"][-1])
+                    row["load"].append(time.perf_counter() - start)
                 finally:
                     _packs.PACK_AFTER = folding
                 assert count == size and not reopened.problems
@@ -114,8 +142,10 @@ def disk(base: Path, sizes: list[int], runs: int) -> None:
             row = rows[name]
             files = sum(1 for p in data_dir.iterdir() if p.is_file())
             goal = "load < 200 ms" if size >= 10_000 and name == "packs" else ""
-            print(f"{size:>8} {name:<16} | {_fmt(row['kdf']):>24} | {_fmt(row['load']):>24} | "
-                  f"{_fmt(row['floor']):>24} | {files:>6} | {goal}")  # fmt: skip
+            print(
+                f"{size:>8} {name:<16} | {_fmt(row['kdf']):>24} | {_fmt(row['load']):>30} | "
+                f"{_fmt(row['floor']):>24} | {files:>6} | {goal}"
+            )
         ratio = statistics.median(rows["packs"]["load"]) / statistics.median(
             rows["one file each"]["load"]
         )
