@@ -237,14 +237,18 @@ class Record:
             rid, kind, title, created, updated, status, reference, flow_id, rev, payload = row
             if not isinstance(payload, str):
                 raise TypeError("payload is not text")
-            record = cls(
+            # The fields set directly, without the frozen dataclass's __init__ (one
+            # object.__setattr__ per field): a pack holds thousands of records. Same values
+            # and checks as ``from_dict``.
+            record = object.__new__(cls)
+            record.__dict__.update(
                 id=str(rid), kind=str(kind), title=str(title),
                 created_at=datetime.fromisoformat(str(created)),
                 updated_at=datetime.fromisoformat(str(updated)),
                 status=str(status or "opgeslagen"),
                 reference=None if reference is None else str(reference),
                 flow_id=None if flow_id is None else str(flow_id),
-                payload=_RawJSON(payload),
+                _payload_value=_RawJSON(payload),
                 revision=int(rev),
             )  # fmt: skip
         except (TypeError, ValueError) as exc:

@@ -29,6 +29,7 @@ from __future__ import annotations
 import builtins
 import gc
 import json
+import operator
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -90,6 +91,9 @@ EMPTY_MESSAGE = (
     "Er zijn hier geen bewaarde gegevens. Heb je de app-gegevens of browsergegevens gewist? "
     "Dan zijn eerder bewaarde gegevens niet meer terug te halen."
 )
+
+
+_NEWEST = operator.attrgetter("updated_at", "id")
 
 
 def _utcnow() -> datetime:
@@ -607,7 +611,7 @@ class Vault:
         """All records (optionally of one kind), newest change first."""
         self._key()
         records = [r for r in self._records.values() if kind is None or r.kind == kind]
-        return sorted(records, key=lambda r: (r.updated_at, r.id), reverse=True)
+        return sorted(records, key=_NEWEST, reverse=True)
 
     def delete(self, record_id: str) -> Record:
         """Delete a record; ``restore`` brings it back while the store stays open."""
