@@ -6,8 +6,9 @@ Run: ``PYTHONPATH=src .venv/bin/python benchmarks/store_bench.py [--sizes 100,10
 
 **Disk** (FileBackend): a store of N records is written once (untimed), then opened ``--runs``
 times: the calibrated Argon2id key derivation (what an unlock costs before any record is read)
-and the load after it (decrypt every record, verify the journal). Baseline in the same run:
-reading every file of the store (the I/O floor), so the ratio is what the store adds to that.
+and the load after it (decrypt every record, verify the journal). Baseline in the same run: the
+same records in the layout before issue 21 (one file per record, never folded into packs),
+opened the same way in turn, and for each layout reading every file of the store (I/O floor).
 
 **Web mode** (BrowserBackend over ``SharedPreferences``): every call to the browser costs one
 round trip (``--rtt-ms``, simulated with ``asyncio.sleep``; calls may be under way together, as
@@ -31,7 +32,16 @@ import time
 from pathlib import Path
 from typing import Any
 
-from privacyapp.dossier import AppLock, BrowserBackend, FileBackend, KdfParams, calibrate_kdf
+from privacyapp.dossier import (
+    AppLock,
+    BrowserBackend,
+    FileBackend,
+    KdfParams,
+    PinWrapper,
+    Vault,
+    _packs,
+    calibrate_kdf,
+)
 from privacyapp.dossier._browser import PREFIX
 
 PIN = "24680"
@@ -51,39 +61,97 @@ def _fmt(values: list[float], scale: float = 1000) -> str:
     )
 
 
+class Remembered:
+    """The PIN's key wrapper, deriving once: later opens reuse the data key it unwrapped."""
+
+    def __init__(self, data_dir: Path, params: KdfParams) -> None:
+        self._pin = PinWrapper(PIN, kdf=params)
+        self._key: bytes | None = None
+        self.kind = self._pin.kind
+        Vault.open(FileBackend(data_dir), [self])  # the real derivation, untimed
+
+    def wrap(self, data_key: bytes) -> dict[str, Any]:
+        return self._pin.wrap(data_key)
+
+    def unwrap(self, entry: dict[str, Any]) -> bytes:
+        if self._key is None:
+            self._key = self._pin.unwrap(entry)
+        return self._key
+
+
+def _make_store(data_dir: Path, params: KdfParams, size: int) -> None:
+    lock = AppLock(FileBackend(data_dir), kdf=params)
+    vault = lock.set_pin(PIN)
+    for n in range(size):
+        vault.create("path", f"Pad {n}", PAYLOAD, reference=f"K-{n}", flow_id="algemeen")
+    lock.lock()
+
+
+def _read_files(data_dir: Path) -> None:
+    for path in data_dir.iterdir():
+        if path.is_file():
+            path.read_bytes()
+
+
 def disk(base: Path, sizes: list[int], runs: int) -> None:
+    """Packed records (what the store writes now) against one file per record (the layout
+    before issue 21, kept unpacked here), both opened after the real key derivation."""
     params = calibrate_kdf()
     print(f"disk: PIN key derivation {params.algorithm} iterations={params.iterations} "
           f"memory={params.memory_kib} KiB (calibrated here)")  # fmt: skip
-    print(f"{'records':>8} | {'key derivation ms':>24} | {'load after it ms':>24} | "
-          f"{'read all files ms':>24} | {'load/read':>9} | goal")  # fmt: skip
+    print(f"{'records':>8} {'layout':<16} | {'key derivation ms':>24} | "
+          f"{'load after it (open + list) ms':>30} | {'read all files ms':>24} | {'files':>6} | "
+          "goal")  # fmt: skip
     for size in sizes:
-        data_dir = base / f"n{size}"
-        lock = AppLock(FileBackend(data_dir), kdf=params)
-        vault = lock.set_pin(PIN)
-        for n in range(size):
-            vault.create("path", f"Pad {n}", PAYLOAD, reference=f"K-{n}", flow_id="algemeen")
-        lock.lock()
-        kdf, load, floor = [], [], []
-        for _ in range(runs):  # interleaved: floor, then the real unlock
-            start = time.perf_counter()
-            for path in data_dir.iterdir():
-                if path.is_file():
-                    path.read_bytes()
-            floor.append(time.perf_counter() - start)
-            start = time.perf_counter()
-            params.derive(PIN)
-            kdf.append(time.perf_counter() - start)
-            start = time.perf_counter()
-            reopened = AppLock(FileBackend(data_dir)).unlock(PIN)
-            count = len(reopened.list())
-            load.append(time.perf_counter() - start - kdf[-1])  # unlock derives once more
-            assert count == size and not reopened.problems
-        ratio = statistics.median(load) / statistics.median(floor)
-        goal = "load < 200 ms" if size >= 10_000 else ""
-        print(f"{size:>8} | {_fmt(kdf):>24} | {_fmt(load):>24} | {_fmt(floor):>24} | "
-              f"{ratio:>8.1f}x | {goal}")  # fmt: skip
-        shutil.rmtree(data_dir)
+        packed, loose = base / f"packed-{size}", base / f"loose-{size}"
+        _make_store(packed, params, size)
+        folding = _packs.PACK_AFTER
+        _packs.PACK_AFTER = 10**9  # the old layout: never folded, not even when it opens
+        try:
+            _make_store(loose, params, size)
+        finally:
+            _packs.PACK_AFTER = folding
+        rows: dict[str, dict[str, list[float]]] = {}
+        # The real unlock once per layout (the PIN's key derivation), then the same data key
+        # for the timed opens: "load" is exactly what opening costs after the derivation.
+        keys = {"packs": Remembered(packed, params)}
+        _packs.PACK_AFTER = 10**9
+        try:
+            keys["one file each"] = Remembered(loose, params)
+        finally:
+            _packs.PACK_AFTER = folding
+        for _ in range(runs):  # interleaved: each layout's floor, then its real unlock
+            for name, data_dir in (("packs", packed), ("one file each", loose)):
+                row = rows.setdefault(name, {"kdf": [], "load": [], "floor": []})
+                _packs.PACK_AFTER = folding if name == "packs" else 10**9
+                try:
+                    start = time.perf_counter()
+                    _read_files(data_dir)
+                    row["floor"].append(time.perf_counter() - start)
+                    start = time.perf_counter()
+                    params.derive(PIN)
+                    row["kdf"].append(time.perf_counter() - start)
+                    start = time.perf_counter()
+                    reopened = Vault.open(FileBackend(data_dir), [keys[name]])
+                    count = len(reopened.list())
+                    row["load"].append(time.perf_counter() - start)
+                finally:
+                    _packs.PACK_AFTER = folding
+                assert count == size and not reopened.problems
+        for name, data_dir in (("packs", packed), ("one file each", loose)):
+            row = rows[name]
+            files = sum(1 for p in data_dir.iterdir() if p.is_file())
+            goal = "load < 200 ms" if size >= 10_000 and name == "packs" else ""
+            print(
+                f"{size:>8} {name:<16} | {_fmt(row['kdf']):>24} | {_fmt(row['load']):>30} | "
+                f"{_fmt(row['floor']):>24} | {files:>6} | {goal}"
+            )
+        ratio = statistics.median(rows["packs"]["load"]) / statistics.median(
+            rows["one file each"]["load"]
+        )
+        print(f"{size:>8} packs / one file each: load {ratio:.2f}x")
+        shutil.rmtree(packed)
+        shutil.rmtree(loose)
 
 
 class SlowPrefs:

@@ -130,3 +130,20 @@ def test_head_changes_with_every_entry_and_is_hex() -> None:
     assert len(heads) == 6
     assert all(len(h) == 64 and int(h, 16) >= 0 for h in heads)
     journal.verify()
+
+
+def test_entry_body_is_byte_for_byte_the_canonical_json_it_always_was() -> None:
+    """The MAC input is built by hand for speed (issue 21); stored journals must still verify."""
+    import json as _json
+
+    from privacyapp.dossier._journal import JournalEntry
+
+    odd = ["save", 'héhé "quote" \\ \n\u2028', "", "0" * 64]
+    for action in odd:
+        for revision in (0, 1, 10**12, True, 1.5, None):
+            entry = JournalEntry(7, action, "ab" * 8, revision, "2026-03-02T09:30:00+00:00",
+                                 "f" * 64, "")  # type: ignore[arg-type]  # fmt: skip
+            fields = entry.fields()
+            del fields["mac"]
+            expected = _json.dumps(fields, sort_keys=True, separators=(",", ":")).encode()
+            assert entry.body() == expected

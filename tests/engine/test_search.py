@@ -70,3 +70,15 @@ def test_text_helpers() -> None:
     assert edit_distance("toestemmng", "toestemming", 1) == 1
     assert edit_distance("geheimhuoding", "geheimhouding", 1) == 1  # a swap counts once
     assert edit_distance("abc", "xyz", 1) == 2
+
+
+def test_fast_folding_gives_what_full_decomposition_gives() -> None:
+    """fold() maps Latin letters one by one (issue 21); it must equal NFKD + stripping marks."""
+    from privacyapp.engine.text import _fold_slow, fold
+
+    samples = [
+        "Cliënt", "ÉÉN café", "naïef coördinatie", "Straße", "İstanbul", "Ǆemal ǅ", "ﬁets ²",
+        "Œuvre æ ø å", "Ĳsselmeer ĳs", "Ω ≠ ℃", "ḁ̄ comb\u0301ined", "日本語", "", "plain",
+    ] + [chr(c) for c in range(0x80, 0x2FF)]  # fmt: skip
+    for text in samples:
+        assert fold(text) == _fold_slow(text), text

@@ -206,8 +206,10 @@ def _next_wave(
 ) -> tuple[list[tuple[str, bytes | None]], int]:
     """The leading writes that may be under way together, and how many queued items they cover.
 
-    A wave never holds one name twice (the later write must land last) and a commit file always
-    travels alone, after everything queued before it has been answered. Writes to one commit
+    A wave never holds one name twice (the later write must land last), a removal never travels
+    with a write queued before it (the vault removes loose record files only once the pack that
+    holds them is stored) and a commit file always travels alone, after everything queued
+    before it has been answered. Writes to one commit
     file queued back to back are one write of the last value (nothing reads the ones between).
     """
     first_name = pending[0][0]
@@ -218,9 +220,13 @@ def _next_wave(
         return [pending[taken - 1]], taken
     wave: list[tuple[str, bytes | None]] = []
     names: set[str] = set()
+    writes = False
     for name, data in pending:
         if name in _COMMIT_FILES or name in names:
             break
+        if data is None and writes:
+            break  # a removal waits until the writes before it landed (a pack, then its files)
+        writes = writes or data is not None
         names.add(name)
         wave.append((name, data))
     return wave, len(wave)

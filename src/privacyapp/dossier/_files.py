@@ -100,6 +100,15 @@ class FileBackend:
                 path.unlink()
         fsync_dir(self.data_dir)
 
+    def delete_many(self, names: list[str]) -> None:
+        """``delete`` for many names, with one directory sync at the end."""
+        for name in names:
+            target = self._path(name)
+            for path in (target, target.with_name(target.name + _PREV_SUFFIX)):
+                with contextlib.suppress(FileNotFoundError):
+                    path.unlink()
+        fsync_dir(self.data_dir)
+
     def list(self) -> list[str]:
         names = []
         for path in self.data_dir.iterdir():

@@ -7,11 +7,12 @@ record). Records are immutable values; the store hands out new ones on every cha
 
 from __future__ import annotations
 
+import json
 import re
 import secrets
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Any
+from typing import Any, overload
 
 from privacyapp.dossier.errors import InvalidRecordError
 
@@ -101,6 +102,63 @@ def check_kind(kind: str) -> str:
 
 
 @dataclass(frozen=True)
+class _RawJSON:
+    """A payload still in its stored JSON form."""
+
+    text: str
+
+
+_NO_PAYLOAD = _RawJSON("{}")
+
+
+class _Payload:
+    """The ``payload`` field of a record: JSON text from a pack is parsed on first read.
+
+    A store of thousands of records opens (and lists its overview) without parsing every
+    record's content; the text is decoded once, when something reads ``record.payload``.
+    """
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self._slot = f"_{name}_value"
+
+    @overload
+    def __get__(self, obj: None, objtype: type | None = None) -> _RawJSON: ...
+    @overload
+    def __get__(self, obj: object, objtype: type | None = None) -> dict[str, Any]: ...
+    def __get__(self, obj: object | None, objtype: type | None = None) -> Any:
+        if obj is None:
+            return _NO_PAYLOAD  # the dataclass default: an empty payload, a new dict each
+        value = obj.__dict__[self._slot]
+        if isinstance(value, _RawJSON):
+            try:
+                parsed = json.loads(value.text)
+            except ValueError as exc:
+                raise InvalidRecordError(f"Onleesbaar item: {exc}") from exc
+            if not isinstance(parsed, dict):
+                raise InvalidRecordError("Onleesbaar item: de inhoud is geen object")
+            obj.__dict__[self._slot] = value = parsed
+        return value
+
+    def __set__(self, obj: object, value: dict[str, Any] | _RawJSON) -> None:
+        obj.__dict__[self._slot] = value if isinstance(value, _RawJSON) else dict(value or {})
+
+    @staticmethod
+    def text_of(obj: object) -> str:
+        """The payload as JSON text, without parsing it when it is still text."""
+        value = obj.__dict__["_payload_value"]
+        if isinstance(value, _RawJSON):
+            return value.text
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+#: Column order of a record in a pack (``_packs.py``).
+ROW_FIELDS = (
+    "id", "kind", "title", "created_at", "updated_at", "status", "reference", "flow_id",
+    "revision", "payload",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
 class Record:
     """One saved item.
 
@@ -125,7 +183,7 @@ class Record:
     status: str = "opgeslagen"
     reference: str | None = None
     flow_id: str | None = None
-    payload: dict[str, Any] = field(default_factory=dict)
+    payload: _Payload = _Payload()
     revision: int = 1
 
     def to_dict(self) -> dict[str, Any]:
@@ -159,6 +217,45 @@ class Record:
                 revision=int(data.get("revision", 1)),
             )
         except (KeyError, TypeError, ValueError) as exc:
+            raise InvalidRecordError(f"Onleesbaar item: {exc}") from exc
+        if not _ID.fullmatch(record.id):
+            raise InvalidRecordError(f"Onleesbaar item: ongeldig id {record.id!r}")
+        return record
+
+    def to_row(self) -> list[Any]:
+        """The record as one pack row (``ROW_FIELDS``); the payload stays JSON text."""
+        return [
+            self.id, self.kind, self.title, self.created_at.isoformat(),
+            self.updated_at.isoformat(), self.status, self.reference, self.flow_id,
+            self.revision, _Payload.text_of(self),
+        ]  # fmt: skip
+
+    @classmethod
+    def from_row(cls, row: list[Any]) -> Record:
+        """Rebuild a record from a pack row; the payload is parsed when first read.
+
+        Raises:
+            InvalidRecordError: a missing or malformed field.
+        """
+        try:
+            rid, kind, title, created, updated, status, reference, flow_id, rev, payload = row
+            if not isinstance(payload, str):
+                raise TypeError("payload is not text")
+            # The fields set directly, without the frozen dataclass's __init__ (one
+            # object.__setattr__ per field): a pack holds thousands of records. Same values
+            # and checks as ``from_dict``.
+            record = object.__new__(cls)
+            record.__dict__.update(
+                id=str(rid), kind=str(kind), title=str(title),
+                created_at=datetime.fromisoformat(str(created)),
+                updated_at=datetime.fromisoformat(str(updated)),
+                status=str(status or "opgeslagen"),
+                reference=None if reference is None else str(reference),
+                flow_id=None if flow_id is None else str(flow_id),
+                _payload_value=_RawJSON(payload),
+                revision=int(rev),
+            )  # fmt: skip
+        except (TypeError, ValueError) as exc:
             raise InvalidRecordError(f"Onleesbaar item: {exc}") from exc
         if not _ID.fullmatch(record.id):
             raise InvalidRecordError(f"Onleesbaar item: ongeldig id {record.id!r}")

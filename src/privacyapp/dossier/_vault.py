@@ -3,7 +3,8 @@
 Layout in the backend (every name but ``keys.json`` and ``lock.json`` is an encrypted envelope):
 
 - ``keys.json``: the data key, wrapped per way of unlocking (``_keys.py``);
-- ``rec-<id>.bin``: one record each, bound to its name;
+- ``rec-<id>.bin``: one record each, bound to its name (a save writes one of these);
+- ``pack-<h>.bin``: many records in one blob, folded in from loose ones (``_packs.py``);
 - ``journal-NNNNNN.bin`` + ``state.bin``: the MAC-chained journal and its anchor (``_journal.py``);
 - ``lock.json``: the app lock's wrong-PIN counter (``_lock.py``), not secret.
 
@@ -26,18 +27,22 @@ disk must still start with everything this vault has seen; otherwise that is rep
 from __future__ import annotations
 
 import builtins
+import gc
 import json
+import operator
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
 
+from privacyapp.dossier import _packs
 from privacyapp.dossier._backend import Backend
 from privacyapp.dossier._crypto import derive_subkey, new_key
 from privacyapp.dossier._envelope import open_envelope, seal_envelope
 from privacyapp.dossier._journal import STATE_FILE, Journal, segment_name
 from privacyapp.dossier._keys import KEY_FILE, KeyFile, KeyWrapper
+from privacyapp.dossier._packs import decode_pack, encode_pack, pack_name, pack_number
 from privacyapp.dossier._records import (
     Record,
     check_kind,
@@ -86,6 +91,9 @@ EMPTY_MESSAGE = (
     "Er zijn hier geen bewaarde gegevens. Heb je de app-gegevens of browsergegevens gewist? "
     "Dan zijn eerder bewaarde gegevens niet meer terug te halen."
 )
+
+
+_NEWEST = operator.attrgetter("updated_at", "id")
 
 
 def _utcnow() -> datetime:
@@ -142,6 +150,12 @@ class Vault:
         self._enc_key = derive_subkey(data_key, "privacyapp/records/v1")
         self._journal = Journal(derive_subkey(data_key, "privacyapp/journal-mac/v1"))
         self._records: dict[str, Record] = {}
+        #: Loose ``rec-<id>.bin`` files read (or written) whole: id -> revision in the file.
+        self._loose: dict[str, int] = {}
+        #: Packs that opened, by number: id -> revision stored in that pack.
+        self._packs: dict[int, dict[str, int]] = {}
+        #: Numbers in use by packs, readable or not (a damaged one is never overwritten).
+        self._pack_numbers: set[int] = set()
         self._trash: dict[str, Record] = {}
         #: What was found wrong when opening (shown to the user; nothing was changed for it).
         self.problems: list[StoreProblem] = []
@@ -200,28 +214,44 @@ class Vault:
 
     def _load(self) -> None:
         names = self.backend.list()
-        self._records = self._read_records(names)
+        # Reading builds tens of thousands of objects that all stay alive: the collector
+        # scanning them over and over while they are made would only cost time.
+        was_enabled = gc.isenabled()
+        gc.disable()
         try:
+            self._records = self._read_records(names)
             needs_anchor = self._journal.load(self._read_segments(names), self._read_anchor())
         except JournalTamperedError as exc:
             self._journal_ok = False
             self._report(StoreProblem("history", str(exc)))
             return
+        finally:
+            if was_enabled:
+                gc.enable()
         if needs_anchor:
             self._try_write(STATE_FILE, self._journal.anchor())
         self._reconcile()
+        self._maybe_pack()
 
     def _report(self, problem: StoreProblem) -> None:
         if problem not in self.problems:
             self.problems.append(problem)
 
     def _read_records(self, names: list[str]) -> dict[str, Record]:
+        """Every record: loose files first, then the packs; the highest revision wins.
+
+        Loose files are read before the packs so that a writer folding them into a pack at
+        the same time (it writes the pack before removing the files) cannot hide a record.
+        """
         records: dict[str, Record] = {}
+        loose: dict[str, int] = {}
+        folded_meanwhile = False
         for name in names:
             if not _RECORD_NAME.fullmatch(name):
                 continue
             blob = self.backend.read(name)
             if blob is None:
+                folded_meanwhile = True
                 continue
             try:
                 record = Record.from_dict(json.loads(open_envelope(self._enc_key, name, blob)))
@@ -229,6 +259,27 @@ class Vault:
                 self._report(StoreProblem("damaged-file", str(exc), name))
                 continue
             records[record.id] = record
+            loose[record.id] = record.revision
+        if folded_meanwhile:  # a loose file went into a pack since the listing
+            names = self.backend.list()
+        numbers = sorted(n for name in names if (n := pack_number(name)) is not None)
+        packs: dict[int, dict[str, int]] = {}
+        for number in numbers:
+            name = pack_name(number)
+            blob = self.backend.read(name)
+            if blob is None:
+                continue
+            try:
+                pack = decode_pack(name, open_envelope(self._enc_key, name, blob))
+            except CorruptDataError as exc:
+                self._report(StoreProblem("damaged-file", str(exc), name))
+                continue
+            packs[number] = {r.id: r.revision for r in pack}
+            for record in pack:
+                known = records.get(record.id)
+                if known is None or known.revision < record.revision:
+                    records[record.id] = record
+        self._loose, self._packs, self._pack_numbers = loose, packs, set(numbers)
         return records
 
     def sync(self) -> bool:
@@ -255,7 +306,7 @@ class Vault:
             if (
                 anchor is None
                 and not self._journal.entries
-                and not any(_RECORD_NAME.fullmatch(n) for n in names)
+                and not any(_RECORD_NAME.fullmatch(n) or pack_number(n) is not None for n in names)
             ):
                 return False
             fresh = Journal(derive_subkey(self._key(), "privacyapp/journal-mac/v1"))
@@ -311,7 +362,7 @@ class Vault:
             done = entry.revision if entry else 0
             if entry and entry.action == "delete" and record.revision == done:
                 self._records.pop(record.id)
-                self._try_delete(record_name(record.id))
+                self._remove_stored(record.id)
             elif record.revision == done + 1:
                 ahead.append(record)
             elif record.revision > done + 1:
@@ -387,6 +438,87 @@ class Vault:
         except OSError:
             self._dirty = True
 
+    def _remove_stored(self, record_id: str) -> None:
+        """Remove every stored copy of a deleted record: older revisions first, the current one
+        last, so a crash in between still reads as an unfinished delete (finished on open)."""
+        places: list[tuple[int, int]] = [  # (revision, pack number; -1 = the loose file)
+            (revisions[record_id], number)
+            for number, revisions in self._packs.items()
+            if record_id in revisions
+        ]
+        if record_id in self._loose:
+            places.append((self._loose[record_id], -1))
+        else:  # not read whole (or never written): remove whatever is there
+            self._try_delete(record_name(record_id))
+        for _, number in sorted(places):
+            if number < 0:
+                self._try_delete(record_name(record_id))
+                self._loose.pop(record_id, None)
+            elif not self._write_pack(number, self._packs[number].keys() - {record_id}):
+                self._dirty = True
+
+    def _maybe_pack(self) -> None:
+        """Fold loose record files into a new pack once enough have gathered, then merge packs
+        of like size. Never while a problem is open: what was found stays as it was."""
+        if (
+            len(self._loose) < _packs.PACK_AFTER
+            or self.problems
+            or not self._journal_ok
+            or self._dirty
+        ):
+            return
+        if not self._write_pack(max(self._pack_numbers, default=-1) + 1, self._loose.keys()):
+            return
+        while len(self._packs) >= 2:
+            older, newest = sorted(self._packs)[-2:]
+            if 2 * len(self._packs[newest]) < len(self._packs[older]):
+                break
+            merged = self._packs[older].keys() | self._packs[newest].keys()
+            if not self._write_pack(max(self._pack_numbers) + 1, merged):
+                return
+            for number in (older, newest):
+                if not self._write_pack(number, ()):
+                    return
+
+    def _write_pack(self, number: int, ids: Iterable[str]) -> bool:
+        """Write pack ``number`` with the current revision of ``ids`` (removed: left out);
+        no ids: remove the pack. Then drop the loose files whose revision the pack now holds.
+
+        The pack is written first: a crash before the loose files are gone leaves the same
+        revision in both places, which reads fine. Returns False when the write failed
+        (nothing is lost: the loose files and the old pack are still there).
+        """
+        members = [self._records[i] for i in sorted(ids) if i in self._records]
+        name = pack_name(number)
+        try:
+            if members:
+                blob = self._seal(name, encode_pack(members))
+                self.backend.write(name, blob, keep_previous=False)
+            else:
+                self.backend.delete(name)
+        except OSError:
+            return False
+        if members:
+            self._packs[number] = {r.id: r.revision for r in members}
+            self._pack_numbers.add(number)
+        else:
+            self._packs.pop(number, None)
+            self._pack_numbers.discard(number)
+        folded = [r.id for r in members if self._loose.get(r.id) == r.revision]
+        if folded:
+            try:
+                delete_many = getattr(self.backend, "delete_many", None)
+                if delete_many is not None:
+                    delete_many([record_name(i) for i in folded])
+                else:
+                    for record_id in folded:
+                        self.backend.delete(record_name(record_id))
+            except OSError:
+                pass  # a loose file left over holds the same revision as the pack: harmless
+            for record_id in folded:
+                self._loose.pop(record_id, None)
+        return True
+
     def _append_journal(self, action: str, record_id: str, revision: int, *, soft: bool) -> None:
         self._journal.append(action, record_id, revision, self.clock().isoformat())
         name, plaintext = self._journal.last_segment()
@@ -419,7 +551,9 @@ class Vault:
         except OSError as exc:
             raise StoreWriteError(WRITE_FAILED.format(reason=exc.strerror or exc)) from exc
         self._records[record.id] = record
+        self._loose[record.id] = record.revision
         self._append_journal(action, record.id, record.revision, soft=False)
+        self._maybe_pack()
         return record
 
     # ------------------------------------------------------------------ public API
@@ -477,7 +611,7 @@ class Vault:
         """All records (optionally of one kind), newest change first."""
         self._key()
         records = [r for r in self._records.values() if kind is None or r.kind == kind]
-        return sorted(records, key=lambda r: (r.updated_at, r.id), reverse=True)
+        return sorted(records, key=_NEWEST, reverse=True)
 
     def delete(self, record_id: str) -> Record:
         """Delete a record; ``restore`` brings it back while the store stays open."""
@@ -486,7 +620,7 @@ class Vault:
         self._append_journal("delete", record.id, record.revision, soft=False)
         self._records.pop(record.id)
         self._trash[record.id] = record
-        self._try_delete(record_name(record.id))
+        self._remove_stored(record.id)
         return record
 
     def restore(self, record_id: str) -> Record:
@@ -563,6 +697,8 @@ class Vault:
         self._enc_key = b""
         self._records.clear()
         self._trash.clear()
+        self._loose.clear()
+        self._packs.clear()
 
     @property
     def is_open(self) -> bool:

@@ -214,13 +214,17 @@ class SearchIndex:
     def _build(self, library: Library) -> None:
         self._docs: list[_Doc] = []
         grouped: dict[str, dict[float, list[int]]] = defaultdict(lambda: defaultdict(list))
+        seen: dict[str, list[str]] = {}  # the same texts recur (choice labels, tags, titles)
         for flow in library.flows.values():
             for doc, fields in _documents(library, flow):
                 index = len(self._docs)
                 self._docs.append(doc)
                 weights: dict[str, float] = {}  # each token once, with its best field's weight
                 for text, weight in sorted(fields, key=lambda field: field[1]):
-                    weights.update(dict.fromkeys(tokens(text), weight))
+                    words = seen.get(text)
+                    if words is None:
+                        words = seen[text] = tokens(text)
+                    weights.update(dict.fromkeys(words, weight))
                 for token, weight in weights.items():
                     grouped[token][weight].append(index)
         #: Per token its documents grouped by weight (lowest first): a query then scores a
@@ -351,7 +355,9 @@ class SearchIndex:
         phrase = " ".join(tokens(query, keep_stopwords=True))
         check_phrase = len(phrase) >= 4
         per_word = [self._groups(word) for word in words]
-        best = [_best_of(groups) for groups in per_word]
+        # A document's value for each word (its best group). With one word the first group a
+        # document is read from is its best, so nothing needs to be looked up.
+        best = [_best_of(groups) for groups in per_word] if len(words) > 1 else []
         docs, rank, count = self._docs, self._rank, len(words)
         # The most a document's score can be multiplied by: the title bonus and the flow bonus.
         most = (1.5 if check_phrase else 1.0) * 1.2
@@ -372,7 +378,7 @@ class SearchIndex:
                 (w for w in range(count) if heads[w] < len(per_word[w])),
                 key=lambda w: per_word[w][heads[w]][0],
             )
-            group = per_word[word][heads[word]][1]
+            value, group = per_word[word][heads[word]]
             heads[word] += 1
             for doc_index in group:
                 if doc_index in seen:
@@ -381,13 +387,9 @@ class SearchIndex:
                 doc = docs[doc_index]
                 if audience is not None and audience not in doc.audience:
                     continue
-                values = [found[doc_index] for found in best if doc_index in found]
-                coverage = len(values) / count
-                total = sum(values) * coverage * coverage
-                if check_phrase and phrase in doc.folded_title:
-                    total *= 1.5
-                if doc.kind == "flow":
-                    total *= 1.2  # a flow is what users open; its nodes come with it
+                total = _score(doc, doc_index, best, value, phrase if check_phrase else "")
+                if len(top) >= limit and total * (1 + 1e-9) < top[0][0] - 1e-6:
+                    continue  # cannot enter the results, even after rounding
                 entry = (round(total, 6), -rank[doc_index], total, doc_index)
                 if len(top) < limit:
                     heapq.heappush(top, entry)
@@ -423,6 +425,24 @@ class SearchIndex:
             doc.sector,
             doc.audience,
         )
+
+
+def _score(
+    doc: _Doc, doc_index: int, best: list[dict[int, float]], value: float, phrase: str
+) -> float:
+    """A document's score: its value per query word (``best``; one word: ``value``) times the
+    share of words it matches squared, with the title and flow bonuses."""
+    if best:
+        values = [found[doc_index] for found in best if doc_index in found]
+        coverage = len(values) / len(best)
+        total = sum(values) * coverage * coverage
+    else:
+        total = value
+    if phrase and phrase in doc.folded_title:
+        total *= 1.5
+    if doc.kind == "flow":
+        total *= 1.2  # a flow is what users open; its nodes come with it
+    return total
 
 
 def _best_of(groups: list[tuple[float, tuple[int, ...]]]) -> dict[int, float]:
