@@ -4,7 +4,9 @@
 desktop it starts the app with files in the app's own data folder and the one outbound HTTP
 client; in the browser (Pyodide, ``sys.platform == "emscripten"``) it starts the same app with the
 store in the browser's storage and no network client: there are no sockets in Pyodide, and the
-built-in municipality list and content serve offline.
+built-in municipality list and content serve offline. Pyodide has no Pillow either, so there
+reportlab runs in its own no-images mode (``dossier._nopillow``): letters and the export are
+real PDFs, with the same bytes as on a device.
 """
 
 from __future__ import annotations
@@ -16,6 +18,9 @@ def main() -> None:
     from privacyapp.app import run_browser, run_device
 
     if sys.platform == "emscripten":
+        from privacyapp.dossier._nopillow import allow_reportlab_without_pillow
+
+        allow_reportlab_without_pillow()
         run_browser()
     else:
         run_device()
