@@ -239,6 +239,24 @@ def symbols_font(dist: Path, fontsource: Path) -> None:
     (target.parent / "LICENSE.txt").write_text(license_text, encoding="utf-8")
 
 
+#: The time zones the app uses (``ZoneInfo("Europe/Amsterdam")``) and UTC; tzdata's other ~600
+#: files were a third of the app archive's files, unpacked on every visit.
+TZ_KEEP = {"Europe/Amsterdam", "UTC", "Etc/UTC"}
+
+
+def trim(packages: Path) -> None:
+    zoneinfo = packages / "tzdata" / "zoneinfo"
+    removed = 0
+    for path in sorted(zoneinfo.rglob("*"), reverse=True):  # files before their folders
+        name = path.relative_to(zoneinfo).as_posix()
+        if path.is_file() and path.name != "__init__.py" and name not in TZ_KEEP:
+            path.unlink()
+            removed += 1
+        elif path.is_dir() and not any(k.startswith(name + "/") for k in TZ_KEEP):
+            shutil.rmtree(path)
+    print(f"trim: {removed} unused time zone files left out")
+
+
 def main(argv: list[str]) -> None:
     command, *args = argv
     if command == "stage":
@@ -247,6 +265,8 @@ def main(argv: list[str]) -> None:
         seed(Path(args[0]), Path(args[1]), Path(args[2]))
     elif command == "npm":
         npm(args[0], args[1], Path(args[2]))
+    elif command == "trim":
+        trim(Path(args[0]))
     elif command == "symbols-font":
         symbols_font(Path(args[0]), Path(args[1]))
     elif command == "finish":
