@@ -6,6 +6,7 @@ own log must show nothing but GETs of files: no answer ever reaches a server."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import threading
@@ -247,6 +248,26 @@ def test_no_repeated_font_requests_even_when_roboto_arrives_late(
     assert all(answers.get(url) == 200 for url in symbols), answers
     repeated = {url for url in asked if asked.count(url) > 1}
     assert not repeated, repeated
+
+
+def test_the_site_ships_bytecode_and_what_the_client_asks_for(site: Path) -> None:
+    """No browser needed: what build-web put in the site for a fast, quiet start."""
+    import tarfile
+
+    with tarfile.open(site / "app.tar.gz") as archive:
+        names = [m.name.lstrip("./") for m in archive.getmembers() if m.isfile()]
+    sources = [n for n in names if n.endswith(".py")]
+    if shutil.which("node"):  # build-web compiles with the site's own Pyodide when node is there
+        assert sources == ["main.py"], sources[:10]
+        assert "privacyapp/app.pyc" in names
+        assert "__pypackages__/reportlab/__init__.pyc" in names
+    zones = [n for n in names if "/tzdata/zoneinfo/" in n and not n.endswith((".py", ".pyc"))]
+    assert sorted(z.split("/zoneinfo/", 1)[1] for z in zones) == [
+        "Etc/UTC", "Europe/Amsterdam", "UTC"
+    ]  # fmt: skip
+    assert "requirements.txt" not in names  # micropip would go to PyPI on every visit
+    fonts = list((site / "assets" / "fonts" / "notosanssymbols").rglob("*.woff2"))
+    assert len(fonts) == 1 and fonts[0].stat().st_size > 50_000
 
 
 def _pdf_text(pdf: bytes) -> str:
