@@ -28,4 +28,7 @@ def signing_available() -> bool:
 def pdf_available() -> bool:
     """True when PDFs (export, letters, records) can be made: reportlab and Pillow, or the
     no-images placeholder of ``_nopillow`` where Pillow is missing (the browser build)."""
-    return _importable("reportlab", "PIL")
+    from privacyapp.dossier._sitepackages import is_fetchable
+
+    reportlab = is_fetchable("reportlab") or _importable("reportlab")  # not fetched by asking
+    return reportlab and _importable("PIL")
