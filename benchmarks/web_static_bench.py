@@ -1,7 +1,8 @@
 """The static web build (scripts/build-web) against a bare Flet Pyodide hello world built the
 same way (scripts/build-web --hello-world), in one run, in Debian's Chromium.
 
-Per build, medians over ``--runs`` fresh browser contexts (service workers on, as for a user):
+Per build, medians over ``--runs`` fresh browser contexts (service workers on, as for a user),
+the two builds interleaved run by run:
 
 - **cold**: a first visit (empty caches) → first screen in the accessible DOM, and the bytes the
   static server sent for it (from scripts/serve-web's own log);
@@ -90,18 +91,23 @@ def visit(context: Any, server: Server, first: str) -> Visit:
     return Visit(seconds, requests, sent)
 
 
-def measure(browser: Any, site: Path, first: str, runs: int) -> tuple[list[Visit], list[Visit]]:
-    server = Server(site)
-    cold, repeat = [], []
+def measure_all(browser: Any, sites: dict[str, tuple[Path, str]], runs: int) -> dict[str, Any]:
+    """Cold and repeat visits per site, the sites interleaved run by run (in alternating order),
+    so a change in the machine's load falls on both builds alike instead of on one."""
+    servers = {name: Server(site) for name, (site, _first) in sites.items()}
+    results: dict[str, tuple[list[Visit], list[Visit]]] = {name: ([], []) for name in sites}
     try:
-        for _ in range(runs):
-            context = browser.new_context(viewport={"width": 390, "height": 844})
-            cold.append(visit(context, server, first))
-            repeat.append(visit(context, server, first))
-            context.close()
+        for run in range(runs):
+            order = list(sites) if run % 2 == 0 else list(reversed(sites))
+            for name in order:
+                context = browser.new_context(viewport={"width": 390, "height": 844})
+                results[name][0].append(visit(context, servers[name], sites[name][1]))
+                results[name][1].append(visit(context, servers[name], sites[name][1]))
+                context.close()
     finally:
-        server.close()
-    return cold, repeat
+        for server in servers.values():
+            server.close()
+    return results
 
 
 def med(values: list[float]) -> float:
@@ -119,9 +125,13 @@ def main() -> None:
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        hello = measure(browser, ROOT / "build" / "web-hello", "hello-title", args.runs)
-        app = measure(browser, ROOT / "build" / "web", "home-title", args.runs)
+        sites = {
+            "hello world": (ROOT / "build" / "web-hello", "hello-title"),
+            "PrivacyApp": (ROOT / "build" / "web", "home-title"),
+        }
+        results = measure_all(browser, sites, args.runs)
         browser.close()
+    hello, app = results["hello world"], results["PrivacyApp"]
 
     rows = []
     for name, (cold, repeat) in (("hello world", hello), ("PrivacyApp", app)):

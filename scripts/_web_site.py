@@ -1,9 +1,10 @@
 """Helpers for scripts/build-web (run with the flet-cli venv's Python; stdlib only).
 
-    _web_site.py stage PYPROJECT PROJ      staging pyproject.toml (+ root main.py placeholder)
-    _web_site.py seed CLI_VENV HOME MANIFEST   local python-build manifest + Pyodide cache
-    _web_site.py finish DIST VERSION       CSP, headers, deep-link fallback, service worker
-    _web_site.py npm NAME VERSION DEST     an npm package from registry.npmjs.org (pinned hash)
+_web_site.py stage PYPROJECT PROJ      staging pyproject.toml (+ root main.py placeholder)
+_web_site.py seed CLI_VENV HOME MANIFEST   local python-build manifest + Pyodide cache
+_web_site.py finish DIST VERSION       CSP, headers, deep-link fallback, service worker
+_web_site.py npm NAME VERSION DEST     an npm package from registry.npmjs.org (pinned hash)
+_web_site.py symbols-font DIST FONTSOURCE   Noto Sans Symbols where the client looks for it
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ UNUSED = ["main.dart.wasm", "main.dart.mjs", "canvaskit/skwasm*", "canvaskit/wim
 NPM = {
     ("@noble/ciphers", "2.4.0"): "sha512-AnjFn0Jv92laAkvMrghlFZq4qQCIN/4DxFV/eooqtC2YTjB7kBeLMS2T9KJX4Dn+ZVXLOwK0lSgqDtx9gvxtiw==",
     ("@noble/hashes", "2.4.0"): "sha512-X5XaVWZIBCT7HHZGm5I7ZQXDwLG+bGXuSrMQAW+7Zvl87h1kmc1ZB1VSRJcpUfoUrGQp4Fkoxm5kZ+Ms+aW+eA==",
+    # Noto Sans Symbols (SIL OFL 1.1), as Google Fonts' subsets: see symbols_font()
+    ("@fontsource/noto-sans-symbols", "5.3.0"): "sha512-Al5jMC2ivI5JkBP3RpcEhkY3zel9CyS199TfKC/B1SAFVj8BJghUNX0tMif0CuhVLpVwZMacM/lHJx3wxdJZBQ==",
 }  # fmt: skip
 
 
@@ -208,6 +211,52 @@ def finish(dist: Path, version: str) -> None:
     )
 
 
+def symbols_font(dist: Path, fontsource: Path) -> None:
+    """Put Noto Sans Symbols at the address the Flutter client asks for it.
+
+    Flutter's engine decides which characters its Roboto lacks from its own table, and counts
+    "ë" (U+00EB, e.g. in "cliënt" on the home screen's audience choice) among the characters
+    of its fallback font Noto Sans Symbols, which the no-CDN client does not ship: the page then
+    asked for that file about 30 times per visit (the engine retries every layout after a 404).
+    Here the font is built from its Google Fonts subsets (npm @fontsource, SIL OFL 1.1) and
+    written, as TrueType (the engine reads the bytes, whatever the name), to that address.
+    """
+    from fontTools.merge import Merger  # build-time only, in the flet-cli venv
+
+    script = (dist / "main.dart.js").read_text(encoding="utf-8")
+    found = re.findall(r'"Noto Sans Symbols","(notosanssymbols/v\d+/[\w-]+\.woff2)"', script)
+    if len(found) != 1:
+        raise SystemExit(f"Noto Sans Symbols: expected one address in main.dart.js, found {found}")
+    files = fontsource / "package" / "files"
+    parts = [files / f"noto-sans-symbols-{subset}-400-normal.woff" for subset in
+             ("latin", "latin-ext", "symbols")]  # fmt: skip
+    font = Merger().merge([str(part) for part in parts])
+    target = dist / "assets" / "fonts" / found[0]
+    target.parent.mkdir(parents=True, exist_ok=True)
+    font.flavor = None
+    font.save(str(target))
+    license_text = (fontsource / "package" / "LICENSE").read_text(encoding="utf-8")
+    (target.parent / "LICENSE.txt").write_text(license_text, encoding="utf-8")
+
+
+#: The time zones the app uses (``ZoneInfo("Europe/Amsterdam")``) and UTC; tzdata's other ~600
+#: files were a third of the app archive's files, unpacked on every visit.
+TZ_KEEP = {"Europe/Amsterdam", "UTC", "Etc/UTC"}
+
+
+def trim(packages: Path) -> None:
+    zoneinfo = packages / "tzdata" / "zoneinfo"
+    removed = 0
+    for path in sorted(zoneinfo.rglob("*"), reverse=True):  # files before their folders
+        name = path.relative_to(zoneinfo).as_posix()
+        if path.is_file() and path.name != "__init__.py" and name not in TZ_KEEP:
+            path.unlink()
+            removed += 1
+        elif path.is_dir() and not any(k.startswith(name + "/") for k in TZ_KEEP):
+            shutil.rmtree(path)
+    print(f"trim: {removed} unused time zone files left out")
+
+
 def main(argv: list[str]) -> None:
     command, *args = argv
     if command == "stage":
@@ -216,6 +265,10 @@ def main(argv: list[str]) -> None:
         seed(Path(args[0]), Path(args[1]), Path(args[2]))
     elif command == "npm":
         npm(args[0], args[1], Path(args[2]))
+    elif command == "trim":
+        trim(Path(args[0]))
+    elif command == "symbols-font":
+        symbols_font(Path(args[0]), Path(args[1]))
     elif command == "finish":
         finish(Path(args[0]), args[1])
     else:

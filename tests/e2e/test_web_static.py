@@ -6,17 +6,19 @@ own log must show nothing but GETs of files: no answer ever reaches a server."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import threading
 import time
 import urllib.request
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from browserkit import free_port, sel, shot, tap, type_into, wait_for
+from browserkit import free_port, replace_text, sel, shot, tap, type_into, wait_for
 
 pytestmark = pytest.mark.e2e
 
@@ -183,11 +185,102 @@ def test_save_with_pin_reload_and_unlock_all_in_the_browser(
     assert "Mag ik mijn dossier inzien?" in item and REFERENCE in item
     shot(page, "static-03-store-after-reload")
 
+    # Export everything: the zip holds the readable JSON and the PDF, made in the browser
+    # (reportlab without Pillow, as the letter).
+    with page.expect_download(timeout=120_000) as download:
+        tap(page, "overview-export")
+    with zipfile.ZipFile(download.value.path()) as bundle:
+        assert REFERENCE in bundle.read("mijn-overzicht.json").decode()
+        assert REFERENCE in _pdf_text(bundle.read("mijn-overzicht.pdf"))
+
     # Signed records need PyCA cryptography and pyHanko, which the browser build lacks:
     # the screen says so instead of failing.
     boot(page, url + "/vastleggen", first="record-none")
     assert wait_for(page, "record-none").inner_text().strip()
     assert not [line for line in static_server.log if not line.startswith("GET ")]
+
+
+def test_a_rights_letter_as_pdf_made_in_the_browser(
+    browser_page: Any, static_server: StaticServer
+) -> None:
+    """The letter PDF is made by reportlab in the page (no Pillow there) and downloaded."""
+    page = browser_page
+    mark = len(static_server.log)
+    boot(page, static_server.url + "/verzoek/inzage", first="rights-kind-inzage")
+    tap(page, "rights-mode-organisatie")
+    wait_for(page, "rights-field-org_email")
+    replace_text(page, "rights-field-org_name", "Zorg BV")
+    replace_text(page, "rights-field-org_email", "privacy@zorg.nl")
+    replace_text(page, "rights-field-name", "Zoë de Vries")
+    tap(page, "rights-preview-button")
+    wait_for(page, "rights-copy")
+    with page.expect_download(timeout=120_000) as download:
+        tap(page, "rights-save-pdf")
+    assert download.value.suggested_filename == "brief-inzage.pdf"
+    text = _pdf_text(Path(download.value.path()).read_bytes())
+    assert "Zoë de Vries" in text and "Zorg BV" in text
+    assert "artikel 15 AVG" in text
+    shot(page, "static-04-letter-pdf")
+    assert all(line.startswith("GET ") for line in static_server.log[mark:] if line)
+
+
+def test_no_repeated_font_requests_even_when_roboto_arrives_late(
+    browser_page: Any, static_server: StaticServer
+) -> None:
+    """Flutter's engine counts "ë" (in "cliënt" on home) among Noto Sans Symbols' characters
+    while its Roboto is still loading, and retried that missing file on every layout (about 30
+    to 90 times a visit). The build ships the font: asked for once at most, and there."""
+    page = browser_page
+    asked: list[str] = []
+    page.on("request", lambda r: asked.append(r.url) if "/assets/fonts/" in r.url else None)
+    answers: dict[str, int] = {}
+    page.on("response", lambda r: answers.update({r.url: r.status}))
+
+    def late(route: Any) -> None:
+        time.sleep(8)  # a slow connection: Roboto comes after the first layout of the text
+        route.continue_()
+
+    page.route("**/assets/fonts/roboto.woff2", late)
+    boot(page, static_server.url + "/")
+    page.wait_for_timeout(5000)
+    symbols = [url for url in asked if "notosanssymbols" in url]
+    assert len(symbols) <= 1, symbols
+    assert all(answers.get(url) == 200 for url in symbols), answers
+    repeated = {url for url in asked if asked.count(url) > 1}
+    assert not repeated, repeated
+
+
+def test_the_site_ships_bytecode_and_what_the_client_asks_for(site: Path) -> None:
+    """No browser needed: what build-web put in the site for a fast, quiet start."""
+    import tarfile
+
+    with tarfile.open(site / "app.tar.gz") as archive:
+        names = [m.name.lstrip("./") for m in archive.getmembers() if m.isfile()]
+    sources = [n for n in names if n.endswith(".py")]
+    if shutil.which("node"):  # build-web compiles with the site's own Pyodide when node is there
+        assert sources == ["main.py"], sources[:10]
+        assert "privacyapp/app.pyc" in names
+        # reportlab is not in the archive: the app fetches it from the site on the first PDF
+        assert not [n for n in names if n.startswith("__pypackages__/reportlab")]
+        with zipfile.ZipFile(site / "vendor" / "python" / "reportlab.zip") as lazy:
+            assert "reportlab/__init__.pyc" in lazy.namelist()
+    zones = [n for n in names if "/tzdata/zoneinfo/" in n and not n.endswith((".py", ".pyc"))]
+    assert sorted(z.split("/zoneinfo/", 1)[1] for z in zones) == [
+        "Etc/UTC", "Europe/Amsterdam", "UTC"
+    ]  # fmt: skip
+    assert "requirements.txt" not in names  # micropip would go to PyPI on every visit
+    fonts = list((site / "assets" / "fonts" / "notosanssymbols").rglob("*.woff2"))
+    assert len(fonts) == 1 and fonts[0].stat().st_size > 50_000
+
+
+def _pdf_text(pdf: bytes) -> str:
+    import io
+
+    from pypdf import PdfReader
+
+    assert pdf.startswith(b"%PDF")
+    reader = PdfReader(io.BytesIO(pdf))
+    return " ".join(" ".join(page.extract_text() for page in reader.pages).split())
 
 
 def _open_natively(stored: dict[str, str]) -> Any:

@@ -1,8 +1,9 @@
 """What this build of the app can do with documents (the static web build can do less).
 
 The browser build (Pyodide) has no PyCA ``cryptography`` and no pyHanko (signed records and
-their check), and no Pillow, without which reportlab does not import (every PDF). Screens ask
-these functions and say plainly what is not possible here instead of failing.
+their check). It has no Pillow either, but its entry point lets reportlab run without it
+(``_nopillow``), so letters and the export are PDFs there too. Screens ask these functions and
+say plainly what is not possible here instead of failing.
 """
 
 from __future__ import annotations
@@ -25,5 +26,9 @@ def signing_available() -> bool:
 
 
 def pdf_available() -> bool:
-    """True when PDFs (export, letters, records) can be made: reportlab and the Pillow it needs."""
-    return _importable("reportlab", "PIL")
+    """True when PDFs (export, letters, records) can be made: reportlab and Pillow, or the
+    no-images placeholder of ``_nopillow`` where Pillow is missing (the browser build)."""
+    from privacyapp.dossier._sitepackages import is_fetchable
+
+    reportlab = is_fetchable("reportlab") or _importable("reportlab")  # not fetched by asking
+    return reportlab and _importable("PIL")

@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 from datetime import UTC, datetime
 from typing import Any
-from xml.sax.saxutils import escape
 
 __all__ = ["apply_pdfa", "fixed_timestamp", "srgb_profile"]
 
@@ -83,6 +82,8 @@ def apply_pdfa(
 
     Returns ``False`` (and claims nothing) when no ICC profile is available.
     """
+    from xml.sax.saxutils import escape  # here, not at import: it loads urllib.request
+
     from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFStream, PDFString
 
     profile = srgb_profile()
