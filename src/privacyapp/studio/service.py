@@ -21,10 +21,11 @@ import secrets
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 
+from privacyapp.engine import Library
 from privacyapp.engine._document import YMap, parse_document
-from privacyapp.studio import model, publishing
+from privacyapp.studio import model, publishing, walks
 from privacyapp.studio.checking import Checker, CheckResult
-from privacyapp.studio.core import DEFAULT_IDLE, Clock, StudioCore, _user
+from privacyapp.studio.core import DEFAULT_IDLE, DEFAULT_WALKS_DIR, Clock, StudioCore, _user
 from privacyapp.studio.diff import FileDiff, describe_file
 from privacyapp.studio.errors import (
     ContentHasErrors,
@@ -57,6 +58,7 @@ from privacyapp.studio.storage import (
 __all__ = [
     "DEFAULT_IDLE",
     "DEFAULT_PARAMS",
+    "DEFAULT_WALKS_DIR",
     "Account",
     "ApprovalView",
     "Author",
@@ -68,6 +70,7 @@ __all__ = [
     "Storage",
     "Studio",
     "StudioCore",
+    "check_content_path",
 ]
 
 _NAME_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789.-_")
@@ -276,7 +279,7 @@ class Studio(StudioCore):
         """
         row = self._row(cs_id)
         head = self._head(row)
-        text = self.repo.read_file(head, check_content_path(path, self.repo.content_dir))
+        text = self.repo.read_file(head, self.check_path(path))
         if text is None:
             raise NotFound(f"Het bestand {path} staat niet in voorstel {cs_id}.")
         return text, head
@@ -368,7 +371,7 @@ class Studio(StudioCore):
         self._require(user, "auteur", "de inhoud wijzigen")
         if not changes:
             raise InvalidInput("Er is niets om op te slaan.")
-        paths = {check_content_path(p, self.repo.content_dir): t for p, t in changes.items()}
+        paths = {self.check_path(p): t for p, t in changes.items()}
         row = self._row(cs_id)
         if row.state == model.PUBLISHED:
             raise WrongState(
@@ -396,7 +399,7 @@ class Studio(StudioCore):
         state = row.state
         with self.storage.connect() as db:
             self.storage.add_edit(db, cs_id, user.id, commit, sorted(paths), self.now())
-            old_hash = self.repo.content_tree(head)
+            old_hash = self.repo.review_hash(head)
             voided = sum(1 for a in self.storage.approvals(db, cs_id) if a.content_hash == old_hash)
             if state in (model.IN_REVIEW, model.APPROVED):
                 state = model.CONCEPT
@@ -497,7 +500,7 @@ class Studio(StudioCore):
                 current_version=head,
                 conflict_id=0,
             )
-        content_hash = self.repo.content_tree(head)
+        content_hash = self.repo.review_hash(head)
         with self.storage.connect() as db:
             self.storage.add_approval(db, cs_id, user.id, "jurist", content_hash, self.now())
             self.storage.set_state(db, cs_id, model.APPROVED, self.now())
@@ -535,7 +538,7 @@ class Studio(StudioCore):
         if not text:
             raise InvalidInput("Een opmerking mag niet leeg zijn.")
         if path is not None:
-            path = check_content_path(path, self.repo.content_dir)
+            path = self.check_path(path)
         with self.storage.connect() as db:
             self.storage.change_set(db, cs_id)
             self.storage.add_comment(db, cs_id, user.id, path, node, text, "opmerking", self.now())
@@ -548,6 +551,52 @@ class Studio(StudioCore):
         """The audit log (of one change set, or all of it), oldest first."""
         with self.storage.connect() as db:
             return self.storage.audit_entries(db, cs_id)
+
+    def walk_changes(self, cs_id: int) -> list[str]:
+        """The golden walks the change set's content walks differently (one Dutch line each).
+
+        Publishing checks the same on the merged result; this shows it before review.
+        """
+        head = self._head(self._row(cs_id))
+        library = self._walkable(head)
+        changes = walks.walk_changes(self.repo, head, library)
+        return [walks.describe_change(c, library) for c in changes]
+
+    def _walkable(self, head: str) -> Library:
+        library = self.checker.check(head).library
+        if library is None:
+            raise ContentHasErrors(
+                "De voorbeeldroutes kunnen nog niet lopen: de inhoud heeft fouten. Los die eerst "
+                "op.",
+                [],
+            )
+        return library
+
+    def update_walks(self, user: User, cs_id: int, *, expected_version: str) -> SaveResult:
+        """Record the walks of the change set's content as its new golden walks (one save).
+
+        For an intended change: the golden walks that now give another text get that text (a
+        walk whose flow is gone is removed); the jurist reads them in the diff. A walk whose
+        answers no longer fit the steps is left as it is: it needs new answers (a new file).
+
+        Raises:
+            InvalidInput: when every golden walk still matches (nothing to update).
+            EditConflict: someone saved after ``expected_version``.
+        """
+        self._require(user, "auteur", "voorbeeldroutes bijwerken")
+        head = self._head(self._row(cs_id))
+        library = self._walkable(head)
+        updates = walks.updated_goldens(walks.walk_changes(self.repo, head, library), library)
+        if not updates:
+            raise InvalidInput(
+                "Alle voorbeeldroutes die kunnen lopen, geven nog dezelfde tekst. Er is niets bij "
+                "te werken."
+            )
+        count = len(updates)
+        return self.save(
+            user, cs_id, updates, expected_version=expected_version,
+            message=f"{user.display_name} werkt {count} voorbeeldroute(s) bij",
+        )  # fmt: skip
 
     # ------------------------------------------------------------------ publishing
 

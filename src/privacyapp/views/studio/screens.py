@@ -336,6 +336,17 @@ def _actions(ui: UIContext, cs: ChangeSet) -> list[ft.Control]:
                 lambda _: ui.run(lambda: studio.submit(user, cs.id), notice="Ingediend."),
             )
         )
+    if cs.state != "gepubliceerd" and user.has("auteur") and studio.repo.walks_dir:
+        out.append(
+            w.secondary(
+                "Voorbeeldroutes bijwerken",
+                "cs-update-walks",
+                lambda _: ui.run(
+                    lambda: studio.update_walks(user, cs.id, expected_version=cs.version),
+                    notice="De voorbeeldroutes zijn bijgewerkt. Een jurist kijkt ze na.",
+                ),
+            )
+        )
     if cs.state in ("ter-beoordeling", "goedgekeurd") and user.has("jurist"):
         out += [
             w.primary(
