@@ -47,6 +47,7 @@ from privacyapp.studio.errors import (
     WrongState,
 )
 from privacyapp.studio.gitrepo import RefMoved
+from privacyapp.studio.messages import dutch_line
 from privacyapp.studio.model import ChangeSet, PublishTarget, User
 from privacyapp.studio.storage import Publication
 
@@ -144,7 +145,7 @@ def publish(
             raise ContentHasErrors(
                 f"De samengevoegde inhoud is niet schoon: {len(result.errors)} fouten en "
                 f"{len(result.warnings)} waarschuwingen. Los ze op in een voorstel.",
-                [d.format() for d in result.diagnostics],
+                [dutch_line(d) for d in result.diagnostics],
             )
         walked = _check_walks(studio, merged, result.library)
         bundle = bundle_bytes(result.library)

@@ -37,6 +37,7 @@ from privacyapp.studio.errors import (
     WrongState,
 )
 from privacyapp.studio.gitrepo import Author, GitRepo, RefMoved, check_content_path
+from privacyapp.studio.messages import dutch_line
 from privacyapp.studio.model import ROLES, ApprovalView, ChangeSet, PublishTarget, SaveResult, User
 from privacyapp.studio.passwords import (
     DEFAULT_PARAMS,
@@ -460,7 +461,7 @@ class Studio(StudioCore):
             raise ContentHasErrors(
                 f"Je kunt dit voorstel nog niet indienen: er zijn {len(result.errors)} fouten. "
                 "Los ze eerst op.",
-                [d.format() for d in result.errors],
+                [dutch_line(d) for d in result.errors],
             )
         with self.storage.connect() as db:
             self.storage.set_state(db, cs_id, model.IN_REVIEW, self.now())
