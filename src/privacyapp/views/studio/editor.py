@@ -230,7 +230,10 @@ def _steps(ui: UIContext, edit: Edit, text: str, ids: list[str]) -> list[ft.Cont
         for step in ids
     ]
 
-    def structural(edit_text: Any, then: str | None) -> Any:
+    def structural(edit_text: Any, then: Any) -> Any:
+        """A button that changes the list of steps; ``then``: the step to show (or a function
+        that gives it when clicked, for a new step's id)."""
+
         def run(_: Any) -> None:
             if not ui.autosave.flush():  # what was typed goes first
                 ui.render()
@@ -244,7 +247,8 @@ def _steps(ui: UIContext, edit: Edit, text: str, ids: list[str]) -> list[ft.Cont
                 ui.state.error = str(exc)
                 ui.render()
                 return
-            ui.go(f"{here}&stap={then}" if then else here)
+            step = then() if callable(then) else then
+            ui.go(f"{here}&stap={step}" if step else here)
 
         return run
 
@@ -298,7 +302,7 @@ def _steps(ui: UIContext, edit: Edit, text: str, ids: list[str]) -> list[ft.Cont
                     after=node,
                     section=section,
                 ),
-                values.get("new-node") or None,
+                lambda: values.get("new-node") or None,
             ),  # fmt: skip
         ),
     ]

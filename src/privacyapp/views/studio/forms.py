@@ -243,31 +243,12 @@ class _Form:
                 def run(value: Any) -> None:
                     r[column] = value
                     changed()
+                    if column == "rule":  # another kind of rule has other fields
+                        self.ui.render()
 
                 return run
 
-            parts: list[ft.Control] = [
-                dropdown(f"{ident}-rule", "Als", row["rule"], RULE_KINDS, set_("rule"))
-            ]
-            if row["rule"] != "otherwise":
-                parts.append(
-                    dropdown(
-                        f"{ident}-answer",
-                        "Antwoord",
-                        row["answer"] or None,
-                        ANSWERS,
-                        set_("answer"),
-                    )  # fmt: skip
-                )
-            if row["rule"] == "item":
-                parts.append(
-                    dropdown(f"{ident}-item", "Onderdeel", row["item"] or None, items, set_("item"))
-                )
-            if row["rule"] == "count":
-                parts.append(field(f"{ident}-min", "Minstens hoeveel", row["min"], set_("min")))
-            parts.append(
-                dropdown(f"{ident}-next", "Dan naar", row["next"] or None, steps, set_("next"))
-            )
+            parts = _outcome_parts(ident, row, set_, items, steps)
 
             def remove(_: Any, i: int = index) -> None:
                 rows.pop(i)
@@ -314,6 +295,31 @@ class _Form:
         )  # fmt: skip
 
 
+def _outcome_parts(
+    ident: str,
+    row: dict[str, Any],
+    set_: Callable[[str], Any],
+    items: list[tuple[str, str]],
+    steps: list[tuple[str, str]],
+) -> list[ft.Control]:
+    """The fields of one outcome rule: its kind, then what that kind needs, then the step."""
+    parts: list[ft.Control] = [
+        dropdown(f"{ident}-rule", "Als", row["rule"], RULE_KINDS, set_("rule"))
+    ]
+    if row["rule"] != "otherwise":
+        parts.append(
+            dropdown(f"{ident}-answer", "Antwoord", row["answer"] or None, ANSWERS, set_("answer"))
+        )
+    if row["rule"] == "item":
+        parts.append(
+            dropdown(f"{ident}-item", "Onderdeel", row["item"] or None, items, set_("item"))
+        )
+    if row["rule"] == "count":
+        parts.append(field(f"{ident}-min", "Minstens hoeveel", row["min"], set_("min")))
+    parts.append(dropdown(f"{ident}-next", "Dan naar", row["next"] or None, steps, set_("next")))
+    return parts
+
+
 def form(
     ui: UIContext, edit: Edit, text: str, errors: dict[str, str], step_ids: list[str]
 ) -> list[ft.Control]:
@@ -326,7 +332,7 @@ def form(
         return _law_form(f, edit.node)
     kind = str(current.get("type", ""))
     title = NODE_TYPES.get(kind, "Bouwsteen" if edit.section == "fragments" else "Stap")
-    out: list[ft.Control] = [w.heading(f"{title} {edit.node}", 2, ident="form-title")]
+    out: list[ft.Control] = [w.heading(f"{title} {edit.node}", 2, ident="form-heading")]
     if kind == "question":
         out += [f.text("text", "Vraag"), f.text("help", "Hulptekst (mag leeg)", multiline=True)]
         out += f.row_list("choices", [("label", "Keuze", None), ("next", "Gaat naar", steps)])
@@ -381,7 +387,7 @@ def _advice_parts(ui: UIContext, f: _Form, edit: Edit, shown: list[str]) -> list
 
 def _law_form(f: _Form, key: str) -> list[ft.Control]:
     return [
-        w.heading(f"Wet {key}", 2, ident="form-title"),
+        w.heading(f"Wet {key}", 2, ident="form-heading"),
         w.muted("Bronnen in het advies noemen deze wet met haar sleutel: " + key + "."),
         f.text("title", "Volledige naam"),
         f.text("short", "Korte naam in bronvermeldingen (mag leeg)"),
