@@ -23,6 +23,7 @@ from privacyapp.cli import CliContext
 from privacyapp.studio import ROLES, PublishTarget, Studio
 from privacyapp.studio.core import DEFAULT_WALKS_DIR
 from privacyapp.studio.errors import InvalidInput
+from privacyapp.studio.oidc import load_oidc_config
 
 __all__ = ["PASSWORD_ENV", "add_location_args", "open_studio", "register"]
 
@@ -68,7 +69,11 @@ def open_studio(args: argparse.Namespace, ctx: CliContext) -> Studio:
             raise InvalidInput("Geef bij --tuf-repo ook --keys KEYDIR (de sleutels om te tekenen).")
         target = PublishTarget(args.tuf_repo, tuple(args.keys), __version__)
     walks = getattr(args, "walks", DEFAULT_WALKS_DIR) or None
-    return Studio(args.repo, data, clock=ctx.clock, publish_target=target, walks_dir=walks)
+    oidc_file = getattr(args, "oidc", None)
+    oidc = load_oidc_config(oidc_file, ctx.env) if oidc_file is not None else None
+    return Studio(
+        args.repo, data, clock=ctx.clock, publish_target=target, walks_dir=walks, oidc=oidc
+    )
 
 
 def password(ctx: CliContext) -> str:
@@ -85,6 +90,10 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     add_location_args(studio)
     studio.add_argument("--host", default="127.0.0.1", help="address to listen on")
     studio.add_argument("--port", type=int, default=8560, help="port to listen on")
+    studio.add_argument(
+        "--oidc", type=Path, default=None, metavar="FILE",
+        help="offer sign-in with an OpenID Connect provider (TOML; see docs/studio.md)",
+    )  # fmt: skip
     studio.set_defaults(handler=serve_command)
     groups = studio.add_subparsers(dest="studio_command", metavar="SUBCOMMAND")
     users = groups.add_parser("users", help="the studio's accounts")

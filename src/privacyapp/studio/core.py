@@ -16,6 +16,7 @@ from privacyapp.studio.checking import Checker
 from privacyapp.studio.errors import NotAllowed, NotFound
 from privacyapp.studio.gitrepo import Author, GitRepo, check_content_path
 from privacyapp.studio.model import ApprovalView, ChangeSet, PublishTarget, User
+from privacyapp.studio.oidc import OidcConfig
 from privacyapp.studio.passwords import DEFAULT_PARAMS, HashParams
 from privacyapp.studio.storage import Account, ChangeSetRow, Storage
 
@@ -47,6 +48,7 @@ class StudioCore:
         hash_params: HashParams = DEFAULT_PARAMS,
         publish_target: PublishTarget | None = None,
         walks_dir: str | None = DEFAULT_WALKS_DIR,
+        oidc: OidcConfig | None = None,
     ) -> None:
         self.repo = GitRepo(repo_dir, content_dir=content_dir, main=main, walks_dir=walks_dir)
         self.storage = Storage(data_dir)
@@ -56,6 +58,8 @@ class StudioCore:
         self.hash_params = hash_params
         self.checker = Checker(self.repo)
         self.publish_target = publish_target
+        #: The OpenID Connect sign-in, when the operator configured one (``studio.oidc``).
+        self.oidc = oidc
 
     # ------------------------------------------------------------------ helpers
 

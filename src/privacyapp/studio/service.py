@@ -23,7 +23,7 @@ from datetime import UTC, datetime
 
 from privacyapp.engine import Library
 from privacyapp.engine._document import YMap, parse_document
-from privacyapp.studio import model, publishing, walks
+from privacyapp.studio import model, oidc, publishing, walks
 from privacyapp.studio.checking import Checker, CheckResult
 from privacyapp.studio.core import DEFAULT_IDLE, DEFAULT_WALKS_DIR, Clock, StudioCore, _user
 from privacyapp.studio.diff import FileDiff, describe_file
@@ -226,6 +226,40 @@ class Studio(StudioCore):
                 )
             self.storage.add_session(db, _token_hash(token), account.id, self.now())
             self.storage.audit(db, self.now(), account.name, "aangemeld", None, {})
+        return token, _user(account)
+
+    def sign_in_oidc(self, claims: Mapping[str, object]) -> tuple[str, User]:
+        """Sign in with the userinfo claims of the configured OpenID Connect provider.
+
+        The verified e-mail address picks the studio account (``studio.oidc``); the roles are
+        that account's. Returns a new session token and the account, like :meth:`sign_in`.
+
+        Raises:
+            SignInFailed: no provider configured, an unverified or unknown address, an
+                account that does not exist or is blocked.
+        """
+        if self.oidc is None:
+            raise SignInFailed("Aanmelden met een organisatie-account staat niet aan.")
+        name = oidc.account_for(self.oidc, claims)
+        with self.storage.connect() as db:
+            account = self.storage.account_by_name(db, name)
+        if account is None:
+            raise SignInFailed(
+                f"Je e-mailadres hoort bij het studio-account {name}, maar dat account bestaat "
+                "niet. Vraag de beheerder het aan te maken."
+            )
+        if not account.active:
+            raise SignInFailed(
+                "Je account is geblokkeerd. Vraag de beheerder om het vrij te geven."
+            )
+        token = secrets.token_urlsafe(32)
+        with self.storage.connect() as db:
+            self.storage.add_session(db, _token_hash(token), account.id, self.now())
+            self.storage.audit(
+                db, self.now(), account.name, "aangemeld", None,
+                {"via": "openid-connect", "issuer": self.oidc.issuer,
+                 "email": str(claims.get("email", "")).lower()},
+            )  # fmt: skip
         return token, _user(account)
 
     def session_user(self, token: str, *, touch: bool = True) -> User:

@@ -17,7 +17,7 @@ import flet as ft
 
 from privacyapp._asgi import ASGIApp, with_headers
 from privacyapp.studio.service import Studio
-from privacyapp.views.studio import screens
+from privacyapp.views.studio import oidc, screens
 from privacyapp.views.studio.context import TOKEN_KEY, UIContext, UIState
 
 __all__ = [
@@ -77,6 +77,8 @@ def make_main(studio: Studio) -> Callable[[ft.Page], Awaitable[None]]:
                 ui.render()
 
         page.on_route_change = on_route
+        if studio.oidc is not None:
+            page.on_login = lambda e: oidc.on_login(ui, e)
         ui.render()
         page.run_task(ui.watch_idle)
 

@@ -152,8 +152,12 @@ class UIContext(ABC):
         return user
 
     def sign_in(self, name: str, password: str) -> None:
+        self.signed_in(lambda: self.studio.sign_in(name, password))
+
+    def signed_in(self, sign_in: Callable[[], tuple[str, User]]) -> None:
+        """Finish a sign-in (with a password, or with the organisation's provider)."""
         try:
-            token, user = self.studio.sign_in(name, password)
+            token, user = sign_in()
         except SignInFailed as exc:
             self.state.error = str(exc)
             self.render()

@@ -14,7 +14,7 @@ from privacyapp.studio.diff import FileDiff
 from privacyapp.studio.errors import StudioError
 from privacyapp.studio.messages import dutch
 from privacyapp.studio.model import ROLE_LABELS, ROLES, ChangeSet
-from privacyapp.views.studio import editor, preview
+from privacyapp.views.studio import editor, oidc, preview
 from privacyapp.views.studio.context import UIContext, split_route
 from privacyapp.views.studio.editor import locate
 from privacyapp.views.studio.kit import error_summary, field, w
@@ -113,6 +113,15 @@ def sign_in_view(ui: UIContext) -> ft.Control:
         ),
         w.primary("Aanmelden", "sign-in-submit", submit),
     ]
+    if ui.studio.oidc is not None:
+        controls += [
+            w.body("Of meld je aan met het account van je organisatie."),
+            w.secondary(
+                f"Aanmelden met {ui.studio.oidc.name}",
+                "sign-in-oidc",
+                lambda _: ui.page.run_task(oidc.start, ui) if ui.page is not None else None,
+            ),
+        ]
     return w.page_body(controls)
 
 
