@@ -1,10 +1,11 @@
 """The editors' studio in Chromium, as a new editorial team would use it (issue 18).
 
 A beheerder makes three accounts; the author changes an advice text and a source, sees a
-diagnostic (in Dutch) and fixes it (saved by autosave after a pause in typing), previews the flow and submits; the author's own approval is refused
-(the author is also a jurist: the four-eyes rule, not the buttons, stops it); the jurist reads
-the diff, comments and approves; the publisher publishes; the app's bundle built from the result
-has the new text; the audit log shows each step with who and when.
+diagnostic (in Dutch) and fixes it (saved by autosave after a pause in typing), previews the
+flow and submits; the author's own approval is refused (the author is also a jurist: the
+four-eyes rule, not the buttons, stops it); the jurist reads the diff, comments and approves;
+the publisher publishes; the app's bundle built from the result has the new text; the audit log
+shows each step with who and when.
 """
 
 from __future__ import annotations
