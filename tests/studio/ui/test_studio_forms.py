@@ -136,6 +136,8 @@ def test_fragments_are_edited_in_the_studio(studio: Studio, anna: StudioUI) -> N
     click(form, "editor-save")
     saved = _saved(studio, FRAGMENTS, "advies-niet-delen-zonder-toestemming", "fragments")
     assert saved["title"] == "Deel niets zonder toestemming van je cliënt"
+    diff = next(d for d in studio.diff(1) if d.path == FRAGMENTS)
+    assert [n.node for n in diff.nodes] == ["advies-niet-delen-zonder-toestemming"]
     # a fragment that is part of a step shows only what it holds
     form = _open(anna, FRAGMENTS, "meer-hulp-inwoner")
     assert "form-help" in idents(form) and "form-title" not in idents(form)
@@ -160,6 +162,8 @@ def test_the_registrys_laws_are_edited_in_the_studio(studio: Studio, anna: Studi
     click(form, "editor-save")
     assert _saved(studio, REGISTRY, "jeugdwet", "laws")["short"] == "Jeugdwet (NL)"
     assert studio.law_names(1)["jeugdwet"] == "Jeugdwet (NL)"
+    diff = next(d for d in studio.diff(1) if d.path == REGISTRY)
+    assert [(n.label, n.node) for n in diff.nodes] == [("Wet", "jeugdwet")]
     # a new law: without its BWB id it is an error, in Dutch; with it, clean
     type_into(screen(anna), "editor-new-node", "wet-politiegegevens")
     type_into(screen(anna), "editor-new-kind", "bwb")
