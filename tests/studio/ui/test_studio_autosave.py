@@ -73,17 +73,25 @@ def test_a_pause_saves_in_place_and_keeps_the_field(
     waiting: list[Callable[[], Coroutine[Any, Any, None]]] = []
     anna.autosave.schedule = waiting.append
     monkeypatch.setattr(autosave, "IDLE_SECONDS", 0)
-    anna.render()
+    type_into(screen(anna), "form-explanation", "Dit gaat conform de wet.")
+    click(screen(anna), "editor-save")  # by hand: a warning (jargon) in the summary
+    assert "ambtelijke taal" in texts(screen(anna))
+    waiting.clear()
+    sent: list[str] = []  # what the browser gets when the page is sent
+    anna.autosave.on_update = lambda: sent.append(texts(screen(anna)))
     before = screen(anna)
     type_into(before, "form-explanation", "Eerste versie van de uitleg.")
     type_into(before, "form-explanation", "Tweede versie van de uitleg.")
-    assert len(waiting) == 2 and _saves(studio) == []
+    assert len(waiting) == 2 and _saves(studio) == ["anna"]
     asyncio.run(waiting[0]())  # the first timer: typing went on, so no save
-    assert _saves(studio) == []
-    asyncio.run(waiting[1]())  # the last timer: a pause of IDLE_SECONDS
     assert _saves(studio) == ["anna"]
+    asyncio.run(waiting[1]())  # the last timer: a pause of IDLE_SECONDS
+    assert _saves(studio) == ["anna", "anna"]
     assert screen(anna) is before  # not rebuilt: the field keeps its focus
     assert "Opgeslagen om" in texts(find(before, "editor-autosave"))
+    # one update sends the new status and the new summary together
+    assert len(sent) == 1 and "Opgeslagen om" in sent[0]
+    assert "De controle vindt geen problemen" in sent[0] and "ambtelijke" not in sent[0]
     assert "Tweede versie van de uitleg." in studio.read(1, ADVICE_FILE)[0]
 
 

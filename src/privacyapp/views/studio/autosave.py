@@ -179,9 +179,9 @@ class Autosave:
                 ". Het voorstel is weer een concept: de goedkeuring geldt niet meer voor de "
                 "nieuwe tekst"
             )
-        self._set_status(status + ".", in_place)
         if in_place and self.on_saved is not None:
-            self.on_saved()
+            self.on_saved()  # the error summary first: the status update sends both
+        self._set_status(status + ".", in_place)
         return True
 
     def save_text(self, user: User, edit: Edit, text: str, *, message: str | None) -> SaveResult:
