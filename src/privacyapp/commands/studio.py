@@ -21,7 +21,9 @@ from typing import Any
 from privacyapp import __version__
 from privacyapp.cli import CliContext
 from privacyapp.studio import ROLES, PublishTarget, Studio
+from privacyapp.studio.core import DEFAULT_WALKS_DIR
 from privacyapp.studio.errors import InvalidInput
+from privacyapp.studio.oidc import load_oidc_config
 
 __all__ = ["PASSWORD_ENV", "add_location_args", "open_studio", "register"]
 
@@ -44,6 +46,11 @@ def add_location_args(parser: argparse.ArgumentParser) -> None:
         "--tuf-repo", type=Path, default=None, help="publish into this TUF repository too"
     )
     parser.add_argument(
+        "--walks", default=DEFAULT_WALKS_DIR, metavar="DIR",
+        help="the golden walks' folder in the repository, walked at publishing "
+        f"(default: {DEFAULT_WALKS_DIR}; '' for none)",
+    )  # fmt: skip
+    parser.add_argument(
         "--keys", type=Path, action="append", default=None, metavar="KEYDIR",
         help="signing keys of the TUF repository (repeat per key holder)",
     )  # fmt: skip
@@ -61,7 +68,12 @@ def open_studio(args: argparse.Namespace, ctx: CliContext) -> Studio:
         if not args.keys:
             raise InvalidInput("Geef bij --tuf-repo ook --keys KEYDIR (de sleutels om te tekenen).")
         target = PublishTarget(args.tuf_repo, tuple(args.keys), __version__)
-    return Studio(args.repo, data, clock=ctx.clock, publish_target=target)
+    walks = getattr(args, "walks", DEFAULT_WALKS_DIR) or None
+    oidc_file = getattr(args, "oidc", None)
+    oidc = load_oidc_config(oidc_file, ctx.env) if oidc_file is not None else None
+    return Studio(
+        args.repo, data, clock=ctx.clock, publish_target=target, walks_dir=walks, oidc=oidc
+    )
 
 
 def password(ctx: CliContext) -> str:
@@ -78,6 +90,10 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     add_location_args(studio)
     studio.add_argument("--host", default="127.0.0.1", help="address to listen on")
     studio.add_argument("--port", type=int, default=8560, help="port to listen on")
+    studio.add_argument(
+        "--oidc", type=Path, default=None, metavar="FILE",
+        help="offer sign-in with an OpenID Connect provider (TOML; see docs/studio.md)",
+    )  # fmt: skip
     studio.set_defaults(handler=serve_command)
     groups = studio.add_subparsers(dest="studio_command", metavar="SUBCOMMAND")
     users = groups.add_parser("users", help="the studio's accounts")
@@ -117,7 +133,7 @@ def _usage(parser: argparse.ArgumentParser, ctx: CliContext) -> int:
 def serve_command(args: argparse.Namespace, ctx: CliContext) -> int:
     """Serve the studio's web UI."""
     studio = open_studio(args, ctx)
-    from privacyapp.studio.ui.server import serve  # flet only when serving
+    from privacyapp.views.studio.server import serve  # flet only when serving
 
     serve(studio, host=args.host, port=args.port, out=ctx.stdout)
     return 0

@@ -223,6 +223,9 @@ def _plain(text: str | None, path: str) -> dict[str, Any] | None:
     return document.plain()
 
 
+_SECTION_LABELS = {"nodes": "Stap", "fragments": "Bouwsteen", "laws": "Wet"}
+
+
 def describe_file(
     path: str, old_text: str | None, new_text: str | None, laws: dict[str, str] | None = None
 ) -> FileDiff:
@@ -235,7 +238,11 @@ def describe_file(
         "added" if old_text is None else "removed" if new_text is None else "changed"
     )
     old, new = _plain(old_text, path), _plain(new_text, path)
-    if (old is None and old_text is not None) or (new is None and new_text is not None):
+    if (
+        not path.endswith(".yaml")  # a golden walk: its lines
+        or (old is None and old_text is not None)
+        or (new is None and new_text is not None)
+    ):
         lines = [
             line
             for line in difflib.unified_diff(
@@ -245,10 +252,14 @@ def describe_file(
         ]
         return FileDiff(path, change, lines=tuple(lines))
     old, new = old or {}, new or {}
-    old_nodes = _mapping(old.get("nodes"))
-    new_nodes = _mapping(new.get("nodes"))
-    meta_old = {k: v for k, v in old.items() if k != "nodes"}
-    meta_new = {k: v for k, v in new.items() if k != "nodes"}
+    # a flow's steps, a fragments file's building blocks, or the registry's laws
+    section = next((k for k in ("nodes", "fragments") if k in old or k in new), "nodes")
+    if path.endswith("registry.yaml"):
+        section = "laws"
+    old_nodes = _mapping(old.get(section))
+    new_nodes = _mapping(new.get(section))
+    meta_old = {k: v for k, v in old.items() if k != section}
+    meta_new = {k: v for k, v in new.items() if k != section}
     metadata = _field_changes(meta_old, meta_new, laws) if change == "changed" else []
     nodes: list[NodeDiff] = []
     for node_id in [*old_nodes, *(k for k in new_nodes if k not in old_nodes)]:
@@ -257,7 +268,7 @@ def describe_file(
             continue
         body = after if isinstance(after, dict) else before
         kind = body.get("type") if isinstance(body, dict) else None
-        label = NODE_TYPES.get(str(kind), "Stap")
+        label = NODE_TYPES.get(str(kind), _SECTION_LABELS[section])
         if before is None:
             nodes.append(NodeDiff(node_id, label, "added"))
         elif after is None:

@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from collections.abc import Callable, Iterable, Mapping
-from datetime import UTC, datetime, timedelta
-from pathlib import Path
+from collections.abc import Iterable, Mapping
+from datetime import UTC, datetime
 
+from privacyapp.engine import Library
 from privacyapp.engine._document import YMap, parse_document
-from privacyapp.studio import model, publishing
+from privacyapp.studio import model, oidc, publishing, walks
 from privacyapp.studio.checking import Checker, CheckResult
+from privacyapp.studio.core import DEFAULT_IDLE, DEFAULT_WALKS_DIR, Clock, StudioCore, _user
 from privacyapp.studio.diff import FileDiff, describe_file
 from privacyapp.studio.errors import (
     ContentHasErrors,
@@ -36,7 +37,8 @@ from privacyapp.studio.errors import (
     WrongState,
 )
 from privacyapp.studio.gitrepo import Author, GitRepo, RefMoved, check_content_path
-from privacyapp.studio.model import ROLES, ApprovalView, ChangeSet, SaveResult, User
+from privacyapp.studio.messages import dutch_line
+from privacyapp.studio.model import ROLES, ApprovalView, ChangeSet, PublishTarget, SaveResult, User
 from privacyapp.studio.passwords import (
     DEFAULT_PARAMS,
     HashParams,
@@ -53,61 +55,34 @@ from privacyapp.studio.storage import (
     Storage,
 )
 
-__all__ = ["Studio"]
+# The names this module offered before ``core`` was split off stay importable from here.
+__all__ = [
+    "DEFAULT_IDLE",
+    "DEFAULT_PARAMS",
+    "DEFAULT_WALKS_DIR",
+    "Account",
+    "ApprovalView",
+    "Author",
+    "Checker",
+    "Clock",
+    "GitRepo",
+    "HashParams",
+    "PublishTarget",
+    "Storage",
+    "Studio",
+    "StudioCore",
+    "check_content_path",
+]
 
-Clock = Callable[[], datetime]
 _NAME_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789.-_")
-#: A sign-in ends after this long without activity.
-DEFAULT_IDLE = timedelta(minutes=30)
 
 
 def _token_hash(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-def _user(account: Account) -> User:
-    return User(account.id, account.name, account.display_name, account.roles, account.active)
-
-
-class Studio:
+class Studio(StudioCore):
     """Accounts, change sets, review and publishing over one content repository."""
-
-    def __init__(
-        self,
-        repo_dir: Path,
-        data_dir: Path,
-        *,
-        content_dir: str = "flows",
-        main: str | None = None,
-        clock: Clock = lambda: datetime.now(UTC),
-        idle: timedelta = DEFAULT_IDLE,
-        hash_params: HashParams = DEFAULT_PARAMS,
-        publish_target: publishing.PublishTarget | None = None,
-    ) -> None:
-        self.repo = GitRepo(repo_dir, content_dir=content_dir, main=main)
-        self.storage = Storage(data_dir)
-        self.data_dir = data_dir
-        self.clock = clock
-        self.idle = idle
-        self.hash_params = hash_params
-        self.checker = Checker(self.repo)
-        self.publish_target = publish_target
-
-    # ------------------------------------------------------------------ helpers
-
-    def now(self) -> str:
-        return self.clock().astimezone(UTC).replace(microsecond=0).isoformat()
-
-    def _author(self, user: User) -> Author:
-        return Author(user.display_name, f"{user.name}@studio.invalid", self.clock())
-
-    @staticmethod
-    def _require(user: User, role: str, doing: str) -> None:
-        if not user.active:
-            raise NotAllowed(f"Je account is geblokkeerd. Vraag de beheerder om {doing}.")
-        if role not in user.roles:
-            label = model.ROLE_LABELS[role].lower()
-            raise NotAllowed(f"Alleen een {label} mag {doing}. Vraag iemand met die rol.")
 
     def user(self, name: str) -> User:
         """The account with this name (for the CLI's ``--as``).
@@ -253,6 +228,40 @@ class Studio:
             self.storage.audit(db, self.now(), account.name, "aangemeld", None, {})
         return token, _user(account)
 
+    def sign_in_oidc(self, claims: Mapping[str, object]) -> tuple[str, User]:
+        """Sign in with the userinfo claims of the configured OpenID Connect provider.
+
+        The verified e-mail address picks the studio account (``studio.oidc``); the roles are
+        that account's. Returns a new session token and the account, like :meth:`sign_in`.
+
+        Raises:
+            SignInFailed: no provider configured, an unverified or unknown address, an
+                account that does not exist or is blocked.
+        """
+        if self.oidc is None:
+            raise SignInFailed("Aanmelden met een organisatie-account staat niet aan.")
+        name = oidc.account_for(self.oidc, claims)
+        with self.storage.connect() as db:
+            account = self.storage.account_by_name(db, name)
+        if account is None:
+            raise SignInFailed(
+                f"Je e-mailadres hoort bij het studio-account {name}, maar dat account bestaat "
+                "niet. Vraag de beheerder het aan te maken."
+            )
+        if not account.active:
+            raise SignInFailed(
+                "Je account is geblokkeerd. Vraag de beheerder om het vrij te geven."
+            )
+        token = secrets.token_urlsafe(32)
+        with self.storage.connect() as db:
+            self.storage.add_session(db, _token_hash(token), account.id, self.now())
+            self.storage.audit(
+                db, self.now(), account.name, "aangemeld", None,
+                {"via": "openid-connect", "issuer": self.oidc.issuer,
+                 "email": str(claims.get("email", "")).lower()},
+            )  # fmt: skip
+        return token, _user(account)
+
     def session_user(self, token: str, *, touch: bool = True) -> User:
         """The account of a session token; the session's idle clock restarts (with ``touch``).
 
@@ -287,53 +296,11 @@ class Studio:
 
     # ------------------------------------------------------------------ change sets: reading
 
-    def _head(self, row: ChangeSetRow) -> str:
-        head = self.repo.head(row.branch)
-        if head is None:
-            raise NotFound(
-                f"De inhoud van voorstel {row.id} ontbreekt in de opslag. Zet de reservekopie "
-                "van de inhoud terug."
-            )
-        return head
-
-    def change_set(self, cs_id: int, *, with_checks: bool = True) -> ChangeSet:
-        """One change set with its approvals (and whether they still hold) and comments."""
-        with self.storage.connect() as db:
-            row = self.storage.change_set(db, cs_id)
-            creator = self.storage.account(db, row.created_by).name
-            editor_ids = self.storage.editors(db, cs_id)
-            editors = tuple(sorted(self.storage.account(db, i).name for i in editor_ids))
-            approvals = self.storage.approvals(db, cs_id)
-            comments = self.storage.comments(db, cs_id)
-            conflicts = self.storage.conflicts(db, cs_id)
-        head = self._head(row)
-        content_hash = self.repo.content_tree(head)
-        views = tuple(
-            ApprovalView(a, a.content_hash == content_hash and a.account_id not in editor_ids)
-            for a in approvals
-        )
-        errors = warnings = 0
-        if with_checks and row.state != model.PUBLISHED:
-            result = self.checker.check(head)
-            errors, warnings = len(result.errors), len(result.warnings)
-        return ChangeSet(
-            id=row.id, title=row.title, state=row.state, created_by=creator,
-            created_at=row.created_at, updated_at=row.updated_at, version=head,
-            content_hash=content_hash, editors=editors,
-            files=tuple(self.repo.changed_files(row.base_commit, head)), approvals=views,
-            comments=tuple(comments), conflicts=tuple(conflicts), errors=errors,
-            warnings=warnings, restored_from=row.restored_from,
-        )  # fmt: skip
-
     def change_sets(self) -> list[ChangeSet]:
         """Every change set, newest first (without running the checks)."""
         with self.storage.connect() as db:
             ids = [row.id for row in self.storage.change_sets(db)]
         return [self.change_set(i, with_checks=False) for i in ids]
-
-    def _row(self, cs_id: int) -> ChangeSetRow:
-        with self.storage.connect() as db:
-            return self.storage.change_set(db, cs_id)
 
     def files(self, cs_id: int) -> list[str]:
         """Every content file in the change set's version."""
@@ -347,7 +314,7 @@ class Studio:
         """
         row = self._row(cs_id)
         head = self._head(row)
-        text = self.repo.read_file(head, check_content_path(path, self.repo.content_dir))
+        text = self.repo.read_file(head, self.check_path(path))
         if text is None:
             raise NotFound(f"Het bestand {path} staat niet in voorstel {cs_id}.")
         return text, head
@@ -439,7 +406,7 @@ class Studio:
         self._require(user, "auteur", "de inhoud wijzigen")
         if not changes:
             raise InvalidInput("Er is niets om op te slaan.")
-        paths = {check_content_path(p, self.repo.content_dir): t for p, t in changes.items()}
+        paths = {self.check_path(p): t for p, t in changes.items()}
         row = self._row(cs_id)
         if row.state == model.PUBLISHED:
             raise WrongState(
@@ -467,7 +434,7 @@ class Studio:
         state = row.state
         with self.storage.connect() as db:
             self.storage.add_edit(db, cs_id, user.id, commit, sorted(paths), self.now())
-            old_hash = self.repo.content_tree(head)
+            old_hash = self.repo.review_hash(head)
             voided = sum(1 for a in self.storage.approvals(db, cs_id) if a.content_hash == old_hash)
             if state in (model.IN_REVIEW, model.APPROVED):
                 state = model.CONCEPT
@@ -528,7 +495,7 @@ class Studio:
             raise ContentHasErrors(
                 f"Je kunt dit voorstel nog niet indienen: er zijn {len(result.errors)} fouten. "
                 "Los ze eerst op.",
-                [d.format() for d in result.errors],
+                [dutch_line(d) for d in result.errors],
             )
         with self.storage.connect() as db:
             self.storage.set_state(db, cs_id, model.IN_REVIEW, self.now())
@@ -568,7 +535,7 @@ class Studio:
                 current_version=head,
                 conflict_id=0,
             )
-        content_hash = self.repo.content_tree(head)
+        content_hash = self.repo.review_hash(head)
         with self.storage.connect() as db:
             self.storage.add_approval(db, cs_id, user.id, "jurist", content_hash, self.now())
             self.storage.set_state(db, cs_id, model.APPROVED, self.now())
@@ -606,7 +573,7 @@ class Studio:
         if not text:
             raise InvalidInput("Een opmerking mag niet leeg zijn.")
         if path is not None:
-            path = check_content_path(path, self.repo.content_dir)
+            path = self.check_path(path)
         with self.storage.connect() as db:
             self.storage.change_set(db, cs_id)
             self.storage.add_comment(db, cs_id, user.id, path, node, text, "opmerking", self.now())
@@ -619,6 +586,52 @@ class Studio:
         """The audit log (of one change set, or all of it), oldest first."""
         with self.storage.connect() as db:
             return self.storage.audit_entries(db, cs_id)
+
+    def walk_changes(self, cs_id: int) -> list[str]:
+        """The golden walks the change set's content walks differently (one Dutch line each).
+
+        Publishing checks the same on the merged result; this shows it before review.
+        """
+        head = self._head(self._row(cs_id))
+        library = self._walkable(head)
+        changes = walks.walk_changes(self.repo, head, library)
+        return [walks.describe_change(c, library) for c in changes]
+
+    def _walkable(self, head: str) -> Library:
+        library = self.checker.check(head).library
+        if library is None:
+            raise ContentHasErrors(
+                "De voorbeeldroutes kunnen nog niet lopen: de inhoud heeft fouten. Los die eerst "
+                "op.",
+                [],
+            )
+        return library
+
+    def update_walks(self, user: User, cs_id: int, *, expected_version: str) -> SaveResult:
+        """Record the walks of the change set's content as its new golden walks (one save).
+
+        For an intended change: the golden walks that now give another text get that text (a
+        walk whose flow is gone is removed); the jurist reads them in the diff. A walk whose
+        answers no longer fit the steps is left as it is: it needs new answers (a new file).
+
+        Raises:
+            InvalidInput: when every golden walk still matches (nothing to update).
+            EditConflict: someone saved after ``expected_version``.
+        """
+        self._require(user, "auteur", "voorbeeldroutes bijwerken")
+        head = self._head(self._row(cs_id))
+        library = self._walkable(head)
+        updates = walks.updated_goldens(walks.walk_changes(self.repo, head, library), library)
+        if not updates:
+            raise InvalidInput(
+                "Alle voorbeeldroutes die kunnen lopen, geven nog dezelfde tekst. Er is niets bij "
+                "te werken."
+            )
+        count = len(updates)
+        return self.save(
+            user, cs_id, updates, expected_version=expected_version,
+            message=f"{user.display_name} werkt {count} voorbeeldroute(s) bij",
+        )  # fmt: skip
 
     # ------------------------------------------------------------------ publishing
 

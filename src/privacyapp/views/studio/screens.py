@@ -1,22 +1,23 @@
 """The studio's screens: sign-in, change sets, overview and review, history, accounts.
 
-Builders take the tab's :class:`StudioUI` and return controls; tests build them without a
+Builders take the tab's :class:`UIContext` and return controls; tests build them without a
 Flet client. Texts are Dutch at B1 level, with "je", and never use git words.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import flet as ft
 
 from privacyapp.studio.diff import FileDiff
 from privacyapp.studio.errors import StudioError
+from privacyapp.studio.messages import dutch
 from privacyapp.studio.model import ROLE_LABELS, ROLES, ChangeSet
-from privacyapp.studio.ui.kit import error_summary, field, w
-
-if TYPE_CHECKING:
-    from privacyapp.studio.ui.app import StudioUI
+from privacyapp.views.studio import editor, oidc, preview
+from privacyapp.views.studio.context import UIContext, split_route
+from privacyapp.views.studio.editor import locate
+from privacyapp.views.studio.kit import error_summary, field, w
 
 __all__ = ["build"]
 
@@ -33,11 +34,8 @@ ACTION_LABELS = {
 }
 
 
-def build(ui: StudioUI) -> ft.Control:
+def build(ui: UIContext) -> ft.Control:
     """The screen for ``ui.state.route``."""
-    from privacyapp.studio.ui import editor, preview
-    from privacyapp.studio.ui.app import split_route
-
     parts, query = split_route(ui.state.route)
     if ui.state.token is None or ui.state.user is None:
         return sign_in_view(ui)
@@ -60,7 +58,7 @@ def build(ui: StudioUI) -> ft.Control:
     return _frame(ui, list_view(ui))
 
 
-def _frame(ui: StudioUI, content: ft.Control) -> ft.Control:
+def _frame(ui: UIContext, content: ft.Control) -> ft.Control:
     user = ui.state.user
     assert user is not None
     roles = ", ".join(ROLE_LABELS[r].lower() for r in ROLES if r in user.roles)
@@ -86,7 +84,7 @@ def _frame(ui: StudioUI, content: ft.Control) -> ft.Control:
 # ---------------------------------------------------------------------- sign-in
 
 
-def sign_in_view(ui: StudioUI) -> ft.Control:
+def sign_in_view(ui: UIContext) -> ft.Control:
     values = ui.state.values
 
     def keep(key: str) -> Any:
@@ -115,13 +113,22 @@ def sign_in_view(ui: StudioUI) -> ft.Control:
         ),
         w.primary("Aanmelden", "sign-in-submit", submit),
     ]
+    if ui.studio.oidc is not None:
+        controls += [
+            w.body("Of meld je aan met het account van je organisatie."),
+            w.secondary(
+                f"Aanmelden met {ui.studio.oidc.name}",
+                "sign-in-oidc",
+                lambda _: ui.page.run_task(oidc.start, ui) if ui.page is not None else None,
+            ),
+        ]
     return w.page_body(controls)
 
 
 # ---------------------------------------------------------------------- change sets
 
 
-def list_view(ui: StudioUI) -> ft.Control:
+def list_view(ui: UIContext) -> ft.Control:
     user = ui.state.user
     assert user is not None
     values = ui.state.values
@@ -200,7 +207,7 @@ def _diff_block(diff: FileDiff, index: int) -> ft.Control:
     return ft.Column(rows, spacing=6, tight=True)
 
 
-def change_set_view(ui: StudioUI, cs_id: int) -> ft.Control:
+def change_set_view(ui: UIContext, cs_id: int) -> ft.Control:
     studio, user = ui.studio, ui.state.user
     assert user is not None
     values = ui.state.values
@@ -218,12 +225,14 @@ def change_set_view(ui: StudioUI, cs_id: int) -> ft.Control:
     # --- what to edit
     if cs.state != "gepubliceerd" and user.has("auteur"):
         files = studio.files(cs_id)
-        flows = [p for p in files if p.endswith(".yaml") and "/_fragments/" not in p]
         chosen = values.get("file") or (cs.files[0][1] if cs.files else None)
         controls += [
             w.heading("Bewerken", 2),
-            w.body("Kies een sector en dan de vraag die je wilt bewerken."),
-            _file_picker(ui, cs_id, flows, chosen),
+            w.body(
+                "Kies een sector en dan de vraag die je wilt bewerken, of een bouwsteen of de "
+                "wetten in het register."
+            ),
+            _file_picker(ui, cs_id, files, chosen),
         ]
     # --- the review diff
     controls.append(w.heading("Wat is er veranderd", 2, ident="cs-diff-title"))
@@ -275,10 +284,8 @@ def change_set_view(ui: StudioUI, cs_id: int) -> ft.Control:
     return ft.Column(controls, spacing=12, tight=True)
 
 
-def _check_summary(ui: StudioUI, cs: ChangeSet) -> ft.Control:
+def _check_summary(ui: UIContext, cs: ChangeSet) -> ft.Control:
     """Every problem of the change set, each a link to its step in the editor."""
-    from privacyapp.studio.ui.editor import locate
-
     items = []
     for diagnostic in ui.studio.check(cs.id).diagnostics[:30]:
         try:
@@ -293,7 +300,8 @@ def _check_summary(ui: StudioUI, cs: ChangeSet) -> ft.Control:
         route = f"/voorstel/{cs.id}/bestand?pad={diagnostic.path}" + (
             f"&stap={step}" if step else ""
         )
-        items.append((diagnostic.message, where, ui.to(route)))
+        message, hint = dutch(diagnostic)
+        items.append((message + (f" {hint}" if hint else ""), where, ui.to(route)))
     title = (
         f"De controle vindt {cs.errors} fout(en) en {cs.warnings} waarschuwing(en). "
         "Fouten moet je oplossen voor je indient."
@@ -301,10 +309,16 @@ def _check_summary(ui: StudioUI, cs: ChangeSet) -> ft.Control:
     return error_summary("cs-check", title, items)
 
 
-def _file_picker(ui: StudioUI, cs_id: int, flows: list[str], chosen: str | None) -> ft.Control:
-    """Sector, then question: buttons (keyboard and screen-reader friendly), no free paths."""
+def _file_picker(ui: UIContext, cs_id: int, files: list[str], chosen: str | None) -> ft.Control:
+    """Sector, then question: buttons (keyboard and screen-reader friendly), no free paths.
+
+    Besides the sectors: the building blocks (``_fragments``) and the registry's laws.
+    """
     values = ui.state.values
-    sectors = sorted({p.split("/")[1] for p in flows if p.count("/") >= 2})
+    yaml_files = [p for p in files if p.endswith(".yaml") and p.count("/") >= 2]
+    sectors = sorted({p.split("/")[1] for p in yaml_files if p.split("/")[1] != "_fragments"})
+    if any("/_fragments/" in p for p in yaml_files):
+        sectors.append("_fragments")
     default = chosen.split("/")[1] if chosen and chosen.count("/") >= 2 else None
     sector = values.get("sector") or default
 
@@ -315,19 +329,31 @@ def _file_picker(ui: StudioUI, cs_id: int, flows: list[str], chosen: str | None)
 
         return run
 
+    label = {"_fragments": "Bouwstenen"}
     rows: list[ft.Control] = [
-        w.options([w.option(s, f"cs-sector-{s}", s == sector, pick(s)) for s in sectors])
+        w.options(
+            [w.option(label.get(s, s), f"cs-sector-{s}", s == sector, pick(s)) for s in sectors]
+        )
     ]
-    for path in flows:
+    for path in yaml_files:
         if sector and f"/{sector}/" in path:
             name = path.rsplit("/", 1)[-1].removesuffix(".yaml")
             rows.append(
                 w.choice(name, f"cs-file-{name}", ui.to(f"/voorstel/{cs_id}/bestand?pad={path}"))
             )
+    registry = next((p for p in files if p.count("/") == 1 and p.endswith("/registry.yaml")), None)
+    if registry is not None:
+        rows.append(
+            w.choice(
+                "Wetten in het register",
+                "cs-file-registry",
+                ui.to(f"/voorstel/{cs_id}/bestand?pad={registry}"),
+            )
+        )
     return ft.Column(rows, spacing=8, tight=True)
 
 
-def _actions(ui: StudioUI, cs: ChangeSet) -> list[ft.Control]:
+def _actions(ui: UIContext, cs: ChangeSet) -> list[ft.Control]:
     studio, user = ui.studio, ui.state.user
     assert user is not None
     values = ui.state.values
@@ -339,6 +365,17 @@ def _actions(ui: StudioUI, cs: ChangeSet) -> list[ft.Control]:
                 "Indienen voor beoordeling",
                 "cs-submit",
                 lambda _: ui.run(lambda: studio.submit(user, cs.id), notice="Ingediend."),
+            )
+        )
+    if cs.state != "gepubliceerd" and user.has("auteur") and studio.repo.walks_dir:
+        out.append(
+            w.secondary(
+                "Voorbeeldroutes bijwerken",
+                "cs-update-walks",
+                lambda _: ui.run(
+                    lambda: studio.update_walks(user, cs.id, expected_version=cs.version),
+                    notice="De voorbeeldroutes zijn bijgewerkt. Een jurist kijkt ze na.",
+                ),
             )
         )
     if cs.state in ("ter-beoordeling", "goedgekeurd") and user.has("jurist"):
@@ -396,7 +433,7 @@ def _waiting(cs: ChangeSet) -> str:
 # ---------------------------------------------------------------------- history, accounts
 
 
-def history_view(ui: StudioUI) -> ft.Control:
+def history_view(ui: UIContext) -> ft.Control:
     studio, user = ui.studio, ui.state.user
     assert user is not None
     controls: list[ft.Control] = [w.heading("Gepubliceerde versies", 1, ident="history-title")]
@@ -425,7 +462,7 @@ def history_view(ui: StudioUI) -> ft.Control:
     return ft.Column(controls, spacing=12, tight=True)
 
 
-def _toggle(ui: StudioUI, name: str, active: bool) -> Any:
+def _toggle(ui: UIContext, name: str, active: bool) -> Any:
     user = ui.state.user
 
     def run(_: Any) -> None:
@@ -434,7 +471,7 @@ def _toggle(ui: StudioUI, name: str, active: bool) -> Any:
     return run
 
 
-def admin_view(ui: StudioUI) -> ft.Control:
+def admin_view(ui: UIContext) -> ft.Control:
     studio, user = ui.studio, ui.state.user
     assert user is not None
     values = ui.state.values

@@ -1,48 +1,29 @@
-"""The studio's web app: one :class:`StudioUI` per browser tab, over one :class:`Studio`.
+"""What every studio screen gets: the tab's state, navigation, sign-in and error handling.
 
-Routes: ``/aanmelden``, ``/`` (change sets), ``/voorstel/<id>`` (overview and review),
-``/voorstel/<id>/bestand?pad=P&stap=N`` (editor), ``/voorstel/<id>/voorbeeld?pad=P&stap=N``
-(preview with the app's player), ``/geschiedenis`` (published versions), ``/beheer`` (accounts).
-
-Sign-in survives a reload: the session token is kept in the browser's storage and checked with
-the studio on every load; a session ends after inactivity (``Studio.idle``), also while the tab
-stays open (checked every 30 seconds).
+:class:`UIContext` is the controller of one browser tab without its screens: the screens
+(``screens``, ``editor``, ``preview``) take it, and ``app.StudioUI`` adds the one method that
+builds them (so no screen imports the app, and the app imports the screens).
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
+from abc import ABC, abstractmethod
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import flet as ft
 
-from privacyapp._asgi import ASGIApp, with_headers
 from privacyapp.studio.errors import EditConflict, SignInFailed, StudioError
 from privacyapp.studio.model import User
 from privacyapp.studio.service import Studio
+from privacyapp.views.studio.autosave import Autosave
 
-__all__ = ["CONTENT_SECURITY_POLICY", "StudioUI", "UIState", "make_main", "web_app"]
+__all__ = ["TOKEN_KEY", "UIContext", "UIState", "route_with", "split_route"]
 
 TOKEN_KEY = "privacyapp.studio.session"
-#: Only this origin, for everything (the same policy as the citizen app's web mode).
-CONTENT_SECURITY_POLICY = "; ".join(
-    [
-        "default-src 'self'",
-        "script-src 'self' 'unsafe-inline' 'unsafe-eval' 'wasm-unsafe-eval' blob:",
-        "style-src 'self' 'unsafe-inline'",
-        "img-src 'self' data: blob:",
-        "font-src 'self' data:",
-        "connect-src 'self'",
-        "worker-src 'self' blob:",
-        "frame-src 'none'",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'none'",
-    ]
-)
 
 
 @dataclass
@@ -61,6 +42,8 @@ class UIState:
     versions: dict[tuple[int, str], str] = field(default_factory=dict)
     #: YAML text being edited: (change set, path) -> text.
     drafts: dict[tuple[int, str], str] = field(default_factory=dict)
+    #: Files whose last save was refused (someone else saved first): no background saves.
+    conflicts: set[tuple[int, str]] = field(default_factory=set)
     yaml_mode: bool = False
     preview: Any = None
 
@@ -77,8 +60,8 @@ def route_with(path: str, **query: str | None) -> str:
     return f"{path}?{urlencode(given)}" if given else path
 
 
-class StudioUI:
-    """The controller of one tab: routing, sign-in, errors, rendering."""
+class UIContext(ABC):
+    """The controller of one tab: routing, sign-in, errors, rendering (screens: ``build``)."""
 
     def __init__(self, page: Any, studio: Studio, *, storage: Any = None) -> None:
         self.page = page
@@ -86,13 +69,21 @@ class StudioUI:
         self.state = UIState()
         self.storage = storage
         self.body: ft.Column = ft.Column(expand=True, scroll=ft.ScrollMode.AUTO)
+        schedule = page.run_task if page is not None else None
+        self.autosave = Autosave(studio, self.state, schedule=schedule)
+        self.autosave.on_update = self._update_page
 
     # ------------------------------------------------------------------ navigation
 
     def go(self, route: str, *, notice: str | None = None) -> None:
-        """Show ``route`` (and add it to the browser history); messages of the last screen go."""
+        """Show ``route`` (and add it to the browser history); messages of the last screen go.
+
+        Leaving a form saves what was typed in it first (autosave).
+        """
+        if route != self.state.route:
+            self.autosave.flush()
         if split_route(route)[0] != split_route(self.state.route)[0]:
-            self.state.values.clear()
+            self._forget_values()
         if route != self.state.route:
             self.state.error, self.state.error_lines = None, []
         self.state.notice = notice
@@ -100,6 +91,12 @@ class StudioUI:
         self.render()
         if self.page is not None and getattr(self.page, "route", route) != route:
             self.page.run_task(self._push, route)
+
+    def _forget_values(self) -> None:
+        """Clear what was typed, except in files whose save was refused (kept on screen)."""
+        keep = tuple(f"{path}#" for _, path in self.state.conflicts)
+        for key in [k for k in self.state.values if not (keep and k.startswith(keep))]:
+            del self.state.values[key]
 
     def to(self, route: str) -> Callable[[Any], None]:
         """A click handler that shows ``route``."""
@@ -155,8 +152,12 @@ class StudioUI:
         return user
 
     def sign_in(self, name: str, password: str) -> None:
+        self.signed_in(lambda: self.studio.sign_in(name, password))
+
+    def signed_in(self, sign_in: Callable[[], tuple[str, User]]) -> None:
+        """Finish a sign-in (with a password, or with the organisation's provider)."""
         try:
-            token, user = self.studio.sign_in(name, password)
+            token, user = sign_in()
         except SignInFailed as exc:
             self.state.error = str(exc)
             self.render()
@@ -169,6 +170,7 @@ class StudioUI:
         self.go("/")
 
     def sign_out(self) -> None:
+        self.autosave.flush()  # what was typed is saved before the session ends
         if self.state.token is not None:
             self.studio.sign_out(self.state.token)
         self.sign_out_locally("Je bent afgemeld.")
@@ -204,65 +206,16 @@ class StudioUI:
 
     # ------------------------------------------------------------------ rendering
 
+    @abstractmethod
     def build(self) -> ft.Control:
         """The screen for the current route."""
-        from privacyapp.studio.ui import screens
 
-        return screens.build(self)
+    def _update_page(self) -> None:
+        if self.page is not None:
+            self.page.update()
 
     def render(self) -> None:
         self.body.controls = [self.build()]
         if self.page is not None:
             self.page.title = "Redactiestudio PrivacyApp"
             self.page.update()
-
-
-def make_main(studio: Studio) -> Callable[[ft.Page], Awaitable[None]]:
-    """The Flet entry point: one controller per tab."""
-
-    async def main(page: ft.Page) -> None:
-        prefs = ft.SharedPreferences()
-        page.services.append(prefs)
-        page.theme_mode = ft.ThemeMode.LIGHT
-        ui = StudioUI(page, studio, storage=prefs)
-        page.add(ft.SafeArea(ui.body, expand=True))
-        await ui.restore_session()
-        route = page.route or "/"
-        if ui.state.token is None:
-            route = "/aanmelden"
-        ui.state.route = route
-
-        def on_route(e: ft.RouteChangeEvent) -> None:
-            if e.route != ui.state.route:
-                ui.state.route = e.route
-                ui.render()
-
-        page.on_route_change = on_route
-        ui.render()
-        page.run_task(ui.watch_idle)
-
-    return main
-
-
-def _with_csp(app: ASGIApp) -> ASGIApp:
-    """The studio's security headers on every HTTP response."""
-    return with_headers(
-        app,
-        [
-            (b"content-security-policy", CONTENT_SECURITY_POLICY.encode()),
-            (b"referrer-policy", b"no-referrer"),
-            (b"x-content-type-options", b"nosniff"),
-            (b"x-frame-options", b"DENY"),
-        ],
-    )
-
-
-def web_app(studio: Studio) -> ASGIApp:
-    """The studio as an ASGI application: the web client from this machine, behind a CSP."""
-    app = ft.run(
-        make_main(studio),
-        export_asgi_app=True,
-        no_cdn=True,
-        route_url_strategy=ft.RouteUrlStrategy.PATH,
-    )
-    return _with_csp(app)
