@@ -56,7 +56,7 @@ def studio(tmp_path: Path) -> Studio:
 
 @pytest.fixture
 def studio_url(studio: Studio) -> Iterator[str]:
-    from privacyapp.studio.ui.app import web_app
+    from privacyapp.views.studio.app import web_app
 
     with ServerThread(web_app(studio)) as server:
         yield server.url

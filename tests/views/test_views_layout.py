@@ -1,8 +1,12 @@
-"""The layout of ``views/``: a kit, feature wings and a shell, with no arrow running back up.
+"""The layout of ``views/``: a kit, feature wings and two app roots, with no arrow back up.
 
 ``kit/`` imports no other part of ``views/``; a wing imports the kit and the domain packages,
 never another wing (the open store is reached through ``kit.vault``); only ``shell/``
 imports the wings; no module loads another by name (``importlib``).
+
+``studio/`` (the editors' studio, issue 18) is a second app root like ``shell/``: it may take
+the kit and the flow wing's player (for the preview), nothing else of ``views/``; nothing
+imports it but the CLI (``privacyapp.commands.studio``).
 """
 
 from __future__ import annotations
@@ -14,6 +18,9 @@ import privacyapp.views
 
 VIEWS = Path(privacyapp.views.__file__).parent
 WINGS = ("flow", "record", "rights", "store", "municipality")
+SRC = VIEWS.parent
+#: What the studio's screens may take from views/ outside their own package.
+STUDIO_MAY_IMPORT = ("kit", "flow.player")
 
 
 def _imports(path: Path) -> set[str]:
@@ -43,6 +50,7 @@ def test_every_views_module_lives_in_the_kit_the_shell_or_a_wing() -> None:
     assert {p.name for p in VIEWS.iterdir() if p.is_dir() and p.name != "__pycache__"} == {
         "kit",
         "shell",
+        "studio",
         *WINGS,
     }
 
@@ -59,6 +67,25 @@ def test_a_wing_never_imports_another_wing_or_the_shell() -> None:
             for module in _imports(path):
                 top = module.split(".")[0]
                 assert top in ("kit", wing), f"{wing}/{path.name} imports {module}"
+
+
+def test_the_studio_takes_only_the_kit_and_the_flow_player() -> None:
+    for path in (VIEWS / "studio").glob("*.py"):
+        for module in _imports(path):
+            allowed = module.split(".")[0] in ("kit", "studio") or any(
+                module == m or module.startswith(m + ".") for m in STUDIO_MAY_IMPORT
+            )
+            assert allowed, f"studio/{path.name} imports {module}"
+
+
+def test_nothing_imports_the_studio_but_the_cli() -> None:
+    importers = set()
+    for path in SRC.rglob("*.py"):
+        if (VIEWS / "studio") in path.parents:
+            continue
+        if any(m.split(".")[0] == "studio" for m in _imports(path)):
+            importers.add(path.relative_to(SRC).as_posix())
+    assert importers <= {"commands/studio.py"}, sorted(importers)
 
 
 def test_no_screen_is_loaded_by_name() -> None:
@@ -84,7 +111,7 @@ def test_no_import_circle_in_views() -> None:
             # ``from privacyapp.views.kit import widgets`` names kit.widgets; keep real modules
             graph[name].add(module)
     graph = {n: {m for m in deps if m in graph and m != n} for n, deps in graph.items()}
-    for top in ("", "kit", "flow", "record", "rights", "store", "municipality", "shell"):
+    for top in ("", "kit", "flow", "record", "rights", "store", "municipality", "shell", "studio"):
         for deps in graph.values():
             deps.discard(top)  # a package face is not an arrow between modules
 

@@ -117,7 +117,7 @@ def _usage(parser: argparse.ArgumentParser, ctx: CliContext) -> int:
 def serve_command(args: argparse.Namespace, ctx: CliContext) -> int:
     """Serve the studio's web UI."""
     studio = open_studio(args, ctx)
-    from privacyapp.studio.ui.server import serve  # flet only when serving
+    from privacyapp.views.studio.server import serve  # flet only when serving
 
     serve(studio, host=args.host, port=args.port, out=ctx.stdout)
     return 0

@@ -2,8 +2,9 @@
 
 A separate web app for the editorial team (``privacyapp studio``), not part of the citizen app
 or its bundle. ``service.Studio`` holds every rule (roles, four eyes, stale approvals, edit
-conflicts); ``storage`` is its SQLite file; ``gitrepo`` the content repository in git;
-``diff`` the readable per-node diff; ``ui/`` the Flet screens (the only part that imports flet).
+conflicts) on top of ``core``; ``publishing`` publishes; ``storage`` is its SQLite file;
+``gitrepo`` the content repository in git; ``diff`` the readable per-node diff. The Flet
+screens are in ``privacyapp.views.studio``; nothing here imports flet.
 """
 
 from privacyapp.studio.errors import StudioError

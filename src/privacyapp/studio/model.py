@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from privacyapp.engine import Diagnostic
@@ -15,6 +16,7 @@ __all__ = [
     "STATE_LABELS",
     "ApprovalView",
     "ChangeSet",
+    "PublishTarget",
     "SaveResult",
     "User",
 ]
@@ -170,3 +172,12 @@ def audit_to_dict(entry: AuditEntry) -> dict[str, Any]:
         "change_set": entry.change_set,
         "detail": entry.detail,
     }
+
+
+@dataclass(frozen=True)
+class PublishTarget:
+    """A TUF repository the studio publishes into, and the folders with its signing keys."""
+
+    repository: Path
+    key_dirs: tuple[Path, ...]
+    min_app_version: str

@@ -25,15 +25,14 @@ import re
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from privacyapp.content.bundle import bundle_bytes
 from privacyapp.content.errors import ContentError
 from privacyapp.content.signing import version_key
 from privacyapp.studio import model
 from privacyapp.studio.checking import check_folder
+from privacyapp.studio.core import StudioCore
 from privacyapp.studio.errors import (
     ContentHasErrors,
     NotAllowed,
@@ -42,26 +41,14 @@ from privacyapp.studio.errors import (
     WrongState,
 )
 from privacyapp.studio.gitrepo import RefMoved
-from privacyapp.studio.model import ChangeSet, User
+from privacyapp.studio.model import ChangeSet, PublishTarget, User
 from privacyapp.studio.storage import Publication
-
-if TYPE_CHECKING:
-    from privacyapp.studio.service import Studio
 
 __all__ = ["APP_BUNDLE", "PublishTarget", "history", "publish", "restore"]
 
 #: Where the citizen app's bundle lives in the repository (updated when it is there).
 APP_BUNDLE = "src/privacyapp/assets/content-bundle.json"
 _VERSION_LINE = re.compile(r"^(content_version:[ \t]*)(['\"]?)([0-9.]+)\2[ \t]*$", re.MULTILINE)
-
-
-@dataclass(frozen=True)
-class PublishTarget:
-    """A TUF repository the studio publishes into, and the folders with its signing keys."""
-
-    repository: Path
-    key_dirs: tuple[Path, ...]
-    min_app_version: str
 
 
 @contextmanager
@@ -93,7 +80,7 @@ def _bump(registry_text: str, floor: str | None) -> tuple[str, str]:
     return registry_text[:start] + new + registry_text[end:], new
 
 
-def _floor(studio: Studio, target: PublishTarget | None, main_head: str) -> str | None:
+def _floor(studio: StudioCore, target: PublishTarget | None, main_head: str) -> str | None:
     """The highest content version published so far (main branch, history, TUF repository)."""
     versions = [p.content_version for p in history(studio)]
     registry = studio.repo.read_file(main_head, f"{studio.repo.content_dir}/registry.yaml")
@@ -110,7 +97,9 @@ def _floor(studio: Studio, target: PublishTarget | None, main_head: str) -> str 
     return max(versions, key=version_key) if versions else None
 
 
-def publish(studio: Studio, user: User, cs_id: int, target: PublishTarget | None) -> Publication:
+def publish(
+    studio: StudioCore, user: User, cs_id: int, target: PublishTarget | None
+) -> Publication:
     """Publish an approved change set (see the module text for the steps).
 
     Raises:
@@ -195,13 +184,13 @@ def publish(studio: Studio, user: User, cs_id: int, target: PublishTarget | None
         return history(studio)[0]
 
 
-def history(studio: Studio) -> list[Publication]:
+def history(studio: StudioCore) -> list[Publication]:
     """Every published version, newest first."""
     with studio.storage.connect() as db:
         return studio.storage.publications(db)
 
 
-def restore(studio: Studio, user: User, publication_id: int) -> ChangeSet:
+def restore(studio: StudioCore, user: User, publication_id: int) -> ChangeSet:
     """A new change set that brings back the content of an earlier publication."""
     if not (user.has("auteur") or user.has("publicist")):
         raise NotAllowed("Alleen een auteur of publicist mag een oude versie terugzetten.")

@@ -18,13 +18,13 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from collections.abc import Callable, Iterable, Mapping
-from datetime import UTC, datetime, timedelta
-from pathlib import Path
+from collections.abc import Iterable, Mapping
+from datetime import UTC, datetime
 
 from privacyapp.engine._document import YMap, parse_document
 from privacyapp.studio import model, publishing
 from privacyapp.studio.checking import Checker, CheckResult
+from privacyapp.studio.core import DEFAULT_IDLE, Clock, StudioCore, _user
 from privacyapp.studio.diff import FileDiff, describe_file
 from privacyapp.studio.errors import (
     ContentHasErrors,
@@ -36,7 +36,7 @@ from privacyapp.studio.errors import (
     WrongState,
 )
 from privacyapp.studio.gitrepo import Author, GitRepo, RefMoved, check_content_path
-from privacyapp.studio.model import ROLES, ApprovalView, ChangeSet, SaveResult, User
+from privacyapp.studio.model import ROLES, ApprovalView, ChangeSet, PublishTarget, SaveResult, User
 from privacyapp.studio.passwords import (
     DEFAULT_PARAMS,
     HashParams,
@@ -53,61 +53,32 @@ from privacyapp.studio.storage import (
     Storage,
 )
 
-__all__ = ["Studio"]
+# The names this module offered before ``core`` was split off stay importable from here.
+__all__ = [
+    "DEFAULT_IDLE",
+    "DEFAULT_PARAMS",
+    "Account",
+    "ApprovalView",
+    "Author",
+    "Checker",
+    "Clock",
+    "GitRepo",
+    "HashParams",
+    "PublishTarget",
+    "Storage",
+    "Studio",
+    "StudioCore",
+]
 
-Clock = Callable[[], datetime]
 _NAME_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789.-_")
-#: A sign-in ends after this long without activity.
-DEFAULT_IDLE = timedelta(minutes=30)
 
 
 def _token_hash(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-def _user(account: Account) -> User:
-    return User(account.id, account.name, account.display_name, account.roles, account.active)
-
-
-class Studio:
+class Studio(StudioCore):
     """Accounts, change sets, review and publishing over one content repository."""
-
-    def __init__(
-        self,
-        repo_dir: Path,
-        data_dir: Path,
-        *,
-        content_dir: str = "flows",
-        main: str | None = None,
-        clock: Clock = lambda: datetime.now(UTC),
-        idle: timedelta = DEFAULT_IDLE,
-        hash_params: HashParams = DEFAULT_PARAMS,
-        publish_target: publishing.PublishTarget | None = None,
-    ) -> None:
-        self.repo = GitRepo(repo_dir, content_dir=content_dir, main=main)
-        self.storage = Storage(data_dir)
-        self.data_dir = data_dir
-        self.clock = clock
-        self.idle = idle
-        self.hash_params = hash_params
-        self.checker = Checker(self.repo)
-        self.publish_target = publish_target
-
-    # ------------------------------------------------------------------ helpers
-
-    def now(self) -> str:
-        return self.clock().astimezone(UTC).replace(microsecond=0).isoformat()
-
-    def _author(self, user: User) -> Author:
-        return Author(user.display_name, f"{user.name}@studio.invalid", self.clock())
-
-    @staticmethod
-    def _require(user: User, role: str, doing: str) -> None:
-        if not user.active:
-            raise NotAllowed(f"Je account is geblokkeerd. Vraag de beheerder om {doing}.")
-        if role not in user.roles:
-            label = model.ROLE_LABELS[role].lower()
-            raise NotAllowed(f"Alleen een {label} mag {doing}. Vraag iemand met die rol.")
 
     def user(self, name: str) -> User:
         """The account with this name (for the CLI's ``--as``).
@@ -287,53 +258,11 @@ class Studio:
 
     # ------------------------------------------------------------------ change sets: reading
 
-    def _head(self, row: ChangeSetRow) -> str:
-        head = self.repo.head(row.branch)
-        if head is None:
-            raise NotFound(
-                f"De inhoud van voorstel {row.id} ontbreekt in de opslag. Zet de reservekopie "
-                "van de inhoud terug."
-            )
-        return head
-
-    def change_set(self, cs_id: int, *, with_checks: bool = True) -> ChangeSet:
-        """One change set with its approvals (and whether they still hold) and comments."""
-        with self.storage.connect() as db:
-            row = self.storage.change_set(db, cs_id)
-            creator = self.storage.account(db, row.created_by).name
-            editor_ids = self.storage.editors(db, cs_id)
-            editors = tuple(sorted(self.storage.account(db, i).name for i in editor_ids))
-            approvals = self.storage.approvals(db, cs_id)
-            comments = self.storage.comments(db, cs_id)
-            conflicts = self.storage.conflicts(db, cs_id)
-        head = self._head(row)
-        content_hash = self.repo.content_tree(head)
-        views = tuple(
-            ApprovalView(a, a.content_hash == content_hash and a.account_id not in editor_ids)
-            for a in approvals
-        )
-        errors = warnings = 0
-        if with_checks and row.state != model.PUBLISHED:
-            result = self.checker.check(head)
-            errors, warnings = len(result.errors), len(result.warnings)
-        return ChangeSet(
-            id=row.id, title=row.title, state=row.state, created_by=creator,
-            created_at=row.created_at, updated_at=row.updated_at, version=head,
-            content_hash=content_hash, editors=editors,
-            files=tuple(self.repo.changed_files(row.base_commit, head)), approvals=views,
-            comments=tuple(comments), conflicts=tuple(conflicts), errors=errors,
-            warnings=warnings, restored_from=row.restored_from,
-        )  # fmt: skip
-
     def change_sets(self) -> list[ChangeSet]:
         """Every change set, newest first (without running the checks)."""
         with self.storage.connect() as db:
             ids = [row.id for row in self.storage.change_sets(db)]
         return [self.change_set(i, with_checks=False) for i in ids]
-
-    def _row(self, cs_id: int) -> ChangeSetRow:
-        with self.storage.connect() as db:
-            return self.storage.change_set(db, cs_id)
 
     def files(self, cs_id: int) -> list[str]:
         """Every content file in the change set's version."""

@@ -9,7 +9,7 @@ from studiokit import ADVICE_FILE, PASSWORD
 from uikit import click, find, idents, texts, type_into
 
 from privacyapp.studio import Studio, User
-from privacyapp.studio.ui.app import StudioUI
+from privacyapp.views.studio.app import StudioUI
 
 
 def _signed_in(studio: Studio, name: str) -> StudioUI:
@@ -145,7 +145,7 @@ def test_a_sign_in_survives_a_reload_until_it_ends(studio: Studio, team: dict[st
     import asyncio
     from datetime import timedelta
 
-    from privacyapp.studio.ui.app import TOKEN_KEY
+    from privacyapp.views.studio.app import TOKEN_KEY
 
     token, _ = studio.sign_in("jet", PASSWORD)
     storage = _Storage()

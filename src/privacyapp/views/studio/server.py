@@ -11,7 +11,7 @@ def serve(studio: Studio, *, host: str, port: int, out: TextIO) -> None:
     """Serve the studio until stopped."""
     import uvicorn
 
-    from privacyapp.studio.ui.app import web_app
+    from privacyapp.views.studio.app import web_app
 
     url_host = "127.0.0.1" if host in ("0.0.0.0", "") else host
     print(f"De studio draait op http://{url_host}:{port}/ (stop met Ctrl+C)", file=out, flush=True)

@@ -19,16 +19,16 @@ from privacyapp.engine import Flow, Library, SearchIndex
 from privacyapp.engine._document import YMap, YScalar, parse_document
 from privacyapp.engine.checks import node_edges
 from privacyapp.studio.diff import NODE_TYPES
-from privacyapp.studio.ui.editor import locate
-from privacyapp.studio.ui.kit import w
 from privacyapp.views.flow.player import enter_step, step_view
 from privacyapp.views.kit.context import ViewContext
 from privacyapp.views.kit.i18n import Translator
 from privacyapp.views.kit.services import ContentInfo, Services
 from privacyapp.views.kit.state import AppState
+from privacyapp.views.studio.editor import locate
+from privacyapp.views.studio.kit import w
 
 if TYPE_CHECKING:
-    from privacyapp.studio.ui.app import StudioUI
+    from privacyapp.views.studio.context import UIContext
 
 __all__ = ["PHONE_WIDTH", "Preview", "flow_map", "preview_view"]
 
@@ -49,7 +49,7 @@ class Preview:
 class _Nav:
     """The player's navigator: a step route re-renders the preview; other screens are named."""
 
-    def __init__(self, ui: StudioUI) -> None:
+    def __init__(self, ui: UIContext) -> None:
         self.ui = ui
 
     def go(self, route: str) -> None:
@@ -80,7 +80,7 @@ class _Nav:
         self.ui.render()
 
 
-def _context(ui: StudioUI, library: Library, flow: Flow) -> ViewContext:
+def _context(ui: UIContext, library: Library, flow: Flow) -> ViewContext:
     services = Services(
         data_dir=ui.studio.data_dir,
         web=True,
@@ -92,7 +92,7 @@ def _context(ui: StudioUI, library: Library, flow: Flow) -> ViewContext:
     return ViewContext(AppState(), services, _Nav(ui), Translator("nl"), params={"flow": flow.id})
 
 
-def preview_view(ui: StudioUI, cs_id: int, path: str | None, node: str | None) -> ft.Control:
+def preview_view(ui: UIContext, cs_id: int, path: str | None, node: str | None) -> ft.Control:
     studio = ui.studio
     here = f"/voorstel/{cs_id}/bestand?pad={path or ''}"
     back = w.secondary("Terug naar bewerken", "preview-back", lambda _: ui.go(here))
@@ -151,7 +151,7 @@ def _flow_id(text: str) -> str | None:
     return found.value if isinstance(found, YScalar) else None
 
 
-def flow_map(ui: StudioUI, cs_id: int, path: str, flow: Flow, check: Any) -> list[ft.Control]:
+def flow_map(ui: UIContext, cs_id: int, path: str, flow: Flow, check: Any) -> list[ft.Control]:
     """Every step, where it leads, and which steps cannot be reached or lead nowhere."""
     marks: dict[str, list[str]] = {}
     text = ui.studio.read(cs_id, path)[0]

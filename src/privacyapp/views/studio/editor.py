@@ -17,10 +17,10 @@ from privacyapp.engine import Diagnostic
 from privacyapp.studio import nodes
 from privacyapp.studio.diff import FIELD_NAMES, NODE_TYPES
 from privacyapp.studio.errors import StudioError
-from privacyapp.studio.ui.kit import dropdown, error_summary, field, w
+from privacyapp.views.studio.kit import dropdown, error_summary, field, w
 
 if TYPE_CHECKING:
-    from privacyapp.studio.ui.app import StudioUI
+    from privacyapp.views.studio.context import UIContext
 
 __all__ = ["editor_view", "locate"]
 
@@ -56,7 +56,7 @@ def _key(path: str, node: str, name: str) -> str:
     return f"{path}#{node}#{name}"
 
 
-def editor_view(ui: StudioUI, cs_id: int, path: str | None, node: str | None) -> ft.Control:
+def editor_view(ui: UIContext, cs_id: int, path: str | None, node: str | None) -> ft.Control:
     studio, state = ui.studio, ui.state
     back = w.secondary(
         "Terug naar het voorstel", "editor-back", lambda _: ui.go(f"/voorstel/{cs_id}")
@@ -111,12 +111,12 @@ def editor_view(ui: StudioUI, cs_id: int, path: str | None, node: str | None) ->
     return ft.Column(controls, spacing=12, tight=True)
 
 
-def _mode(ui: StudioUI, yaml_mode: bool) -> None:
+def _mode(ui: UIContext, yaml_mode: bool) -> None:
     ui.state.yaml_mode = yaml_mode
     ui.render()
 
 
-def _summary(ui: StudioUI, cs_id: int, path: str, text: str, own: list[Diagnostic]) -> ft.Control:
+def _summary(ui: UIContext, cs_id: int, path: str, text: str, own: list[Diagnostic]) -> ft.Control:
     errors = [d for d in own if d.is_error]
     warnings = [d for d in own if not d.is_error]
     if not own:
@@ -140,7 +140,7 @@ def _summary(ui: StudioUI, cs_id: int, path: str, text: str, own: list[Diagnosti
 
 
 def _save(
-    ui: StudioUI,
+    ui: UIContext,
     cs_id: int,
     path: str,
     text: str,
@@ -176,7 +176,7 @@ def _save(
 
 
 def _yaml_tab(
-    ui: StudioUI, cs_id: int, path: str, text: str, version: str, own: list[Diagnostic]
+    ui: UIContext, cs_id: int, path: str, text: str, version: str, own: list[Diagnostic]
 ) -> list[ft.Control]:
     def keep(value: str) -> None:
         ui.state.drafts[(cs_id, path)] = value
@@ -199,7 +199,7 @@ def _yaml_tab(
 
 
 def _steps(
-    ui: StudioUI, cs_id: int, path: str, text: str, ids: list[str], node: str, version: str
+    ui: UIContext, cs_id: int, path: str, text: str, ids: list[str], node: str, version: str
 ) -> list[ft.Control]:
     values = ui.state.values
     here = f"/voorstel/{cs_id}/bestand?pad={path}"
@@ -284,7 +284,7 @@ def _errors_for(own: list[Diagnostic], text: str, node: str) -> dict[str, str]:
 
 
 def _form(
-    ui: StudioUI, cs_id: int, path: str, text: str, node: str, version: str, own: list[Diagnostic]
+    ui: UIContext, cs_id: int, path: str, text: str, node: str, version: str, own: list[Diagnostic]
 ) -> list[ft.Control]:
     values = ui.state.values
     current = nodes.node_fields(text, node)
@@ -406,7 +406,7 @@ _FORM_FIELDS = (
 )  # fmt: skip
 
 
-def _form_saver(ui: StudioUI, cs_id: int, path: str, text: str, node: str, version: str) -> Any:
+def _form_saver(ui: UIContext, cs_id: int, path: str, text: str, node: str, version: str) -> Any:
     """The form's Opslaan: the changed fields into the step's text, then one save."""
     values = ui.state.values
 
@@ -438,7 +438,7 @@ def _form_saver(ui: StudioUI, cs_id: int, path: str, text: str, node: str, versi
 
 
 def _rows(
-    ui: StudioUI,
+    ui: UIContext,
     path: str,
     node: str,
     name: str,
@@ -499,7 +499,7 @@ def _setter(row: dict[str, Any], column: str) -> Any:
 
 
 def _sources(
-    ui: StudioUI, path: str, node: str, rows: Any, laws: dict[str, str], errors: dict[str, str]
+    ui: UIContext, path: str, node: str, rows: Any, laws: dict[str, str], errors: dict[str, str]
 ) -> list[ft.Control]:
     values = ui.state.values
     key = _key(path, node, "sources")

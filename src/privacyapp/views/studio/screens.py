@@ -1,22 +1,22 @@
 """The studio's screens: sign-in, change sets, overview and review, history, accounts.
 
-Builders take the tab's :class:`StudioUI` and return controls; tests build them without a
+Builders take the tab's :class:`UIContext` and return controls; tests build them without a
 Flet client. Texts are Dutch at B1 level, with "je", and never use git words.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import flet as ft
 
 from privacyapp.studio.diff import FileDiff
 from privacyapp.studio.errors import StudioError
 from privacyapp.studio.model import ROLE_LABELS, ROLES, ChangeSet
-from privacyapp.studio.ui.kit import error_summary, field, w
-
-if TYPE_CHECKING:
-    from privacyapp.studio.ui.app import StudioUI
+from privacyapp.views.studio import editor, preview
+from privacyapp.views.studio.context import UIContext, split_route
+from privacyapp.views.studio.editor import locate
+from privacyapp.views.studio.kit import error_summary, field, w
 
 __all__ = ["build"]
 
@@ -33,11 +33,8 @@ ACTION_LABELS = {
 }
 
 
-def build(ui: StudioUI) -> ft.Control:
+def build(ui: UIContext) -> ft.Control:
     """The screen for ``ui.state.route``."""
-    from privacyapp.studio.ui import editor, preview
-    from privacyapp.studio.ui.app import split_route
-
     parts, query = split_route(ui.state.route)
     if ui.state.token is None or ui.state.user is None:
         return sign_in_view(ui)
@@ -60,7 +57,7 @@ def build(ui: StudioUI) -> ft.Control:
     return _frame(ui, list_view(ui))
 
 
-def _frame(ui: StudioUI, content: ft.Control) -> ft.Control:
+def _frame(ui: UIContext, content: ft.Control) -> ft.Control:
     user = ui.state.user
     assert user is not None
     roles = ", ".join(ROLE_LABELS[r].lower() for r in ROLES if r in user.roles)
@@ -86,7 +83,7 @@ def _frame(ui: StudioUI, content: ft.Control) -> ft.Control:
 # ---------------------------------------------------------------------- sign-in
 
 
-def sign_in_view(ui: StudioUI) -> ft.Control:
+def sign_in_view(ui: UIContext) -> ft.Control:
     values = ui.state.values
 
     def keep(key: str) -> Any:
@@ -121,7 +118,7 @@ def sign_in_view(ui: StudioUI) -> ft.Control:
 # ---------------------------------------------------------------------- change sets
 
 
-def list_view(ui: StudioUI) -> ft.Control:
+def list_view(ui: UIContext) -> ft.Control:
     user = ui.state.user
     assert user is not None
     values = ui.state.values
@@ -200,7 +197,7 @@ def _diff_block(diff: FileDiff, index: int) -> ft.Control:
     return ft.Column(rows, spacing=6, tight=True)
 
 
-def change_set_view(ui: StudioUI, cs_id: int) -> ft.Control:
+def change_set_view(ui: UIContext, cs_id: int) -> ft.Control:
     studio, user = ui.studio, ui.state.user
     assert user is not None
     values = ui.state.values
@@ -275,10 +272,8 @@ def change_set_view(ui: StudioUI, cs_id: int) -> ft.Control:
     return ft.Column(controls, spacing=12, tight=True)
 
 
-def _check_summary(ui: StudioUI, cs: ChangeSet) -> ft.Control:
+def _check_summary(ui: UIContext, cs: ChangeSet) -> ft.Control:
     """Every problem of the change set, each a link to its step in the editor."""
-    from privacyapp.studio.ui.editor import locate
-
     items = []
     for diagnostic in ui.studio.check(cs.id).diagnostics[:30]:
         try:
@@ -301,7 +296,7 @@ def _check_summary(ui: StudioUI, cs: ChangeSet) -> ft.Control:
     return error_summary("cs-check", title, items)
 
 
-def _file_picker(ui: StudioUI, cs_id: int, flows: list[str], chosen: str | None) -> ft.Control:
+def _file_picker(ui: UIContext, cs_id: int, flows: list[str], chosen: str | None) -> ft.Control:
     """Sector, then question: buttons (keyboard and screen-reader friendly), no free paths."""
     values = ui.state.values
     sectors = sorted({p.split("/")[1] for p in flows if p.count("/") >= 2})
@@ -327,7 +322,7 @@ def _file_picker(ui: StudioUI, cs_id: int, flows: list[str], chosen: str | None)
     return ft.Column(rows, spacing=8, tight=True)
 
 
-def _actions(ui: StudioUI, cs: ChangeSet) -> list[ft.Control]:
+def _actions(ui: UIContext, cs: ChangeSet) -> list[ft.Control]:
     studio, user = ui.studio, ui.state.user
     assert user is not None
     values = ui.state.values
@@ -396,7 +391,7 @@ def _waiting(cs: ChangeSet) -> str:
 # ---------------------------------------------------------------------- history, accounts
 
 
-def history_view(ui: StudioUI) -> ft.Control:
+def history_view(ui: UIContext) -> ft.Control:
     studio, user = ui.studio, ui.state.user
     assert user is not None
     controls: list[ft.Control] = [w.heading("Gepubliceerde versies", 1, ident="history-title")]
@@ -425,7 +420,7 @@ def history_view(ui: StudioUI) -> ft.Control:
     return ft.Column(controls, spacing=12, tight=True)
 
 
-def _toggle(ui: StudioUI, name: str, active: bool) -> Any:
+def _toggle(ui: UIContext, name: str, active: bool) -> Any:
     user = ui.state.user
 
     def run(_: Any) -> None:
@@ -434,7 +429,7 @@ def _toggle(ui: StudioUI, name: str, active: bool) -> Any:
     return run
 
 
-def admin_view(ui: StudioUI) -> ft.Control:
+def admin_view(ui: UIContext) -> ft.Control:
     studio, user = ui.studio, ui.state.user
     assert user is not None
     values = ui.state.values

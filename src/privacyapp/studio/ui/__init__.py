@@ -1,1 +1,0 @@
-"""The studio's Flet screens (the only part of the studio that imports flet)."""
