@@ -216,7 +216,7 @@ def resolve(national: Flow, entry: OverlayEntry, base: Flow | None) -> Municipal
             "add its base to flows/_overlays/_bases/"
         )
     states = compare(national, entry, base)
-    conflicts = tuple(s.part.name for s in states if s.status == "conflict")
+    conflicts = tuple(sorted(s.part.name for s in states if s.status == "conflict"))
     on = base if conflicts and base is not None else national
     for state in states:
         reason = _why(on, state.part)

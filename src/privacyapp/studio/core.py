@@ -27,7 +27,14 @@ DEFAULT_IDLE = timedelta(minutes=30)
 
 
 def _user(account: Account) -> User:
-    return User(account.id, account.name, account.display_name, account.roles, account.active)
+    return User(
+        account.id,
+        account.name,
+        account.display_name,
+        account.roles,
+        account.active,
+        account.municipality,
+    )
 
 
 class StudioCore:

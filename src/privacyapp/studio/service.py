@@ -17,12 +17,14 @@ The CLI and the web UI both go through :class:`Studio`, so the rules hold everyw
 from __future__ import annotations
 
 import hashlib
+import re
 import secrets
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 
 from privacyapp.engine._document import YMap, parse_document
-from privacyapp.studio import model, publishing
+from privacyapp.engine.overlays import MUNICIPALITY_CODE
+from privacyapp.studio import model, overlays, publishing
 from privacyapp.studio.checking import Checker, CheckResult
 from privacyapp.studio.core import DEFAULT_IDLE, Clock, StudioCore, _user
 from privacyapp.studio.diff import FileDiff, describe_file
@@ -102,8 +104,11 @@ class Studio(StudioCore):
         *,
         display_name: str | None = None,
         by: User | None = None,
+        municipality: str | None = None,
     ) -> User:
         """Create an account. ``by`` is the beheerder doing it (None: the operator's CLI).
+
+        A gemeenteredacteur is bound to one ``municipality`` (CBS gemeentecode, ``GM0363``).
 
         Raises:
             InvalidInput: a bad name, role or password, or a name that is taken.
@@ -119,6 +124,7 @@ class Studio(StudioCore):
             )
         wanted = frozenset(roles)
         self._check_roles(wanted)
+        code = _municipality(wanted, municipality)
         pw_hash = hash_password(password, self.hash_params)
         with self.storage.connect() as db:
             if self.storage.account_by_name(db, name) is not None:
@@ -126,11 +132,13 @@ class Studio(StudioCore):
             account = self.storage.add_account(
                 db, name, (display_name or name).strip() or name, pw_hash, wanted, self.now()
             )
+            detail: dict[str, object] = {"account": name, "roles": sorted(wanted)}
+            if code is not None:
+                self.storage.set_municipality(db, account.id, code)
+                account = self.storage.account(db, account.id)
+                detail["municipality"] = code
             actor = by.name if by is not None else "(beheer via de opdrachtregel)"
-            self.storage.audit(
-                db, self.now(), actor, "account-aangemaakt", None,
-                {"account": name, "roles": sorted(wanted)},
-            )  # fmt: skip
+            self.storage.audit(db, self.now(), actor, "account-aangemaakt", None, detail)
         return _user(account)
 
     @staticmethod
@@ -332,7 +340,7 @@ class Studio(StudioCore):
 
     def new_change_set(self, user: User, title: str) -> ChangeSet:
         """Start a change set from what is published now."""
-        self._require(user, "auteur", "een wijzigingsvoorstel maken")
+        self._require_writer(user, "een wijzigingsvoorstel maken")
         title = " ".join(title.split())
         if not 3 <= len(title) <= 200:
             raise InvalidInput("Geef het voorstel een titel van 3 tot 200 tekens.")
@@ -365,7 +373,7 @@ class Studio(StudioCore):
             EditConflict: someone saved after ``expected_version``; the text is kept.
             WrongState: the change set is published.
         """
-        self._require(user, "auteur", "de inhoud wijzigen")
+        municipal = self._require_writer(user, "de inhoud wijzigen")
         if not changes:
             raise InvalidInput("Er is niets om op te slaan.")
         paths = {check_content_path(p, self.repo.content_dir): t for p, t in changes.items()}
@@ -377,6 +385,8 @@ class Studio(StudioCore):
         head = self._head(row)
         if head != expected_version:
             raise self._conflict(user, cs_id, paths, expected_version, head)
+        if municipal:
+            paths = overlays.municipal_paths(self, user, head, paths)
         for path, text in paths.items():
             if text is None and self.repo.read_file(head, path) is None:
                 raise NotFound(f"Het bestand {path} staat niet in dit voorstel.")
@@ -407,6 +417,81 @@ class Studio(StudioCore):
             )  # fmt: skip
         result = self.checker.check(commit)
         return SaveResult(commit, result.diagnostics, state, voided, tuple(sorted(paths)))
+
+    def _require_writer(self, user: User, doing: str) -> bool:
+        """An auteur writes anything; a gemeenteredacteur only their overlay (True: that one)."""
+        if user.active and not user.has("auteur") and user.has("gemeenteredacteur"):
+            return True
+        self._require(user, "auteur", doing)
+        return False
+
+    # ------------------------------------------------------------------ municipal overlays
+
+    def overlay(self, cs_id: int, code: str) -> overlays.OverlayView:
+        """Every flow with adaptable parts and what municipality ``code`` made of them, in the
+        change set's version: inherited, local, or a conflict with the national version."""
+        return overlays.view(self, self._head(self._row(cs_id)), code)
+
+    def published_overlay(self, code: str) -> overlays.OverlayView:
+        """The same for what is published now: after a national publication, the flows whose
+        changes touch this municipality's text are its conflicts ("Landelijke versie
+        gewijzigd")."""
+        head = self.repo.head(self.repo.main)
+        assert head is not None
+        return overlays.view(self, head, code)
+
+    def _own_code(self, user: User) -> str:
+        if not user.has("gemeenteredacteur") or user.municipality is None:
+            raise NotAllowed(
+                "Alleen een gemeenteredacteur past de lokale tekst van een gemeente aan."
+            )
+        return user.municipality
+
+    def set_local_part(
+        self,
+        user: User,
+        cs_id: int,
+        flow_id: str,
+        node: str,
+        field: str,
+        value: object,
+        *,
+        expected_version: str,
+    ) -> SaveResult:
+        """Give (or with ``value=None`` drop) the municipality's own text for one part."""
+        code = self._own_code(user)
+        head = self._head(self._row(cs_id))
+        name = overlays.view(self, head, code).name
+        text = overlays.text_with_part(self, head, code, name, flow_id, node, field, value)
+        path = overlays.overlay_path(self, code)
+        return self.save(
+            user, cs_id, {path: text}, expected_version=expected_version,
+            message=f"{user.display_name} past {flow_id} aan voor {code}",
+        )  # fmt: skip
+
+    def resolve_overlay(
+        self,
+        user: User,
+        cs_id: int,
+        flow_id: str,
+        choices: Mapping[str, overlays.Choice],
+        *,
+        expected_version: str,
+    ) -> SaveResult:
+        """Per changed part keep the own text or take the national one; the pin then moves."""
+        code = self._own_code(user)
+        head = self._head(self._row(cs_id))
+        text = overlays.resolved_text(self, head, code, flow_id, choices)
+        with self.storage.connect() as db:
+            self.storage.audit(
+                db, self.now(), user.name, "landelijke-wijziging-opgelost", cs_id,
+                {"flow": flow_id, "municipality": code, "choices": dict(sorted(choices.items()))},
+            )  # fmt: skip
+        return self.save(
+            user, cs_id, {overlays.overlay_path(self, code): text},
+            expected_version=expected_version,
+            message=f"{user.display_name} lost de landelijke wijziging in {flow_id} op voor {code}",
+        )  # fmt: skip
 
     def _conflict(
         self, user: User, cs_id: int, paths: Mapping[str, str | None], based_on: str, current: str
@@ -442,7 +527,7 @@ class Studio(StudioCore):
 
     def submit(self, user: User, cs_id: int) -> ChangeSet:
         """Concept (or Wijzigingen gevraagd) → Ter beoordeling; refused while there are errors."""
-        self._require(user, "auteur", "een voorstel indienen")
+        self._require_writer(user, "een voorstel indienen")
         row = self._row(cs_id)
         if row.state not in (model.CONCEPT, model.CHANGES_REQUESTED):
             raise WrongState(
@@ -567,6 +652,21 @@ class Studio(StudioCore):
         """The first audit entry whose hash chain is broken, or None."""
         with self.storage.connect() as db:
             return self.storage.verify_audit(db)
+
+
+def _municipality(roles: frozenset[str], code: str | None) -> str | None:
+    """The municipality a new account is bound to: required for a gemeenteredacteur only."""
+    if "gemeenteredacteur" not in roles:
+        if code is not None:
+            raise InvalidInput("Alleen een gemeenteredacteur hoort bij een gemeente.")
+        return None
+    code = (code or "").strip().upper()
+    if not re.fullmatch(MUNICIPALITY_CODE, code):
+        raise InvalidInput(
+            "Een gemeenteredacteur hoort bij één gemeente. Geef de gemeentecode van het CBS, "
+            "bijvoorbeeld GM0363."
+        )
+    return code
 
 
 #: Verified against when a name is unknown, so a wrong name takes as long as a wrong password.
