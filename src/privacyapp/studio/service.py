@@ -22,9 +22,10 @@ import secrets
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 
+from privacyapp.engine import Flow
 from privacyapp.engine._document import YMap, parse_document
 from privacyapp.engine.overlays import MUNICIPALITY_CODE
-from privacyapp.studio import model, overlays, publishing
+from privacyapp.studio import clusters, model, overlays, publishing, variants
 from privacyapp.studio.checking import Checker, CheckResult
 from privacyapp.studio.core import DEFAULT_IDLE, Clock, StudioCore, _user
 from privacyapp.studio.diff import FileDiff, describe_file
@@ -424,6 +425,93 @@ class Studio(StudioCore):
             return True
         self._require(user, "auteur", doing)
         return False
+
+    # ------------------------------------------------------------------ copy and variant
+
+    def _flow(self, cs_id: int, flow_id: str) -> Flow:
+        partial = self.check(cs_id).partial
+        if partial is None or flow_id not in partial:
+            raise NotFound(
+                f"Er is geen vraag {flow_id} zonder fouten in dit voorstel. Los eerst de fouten op."
+            )
+        return partial.get(flow_id)
+
+    def _new_flow(
+        self, user: User, cs_id: int, flow_id: str, new_id: str, title: str | None,
+        expected_version: str, *, variant: bool,
+    ) -> SaveResult:  # fmt: skip
+        self._require(user, "auteur", "een vraag kopiëren")
+        source = self._flow(cs_id, flow_id)
+        partial = self.check(cs_id).partial
+        existing = set(partial.flows) if partial is not None else set()
+        make = variants.variant_text if variant else variants.copy_text
+        text = make(source, new_id, title, existing)
+        path = f"{self.repo.content_dir}/{source.sector}/{new_id.strip()}.yaml"
+        if self.repo.read_file(self._head(self._row(cs_id)), path) is not None:
+            raise InvalidInput(f"Het bestand {path} bestaat al. Kies een ander id.")
+        word = "variant van" if variant else "kopie van"
+        return self.save(
+            user, cs_id, {path: text}, expected_version=expected_version,
+            message=f"{user.display_name} maakt {new_id.strip()}, een {word} {flow_id}",
+        )  # fmt: skip
+
+    def copy_flow(
+        self, user: User, cs_id: int, flow_id: str, new_id: str, title: str | None = None,
+        *, expected_version: str,
+    ) -> SaveResult:  # fmt: skip
+        """A new, independent flow with the content of ``flow_id`` (a draft, no review)."""
+        return self._new_flow(user, cs_id, flow_id, new_id, title, expected_version, variant=False)
+
+    def new_variant(
+        self, user: User, cs_id: int, flow_id: str, new_id: str, title: str | None = None,
+        *, expected_version: str,
+    ) -> SaveResult:  # fmt: skip
+        """A new variant that ``extends`` ``flow_id`` and inherits everything it does not
+        override (a draft)."""
+        return self._new_flow(user, cs_id, flow_id, new_id, title, expected_version, variant=True)
+
+    def variant_parts(self, cs_id: int, path: str) -> list[variants.VariantPart]:
+        """What the variant in ``path`` inherits, overrides, replaces or adds (per node)."""
+        text, _ = self.read(cs_id, path)
+        document, _ = parse_document(text, path)
+        plain = document.plain() if isinstance(document, YMap) else {}
+        base = plain.get("extends")
+        if not isinstance(base, str):
+            raise InvalidInput(f"{path} is geen variant: er staat geen extends in.")
+        return variants.variant_parts(text, self._flow(cs_id, base))
+
+    # ------------------------------------------------------------------ cluster changes
+
+    def fragment_impact(
+        self, cs_id: int, path: str, new_text: str
+    ) -> list[clusters.FragmentImpact]:
+        """Before a fragment change is saved: every flow it reaches, each with its diff."""
+        path = check_content_path(path, self.repo.content_dir)
+        head = self._head(self._row(cs_id))
+        return clusters.fragment_impact(self, head, path, new_text, self.law_names(cs_id))
+
+    def save_fragment(
+        self,
+        user: User,
+        cs_id: int,
+        path: str,
+        new_text: str,
+        *,
+        expected_version: str,
+        only_flow: str | None = None,
+    ) -> SaveResult:
+        """Change a fragment everywhere (``only_flow=None``: every flow that uses it changes in
+        this change set) or copy the new text into one flow only (the fragment stays)."""
+        self._require(user, "auteur", "een bouwsteen wijzigen")
+        path = check_content_path(path, self.repo.content_dir)
+        if only_flow is None:
+            return self.save(user, cs_id, {path: new_text}, expected_version=expected_version)
+        head = self._head(self._row(cs_id))
+        file, text = clusters.copy_into_flow(self, head, path, new_text, only_flow)
+        return self.save(
+            user, cs_id, {file: text}, expected_version=expected_version,
+            message=f"{user.display_name} neemt de nieuwe bouwsteen alleen over in {only_flow}",
+        )  # fmt: skip
 
     # ------------------------------------------------------------------ municipal overlays
 
