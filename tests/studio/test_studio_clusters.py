@@ -3,10 +3,14 @@ saved, change everywhere or copy into one flow, and one atomic publication of th
 
 from __future__ import annotations
 
+import io
 import json
+import subprocess
+from pathlib import Path
 
 import pytest
 
+from privacyapp import cli
 from privacyapp.content.bundle import load_bundle
 from privacyapp.engine.model import AdviceNode
 from privacyapp.studio import Studio, User
@@ -162,3 +166,52 @@ def test_copy_and_variant(studio: Studio, team: dict[str, User]) -> None:
     with pytest.raises(InvalidInput, match="al een vraag"):
         studio.copy_flow(anna, cs.id, "wmo-inzage-dossier", "wmo-niet-eens",
                          expected_version=studio.change_set(cs.id).version)  # fmt: skip
+
+
+def _pdf_text(path: Path) -> str:
+    done = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True, text=True
+    )
+    return " ".join(done.stdout.split())
+
+
+def test_the_review_document_shows_paths_advice_sources_changes_and_reviewers(
+    studio: Studio, team: dict[str, User], tmp_path: Path
+) -> None:
+    anna, jet = team["anna"], team["jet"]
+    cs = studio.new_change_set(anna, "Termijntekst overal")
+    studio.save_fragment(
+        anna, cs.id, FRAGMENTS, _new_fragment(studio, cs.id), expected_version=cs.version
+    )
+    studio.submit(anna, cs.id)
+    studio.approve(jet, cs.id)
+    publication = studio.publish(team["piet"], cs.id)
+    kept = studio.review_file(publication)
+    text = _pdf_text(kept)
+    assert f"Beoordelingsdocument wijzigingsvoorstel {cs.id}" in text
+    assert "Termijntekst overal" in text
+    # every flow the fragment reaches is in it, with its changed advice marked
+    for flow_id in ("wmo-inzage-dossier", "schulden-niet-eens", "werk-en-inkomen-niet-eens"):
+        assert f"Id {flow_id}," in text
+    assert "[weg: een]" in text and "[nieuw: één]" in text
+    assert "om te antwoorden." in text
+    assert "GEWIJZIGD" in text
+    # paths with questions and answers, advice in full with sources (citation and link)
+    assert "Alle paden" in text and "Pad 1" in text and "(gewijzigd)" in text
+    assert "Advies: Wacht nog even op antwoord" in text
+    assert "Bron: AVG, artikel 12 lid 3" in text
+    assert "eur-lex.europa.eu" in text
+    # reviewers and dates, the authors, and the publication
+    assert "Jet Jurist" in text or "jet (jurist), goedgekeurd op 02-12-2026" in text
+    assert "geldt voor deze versie" in text
+    assert "Geschreven door: anna" in text
+    assert f"als inhoud {publication.content_version}" in text
+    assert "Ander bestand: flows/_fragments/wmo-werk-schulden.yaml" in text
+    # the command writes the same document
+    out = tmp_path / "review.pdf"
+    code = cli.main(
+        ["changes", "review-pdf", str(cs.id), "--out", str(out), "--repo", str(studio.repo.path),
+         "--studio-data", str(studio.data_dir)],
+        stdout=io.StringIO(), stderr=io.StringIO(), env={},
+    )  # fmt: skip
+    assert code == 0 and "Termijntekst overal" in _pdf_text(out)

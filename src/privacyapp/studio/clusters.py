@@ -21,14 +21,22 @@ from typing import Any
 
 import yaml
 
-from privacyapp.engine import Flow, load_flows
+from privacyapp.engine import Flow, Library, load_flows
 from privacyapp.engine._document import YMap, parse_document
 from privacyapp.studio.core import StudioCore
 from privacyapp.studio.diff import FileDiff, describe_file
 from privacyapp.studio.errors import InvalidInput, NotFound
 from privacyapp.studio.nodes import update_node
 
-__all__ = ["FlowImpact", "FragmentImpact", "copy_into_flow", "fragment_impact"]
+__all__ = [
+    "FlowImpact",
+    "FragmentImpact",
+    "Version",
+    "copy_into_flow",
+    "flow_yaml",
+    "fragment_impact",
+    "version_flows",
+]
 
 
 @dataclass(frozen=True)
@@ -56,13 +64,19 @@ class FragmentImpact:
 
 
 @dataclass(frozen=True)
-class _Version:
+class Version:
+    """One version's resolved flows (the valid ones) and each flow's file as plain YAML."""
+
     flows: dict[str, Flow]
     #: flow id -> (file path in the repository, plain YAML of the file)
     files: dict[str, tuple[str, dict[str, Any]]]
+    library: Library | None = None
 
 
-def _version(core: StudioCore, commit: str, replace: Mapping[str, str] | None = None) -> _Version:
+def version_flows(
+    core: StudioCore, commit: str, replace: Mapping[str, str] | None = None
+) -> Version:
+    """The resolved flows of ``commit`` (with some files replaced by new text)."""
     with tempfile.TemporaryDirectory(prefix="studio-cluster-") as tmp:
         base = Path(tmp)
         root = core.repo.export(commit, base)
@@ -84,7 +98,7 @@ def _version(core: StudioCore, commit: str, replace: Mapping[str, str] | None = 
                 plain = document.plain()
                 files[plain["id"]] = (rel, plain)
     flows = dict(loaded.partial.flows) if loaded.partial is not None else {}
-    return _Version(flows, files)
+    return Version(flows, files, loaded.partial)
 
 
 def _fragments(text: str | None, path: str) -> dict[str, Any]:
@@ -121,7 +135,7 @@ def _users(files: Mapping[str, tuple[str, dict[str, Any]]], fragment_id: str) ->
     return found
 
 
-def _flow_yaml(flow: Flow | None) -> str | None:
+def flow_yaml(flow: Flow | None) -> str | None:
     if flow is None:
         return None
     data = flow.model_dump(mode="json", exclude_none=True)
@@ -141,8 +155,8 @@ def fragment_impact(
     changed = sorted(k for k in {*old, *new} if old.get(k) != new.get(k))
     if not changed:
         return []
-    before = _version(core, commit)
-    after = _version(core, commit, {path: new_text})
+    before = version_flows(core, commit)
+    after = version_flows(core, commit, {path: new_text})
     out = []
     for fragment_id in changed:
         impacts = []
@@ -151,7 +165,7 @@ def fragment_impact(
             old_flow, new_flow = before.flows.get(flow_id), after.flows.get(flow_id)
             shown = new_flow or old_flow
             title = shown.title if shown is not None else flow_id
-            diff = describe_file(file, _flow_yaml(old_flow), _flow_yaml(new_flow), dict(laws))
+            diff = describe_file(file, flow_yaml(old_flow), flow_yaml(new_flow), dict(laws))
             impacts.append(FlowImpact(flow_id, file, title, nodes, via, diff))
         out.append(FragmentImpact(fragment_id, tuple(impacts)))
     return out
@@ -168,7 +182,7 @@ def copy_into_flow(
     """
     old = _fragments(core.repo.read_file(commit, path), path)
     new = _fragments(new_text, path)
-    version = _version(core, commit)
+    version = version_flows(core, commit)
     if flow_id not in version.files:
         raise NotFound(f"Er is geen vraag {flow_id} in dit voorstel.")
     file, plain = version.files[flow_id]

@@ -21,11 +21,12 @@ import re
 import secrets
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
+from pathlib import Path
 
 from privacyapp.engine import Flow
 from privacyapp.engine._document import YMap, parse_document
 from privacyapp.engine.overlays import MUNICIPALITY_CODE
-from privacyapp.studio import clusters, model, overlays, publishing, variants
+from privacyapp.studio import clusters, model, overlays, publishing, review, variants
 from privacyapp.studio.checking import Checker, CheckResult
 from privacyapp.studio.core import DEFAULT_IDLE, Clock, StudioCore, _user
 from privacyapp.studio.diff import FileDiff, describe_file
@@ -725,8 +726,40 @@ class Studio(StudioCore):
     # ------------------------------------------------------------------ publishing
 
     def publish(self, user: User, cs_id: int) -> Publication:
-        """Publish an approved change set (see ``privacyapp.studio.publishing``)."""
-        return publishing.publish(self, user, cs_id, self.publish_target)
+        """Publish an approved change set (see ``privacyapp.studio.publishing``); the review
+        document is kept with the publication (``reviews/`` in the data folder)."""
+        publication = publishing.publish(self, user, cs_id, self.publish_target)
+        folder = self.data_dir / "reviews"
+        folder.mkdir(exist_ok=True, mode=0o700)
+        self.review_file(publication).write_bytes(self.review_pdf(cs_id))
+        return publication
+
+    def review_file(self, publication: Publication) -> Path:
+        """Where the review document of a publication is kept."""
+        name = f"{publication.id}-{publication.content_version}-voorstel-{publication.change_set}"
+        return self.data_dir / "reviews" / f"{name}.pdf"
+
+    def review_pdf(self, cs_id: int) -> bytes:
+        """The review document of a change set: every changed flow's paths, questions, advice
+        and sources with the changes marked, the reviewers and dates (see ``studio.review``)."""
+        row = self._row(cs_id)
+        head = self._head(row)
+        change_set = self.change_set(cs_id, with_checks=False)
+        before = clusters.version_flows(self, row.base_commit)
+        after = clusters.version_flows(self, head)
+        paths = {k: v[0] for k, v in {**before.files, **after.files}.items()}
+        laws = self.law_names(cs_id)
+        flows = tuple(
+            review.collect_flows(before.flows, after.flows, paths, laws, clusters.flow_yaml)
+        )
+        flow_files = {f.path for f in flows} | set(paths.values())
+        other = tuple(d for d in self.diff(cs_id) if d.path not in flow_files)
+        publication = next((p for p in self.history() if p.change_set == cs_id), None)
+        return review.review_pdf(
+            review.ReviewInput(
+                change_set, flows, other, after.library, self.clock().astimezone(UTC), publication
+            )
+        )
 
     def history(self) -> list[Publication]:
         """Every published version, newest first."""
