@@ -1,10 +1,10 @@
 """Golden walks without reloading the library for every walk.
 
 ``privacyapp flows walk`` loads and checks all flows each time it runs (about 0.8 s). The walk
-tests load them once (``shipped_library``) and make the same two calls the command makes
-(``walk_session`` then ``render.walk_text``); a walk that the engine refuses goes through the
-real command, so its message and exit code are the command's own. ``test_walkkit_matches_the
-_command`` keeps the two ways equal.
+tests load them once (``shipped_library``) and walk with the product's own runner
+(``privacyapp.engine.goldens.run_walk``, which the editors' studio runs at publishing); a walk
+that the engine refuses goes through the real command, so its message and exit code are the
+command's own. ``test_walkkit_matches_the_command`` keeps the two ways equal.
 """
 
 from __future__ import annotations
@@ -16,9 +16,8 @@ from datetime import datetime
 from pathlib import Path
 
 from privacyapp.cli import main
-from privacyapp.engine import Library, load_flows, parse_answers, walk_session
-from privacyapp.engine import render as output
-from privacyapp.errors import PrivacyAppError
+from privacyapp.engine import Library, load_flows
+from privacyapp.engine.goldens import run_walk
 
 __all__ = ["FLOWS", "cli_walk", "shipped_library", "walk"]
 
@@ -43,13 +42,7 @@ def cli_walk(flow_id: str, answers: str, clock: Callable[[], datetime]) -> tuple
 
 def walk(flow_id: str, answers: str, clock: Callable[[], datetime]) -> tuple[int, str, str]:
     """What ``cli_walk`` gives, over the library loaded once."""
-    library = shipped_library()
-    try:
-        session = walk_session(library, flow_id, parse_answers(answers), clock)
-    except PrivacyAppError:
+    result = run_walk(shipped_library(), flow_id, answers, clock)
+    if result.code != 0 and not result.text:  # refused: the command's own message
         return cli_walk(flow_id, answers, clock)
-    text = output.walk_text(library, session)
-    if not session.finished:
-        ran_out = f'the answers ran out at "{session.current_id}"; give more answers\n'
-        return 1, text, ran_out
-    return 0, text, ""
+    return result.code, result.text, result.error + "\n" if result.error else ""

@@ -22,8 +22,8 @@ from typing import Any
 from privacyapp.cli import CliContext
 from privacyapp.commands.studio import add_location_args, open_studio, password
 from privacyapp.engine._document import YMap, YScalar, parse_document
-from privacyapp.studio import Studio, User
-from privacyapp.studio.errors import EditConflict, InvalidInput
+from privacyapp.studio import Studio, User, model
+from privacyapp.studio.errors import ContentHasErrors, EditConflict, InvalidInput
 from privacyapp.studio.model import ChangeSet, audit_to_dict
 
 __all__ = ["register"]
@@ -66,6 +66,10 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     comment.add_argument("text", metavar="TEXT")
     comment.add_argument("--path", default=None)
     comment.add_argument("--node", default=None)
+    update = command(
+        "update-walks", "record the change set's walks as its new golden walks", _update_walks
+    )
+    update.add_argument("change_set", type=int, metavar="ID")
     restore = command("restore", "a new change set with an earlier publication's content", _restore)
     restore.add_argument("publication", type=int, metavar="PUBLICATION")
 
@@ -157,7 +161,27 @@ def _put(args: argparse.Namespace, ctx: CliContext) -> int:
     return 1 if errors else 0
 
 
+def _update_walks(args: argparse.Namespace, ctx: CliContext) -> int:
+    studio, user = _signed_in(args, ctx)
+    version = studio.change_set(args.change_set, with_checks=False).version
+    result = studio.update_walks(user, args.change_set, expected_version=version)
+    for path in result.paths:
+        ctx.stdout.write(f"bijgewerkt: {path}\n")
+    ctx.stdout.write(f"voorstel {args.change_set}: {model.STATE_LABELS[result.state]}\n")
+    return 0
+
+
 def _step(args: argparse.Namespace, ctx: CliContext) -> int:
+    try:
+        return _run_step(args, ctx)
+    except ContentHasErrors as exc:  # the message, then every line that says where
+        ctx.stderr.write(f"privacyapp: {exc}\n")
+        for line in exc.diagnostics:
+            ctx.stderr.write(f"  - {line}\n")
+        return 1
+
+
+def _run_step(args: argparse.Namespace, ctx: CliContext) -> int:
     studio, user = _signed_in(args, ctx)
     cs_id = args.change_set
     if args.changes_command == "submit":

@@ -22,6 +22,7 @@ from typing import Any
 from privacyapp import __version__
 from privacyapp.cli import CliContext
 from privacyapp.studio import ROLES, PublishTarget, Studio
+from privacyapp.studio.core import DEFAULT_WALKS_DIR
 from privacyapp.studio.errors import InvalidInput
 
 __all__ = ["PASSWORD_ENV", "add_location_args", "open_studio", "register"]
@@ -45,6 +46,11 @@ def add_location_args(parser: argparse.ArgumentParser) -> None:
         "--tuf-repo", type=Path, default=None, help="publish into this TUF repository too"
     )
     parser.add_argument(
+        "--walks", default=DEFAULT_WALKS_DIR, metavar="DIR",
+        help="the golden walks' folder in the repository, walked at publishing "
+        f"(default: {DEFAULT_WALKS_DIR}; '' for none)",
+    )  # fmt: skip
+    parser.add_argument(
         "--keys", type=Path, action="append", default=None, metavar="KEYDIR",
         help="signing keys of the TUF repository (repeat per key holder)",
     )  # fmt: skip
@@ -62,7 +68,8 @@ def open_studio(args: argparse.Namespace, ctx: CliContext) -> Studio:
         if not args.keys:
             raise InvalidInput("Geef bij --tuf-repo ook --keys KEYDIR (de sleutels om te tekenen).")
         target = PublishTarget(args.tuf_repo, tuple(args.keys), __version__)
-    return Studio(args.repo, data, clock=ctx.clock, publish_target=target)
+    walks = getattr(args, "walks", DEFAULT_WALKS_DIR) or None
+    return Studio(args.repo, data, clock=ctx.clock, publish_target=target, walks_dir=walks)
 
 
 def password(ctx: CliContext) -> str:

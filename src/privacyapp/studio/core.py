@@ -14,16 +14,18 @@ from pathlib import Path
 from privacyapp.studio import model
 from privacyapp.studio.checking import Checker
 from privacyapp.studio.errors import NotAllowed, NotFound
-from privacyapp.studio.gitrepo import Author, GitRepo
+from privacyapp.studio.gitrepo import Author, GitRepo, check_content_path
 from privacyapp.studio.model import ApprovalView, ChangeSet, PublishTarget, User
 from privacyapp.studio.passwords import DEFAULT_PARAMS, HashParams
 from privacyapp.studio.storage import Account, ChangeSetRow, Storage
 
-__all__ = ["DEFAULT_IDLE", "Clock", "StudioCore"]
+__all__ = ["DEFAULT_IDLE", "DEFAULT_WALKS_DIR", "Clock", "StudioCore"]
 
 Clock = Callable[[], datetime]
 #: A sign-in ends after this long without activity.
 DEFAULT_IDLE = timedelta(minutes=30)
+#: Where the content repository keeps its golden walks (run at publishing; None: none).
+DEFAULT_WALKS_DIR = "tests/content/walks"
 
 
 def _user(account: Account) -> User:
@@ -51,8 +53,9 @@ class StudioCore:
         idle: timedelta = DEFAULT_IDLE,
         hash_params: HashParams = DEFAULT_PARAMS,
         publish_target: PublishTarget | None = None,
+        walks_dir: str | None = DEFAULT_WALKS_DIR,
     ) -> None:
-        self.repo = GitRepo(repo_dir, content_dir=content_dir, main=main)
+        self.repo = GitRepo(repo_dir, content_dir=content_dir, main=main, walks_dir=walks_dir)
         self.storage = Storage(data_dir)
         self.data_dir = data_dir
         self.clock = clock
@@ -97,7 +100,7 @@ class StudioCore:
             comments = self.storage.comments(db, cs_id)
             conflicts = self.storage.conflicts(db, cs_id)
         head = self._head(row)
-        content_hash = self.repo.content_tree(head)
+        content_hash = self.repo.review_hash(head)
         views = tuple(
             ApprovalView(a, a.content_hash == content_hash and a.account_id not in editor_ids)
             for a in approvals
@@ -114,6 +117,10 @@ class StudioCore:
             comments=tuple(comments), conflicts=tuple(conflicts), errors=errors,
             warnings=warnings, restored_from=row.restored_from,
         )  # fmt: skip
+
+    def check_path(self, path: str) -> str:
+        """A safe path of a content file or golden walk (see ``gitrepo.check_content_path``)."""
+        return check_content_path(path, self.repo.content_dir, self.repo.walks_dir)
 
     def _row(self, cs_id: int) -> ChangeSetRow:
         with self.storage.connect() as db:

@@ -8,6 +8,7 @@ PrivacyAppError
       ├── EditConflict      (someone else saved first; the refused text is kept)
       ├── WrongState        (the step does not fit the change set's state)
       ├── ContentHasErrors  (submitting or publishing content with errors)
+      │    └── WalksChanged (publishing: a golden walk gives another text)
       ├── InvalidInput      (a bad title, path, role or password)
       └── RepositoryError   (git or the content repository failed)
 """
@@ -25,6 +26,7 @@ __all__ = [
     "RepositoryError",
     "SignInFailed",
     "StudioError",
+    "WalksChanged",
     "WrongState",
 ]
 
@@ -68,6 +70,10 @@ class ContentHasErrors(StudioError):
     def __init__(self, message: str, diagnostics: list[str]) -> None:
         super().__init__(message)
         self.diagnostics = diagnostics
+
+
+class WalksChanged(ContentHasErrors):
+    """Publishing: a golden walk no longer gives its recorded text (the lines say which)."""
 
 
 class InvalidInput(StudioError):

@@ -11,6 +11,7 @@ touching a working tree.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -40,8 +41,9 @@ class Author:
     when: datetime
 
 
-def check_content_path(path: str, content_dir: str) -> str:
-    """A safe repository path inside the content folder, ending in ``.yaml``.
+def check_content_path(path: str, content_dir: str, walks_dir: str | None = None) -> str:
+    """A safe repository path inside the content folder, ending in ``.yaml``; or, with
+    ``walks_dir``, a golden walk (``<flow-id>__<answers>.txt``) inside that folder.
 
     Raises:
         InvalidInput: for absolute paths, ``..``, other folders or other file types.
@@ -51,6 +53,12 @@ def check_content_path(path: str, content_dir: str) -> str:
         raise InvalidInput(
             f"Het pad {path} kan niet: gebruik een pad als {content_dir}/jeugd/x.yaml."
         )
+    if walks_dir and pure.as_posix().startswith(walks_dir.rstrip("/") + "/"):
+        if pure.suffix != ".txt" or "__" not in pure.stem or pure.name.startswith("."):
+            raise InvalidInput(
+                f"Het bestand {path} is geen voorbeeldroute: die heet <vraag-id>__<antwoorden>.txt."
+            )
+        return pure.as_posix()
     if pure.parts[0] != content_dir:
         pure = PurePosixPath(content_dir, *pure.parts)
     if pure.suffix != ".yaml" or any(p.startswith(".") for p in pure.parts):
@@ -63,14 +71,22 @@ def check_content_path(path: str, content_dir: str) -> str:
 class GitRepo:
     """One git repository holding the content folder (``flows`` by default)."""
 
-    def __init__(self, path: Path, *, content_dir: str = "flows", main: str | None = None) -> None:
-        """Open the repository at ``path``.
+    def __init__(
+        self,
+        path: Path,
+        *,
+        content_dir: str = "flows",
+        main: str | None = None,
+        walks_dir: str | None = None,
+    ) -> None:
+        """Open the repository at ``path`` (``walks_dir``: where its golden walks are kept).
 
         Raises:
             RepositoryError: when git is missing or ``path`` is not a git repository.
         """
         self.path = path
         self.content_dir = content_dir
+        self.walks_dir = walks_dir.strip("/") if walks_dir else None
         if shutil.which("git") is None:
             raise RepositoryError("Git is niet geïnstalleerd op deze computer. Installeer git.")
         try:
@@ -155,14 +171,58 @@ class GitRepo:
         out = self.run(["ls-tree", "-r", "-z", "--name-only", commit, "--", self.content_dir])
         return sorted(p for p in out.split("\0") if p)
 
+    def read_folder(self, commit: str, folder: str) -> dict[str, str]:
+        """Every file under ``folder`` at ``commit`` (path inside the folder -> text); one git call
+        to list and one to read them all."""
+        out = self.run(["ls-tree", "-r", "-z", "--full-tree", commit, "--", folder])
+        entries = []
+        for record in (r for r in out.split("\0") if r):
+            meta, path = record.split("\t", 1)
+            _, kind, blob = meta.split()
+            if kind == "blob" and path.startswith(folder.rstrip("/") + "/"):
+                entries.append((path[len(folder.rstrip("/")) + 1 :], blob))
+        if not entries:
+            return {}
+        data = "".join(f"{blob}\n" for _, blob in entries).encode()
+        raw = self.run_bytes(["cat-file", "--batch"], data=data)[1]
+        files: dict[str, str] = {}
+        position = 0
+        for name, _ in entries:
+            header_end = raw.index(b"\n", position)
+            size = int(raw[position:header_end].split()[2])
+            start = header_end + 1
+            files[name] = raw[start : start + size].decode("utf-8")
+            position = start + size + 1
+        return files
+
+    def tree_id(self, commit: str, folder: str) -> str | None:
+        """The tree id of ``folder`` at ``commit``, or None when the folder is not there."""
+        code, out = self.run_bytes(
+            ["rev-parse", "-q", "--verify", f"{commit}:{folder}"], ok=(0, 1, 128)
+        )
+        return out.decode().strip() if code == 0 else None
+
+    def review_hash(self, commit: str) -> str:
+        """What an approval is of: the content folder's tree, and the golden walks' tree when
+        the repository keeps them (so updating a golden walk also voids an approval)."""
+        content = self.content_tree(commit)
+        walks = self.tree_id(commit, self.walks_dir) if self.walks_dir else None
+        if walks is None:
+            return content
+        return hashlib.sha1(f"{content} {walks}".encode(), usedforsecurity=False).hexdigest()
+
+    def _review_dirs(self) -> list[str]:
+        return [self.content_dir, *([self.walks_dir] if self.walks_dir else [])]
+
     def content_tree(self, commit: str) -> str:
         """The tree id of the content folder at ``commit``: changes with every edit."""
         return self.run(["rev-parse", f"{commit}:{self.content_dir}"]).strip()
 
     def changed_files(self, base: str, tip: str) -> list[tuple[str, str]]:
-        """(status, path) of content files that differ between two commits (A, M, D)."""
+        """(status, path) of content files (and golden walks) that differ between two commits
+        (A, M, D)."""
         out = self.run(
-            ["diff", "--no-renames", "--name-status", "-z", base, tip, "--", self.content_dir]
+            ["diff", "--no-renames", "--name-status", "-z", base, tip, "--", *self._review_dirs()]
         )
         parts = [p for p in out.split("\0") if p]
         return [(parts[i], parts[i + 1]) for i in range(0, len(parts) - 1, 2)]
@@ -229,16 +289,15 @@ class GitRepo:
             return self.run(["write-tree"], env=env).strip()
 
     def tree_with_content_of(self, commit: str, source: str) -> str:
-        """The tree of ``commit`` with its content folder replaced by that of ``source``."""
+        """The tree of ``commit`` with its content folder (and golden walks) as in ``source``."""
         with tempfile.TemporaryDirectory(prefix="studio-index-") as tmp:
             env = {"GIT_INDEX_FILE": str(Path(tmp) / "index")}
             self.run(["read-tree", commit], env=env)
-            self.run(
-                ["rm", "-r", "-q", "--cached", "--ignore-unmatch", "--", self.content_dir], env=env
-            )
-            self.run(
-                ["read-tree", f"--prefix={self.content_dir}/", self.content_tree(source)], env=env
-            )
+            for folder in self._review_dirs():
+                self.run(["rm", "-r", "-q", "--cached", "--ignore-unmatch", "--", folder], env=env)
+                tree = self.tree_id(source, folder)
+                if tree is not None:
+                    self.run(["read-tree", f"--prefix={folder}/", tree], env=env)
             return self.run(["write-tree"], env=env).strip()
 
     def tree_of(self, commit: str) -> str:

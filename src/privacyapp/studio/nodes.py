@@ -20,13 +20,16 @@ from ruamel.yaml.error import YAMLError
 from privacyapp.studio.errors import InvalidInput
 
 __all__ = [
+    "LAW_TEMPLATES",
     "NODE_TEMPLATES",
+    "SECTIONS",
     "add_node",
     "delete_node",
     "links_to",
     "move_node",
     "node_fields",
     "node_ids",
+    "section_of",
     "update_node",
 ]
 
@@ -45,6 +48,15 @@ NODE_TEMPLATES: dict[str, dict[str, Any]] = {
     },
 }  # fmt: skip
 
+#: A new law in the registry, per kind. The editor fills in its id (a BWB law without its
+#: ``bwb`` id is an error the check reports, so it cannot be published half done).
+LAW_TEMPLATES: dict[str, dict[str, Any]] = {
+    "bwb": {"title": "Nieuwe wet", "kind": "bwb"},
+    "eu": {"title": "Nieuwe Europese regel", "kind": "eu"},
+    "bill": {"title": "Nieuw wetsvoorstel", "kind": "bill"},
+    "code": {"title": "Nieuwe beroepscode", "kind": "code"},
+}
+
 
 def _yaml() -> YAML:
     yaml = YAML()
@@ -54,7 +66,20 @@ def _yaml() -> YAML:
     return yaml
 
 
-def _load(text: str) -> CommentedMap:
+#: The sections of a content file that hold named entries, and what one entry is called.
+SECTIONS = {"nodes": "stap", "fragments": "bouwsteen", "laws": "wet"}
+
+
+def section_of(path: str) -> str:
+    """Which section a file's forms edit: a flow's nodes, a fragments file, the registry's laws."""
+    if path.endswith("/registry.yaml") or path == "registry.yaml":
+        return "laws"
+    if "/_fragments/" in path:
+        return "fragments"
+    return "nodes"
+
+
+def _load(text: str, section: str = "nodes") -> CommentedMap:
     try:
         document = _yaml().load(text)
     except YAMLError as exc:
@@ -63,9 +88,12 @@ def _load(text: str) -> CommentedMap:
             "het tabblad YAML; daarna werkt het formulier weer."
         ) from None
     if not isinstance(document, CommentedMap) or not isinstance(
-        document.get("nodes"), CommentedMap
+        document.get(section), CommentedMap
     ):
-        raise InvalidInput("Dit bestand heeft geen stappen (nodes). Open een vraagbestand.")
+        raise InvalidInput(
+            f"Dit bestand heeft geen {section}. Open een vraagbestand, een bestand met "
+            "bouwstenen of het register."
+        )
     return document
 
 
@@ -83,14 +111,14 @@ def _plain(value: Any) -> Any:
     return None if value is None else str(value)
 
 
-def node_ids(text: str) -> list[str]:
-    """The node ids of a flow file, in file order."""
-    return [str(k) for k in _load(text)["nodes"]]
+def node_ids(text: str, section: str = "nodes") -> list[str]:
+    """The node ids of a flow file (or the entries of another section), in file order."""
+    return [str(k) for k in _load(text, section)[section]]
 
 
-def node_fields(text: str, node_id: str) -> dict[str, Any]:
+def node_fields(text: str, node_id: str, section: str = "nodes") -> dict[str, Any]:
     """One node's fields as plain values (strings, lists, dicts)."""
-    nodes = _load(text)["nodes"]
+    nodes = _load(text, section)[section]
     if node_id not in nodes:
         raise InvalidInput(f"De stap {node_id} staat niet in dit bestand.")
     plain = _plain(nodes[node_id])
@@ -140,13 +168,15 @@ def _same(old: Any, new: Any) -> bool:
     return bool(_plain(old) == _plain(new))
 
 
-def update_node(text: str, node_id: str, fields: Mapping[str, Any]) -> str:
+def update_node(
+    text: str, node_id: str, fields: Mapping[str, Any], *, section: str = "nodes"
+) -> str:
     """The text with these fields of one node set (``None`` or ``""`` removes a field).
 
     Unchanged fields keep their exact text (quotes, flow style, comments).
     """
-    document = _load(text)
-    nodes = document["nodes"]
+    document = _load(text, section)
+    nodes = document[section]
     if node_id not in nodes:
         raise InvalidInput(f"De stap {node_id} staat niet in dit bestand.")
     node = nodes[node_id]
@@ -180,29 +210,35 @@ def links_to(text: str, node_id: str) -> list[str]:
     return found
 
 
-def add_node(text: str, node_id: str, kind: str, *, after: str | None = None) -> str:
-    """The text with a new node (from ``NODE_TEMPLATES``) after ``after`` (default: at the end)."""
+def add_node(
+    text: str, node_id: str, kind: str, *, after: str | None = None, section: str = "nodes"
+) -> str:
+    """The text with a new node (from ``NODE_TEMPLATES``) after ``after`` (default: at the end).
+
+    In the registry (``section="laws"``) the new entry is a law (``kind`` is its kind).
+    """
     if not _ID.match(node_id):
         raise InvalidInput(
-            "Een stap-id is kleine letters, cijfers en streepjes, bijvoorbeeld advies-delen."
+            "Een id is kleine letters, cijfers en streepjes, bijvoorbeeld advies-delen."
         )
-    if kind not in NODE_TEMPLATES:
-        raise InvalidInput(f"Kies een soort stap: {', '.join(NODE_TEMPLATES)}.")
-    document = _load(text)
-    nodes = document["nodes"]
+    templates = LAW_TEMPLATES if section == "laws" else NODE_TEMPLATES
+    if kind not in templates:
+        raise InvalidInput(f"Kies een soort: {', '.join(templates)}.")
+    document = _load(text, section)
+    nodes = document[section]
     if node_id in nodes:
         raise InvalidInput(f"De stap {node_id} bestaat al. Kies een andere naam.")
     position = len(nodes)
     if after is not None and after in nodes:
         position = list(nodes).index(after) + 1
-    nodes.insert(position, node_id, _new_value(NODE_TEMPLATES[kind]))
+    nodes.insert(position, node_id, _new_value(templates[kind]))
     return _dump(document)
 
 
-def move_node(text: str, node_id: str, offset: int) -> str:
+def move_node(text: str, node_id: str, offset: int, *, section: str = "nodes") -> str:
     """The text with one node moved up (``-1``) or down (``+1``) in the file."""
-    document = _load(text)
-    nodes = document["nodes"]
+    document = _load(text, section)
+    nodes = document[section]
     keys = list(nodes)
     if node_id not in keys:
         raise InvalidInput(f"De stap {node_id} staat niet in dit bestand.")
@@ -215,16 +251,16 @@ def move_node(text: str, node_id: str, offset: int) -> str:
     return _dump(document)
 
 
-def delete_node(text: str, node_id: str) -> str:
+def delete_node(text: str, node_id: str, *, section: str = "nodes") -> str:
     """The text without ``node_id``; refused while other nodes lead to it."""
-    linked = links_to(text, node_id)
+    linked = links_to(text, node_id) if section == "nodes" else []
     if linked:
         raise InvalidInput(
             f"De stap {node_id} kan niet weg: {', '.join(linked)} leidt ernaartoe. "
             "Laat die eerst naar een andere stap gaan."
         )
-    document = _load(text)
-    if node_id not in document["nodes"]:
+    document = _load(text, section)
+    if node_id not in document[section]:
         raise InvalidInput(f"De stap {node_id} staat niet in dit bestand.")
-    del document["nodes"][node_id]
+    del document[section][node_id]
     return _dump(document)

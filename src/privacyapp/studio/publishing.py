@@ -7,6 +7,9 @@ Publishing (:func:`publish`):
 3. the merged content gets the strict checks of ``flows check --strict``: no errors and no
    warnings (the same checks the golden files pin); the registry's ``content_version`` is
    raised when it is not newer than the last published one;
+3b. every golden walk of the merged result is walked again (``studio.walks``): a walk that
+   gives another text blocks publishing (:class:`WalksChanged`, naming the flow, the answers
+   and the file), unless the change set updated that golden;
 4. the bundle is built from the merged content (and written into the repository's copy of the
    app bundle, when the repository holds one, so the citizen app built from it shows the text);
 5. with a TUF repository configured, the bundle is published through the content publishing
@@ -30,7 +33,9 @@ from pathlib import Path
 from privacyapp.content.bundle import bundle_bytes
 from privacyapp.content.errors import ContentError
 from privacyapp.content.signing import version_key
-from privacyapp.studio import model
+from privacyapp.engine import Library
+from privacyapp.engine.goldens import changed_walks
+from privacyapp.studio import model, walks
 from privacyapp.studio.checking import check_folder
 from privacyapp.studio.core import StudioCore
 from privacyapp.studio.errors import (
@@ -38,9 +43,11 @@ from privacyapp.studio.errors import (
     NotAllowed,
     NotFound,
     RepositoryError,
+    WalksChanged,
     WrongState,
 )
 from privacyapp.studio.gitrepo import RefMoved
+from privacyapp.studio.messages import dutch_line
 from privacyapp.studio.model import ChangeSet, PublishTarget, User
 from privacyapp.studio.storage import Publication
 
@@ -138,8 +145,9 @@ def publish(
             raise ContentHasErrors(
                 f"De samengevoegde inhoud is niet schoon: {len(result.errors)} fouten en "
                 f"{len(result.warnings)} waarschuwingen. Los ze op in een voorstel.",
-                [d.format() for d in result.diagnostics],
+                [dutch_line(d) for d in result.diagnostics],
             )
+        walked = _check_walks(studio, merged, result.library)
         bundle = bundle_bytes(result.library)
         changes: dict[str, str | None] = {f"{repo.content_dir}/registry.yaml": registry_text}
         if repo.read_file(main_head, APP_BUNDLE) is not None:
@@ -179,9 +187,29 @@ def publish(
             studio.storage.audit(
                 db, studio.now(), user.name, "gepubliceerd", cs_id,
                 {"version": commit, "content_version": content_version,
-                 "content_hash": library.content_hash, "update_server_version": repo_version},
+                 "content_hash": library.content_hash, "update_server_version": repo_version,
+                 "golden_walks": walked},
             )  # fmt: skip
         return history(studio)[0]
+
+
+def _check_walks(studio: StudioCore, merged: str, library: Library) -> int:
+    """Walk the merged result's golden walks; returns how many ran.
+
+    Raises:
+        WalksChanged: when a walk gives another text than its golden.
+    """
+    goldens = walks.goldens_at(studio.repo, merged)
+    changes = changed_walks(library, goldens)
+    if changes:
+        raise WalksChanged(
+            f"Publiceren kan nog niet: {len(changes)} van de {len(goldens)} voorbeeldroutes "
+            "geven een andere uitkomst of tekst dan is vastgelegd. Klopt de verandering? Werk "
+            "dan de voorbeeldroutes bij in het voorstel (Voorbeeldroutes bijwerken), laat een "
+            "jurist het opnieuw goedkeuren en publiceer dan. Klopt ze niet? Herstel de tekst.",
+            [walks.describe_change(c, library) for c in changes],
+        )
+    return len(goldens)
 
 
 def history(studio: StudioCore) -> list[Publication]:

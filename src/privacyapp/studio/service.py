@@ -23,12 +23,12 @@ from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 
-from privacyapp.engine import Flow
+from privacyapp.engine import Flow, Library
 from privacyapp.engine._document import YMap, parse_document
 from privacyapp.engine.overlays import MUNICIPALITY_CODE
-from privacyapp.studio import clusters, model, overlays, publishing, review, variants
+from privacyapp.studio import clusters, model, overlays, publishing, review, variants, walks
 from privacyapp.studio.checking import Checker, CheckResult
-from privacyapp.studio.core import DEFAULT_IDLE, Clock, StudioCore, _user
+from privacyapp.studio.core import DEFAULT_IDLE, DEFAULT_WALKS_DIR, Clock, StudioCore, _user
 from privacyapp.studio.diff import FileDiff, describe_file
 from privacyapp.studio.errors import (
     ContentHasErrors,
@@ -40,6 +40,7 @@ from privacyapp.studio.errors import (
     WrongState,
 )
 from privacyapp.studio.gitrepo import Author, GitRepo, RefMoved, check_content_path
+from privacyapp.studio.messages import dutch_line
 from privacyapp.studio.model import ROLES, ApprovalView, ChangeSet, PublishTarget, SaveResult, User
 from privacyapp.studio.passwords import (
     DEFAULT_PARAMS,
@@ -61,6 +62,7 @@ from privacyapp.studio.storage import (
 __all__ = [
     "DEFAULT_IDLE",
     "DEFAULT_PARAMS",
+    "DEFAULT_WALKS_DIR",
     "Account",
     "ApprovalView",
     "Author",
@@ -72,6 +74,7 @@ __all__ = [
     "Storage",
     "Studio",
     "StudioCore",
+    "check_content_path",
 ]
 
 _NAME_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789.-_")
@@ -286,7 +289,7 @@ class Studio(StudioCore):
         """
         row = self._row(cs_id)
         head = self._head(row)
-        text = self.repo.read_file(head, check_content_path(path, self.repo.content_dir))
+        text = self.repo.read_file(head, self.check_path(path))
         if text is None:
             raise NotFound(f"Het bestand {path} staat niet in voorstel {cs_id}.")
         return text, head
@@ -378,7 +381,7 @@ class Studio(StudioCore):
         municipal = self._require_writer(user, "de inhoud wijzigen")
         if not changes:
             raise InvalidInput("Er is niets om op te slaan.")
-        paths = {check_content_path(p, self.repo.content_dir): t for p, t in changes.items()}
+        paths = {self.check_path(p): t for p, t in changes.items()}
         row = self._row(cs_id)
         if row.state == model.PUBLISHED:
             raise WrongState(
@@ -408,7 +411,7 @@ class Studio(StudioCore):
         state = row.state
         with self.storage.connect() as db:
             self.storage.add_edit(db, cs_id, user.id, commit, sorted(paths), self.now())
-            old_hash = self.repo.content_tree(head)
+            old_hash = self.repo.review_hash(head)
             voided = sum(1 for a in self.storage.approvals(db, cs_id) if a.content_hash == old_hash)
             if state in (model.IN_REVIEW, model.APPROVED):
                 state = model.CONCEPT
@@ -487,7 +490,7 @@ class Studio(StudioCore):
         self, cs_id: int, path: str, new_text: str
     ) -> list[clusters.FragmentImpact]:
         """Before a fragment change is saved: every flow it reaches, each with its diff."""
-        path = check_content_path(path, self.repo.content_dir)
+        path = self.check_path(path)
         head = self._head(self._row(cs_id))
         return clusters.fragment_impact(self, head, path, new_text, self.law_names(cs_id))
 
@@ -504,7 +507,7 @@ class Studio(StudioCore):
         """Change a fragment everywhere (``only_flow=None``: every flow that uses it changes in
         this change set) or copy the new text into one flow only (the fragment stays)."""
         self._require(user, "auteur", "een bouwsteen wijzigen")
-        path = check_content_path(path, self.repo.content_dir)
+        path = self.check_path(path)
         if only_flow is None:
             return self.save(user, cs_id, {path: new_text}, expected_version=expected_version)
         head = self._head(self._row(cs_id))
@@ -631,7 +634,7 @@ class Studio(StudioCore):
             raise ContentHasErrors(
                 f"Je kunt dit voorstel nog niet indienen: er zijn {len(result.errors)} fouten. "
                 "Los ze eerst op.",
-                [d.format() for d in result.errors],
+                [dutch_line(d) for d in result.errors],
             )
         with self.storage.connect() as db:
             self.storage.set_state(db, cs_id, model.IN_REVIEW, self.now())
@@ -671,7 +674,7 @@ class Studio(StudioCore):
                 current_version=head,
                 conflict_id=0,
             )
-        content_hash = self.repo.content_tree(head)
+        content_hash = self.repo.review_hash(head)
         with self.storage.connect() as db:
             self.storage.add_approval(db, cs_id, user.id, "jurist", content_hash, self.now())
             self.storage.set_state(db, cs_id, model.APPROVED, self.now())
@@ -709,7 +712,7 @@ class Studio(StudioCore):
         if not text:
             raise InvalidInput("Een opmerking mag niet leeg zijn.")
         if path is not None:
-            path = check_content_path(path, self.repo.content_dir)
+            path = self.check_path(path)
         with self.storage.connect() as db:
             self.storage.change_set(db, cs_id)
             self.storage.add_comment(db, cs_id, user.id, path, node, text, "opmerking", self.now())
@@ -722,6 +725,52 @@ class Studio(StudioCore):
         """The audit log (of one change set, or all of it), oldest first."""
         with self.storage.connect() as db:
             return self.storage.audit_entries(db, cs_id)
+
+    def walk_changes(self, cs_id: int) -> list[str]:
+        """The golden walks the change set's content walks differently (one Dutch line each).
+
+        Publishing checks the same on the merged result; this shows it before review.
+        """
+        head = self._head(self._row(cs_id))
+        library = self._walkable(head)
+        changes = walks.walk_changes(self.repo, head, library)
+        return [walks.describe_change(c, library) for c in changes]
+
+    def _walkable(self, head: str) -> Library:
+        library = self.checker.check(head).library
+        if library is None:
+            raise ContentHasErrors(
+                "De voorbeeldroutes kunnen nog niet lopen: de inhoud heeft fouten. Los die eerst "
+                "op.",
+                [],
+            )
+        return library
+
+    def update_walks(self, user: User, cs_id: int, *, expected_version: str) -> SaveResult:
+        """Record the walks of the change set's content as its new golden walks (one save).
+
+        For an intended change: the golden walks that now give another text get that text (a
+        walk whose flow is gone is removed); the jurist reads them in the diff. A walk whose
+        answers no longer fit the steps is left as it is: it needs new answers (a new file).
+
+        Raises:
+            InvalidInput: when every golden walk still matches (nothing to update).
+            EditConflict: someone saved after ``expected_version``.
+        """
+        self._require(user, "auteur", "voorbeeldroutes bijwerken")
+        head = self._head(self._row(cs_id))
+        library = self._walkable(head)
+        updates = walks.updated_goldens(walks.walk_changes(self.repo, head, library), library)
+        if not updates:
+            raise InvalidInput(
+                "Alle voorbeeldroutes die kunnen lopen, geven nog dezelfde tekst. Er is niets bij "
+                "te werken."
+            )
+        count = len(updates)
+        return self.save(
+            user, cs_id, updates, expected_version=expected_version,
+            message=f"{user.display_name} werkt {count} voorbeeldroute(s) bij",
+        )  # fmt: skip
 
     # ------------------------------------------------------------------ publishing
 

@@ -72,6 +72,7 @@ def make_main(studio: Studio) -> Callable[[ft.Page], Awaitable[None]]:
 
         def on_route(e: ft.RouteChangeEvent) -> None:
             if e.route != ui.state.route:
+                ui.autosave.flush()  # the browser's back button leaves the form too
                 ui.state.route = e.route
                 ui.render()
 

@@ -19,6 +19,7 @@ import flet as ft
 from privacyapp.studio.errors import EditConflict, SignInFailed, StudioError
 from privacyapp.studio.model import User
 from privacyapp.studio.service import Studio
+from privacyapp.views.studio.autosave import Autosave
 
 __all__ = ["TOKEN_KEY", "UIContext", "UIState", "route_with", "split_route"]
 
@@ -41,6 +42,8 @@ class UIState:
     versions: dict[tuple[int, str], str] = field(default_factory=dict)
     #: YAML text being edited: (change set, path) -> text.
     drafts: dict[tuple[int, str], str] = field(default_factory=dict)
+    #: Files whose last save was refused (someone else saved first): no background saves.
+    conflicts: set[tuple[int, str]] = field(default_factory=set)
     yaml_mode: bool = False
     preview: Any = None
 
@@ -66,13 +69,21 @@ class UIContext(ABC):
         self.state = UIState()
         self.storage = storage
         self.body: ft.Column = ft.Column(expand=True, scroll=ft.ScrollMode.AUTO)
+        schedule = page.run_task if page is not None else None
+        self.autosave = Autosave(studio, self.state, schedule=schedule)
+        self.autosave.on_update = self._update_page
 
     # ------------------------------------------------------------------ navigation
 
     def go(self, route: str, *, notice: str | None = None) -> None:
-        """Show ``route`` (and add it to the browser history); messages of the last screen go."""
+        """Show ``route`` (and add it to the browser history); messages of the last screen go.
+
+        Leaving a form saves what was typed in it first (autosave).
+        """
+        if route != self.state.route:
+            self.autosave.flush()
         if split_route(route)[0] != split_route(self.state.route)[0]:
-            self.state.values.clear()
+            self._forget_values()
         if route != self.state.route:
             self.state.error, self.state.error_lines = None, []
         self.state.notice = notice
@@ -80,6 +91,12 @@ class UIContext(ABC):
         self.render()
         if self.page is not None and getattr(self.page, "route", route) != route:
             self.page.run_task(self._push, route)
+
+    def _forget_values(self) -> None:
+        """Clear what was typed, except in files whose save was refused (kept on screen)."""
+        keep = tuple(f"{path}#" for _, path in self.state.conflicts)
+        for key in [k for k in self.state.values if not (keep and k.startswith(keep))]:
+            del self.state.values[key]
 
     def to(self, route: str) -> Callable[[Any], None]:
         """A click handler that shows ``route``."""
@@ -149,6 +166,7 @@ class UIContext(ABC):
         self.go("/")
 
     def sign_out(self) -> None:
+        self.autosave.flush()  # what was typed is saved before the session ends
         if self.state.token is not None:
             self.studio.sign_out(self.state.token)
         self.sign_out_locally("Je bent afgemeld.")
@@ -187,6 +205,10 @@ class UIContext(ABC):
     @abstractmethod
     def build(self) -> ft.Control:
         """The screen for the current route."""
+
+    def _update_page(self) -> None:
+        if self.page is not None:
+            self.page.update()
 
     def render(self) -> None:
         self.body.controls = [self.build()]

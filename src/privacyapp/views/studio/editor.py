@@ -1,9 +1,12 @@
-"""Editing one flow file: its steps, a form per step type, a YAML tab, and the checks.
+"""Editing one content file: its steps, a form per step (``forms``), a YAML tab, the checks.
 
-The form changes one step through ``privacyapp.studio.nodes`` (the rest of the file keeps its
-exact text); the YAML tab saves the whole text. Every save goes into the change set (never into
-what is published) and is checked at once: the error summary at the top links to the step and
-field of each problem (NL Design System pattern), and the fields show their own problems.
+A flow file's steps, a fragments file's building blocks (``flows/_fragments``) or the
+registry's laws (``flows/registry.yaml``). The form changes one entry through
+``privacyapp.studio.nodes`` (the rest of the file keeps its exact text); the YAML tab saves the
+whole text. What is typed is saved by ``autosave`` into the change set (never into what is
+published) after a pause, on leaving the form and on Opslaan, and is checked at once: the error
+summary at the top links to the step and field of each problem (NL Design System pattern), in
+Dutch (``privacyapp.studio.messages``), and the fields show their own problems.
 """
 
 from __future__ import annotations
@@ -17,6 +20,9 @@ from privacyapp.engine import Diagnostic
 from privacyapp.studio import nodes
 from privacyapp.studio.diff import FIELD_NAMES, NODE_TYPES
 from privacyapp.studio.errors import StudioError
+from privacyapp.studio.messages import dutch
+from privacyapp.views.studio import forms
+from privacyapp.views.studio.autosave import Edit
 from privacyapp.views.studio.kit import dropdown, error_summary, field, w
 
 if TYPE_CHECKING:
@@ -33,7 +39,7 @@ def locate(text: str, line: int) -> tuple[str | None, str | None]:
     lines = text.splitlines()
     in_nodes, node, fld = False, None, None
     for number, content in enumerate(lines[: max(line, 1)], start=1):
-        if content.startswith("nodes:"):
+        if content.startswith(("nodes:", "fragments:", "laws:")):
             in_nodes, node, fld = True, None, None
             continue
         if in_nodes and content and not content.startswith(" ") and not content.startswith("#"):
@@ -52,8 +58,8 @@ def locate(text: str, line: int) -> tuple[str | None, str | None]:
     return node, fld
 
 
-def _key(path: str, node: str, name: str) -> str:
-    return f"{path}#{node}#{name}"
+_SECTION_WORDS = {"nodes": "Stappen", "fragments": "Bouwstenen", "laws": "Wetten"}
+_LAW_KINDS = {key: text for key, text in forms.LAW_KINDS}
 
 
 def editor_view(ui: UIContext, cs_id: int, path: str | None, node: str | None) -> ft.Control:
@@ -64,35 +70,36 @@ def editor_view(ui: UIContext, cs_id: int, path: str | None, node: str | None) -
     if not path:
         return ft.Column([back, w.body("Kies eerst een vraag om te bewerken.")])
     try:
-        saved_text, current = studio.read(cs_id, path)
+        _, current = studio.read(cs_id, path)
     except StudioError as exc:
         return ft.Column([back, w.body(str(exc))])
+    section = nodes.section_of(path)
     version = state.versions.setdefault((cs_id, path), current)
-    text = state.drafts.get((cs_id, path), saved_text)
+    text = state.drafts.get((cs_id, path)) or ui.autosave.base_text(cs_id, path)
     try:
-        ids = nodes.node_ids(text)
+        ids = nodes.node_ids(text, section)
     except StudioError:
         ids = []
         state.yaml_mode = True
     if node not in ids:
         node = ids[0] if ids else None
-    check = studio.check(cs_id)
-    own = check.for_path(path)
+    own = studio.check(cs_id).for_path(path)
+    name = path.rsplit("/", 1)[-1].removesuffix(".yaml")
     controls: list[ft.Control] = [
         back,
-        w.heading(
-            f"Bewerken: {path.rsplit('/', 1)[-1].removesuffix('.yaml')}", 1, ident="editor-title"
-        ),
+        w.heading(f"Bewerken: {name}", 1, ident="editor-title"),
+        _status(ui),
     ]
-    if version != current:
-        controls.append(
-            w.notice(
-                "Iemand anders heeft dit voorstel intussen opgeslagen. Jouw tekst blijft staan; "
-                "sla je op, dan hoor je of het botst.",
-                ident="editor-stale",
-            )
-        )
-    controls.append(_summary(ui, cs_id, path, saved_text, own))
+    if version != current or (cs_id, path) in state.conflicts:
+        controls.append(_stale(ui, cs_id, path))
+    slot = ft.Container(content=_summary(ui, cs_id, path, text, own))
+    controls.append(slot)
+
+    def refresh_summary() -> None:  # after a save in the background: only the summary changes
+        saved = ui.autosave.base_text(cs_id, path)
+        slot.content = _summary(ui, cs_id, path, saved, studio.check(cs_id).for_path(path))
+
+    ui.autosave.on_saved = refresh_summary
     mode = ft.Row(
         [
             w.option(
@@ -104,172 +111,195 @@ def editor_view(ui: UIContext, cs_id: int, path: str | None, node: str | None) -
     )
     controls.append(mode)
     if state.yaml_mode or node is None:
-        controls += _yaml_tab(ui, cs_id, path, text, version, own)
+        controls += _yaml_tab(ui, cs_id, path, text, own)
     else:
-        controls += _steps(ui, cs_id, path, text, ids, node, version)
-        controls += _form(ui, cs_id, path, text, node, version, own)
+        edit = Edit(cs_id, path, node, section)
+        controls += _steps(ui, edit, text, ids)
+        controls += forms.form(ui, edit, text, _errors_for(own, text, node), ids)
+        controls += _buttons(ui, edit)
     return ft.Column(controls, spacing=12, tight=True)
 
 
+def _status(ui: UIContext) -> ft.Control:
+    """The autosave's status line ("Opgeslagen om 14:32" / "Niet opgeslagen: ...")."""
+    text = ui.autosave.status or (
+        "Wat je typt, wordt vanzelf opgeslagen in dit voorstel. Gepubliceerd wordt er niets."
+    )
+    control = w.muted(text)
+    ui.autosave.status_text = control
+    return ft.Semantics(identifier="editor-autosave", live_region=True, content=control)
+
+
+def _stale(ui: UIContext, cs_id: int, path: str) -> ft.Control:
+    def reload(_: Any) -> None:
+        state = ui.state
+        state.versions.pop((cs_id, path), None)
+        state.drafts.pop((cs_id, path), None)
+        state.conflicts.discard((cs_id, path))
+        for key in [k for k in state.values if k.startswith(f"{path}#")]:
+            del state.values[key]
+        ui.autosave.pending = None
+        ui.autosave.status = (
+            "De nieuwste versie staat open. Je eigen tekst is bewaard bij het voorstel."
+        )
+        ui.render()
+
+    return ft.Column(
+        [
+            w.notice(
+                "Iemand anders heeft dit voorstel intussen opgeslagen. Jouw tekst blijft staan; "
+                "sla je op, dan hoor je of het botst. Je tekst gaat nooit verloren.",
+                ident="editor-stale",
+            ),
+            w.secondary("Nieuwste versie openen", "editor-reload", reload),
+        ],
+        spacing=6,
+        tight=True,
+    )
+
+
 def _mode(ui: UIContext, yaml_mode: bool) -> None:
+    ui.autosave.flush()  # leaving the form (or the YAML tab) saves it
     ui.state.yaml_mode = yaml_mode
     ui.render()
+
+
+def _message(diagnostic: Diagnostic) -> str:
+    message, hint = dutch(diagnostic)
+    return message + (f" {hint}" if hint else "")
 
 
 def _summary(ui: UIContext, cs_id: int, path: str, text: str, own: list[Diagnostic]) -> ft.Control:
     errors = [d for d in own if d.is_error]
     warnings = [d for d in own if not d.is_error]
     if not own:
-        return w.notice("De controle vindt geen problemen in deze vraag.", ident="editor-clean")
+        return w.notice("De controle vindt geen problemen in dit bestand.", ident="editor-clean")
     items = []
     for diagnostic in [*errors, *warnings]:
         step, fld = locate(text, diagnostic.line)
         where = f"{'Fout' if diagnostic.is_error else 'Waarschuwing'}, regel {diagnostic.line}"
         if step:
             where += f", stap {step}" + (f", {FIELD_NAMES.get(fld, fld)}" if fld else "")
-        message = diagnostic.message + (f" ({diagnostic.hint})" if diagnostic.hint else "")
 
         def go(_: Any, s: str | None = step) -> None:
             ui.state.yaml_mode = s is None
             ui.go(f"/voorstel/{cs_id}/bestand?pad={path}" + (f"&stap={s}" if s else ""))
 
-        items.append((message, where, go))
+        items.append((_message(diagnostic), where, go))
     title = f"{len(errors)} fout(en) en {len(warnings)} waarschuwing(en). "
     title += "Fouten los je op voor je indient." if errors else "Waarschuwingen mogen blijven."
     return error_summary("editor-summary", title, items)
 
 
-def _save(
-    ui: UIContext,
-    cs_id: int,
-    path: str,
-    text: str,
-    version: str,
-    message: str,
-    on_saved: Any = None,
-) -> bool:
-    user = ui.state.user
-    assert user is not None
-    results: list[Any] = []
-
-    def action() -> None:
-        results.append(
-            ui.studio.save(user, cs_id, {path: text}, expected_version=version, message=message)
-        )
-
-    if ui.run(
-        action, notice="Opgeslagen in het voorstel. Gepubliceerd is nog niets.", render=False
-    ):
-        result = results[0]
-        ui.state.versions[(cs_id, path)] = result.version
-        ui.state.drafts.pop((cs_id, path), None)
-        if result.voided_approvals:
-            ui.state.notice = (
-                "Opgeslagen. Het voorstel is weer een concept: de goedkeuring geldt niet meer "
-                "voor de nieuwe tekst."
-            )
-        if on_saved is not None:
-            on_saved()
-        ui.render()
-        return True
-    return False
+def save_now(ui: UIContext) -> None:
+    """Opslaan: what is pending is saved at once; the screen shows the result."""
+    ui.autosave.flush()
+    ui.state.notice = None
+    ui.render()
 
 
 def _yaml_tab(
-    ui: UIContext, cs_id: int, path: str, text: str, version: str, own: list[Diagnostic]
+    ui: UIContext, cs_id: int, path: str, text: str, own: list[Diagnostic]
 ) -> list[ft.Control]:
+    edit = Edit(cs_id, path, None)
+
     def keep(value: str) -> None:
         ui.state.drafts[(cs_id, path)] = value
 
-    def save(_: Any) -> None:
-        _save(ui, cs_id, path, ui.state.drafts.get((cs_id, path), text), version, "")
-
-    errors = [f"regel {d.line}: {d.message}" for d in own if d.is_error]
+    errors = [f"regel {d.line}: {dutch(d)[0]}" for d in own if d.is_error]
     return [
         field(
             "editor-yaml",
-            "De hele vraag als YAML",
+            "Het hele bestand als YAML",
             text,
-            keep,
+            ui.autosave.tracked(edit, keep),
             multiline=True,
             error="; ".join(errors[:3]) or None,
         ),
-        w.primary("Opslaan", "editor-save", save),
+        w.primary("Opslaan", "editor-save", lambda _: save_now(ui)),
     ]
 
 
-def _steps(
-    ui: UIContext, cs_id: int, path: str, text: str, ids: list[str], node: str, version: str
-) -> list[ft.Control]:
+def _steps(ui: UIContext, edit: Edit, text: str, ids: list[str]) -> list[ft.Control]:
     values = ui.state.values
+    cs_id, path, node, section = edit.cs_id, edit.path, edit.node, edit.section
+    assert node is not None
     here = f"/voorstel/{cs_id}/bestand?pad={path}"
     buttons = [
         w.option(step, f"editor-node-{step}", step == node, ui.to(f"{here}&stap={step}"))
         for step in ids
     ]
 
-    def change(new_text: str, then: str | None) -> None:
-        _save(ui, cs_id, path, new_text, version, "")
-        if then is not None:
-            ui.go(f"{here}&stap={then}")
-
-    def structural(edit: Any, then: str | None) -> Any:
+    def structural(edit_text: Any, then: str | None) -> Any:
         def run(_: Any) -> None:
+            if not ui.autosave.flush():  # what was typed goes first
+                ui.render()
+                return
+            user = ui.state.user
+            assert user is not None
             try:
-                new_text = edit()
+                new_text = edit_text(ui.autosave.base_text(cs_id, path))
+                ui.autosave.save_text(user, Edit(cs_id, path, None), new_text, message=None)
             except StudioError as exc:
                 ui.state.error = str(exc)
                 ui.render()
                 return
-            change(new_text, then)
+            ui.go(f"{here}&stap={then}" if then else here)
 
         return run
 
-    new_id = values.get("new-node", "")
-    new_kind = values.get("new-kind", "advice")
+    kinds = list(_LAW_KINDS.items()) if section == "laws" else list(NODE_TYPES.items())
+    new_kind = values.get("new-kind") or kinds[0][0]
+    word = _SECTION_WORDS[section]
     return [
-        w.heading("Stappen", 2),
+        w.heading(word, 2),
         ft.Row(buttons, wrap=True, spacing=6, run_spacing=6),
         ft.Row(
             [
                 w.secondary(
-                    "Omhoog", "editor-up", structural(lambda: nodes.move_node(text, node, -1), node)
+                    "Omhoog",
+                    "editor-up",
+                    structural(lambda t: nodes.move_node(t, node, -1, section=section), node),
                 ),
                 w.secondary(
                     "Omlaag",
                     "editor-down",
-                    structural(lambda: nodes.move_node(text, node, 1), node),
+                    structural(lambda t: nodes.move_node(t, node, 1, section=section), node),
                 ),
                 w.secondary(
                     "Verwijder deze stap",
                     "editor-delete",
-                    structural(lambda: nodes.delete_node(text, node), None),
+                    structural(lambda t: nodes.delete_node(t, node, section=section), None),
                 ),
             ],
             wrap=True,
-        ),
+        ),  # fmt: skip
         field(
             "editor-new-node",
-            "Nieuwe stap: id",
-            new_id,
+            "Nieuw: id",
+            values.get("new-node", ""),
             lambda v: values.__setitem__("new-node", v),
         ),
         dropdown(
             "editor-new-kind",
             "Soort",
             new_kind,
-            list(NODE_TYPES.items()),
+            kinds,
             lambda v: values.__setitem__("new-kind", v),
-        ),
+        ),  # fmt: skip
         w.secondary(
-            "Stap toevoegen",
+            "Toevoegen",
             "editor-add",
             structural(
-                lambda: nodes.add_node(
-                    text, values.get("new-node", ""), values.get("new-kind", "advice"), after=node
+                lambda t: nodes.add_node(
+                    t,
+                    values.get("new-node", ""),
+                    values.get("new-kind") or kinds[0][0],
+                    after=node,
+                    section=section,
                 ),
                 values.get("new-node") or None,
-            ),
+            ),  # fmt: skip
         ),
     ]
 
@@ -279,278 +309,20 @@ def _errors_for(own: list[Diagnostic], text: str, node: str) -> dict[str, str]:
     for diagnostic in own:
         step, fld = locate(text, diagnostic.line)
         if step == node and fld and fld not in found:
-            found[fld] = diagnostic.message + (f" ({diagnostic.hint})" if diagnostic.hint else "")
+            found[fld] = _message(diagnostic)
     return found
 
 
-def _form(
-    ui: UIContext, cs_id: int, path: str, text: str, node: str, version: str, own: list[Diagnostic]
-) -> list[ft.Control]:
-    values = ui.state.values
-    current = nodes.node_fields(text, node)
-    kind = str(current.get("type", ""))
-    errors = _errors_for(own, text, node)
-
-    def get(name: str, default: Any = "") -> Any:
-        return values.get(_key(path, node, name), current.get(name, default))
-
-    def put(name: str) -> Any:
-        return lambda value: values.__setitem__(_key(path, node, name), value)
-
-    def text_field(
-        name: str, label: str, *, multiline: bool = False, hint: str | None = None
-    ) -> ft.Control:
-        return field(
-            f"form-{name}",
-            label,
-            str(get(name) or ""),
-            put(name),
-            multiline=multiline,
-            error=errors.get(name),
-            hint=hint,
-        )
-
-    ids = nodes.node_ids(text)
-    step_options = [(i, i) for i in ids if i != node]
-    out: list[ft.Control] = [
-        w.heading(f"{NODE_TYPES.get(kind, 'Stap')} {node}", 2, ident="form-title")
-    ]
-    if kind == "question":
-        out += [
-            text_field("text", "Vraag"),
-            text_field("help", "Hulptekst (mag leeg)", multiline=True),
-        ]
-        out += _rows(
-            ui,
-            path,
-            node,
-            "choices",
-            get("choices", []),
-            [("label", "Keuze"), ("next", "Gaat naar")],
-            step_options,
-            errors,
-        )
-    elif kind == "info":
-        out += [
-            text_field("title", "Titel"),
-            text_field("text", "Tekst", multiline=True),
-            dropdown(
-                "form-next",
-                "Volgende stap",
-                str(get("next") or "") or None,
-                step_options,
-                put("next"),
-            ),
-        ]
-    elif kind == "checklist":
-        out += [text_field("title", "Titel"), text_field("intro", "Inleiding", multiline=True)]
-        out += _rows(
-            ui, path, node, "items", get("items", []), [("id", "Id"), ("text", "Vraag")], [], errors
-        )
-        out.append(w.muted("De uitkomstregels bewerk je in het tabblad YAML."))
-    elif kind == "advice":
-        steps = get("steps", [])
-        out += [
-            text_field("title", "Titel"),
-            text_field("summary", "Samenvatting in één zin (mag leeg)"),
-            field(
-                "form-steps",
-                "Wat kun je doen: één stap per regel",
-                "\n".join(steps) if isinstance(steps, list) else str(steps),
-                lambda v: values.__setitem__(
-                    _key(path, node, "steps"), [s for s in v.splitlines() if s.strip()]
+def _buttons(ui: UIContext, edit: Edit) -> list[ft.Control]:
+    row: list[ft.Control] = [w.primary("Opslaan", "editor-save", lambda _: save_now(ui))]
+    if edit.section == "nodes":
+        row.append(
+            w.secondary(
+                "Bekijk in de app",
+                "editor-preview",
+                lambda _: ui.go(
+                    f"/voorstel/{edit.cs_id}/voorbeeld?pad={edit.path}&stap={edit.node}"
                 ),
-                multiline=True,
-                error=errors.get("steps"),
-            ),
-            text_field("explanation", "Uitleg: waarom", multiline=True),
-        ]
-        laws = ui.studio.law_names(cs_id)
-        out += _sources(ui, path, node, get("sources", []), laws, errors)
-        help_keys = sorted(ui.studio.registry_section(cs_id, "help"))
-        helps = get("help", [])
-        out.append(
-            field(
-                "form-help",
-                "Verdere hulp (namen, met komma's)",
-                ", ".join(helps) if isinstance(helps, list) else str(helps),
-                lambda v: values.__setitem__(
-                    _key(path, node, "help"), [h.strip() for h in v.split(",") if h.strip()]
-                ),
-                hint="Kies uit: " + ", ".join(help_keys),
-                error=errors.get("help"),
             )
         )
-        out.append(w.muted("Acties (knoppen onder het advies) bewerk je in het tabblad YAML."))
-
-    save = _form_saver(ui, cs_id, path, text, node, version)
-    out += [
-        ft.Row(
-            [
-                w.primary("Opslaan", "editor-save", save),
-                w.secondary(
-                    "Bekijk in de app",
-                    "editor-preview",
-                    lambda _: ui.go(f"/voorstel/{cs_id}/voorbeeld?pad={path}&stap={node}"),
-                ),
-            ],
-            wrap=True,
-        )
-    ]
-    return out
-
-
-_FORM_FIELDS = (
-    "text", "help", "title", "summary", "steps", "explanation", "sources", "next", "intro",
-    "choices", "items",
-)  # fmt: skip
-
-
-def _form_saver(ui: UIContext, cs_id: int, path: str, text: str, node: str, version: str) -> Any:
-    """The form's Opslaan: the changed fields into the step's text, then one save."""
-    values = ui.state.values
-
-    def save(_: Any) -> None:
-        changed = {
-            name: values[_key(path, node, name)]
-            for name in _FORM_FIELDS
-            if _key(path, node, name) in values
-        }
-        if not changed:
-            ui.state.notice = "Er is niets veranderd."
-            ui.render()
-            return
-        try:
-            new_text = nodes.update_node(text, node, changed)
-        except StudioError as exc:
-            ui.state.error = str(exc)
-            ui.render()
-            return
-
-        def forget() -> None:  # kept until the save went through: nothing typed is lost
-            for name in changed:
-                values.pop(_key(path, node, name), None)
-
-        who = ui.state.user.display_name if ui.state.user else ""
-        _save(ui, cs_id, path, new_text, version, f"{who} wijzigt {node}", forget)
-
-    return save
-
-
-def _rows(
-    ui: UIContext,
-    path: str,
-    node: str,
-    name: str,
-    rows: Any,
-    columns: list[tuple[str, str]],
-    step_options: list[tuple[str, str]],
-    errors: dict[str, str],
-) -> list[ft.Control]:
-    values = ui.state.values
-    key = _key(path, node, name)
-    items: list[dict[str, Any]] = values.setdefault(
-        key, [dict(r) for r in rows if isinstance(r, dict)]
-    )
-    out: list[ft.Control] = [w.heading(FIELD_NAMES.get(name, name).capitalize(), 3)]
-    if name in errors:
-        out.append(w.muted(errors[name]))
-    for index, row in enumerate(items):
-        parts: list[ft.Control] = []
-        for column, label in columns:
-            ident = f"form-{name}-{index}-{column}"
-            if column == "next" and step_options:
-                parts.append(
-                    dropdown(
-                        ident,
-                        label,
-                        row.get(column) or None,
-                        step_options,
-                        _setter(row, column),
-                    )
-                )
-            else:
-                parts.append(
-                    field(
-                        ident,
-                        label,
-                        str(row.get(column) or ""),
-                        _setter(row, column),
-                    )
-                )
-
-        def remove(_: Any, i: int = index) -> None:
-            items.pop(i)
-            ui.render()
-
-        parts.append(w.secondary("Weg", f"form-{name}-{index}-remove", remove))
-        out.append(ft.Column(parts, spacing=6, tight=True))
-
-    def add(_: Any) -> None:
-        items.append({column: "" for column, _ in columns})
-        ui.render()
-
-    out.append(w.secondary("Regel erbij", f"form-{name}-add", add))
-    return out
-
-
-def _setter(row: dict[str, Any], column: str) -> Any:
-    return lambda value: row.__setitem__(column, value)
-
-
-def _sources(
-    ui: UIContext, path: str, node: str, rows: Any, laws: dict[str, str], errors: dict[str, str]
-) -> list[ft.Control]:
-    values = ui.state.values
-    key = _key(path, node, "sources")
-    items: list[dict[str, Any]] = values.setdefault(
-        key, [dict(r) for r in rows if isinstance(r, dict)]
-    )
-    out: list[ft.Control] = [w.heading("Bronnen", 3)]
-    if "sources" in errors:
-        out.append(w.muted(errors["sources"]))
-    options = sorted(laws.items(), key=lambda item: item[1].lower())
-    for index, row in enumerate(items):
-
-        def setter(column: str, r: dict[str, Any] = row) -> Any:
-            return lambda v: r.__setitem__(column, v)
-
-        def remove(_: Any, i: int = index) -> None:
-            items.pop(i)
-            ui.render()
-
-        out.append(
-            ft.Column(
-                [
-                    dropdown(
-                        f"form-source-{index}-law",
-                        "Wet",
-                        row.get("law") or None,
-                        options,
-                        setter("law"),
-                    ),
-                    field(
-                        f"form-source-{index}-article",
-                        "Artikel",
-                        str(row.get("article") or ""),
-                        setter("article"),
-                    ),
-                    field(
-                        f"form-source-{index}-paragraph",
-                        "Lid (mag leeg)",
-                        str(row.get("paragraph") or ""),
-                        setter("paragraph"),
-                    ),
-                    w.secondary("Bron weghalen", f"form-source-{index}-remove", remove),
-                ],
-                spacing=6,
-                tight=True,
-            )
-        )
-
-    def add(_: Any) -> None:
-        items.append({"law": "", "article": "", "paragraph": ""})
-        ui.render()
-
-    out.append(w.secondary("Bron toevoegen", "form-source-add", add))
-    return out
+    return [ft.Row(row, wrap=True)]

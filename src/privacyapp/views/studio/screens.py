@@ -12,6 +12,7 @@ import flet as ft
 
 from privacyapp.studio.diff import FileDiff
 from privacyapp.studio.errors import StudioError
+from privacyapp.studio.messages import dutch
 from privacyapp.studio.model import ROLE_LABELS, ROLES, ChangeSet
 from privacyapp.views.studio import editor, preview
 from privacyapp.views.studio.context import UIContext, split_route
@@ -215,12 +216,14 @@ def change_set_view(ui: UIContext, cs_id: int) -> ft.Control:
     # --- what to edit
     if cs.state != "gepubliceerd" and user.has("auteur"):
         files = studio.files(cs_id)
-        flows = [p for p in files if p.endswith(".yaml") and "/_fragments/" not in p]
         chosen = values.get("file") or (cs.files[0][1] if cs.files else None)
         controls += [
             w.heading("Bewerken", 2),
-            w.body("Kies een sector en dan de vraag die je wilt bewerken."),
-            _file_picker(ui, cs_id, flows, chosen),
+            w.body(
+                "Kies een sector en dan de vraag die je wilt bewerken, of een bouwsteen of de "
+                "wetten in het register."
+            ),
+            _file_picker(ui, cs_id, files, chosen),
         ]
     # --- the review diff
     controls.append(w.heading("Wat is er veranderd", 2, ident="cs-diff-title"))
@@ -288,7 +291,8 @@ def _check_summary(ui: UIContext, cs: ChangeSet) -> ft.Control:
         route = f"/voorstel/{cs.id}/bestand?pad={diagnostic.path}" + (
             f"&stap={step}" if step else ""
         )
-        items.append((diagnostic.message, where, ui.to(route)))
+        message, hint = dutch(diagnostic)
+        items.append((message + (f" {hint}" if hint else ""), where, ui.to(route)))
     title = (
         f"De controle vindt {cs.errors} fout(en) en {cs.warnings} waarschuwing(en). "
         "Fouten moet je oplossen voor je indient."
@@ -296,10 +300,16 @@ def _check_summary(ui: UIContext, cs: ChangeSet) -> ft.Control:
     return error_summary("cs-check", title, items)
 
 
-def _file_picker(ui: UIContext, cs_id: int, flows: list[str], chosen: str | None) -> ft.Control:
-    """Sector, then question: buttons (keyboard and screen-reader friendly), no free paths."""
+def _file_picker(ui: UIContext, cs_id: int, files: list[str], chosen: str | None) -> ft.Control:
+    """Sector, then question: buttons (keyboard and screen-reader friendly), no free paths.
+
+    Besides the sectors: the building blocks (``_fragments``) and the registry's laws.
+    """
     values = ui.state.values
-    sectors = sorted({p.split("/")[1] for p in flows if p.count("/") >= 2})
+    yaml_files = [p for p in files if p.endswith(".yaml") and p.count("/") >= 2]
+    sectors = sorted({p.split("/")[1] for p in yaml_files if p.split("/")[1] != "_fragments"})
+    if any("/_fragments/" in p for p in yaml_files):
+        sectors.append("_fragments")
     default = chosen.split("/")[1] if chosen and chosen.count("/") >= 2 else None
     sector = values.get("sector") or default
 
@@ -310,15 +320,27 @@ def _file_picker(ui: UIContext, cs_id: int, flows: list[str], chosen: str | None
 
         return run
 
+    label = {"_fragments": "Bouwstenen"}
     rows: list[ft.Control] = [
-        w.options([w.option(s, f"cs-sector-{s}", s == sector, pick(s)) for s in sectors])
+        w.options(
+            [w.option(label.get(s, s), f"cs-sector-{s}", s == sector, pick(s)) for s in sectors]
+        )
     ]
-    for path in flows:
+    for path in yaml_files:
         if sector and f"/{sector}/" in path:
             name = path.rsplit("/", 1)[-1].removesuffix(".yaml")
             rows.append(
                 w.choice(name, f"cs-file-{name}", ui.to(f"/voorstel/{cs_id}/bestand?pad={path}"))
             )
+    registry = next((p for p in files if p.count("/") == 1 and p.endswith("/registry.yaml")), None)
+    if registry is not None:
+        rows.append(
+            w.choice(
+                "Wetten in het register",
+                "cs-file-registry",
+                ui.to(f"/voorstel/{cs_id}/bestand?pad={registry}"),
+            )
+        )
     return ft.Column(rows, spacing=8, tight=True)
 
 
@@ -334,6 +356,17 @@ def _actions(ui: UIContext, cs: ChangeSet) -> list[ft.Control]:
                 "Indienen voor beoordeling",
                 "cs-submit",
                 lambda _: ui.run(lambda: studio.submit(user, cs.id), notice="Ingediend."),
+            )
+        )
+    if cs.state != "gepubliceerd" and user.has("auteur") and studio.repo.walks_dir:
+        out.append(
+            w.secondary(
+                "Voorbeeldroutes bijwerken",
+                "cs-update-walks",
+                lambda _: ui.run(
+                    lambda: studio.update_walks(user, cs.id, expected_version=cs.version),
+                    notice="De voorbeeldroutes zijn bijgewerkt. Een jurist kijkt ze na.",
+                ),
             )
         )
     if cs.state in ("ter-beoordeling", "goedgekeurd") and user.has("jurist"):
