@@ -24,6 +24,7 @@ from privacyapp.rights import (
     UnknownFieldError,
     compose,
     kind_spec,
+    label_dutch,
     typed_recipient,
 )
 
@@ -135,11 +136,16 @@ def test_all_missing_fields_are_listed_at_once() -> None:
     request = RequestInput(RequestKind.RECTIFICATIE, Applicant(""), by_post, {})
     with pytest.raises(MissingFieldError) as info:
         compose(request, TODAY)
-    assert info.value.labels == (
+    assert [label_dutch(label) for label in info.value.labels] == [
         "Je naam",
         "Wat klopt er niet",
         "Je e-mailadres, telefoonnummer of adres",
-    )
+    ]
+    assert [label.key for label in info.value.labels] == [
+        "applicant.name",
+        "field.wrong",
+        "label.contact",
+    ]
     assert "Vul nog in: Je naam, Wat klopt er niet" in str(info.value)
 
 

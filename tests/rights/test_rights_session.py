@@ -6,9 +6,11 @@ from datetime import date
 
 from privacyapp.rights import (
     FOOTER,
+    Code,
     ComposerState,
     Draft,
     FollowUpKind,
+    Message,
     RecipientMode,
     RequestKind,
     Role,
@@ -48,7 +50,9 @@ def test_draft_representation() -> None:
 
 def test_no_municipality_chosen_is_explained() -> None:
     state = ComposerState(draft=Draft()).preview(date(2026, 11, 22))
-    assert state.letter is None and "Kies eerst je gemeente" in state.error
+    assert state.letter is None and state.error is not None
+    assert state.error.code is Code.CHOOSE_MUNICIPALITY
+    assert "Kies eerst je gemeente" in str(state.error)
 
 
 def test_preview_store_and_follow_up() -> None:
@@ -56,12 +60,13 @@ def test_preview_store_and_follow_up() -> None:
     assert state.letter is not None and state.letter.body.endswith(FOOTER)
     assert state.sent_text == "01-09-2026"  # as people write it
     bad = ComposerState(draft=_draft(), letter=state.letter, sent_text="1 sept").store()
-    assert "geen datum" in bad.error and bad.saved is None
+    assert "geen datum" in str(bad.error) and bad.saved is None
     ending = state.store("abc")
     assert ending.saved is not None and ending.saved.id == "abc"
-    assert "verstuurd op 1 september 2026" in ending.notice
+    assert "verstuurd op 1 september 2026" in str(ending.notice)
+    assert ending.notice == Message(Code.SAVED, {"date": date(2026, 9, 1)})
     early = ending.reminder(date(2026, 9, 15))
-    assert "loopt nog" in early.error
+    assert "loopt nog" in str(early.error)
     reminded = ending.reminder(date(2026, 10, 2))
     assert reminded.follow_up_letter and reminded.letter is not None
     assert reminded.letter.subject.startswith("Herinnering:")
@@ -81,8 +86,8 @@ def test_preview_store_and_follow_up() -> None:
 
 def test_extension_and_answered() -> None:
     state = ComposerState(draft=_draft()).preview(date(2026, 9, 1)).store("x")
-    assert "geen datum" in state.extension("morgen").error
-    assert "vóór" in state.extension("2026-08-01").error
+    assert "geen datum" in str(state.extension("morgen").error)
+    assert "vóór" in str(state.extension("2026-08-01").error)
     extended = state.extension("2026-09-10")
     assert extended.saved is not None and extended.saved.extension_announced == date(2026, 9, 10)
     done = extended.answered()

@@ -108,3 +108,17 @@ def test_texts_copied_from_the_dossier_are_still_its_own() -> None:
 def test_month_names_come_from_the_catalog() -> None:
     assert i18n.MONTHS_NL[10] == "november" and i18n.MONTHS_EN[2] == "March"
     assert len(set(i18n.MONTHS_NL)) == len(set(i18n.MONTHS_EN)) == 12
+
+
+def test_every_code_the_domain_reports_has_dutch_and_english() -> None:
+    """The store, the record service and the municipality register say what went wrong as
+    codes; each one a screen can show has its text in both catalogs."""
+    from privacyapp.dossier import RecordCode, StoreCode
+    from privacyapp.opendata import OpenDataCode
+
+    keys = [f"store.error.{code.value}" for code in StoreCode]
+    keys += [f"record.error.{code.value}" for code in RecordCode]
+    shown = set(OpenDataCode) - {OpenDataCode.FEED_OFFLINE, OpenDataCode.SNAPSHOT}
+    keys += [f"municipality.{code.value}" for code in sorted(shown)]
+    nl, en = entries(po("nl")), entries(po("en"))
+    assert [key for key in keys if not nl.get(key) or not en.get(key)] == []

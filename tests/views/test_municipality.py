@@ -16,7 +16,7 @@ import httpx
 import pytest
 from viewkit import click, find, heard, idents, texts, ui_phrases, walk
 
-from privacyapp.opendata import Address, Municipality, MunicipalityDirectory
+from privacyapp.opendata import Address, Municipality, MunicipalityDirectory, OpenDataCode
 from privacyapp.views.kit.context import ViewContext
 from privacyapp.views.kit.i18n import Translator
 from privacyapp.views.municipality.screen import (
@@ -394,9 +394,9 @@ def test_english_postcode_service_with_a_bad_answer() -> None:
     run_async(screen.lookup_postcode("3584 CC"))
     assert label(screen.control, "municipality-message") == EN("municipality.postcode_failed")
     dutch = screen_for(pdok_client(b"not json"))
-    run_async(dutch.lookup_postcode("3584 CC"))  # the Dutch UI keeps the service's own words
+    run_async(dutch.lookup_postcode("3584 CC"))  # the same code, worded in Dutch
     assert label(dutch.control, "municipality-message") == (
-        "Het antwoord van de postcodedienst is onleesbaar. Zoek je gemeente op naam."
+        "De postcodedienst gaf geen bruikbaar antwoord. Zoek je gemeente op naam."
     )
 
 
@@ -429,14 +429,16 @@ def test_english_status_when_the_register_file_is_too_large(tmp_path: Path) -> N
     )
 
 
-def test_dutch_failed_status_keeps_the_registers_own_message(tmp_path: Path) -> None:
+def test_dutch_failed_status_says_what_the_register_sent(tmp_path: Path) -> None:
     directory = MunicipalityDirectory(
         tmp_path, pdok_client(b"<html>down</html>"), clock=lambda: NOW
     )
     screen = MunicipalityScreen(directory)
     result = run_async(screen.refresh())
+    assert result.error is not None and result.error.code is OpenDataCode.FEED_FORMAT
     assert label(screen.control, "municipality-status") == (
-        f"Bijwerken lukte niet — we gebruiken de gegevens van 15-04-2026. {result.message}"
+        "Bijwerken lukte niet — we gebruiken de gegevens van 15-04-2026. "
+        "Het register stuurde iets dat we niet kunnen lezen."
     )
 
 

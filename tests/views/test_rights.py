@@ -15,6 +15,7 @@ from store_app import open_store
 from viewkit import RecordingNavigator, click, find, idents, texts
 
 from privacyapp.rights import FOOTER, RequestKind, RightsRequest, Stage
+from privacyapp.views.kit.i18n import Translator
 from privacyapp.views.kit.services import Services
 from privacyapp.views.kit.state import AppState
 from privacyapp.views.rights.screen import RightsScreen, kind_picker
@@ -409,7 +410,7 @@ def test_follow_route_shows_a_saved_request_and_updates_it(
     shown = render_route(SHELL_ROUTES, "/verzoek", state, with_store, nav)
     assert "rights-kind-inzage" in idents(shown.content)
     missing = render_route(SHELL_ROUTES, "/verzoek/volgen/onbekend", state, with_store, nav)
-    assert any("Er is geen bewaard item" in t for t in texts(missing.content))
+    assert Translator("nl")("store.error.not_found") in texts(missing.content)
 
 
 def _compose_in_shell(state: AppState, services: Services, nav: RecordingNavigator) -> Any:

@@ -1,4 +1,4 @@
-"""The rights service's Dutch UI text in English: every kind, field, stage and message."""
+"""The rights service's UI text in both languages: every kind, field, stage and message."""
 
 from __future__ import annotations
 
@@ -12,10 +12,13 @@ from privacyapp.rights import (
     FIELDS,
     IDENTITY_ADVICE,
     KINDS,
+    Code,
     ComposerState,
     DeadlineRule,
     Draft,
     FollowUpKind,
+    Label,
+    Message,
     RecipientMode,
     RequestKind,
     RightsError,
@@ -79,17 +82,17 @@ def test_dutch_is_the_service_text_unchanged() -> None:
     assert rt.field_hint(NL, "law") == FIELDS["law"].hint
     assert rt.age_rules(NL) == list(AGE_RULES)
     assert rt.date_text(NL, date(2026, 10, 1)) == "1 oktober 2026"
-    assert rt.message(NL, "Vul nog in: Je naam.") == "Vul nog in: Je naam."
     request = _request()
     step = next_step(request, TODAY)
     assert rt.step_text(NL, step, request) == (step.title, step.text)
     assert rt.step_text(NL, step, request)[0] == "Termijn verlopen"
 
 
-def _raises(action: Callable[[], object]) -> str:
+def _raises(action: Callable[[], object]) -> Message:
     with pytest.raises(RightsError) as caught:
         action()
-    return str(caught.value)
+    assert caught.value.message is not None  # raised by the service: a code, not a sentence
+    return caught.value.message
 
 
 class _Gemeente:
@@ -97,7 +100,7 @@ class _Gemeente:
     email = contact_form = website = postal_address = visit_address = None
 
 
-def _service_messages() -> list[str]:
+def _service_messages() -> list[Message | None]:
     """Every error and notice the composer can show, as the service writes it."""
     organisation = Draft(kind=RequestKind.VERNIETIGING, mode=RecipientMode.ORGANISATIE)
     organisation = organisation.with_value("org_name", "Zorg BV")
@@ -136,14 +139,27 @@ def _service_messages() -> list[str]:
     return messages
 
 
-@pytest.mark.parametrize("text", _service_messages())
-def test_every_service_message_is_shown_in_english(text: str) -> None:
-    assert text  # the service wrote something
-    english = rt.message(EN, text)
-    assert english != text
+@pytest.mark.parametrize("said", _service_messages())
+def test_every_service_message_is_shown_in_english(said: Message | None) -> None:
+    assert said is not None  # the service said something
+    english = rt.message(EN, said)
+    assert english != said.dutch()
     assert "rights." not in english  # a key, not a text
     for dutch in (" je ", " de ", " van ", "Vul ", "november", "JJJJ"):
         assert dutch not in english, english
+
+
+@pytest.mark.parametrize("said", _service_messages())
+def test_the_dutch_ui_says_what_the_service_says(said: Message | None) -> None:
+    """The Dutch catalog words each code as the service does for the CLI, word for word."""
+    assert said is not None
+    assert rt.message(NL, said) == said.dutch()
+
+
+def test_every_code_has_dutch_and_english() -> None:
+    nl, en = i18n.catalog("nl"), i18n.catalog("en")
+    keys = [f"rights.{code.value}" for code in Code]
+    assert [key for key in keys if not nl.get(key) or not en.get(key)] == []
 
 
 def test_the_pdf_font_error_is_shown_in_english(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -155,19 +171,30 @@ def test_the_pdf_font_error_is_shown_in_english(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setattr(letterpdf, "register_fonts", no_font)
     draft = Draft(mode=RecipientMode.ORGANISATIE).with_value("name", "Sam")
     draft = draft.with_value("org_name", "Zorg BV").with_value("org_email", "p@zorg.nl")
-    text = _raises(lambda: letterpdf.letter_pdf(draft.compose(TODAY)))
-    assert rt.message(EN, text).startswith("The app's font was not found")
+    said = _raises(lambda: letterpdf.letter_pdf(draft.compose(TODAY)))
+    assert rt.message(EN, said).startswith("The app's font was not found")
+    assert rt.message(NL, said) == str(said)
 
 
-def test_message_translates_labels_and_dates_and_leaves_others_alone() -> None:
-    assert rt.message(EN, "Vul nog in: Je naam, Je e-mailadres, telefoonnummer of adres.") == (
+def test_message_translates_labels_and_dates() -> None:
+    missing = Message(Code.MISSING, {"labels": (Label("applicant.name"), Label("label.contact"))})
+    assert rt.message(EN, missing) == (
         "Please still fill in: Your name, Your email address, phone number or address."
     )
-    assert rt.message(EN, "Bewaard in Mijn overzicht, verstuurd op 20 november 2026.") == (
-        "Saved in My overview, sent on 20 November 2026."
+    assert rt.message(NL, missing) == (
+        "Vul nog in: Je naam, Je e-mailadres, telefoonnummer of adres."
     )
-    other = "Er is geen bewaard item met id 'x'."  # not from privacyapp.rights
-    assert rt.message(EN, other) == other
+    saved = Message(Code.SAVED, {"date": date(2026, 11, 20)})
+    assert rt.message(EN, saved) == "Saved in My overview, sent on 20 November 2026."
+    assert rt.message(NL, saved) == "Bewaard in Mijn overzicht, verstuurd op 20 november 2026."
+
+
+def test_an_error_without_a_code_still_says_something() -> None:
+    """Only the CLI raises rights errors with plain text; a screen would still show it."""
+    said = rt.problem(RightsError("Meer gemeenten passen bij 'X'."))
+    assert said.code is Code.OTHER
+    assert rt.message(NL, said) == "Meer gemeenten passen bij 'X'."
+    assert rt.message(EN, said).startswith("Something went wrong")
 
 
 def test_recipient_explanations_follow_the_channel() -> None:

@@ -53,7 +53,8 @@ def check_pin(pin: str) -> str:
     """Return ``pin`` if it is acceptable (at least 5 characters), else raise ``PinPolicyError``."""
     if len(pin.strip()) < MIN_PIN_LENGTH:
         raise PinPolicyError(
-            f"Kies een pincode van minstens {MIN_PIN_LENGTH} tekens. Langer is veiliger."
+            f"Kies een pincode van minstens {MIN_PIN_LENGTH} tekens. Langer is veiliger.",
+            min_length=MIN_PIN_LENGTH,
         )
     return pin
 
@@ -225,6 +226,7 @@ class KeyFile:
         if not remaining:
             raise PinPolicyError(
                 "Je kunt de pincode niet uitzetten: dan zouden je gegevens zonder slot bewaard "
-                "worden. Dit apparaat heeft geen beveiligde sleutelopslag."
+                "worden. Dit apparaat heeft geen beveiligde sleutelopslag.",
+                min_length=MIN_PIN_LENGTH,
             )
         self.wraps = remaining

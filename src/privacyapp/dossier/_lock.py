@@ -25,6 +25,7 @@ from privacyapp.dossier._backend import Backend
 from privacyapp.dossier._crypto import KdfParams
 from privacyapp.dossier._keys import (
     KEY_FILE,
+    MIN_PIN_LENGTH,
     KdfLimitsLike,
     KeyFile,
     KeyWrapper,
@@ -273,7 +274,8 @@ class AppLock:
         if self.keystore is None or self.keystore.kind not in vault.unlock_kinds():
             raise PinPolicyError(
                 "Je kunt de pincode hier niet uitzetten: dit apparaat heeft geen beveiligde "
-                "sleutelopslag, dus dan zouden je gegevens zonder slot bewaard worden."
+                "sleutelopslag, dus dan zouden je gegevens zonder slot bewaard worden.",
+                min_length=MIN_PIN_LENGTH,
             )
         raw = self.backend.read(KEY_FILE)
         if raw is None or KeyFile.loads(raw).unwrap([self._pin_wrapper(pin)]) is None:

@@ -73,7 +73,9 @@ def check_reference(reference: str | None) -> str | None:
         )
     if len(reference) > MAX_REFERENCE:
         raise InvalidRecordError(
-            f"Het kenmerk is te lang (maximaal {MAX_REFERENCE} tekens).", reason="reference_long"
+            f"Het kenmerk is te lang (maximaal {MAX_REFERENCE} tekens).",
+            reason="reference_long",
+            limit=MAX_REFERENCE,
         )
     return reference
 
@@ -85,7 +87,9 @@ def check_title(title: str) -> str:
         raise InvalidRecordError("Geef een titel op.", reason="title_empty")
     if len(title) > MAX_TITLE:
         raise InvalidRecordError(
-            f"De titel is te lang (maximaal {MAX_TITLE} tekens).", reason="title_long"
+            f"De titel is te lang (maximaal {MAX_TITLE} tekens).",
+            reason="title_long",
+            limit=MAX_TITLE,
         )
     return title
 

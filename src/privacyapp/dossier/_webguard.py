@@ -55,15 +55,17 @@ class KdfLimits:
                 or params.iterations > self.max_iterations
                 or params.lanes > self.max_lanes
             )
-            asked = f"{params.memory_kib // 1024} MiB × {params.iterations} rondes"
+            work = f"{params.memory_kib // 1024} MiB × {params.iterations}"  # for any language
+            asked = f"{work} rondes"
         else:
             over = params.log2_n > self.max_scrypt_log2_n
-            asked = f"scrypt N = 2^{params.log2_n}"
+            work = asked = f"scrypt N = 2^{params.log2_n}"
         if over:
             raise KdfLimitError(
                 f"De beveiligingsinstellingen bij je opgeslagen gegevens vragen meer rekenwerk "
                 f"({asked}) dan deze server toestaat. Er is niets geprobeerd en niets veranderd. "
-                "Zijn de gegevens in deze browser veranderd? Wis ze dan en begin opnieuw."
+                "Zijn de gegevens in deze browser veranderd? Wis ze dan en begin opnieuw.",
+                asked=work,
             )
 
     def clamp(self, params: KdfParams) -> KdfParams:

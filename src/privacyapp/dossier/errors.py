@@ -28,12 +28,19 @@
                ├── SigningError           the PDF could not be signed
                └── VerificationError      the file is not a PDF we can read at all
 
-Every message says what the user can do. None of these errors ever follows a silent reset: the
+Every message says what the user can do. Each error also carries a ``code`` (a
+:class:`StoreCode` or :class:`RecordCode`: what happened) and the ``fields`` its text needs
+(``seconds``, ``min``, ``max``), so a screen words it in its own language from its catalogs;
+``str(exc)`` is the Dutch for the CLI, often more precise (which file, which step). None of
+these errors ever follows a silent reset: the
 store never overwrites or removes data it could not read. An invalid PDF signature is not an
 error: ``verify_pdf`` returns a report that says what is wrong.
 """
 
 from __future__ import annotations
+
+from enum import StrEnum
+from typing import ClassVar
 
 from privacyapp.errors import PrivacyAppError
 
@@ -53,11 +60,13 @@ __all__ = [
     "MissingKeysError",
     "NewerFormatError",
     "PinPolicyError",
+    "RecordCode",
     "RecordError",
     "RecordNotFoundError",
     "ReportError",
     "SigningError",
     "StorageClearedError",
+    "StoreCode",
     "StoreError",
     "StoreWriteError",
     "VaultLockedError",
@@ -66,17 +75,66 @@ __all__ = [
 ]
 
 
+class StoreCode(StrEnum):
+    """What went wrong in the store or the app lock (a screen's key: ``store.error.<code>``)."""
+
+    WRONG_PIN = "wrong_pin"
+    LOCKED_OUT = "locked_out"
+    PIN_POLICY = "pin_policy"
+    KDF_LIMIT = "kdf_limit"
+    NEWER = "newer"
+    CORRUPT = "corrupt"
+    KEY_FILE = "key_file"
+    MISSING_KEYS = "missing_keys"
+    JOURNAL = "journal"
+    WRITE = "write"
+    CLEARED = "cleared"
+    NOT_FOUND = "not_found"
+    INVALID = "invalid"
+    TITLE_EMPTY = "title_empty"
+    TITLE_LONG = "title_long"
+    REFERENCE_BSN = "reference_bsn"
+    REFERENCE_LONG = "reference_long"
+    VAULT_LOCKED = "vault_locked"
+    OTHER = "other"
+
+
+class RecordCode(StrEnum):
+    """What went wrong with a PDF record (a screen's key: ``record.error.<code>``)."""
+
+    IMPORT = "import"
+    IDENTITY_LOCKED = "identity_locked"
+    IDENTITY_MISSING = "identity_missing"
+    IDENTITY = "identity"
+    REFERENCE = "reference"
+    REPORT = "report"
+    SIGNING = "signing"
+    VERIFICATION = "verification"
+    OTHER = "other"
+
+
 class DossierError(PrivacyAppError):
     """Base class of the dossier package's errors."""
+
+    @property
+    def fields(self) -> dict[str, int | str]:
+        """The values the error's text names (``seconds``, ``min``, ``max``, ``asked``); none by
+        default."""
+        return {}
 
 
 # --------------------------------------------------------------------------- store (issue 5)
 class StoreError(DossierError):
     """Something went wrong in the encrypted local store or the app lock."""
 
+    #: What went wrong, for a screen (each kind of error has its own).
+    code: StoreCode = StoreCode.OTHER
+
 
 class WrongPinError(StoreError):
     """The PIN or passphrase does not open the store."""
+
+    code = StoreCode.WRONG_PIN
 
     def __init__(self, message: str = "", *, failures: int = 0, retry_after: float = 0.0) -> None:
         self.failures = failures
@@ -91,16 +149,35 @@ class WrongPinError(StoreError):
 class LockedOutError(StoreError):
     """Too many wrong PINs in a row: the app waits before it accepts another try."""
 
+    code = StoreCode.LOCKED_OUT
+
     def __init__(self, retry_after: float) -> None:
         self.retry_after = retry_after
-        seconds = max(1, round(retry_after))
+        seconds = self.fields["seconds"]
         super().__init__(
             f"Te vaak een verkeerde pincode. Wacht {seconds} seconden en probeer het dan opnieuw."
         )
 
+    @property
+    def fields(self) -> dict[str, int | str]:
+        return {"seconds": max(1, round(self.retry_after))}
+
 
 class PinPolicyError(StoreError):
-    """The PIN does not meet the rules, or the change would leave the data without a key."""
+    """The PIN does not meet the rules, or the change would leave the data without a key.
+
+    ``min_length``: the shortest PIN allowed (``fields["min"]``), for the screen's rule.
+    """
+
+    code = StoreCode.PIN_POLICY
+
+    def __init__(self, message: str, *, min_length: int) -> None:
+        self.min_length = min_length
+        super().__init__(message)
+
+    @property
+    def fields(self) -> dict[str, int | str]:
+        return {"min": self.min_length}
 
 
 class KdfLimitError(StoreError):
@@ -110,47 +187,91 @@ class KdfLimitError(StoreError):
     browser storage, so they must not decide how much memory and time the server spends.
     """
 
+    code = StoreCode.KDF_LIMIT
+
+    def __init__(self, message: str, *, asked: str) -> None:
+        #: The work the stored parameters ask, as a technical line (``argon2id 1024 MiB``).
+        self.asked = asked
+        super().__init__(message)
+
+    @property
+    def fields(self) -> dict[str, int | str]:
+        return {"asked": self.asked}
+
 
 class NewerFormatError(StoreError):
     """The data was written by a newer version of the app; nothing was changed."""
+
+    code = StoreCode.NEWER
 
 
 class CorruptDataError(StoreError):
     """A stored file is truncated, altered or swapped with another file."""
 
+    code = StoreCode.CORRUPT
+
 
 class KeyFileError(CorruptDataError):
     """The key file cannot be read; the data stays as it is."""
+
+    code = StoreCode.KEY_FILE
 
 
 class MissingKeysError(StoreError):
     """There is stored data but no key file: storage was partly cleared."""
 
+    code = StoreCode.MISSING_KEYS
+
 
 class JournalTamperedError(StoreError):
     """The journal does not verify: an entry was removed, reordered or altered."""
+
+    code = StoreCode.JOURNAL
 
 
 class StoreWriteError(StoreError):
     """Saving failed; the last good version is kept."""
 
+    code = StoreCode.WRITE
+
 
 class RecordNotFoundError(StoreError):
     """There is no record with this id."""
+
+    code = StoreCode.NOT_FOUND
 
 
 class InvalidRecordError(StoreError):
     """The record input is not accepted (for example a BSN in the client reference)."""
 
-    def __init__(self, message: str, *, reason: str = "") -> None:
-        #: Which rule refused it, for a screen that says it in another language:
-        #: ``title_empty``, ``title_long``, ``reference_bsn``, ``reference_long`` (else empty).
+    _REASONS: ClassVar[dict[str, StoreCode]] = {
+        code.value: code
+        for code in (
+            StoreCode.TITLE_EMPTY,
+            StoreCode.TITLE_LONG,
+            StoreCode.REFERENCE_BSN,
+            StoreCode.REFERENCE_LONG,
+        )
+    }
+
+    def __init__(self, message: str, *, reason: str = "", limit: int = 0) -> None:
+        #: Which rule refused it: ``title_empty``, ``title_long``, ``reference_bsn``,
+        #: ``reference_long`` (else empty); it is also the error's ``code``.
         self.reason = reason
+        #: The longest length allowed, for the ``*_long`` rules (``fields["max"]``).
+        self.limit = limit
+        self.code = self._REASONS.get(reason, StoreCode.INVALID)
         super().__init__(message)
+
+    @property
+    def fields(self) -> dict[str, int | str]:
+        return {"max": self.limit} if self.limit else {}
 
 
 class VaultLockedError(StoreError):
     """The store is locked; unlock it with the PIN first."""
+
+    code = StoreCode.VAULT_LOCKED
 
 
 # ---------------------------------------------------------------- signed PDF records (issue 6)
@@ -159,13 +280,20 @@ class VaultLockedError(StoreError):
 class RecordError(DossierError):
     """Something went wrong while making, signing or checking a PDF record."""
 
+    #: What went wrong, for a screen (each kind of error has its own).
+    code: RecordCode = RecordCode.OTHER
+
 
 class IdentityError(RecordError):
     """A problem with the professional's signing identity."""
 
+    code = RecordCode.IDENTITY
+
 
 class IdentityMissingError(IdentityError):
     """There is no signing identity yet."""
+
+    code = RecordCode.IDENTITY_MISSING
 
     def __init__(self) -> None:
         super().__init__(
@@ -177,25 +305,37 @@ class IdentityMissingError(IdentityError):
 class IdentityLockedError(IdentityError):
     """The stored private key could not be opened with the given PIN or password."""
 
+    code = RecordCode.IDENTITY_LOCKED
+
 
 class IdentityImportError(IdentityError):
     """A PKCS#12 file could not be read or holds a key we cannot sign PDFs with."""
+
+    code = RecordCode.IMPORT
 
 
 class ClientReferenceError(RecordError):
     """The client reference looks like a BSN; the record must never hold one."""
 
+    code = RecordCode.REFERENCE
+
 
 class ReportError(RecordError):
     """The record could not be laid out as a PDF."""
+
+    code = RecordCode.REPORT
 
 
 class SigningError(RecordError):
     """The PDF could not be signed."""
 
+    code = RecordCode.SIGNING
+
 
 class VerificationError(RecordError):
     """The file could not be read as a PDF at all."""
+
+    code = RecordCode.VERIFICATION
 
 
 class StorageClearedError(StoreError, OSError):
@@ -204,3 +344,5 @@ class StorageClearedError(StoreError, OSError):
     Raised by the browser backend's writes. It is an ``OSError`` too, because that is how a
     backend says a write failed (the vault then keeps its memory in line with the storage).
     """
+
+    code = StoreCode.CLEARED

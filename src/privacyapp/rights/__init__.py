@@ -73,6 +73,7 @@ from privacyapp.rights.letter import (
 )
 from privacyapp.rights.letterpdf import letter_pdf
 from privacyapp.rights.mailto import MAILTO_LIMIT, MailLink, mail_link, mailto_url
+from privacyapp.rights.messages import Code, FieldValue, Label, Message, label_dutch
 from privacyapp.rights.recipient import (
     AP_RECIPIENT,
     AddressLike,
@@ -111,21 +112,25 @@ __all__ = [
     "AddressLike",
     "Applicant",
     "Channel",
+    "Code",
     "ComposerState",
     "Deadline",
     "DeadlineError",
     "DeadlineRule",
     "Draft",
     "FieldSpec",
+    "FieldValue",
     "FollowUp",
     "FollowUpKind",
     "InputTooLongError",
     "InvalidAddressError",
     "InvalidInputError",
     "KindSpec",
+    "Label",
     "Letter",
     "LetterPdfError",
     "MailLink",
+    "Message",
     "MissingFieldError",
     "MunicipalityLike",
     "NextStep",
@@ -155,6 +160,7 @@ __all__ = [
     "fold_line",
     "kind_advice",
     "kind_spec",
+    "label_dutch",
     "letter_pdf",
     "mail_link",
     "mailto_url",

@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping
 from privacyapp.rights.errors import InvalidInputError
 from privacyapp.rights.guidance import Role
 from privacyapp.rights.kinds import KindSpec, RequestKind
+from privacyapp.rights.messages import Code
 from privacyapp.rights.recipient import Recipient
 
 __all__ = ["LAWS", "body_paragraphs", "law_key"]
@@ -64,9 +65,7 @@ def law_key(value: str) -> str:
     """``"Jeugdwet"`` → ``"jeugd"``; raises ``InvalidInputError`` for anything else."""
     key = _LAW_ALIASES.get(" ".join(value.lower().split()))
     if key is None:
-        raise InvalidInputError(
-            f"Bij 'Soort dossier' staat '{value}'. Kies jeugd (Jeugdwet) of wmo (Wmo 2015)."
-        )
+        raise InvalidInputError(Code.LAW, value=value)
     return key
 
 

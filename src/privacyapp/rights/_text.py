@@ -11,6 +11,7 @@ import re
 import unicodedata
 
 from privacyapp.rights.errors import InputTooLongError
+from privacyapp.rights.messages import Label
 
 __all__ = ["MAX_LINE", "MAX_TEXT", "clean_line", "clean_text", "one_line"]
 
@@ -18,6 +19,8 @@ __all__ = ["MAX_LINE", "MAX_TEXT", "clean_line", "clean_text", "one_line"]
 MAX_LINE = 200
 #: Longest multi-line value (a description of what is wrong).
 MAX_TEXT = 4000
+#: What a cleaned text is called in an error when the caller names nothing better.
+_TEXT = Label("label.text")
 
 # The zero-width joiner glues emoji sequences (family, flags); every other format character
 # (direction marks and overrides, BOM, soft hyphen) is invisible and can only mislead.
@@ -47,7 +50,7 @@ def one_line(text: str) -> str:
     return _SPACES.sub(" ", " ".join(part.strip() for part in text.splitlines())).strip()
 
 
-def clean_text(text: str, *, label: str = "tekst", limit: int = MAX_TEXT) -> str:
+def clean_text(text: str, *, label: Label = _TEXT, limit: int = MAX_TEXT) -> str:
     """Clean multi-line user text: NFC, ``\\n`` line breaks, no control or invisible characters.
 
     Raises:
@@ -67,7 +70,7 @@ def clean_text(text: str, *, label: str = "tekst", limit: int = MAX_TEXT) -> str
     return result
 
 
-def clean_line(text: str, *, label: str = "tekst", limit: int = MAX_LINE) -> str:
+def clean_line(text: str, *, label: Label = _TEXT, limit: int = MAX_LINE) -> str:
     """Clean single-line user text (line breaks become spaces).
 
     Raises:

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 
 from privacyapp.rights.errors import DeadlineError
 from privacyapp.rights.kinds import DeadlineRule
+from privacyapp.rights.messages import Code
 
 __all__ = [
     "OBJECTION_WEEKS",
@@ -87,14 +88,9 @@ def compute_deadline(
         DeadlineError: the extension date is before the request, or there is no term to track.
     """
     if rule is DeadlineRule.NONE:
-        raise DeadlineError(
-            "Voor een klacht bij de Autoriteit Persoonsgegevens geldt geen vaste termijn. "
-            "De AP laat je weten hoe het verder gaat."
-        )
+        raise DeadlineError(Code.NO_TERM_AP)
     if extension_announced is not None and extension_announced < received:
-        raise DeadlineError(
-            "De datum van de verlenging ligt vóór de datum van je verzoek. Controleer de datums."
-        )
+        raise DeadlineError(Code.EXTENSION_BEFORE)
     if rule is DeadlineRule.THREE_MONTHS:
         due = add_months(received, 3)
         return Deadline(

@@ -17,6 +17,7 @@ from privacyapp.rights.errors import RecipientError
 from privacyapp.rights.guidance import Role
 from privacyapp.rights.kinds import RequestKind, kind_spec
 from privacyapp.rights.letter import Applicant, Letter, Representation, RequestInput, compose
+from privacyapp.rights.messages import Code
 from privacyapp.rights.recipient import (
     AP_RECIPIENT,
     MunicipalityLike,
@@ -105,9 +106,7 @@ class Draft:
             return AP_RECIPIENT
         if self.mode is RecipientMode.GEMEENTE:
             if self.municipality is None:
-                raise RecipientError(
-                    "Kies eerst je gemeente, of kies 'Andere organisatie' en vul het adres in."
-                )
+                raise RecipientError(Code.CHOOSE_MUNICIPALITY)
             return recipient_from_municipality(self.municipality)
         return typed_recipient(
             self.value("org_name"), email=self.value("org_email"), postal=self.value("org_postal")

@@ -12,7 +12,10 @@
           ├── StoredRequestError         (a saved request that cannot be read back)
           └── LetterPdfError             (no usable font to write the letter PDF)
 
-Every message says what the user can do about it.
+Every message says what the user can do about it. An error raised here carries it as a
+``Message`` (a code with fields, ``exc.message``) that a screen shows in its own language;
+``str(exc)`` is its Dutch, for the CLI. Errors the CLI raises itself may carry plain Dutch text
+(``exc.message`` is then None).
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from privacyapp.errors import PrivacyAppError
+from privacyapp.rights.messages import Code, FieldValue, Label, Message
 
 __all__ = [
     "DeadlineError",
@@ -36,7 +40,19 @@ __all__ = [
 
 
 class RightsError(PrivacyAppError):
-    """Base class of all errors in ``privacyapp.rights``."""
+    """Base class of all errors in ``privacyapp.rights``.
+
+    Args:
+        problem: what went wrong: a code (with ``fields``), or plain Dutch text (the CLI's own
+            errors, which no screen shows).
+        fields: the code's fields.
+    """
+
+    def __init__(self, problem: Code | str, **fields: FieldValue) -> None:
+        self.message: Message | None = (
+            Message(problem, fields) if isinstance(problem, Code) else None
+        )
+        super().__init__(self.message.dutch() if self.message is not None else problem)
 
 
 class InvalidInputError(RightsError):
@@ -46,22 +62,19 @@ class InvalidInputError(RightsError):
 class MissingFieldError(InvalidInputError):
     """One or more required fields are empty."""
 
-    def __init__(self, labels: Sequence[str]) -> None:
+    def __init__(self, labels: Sequence[Label]) -> None:
         self.labels = tuple(labels)
-        listed = ", ".join(self.labels)
-        super().__init__(f"Vul nog in: {listed}.")
+        super().__init__(Code.MISSING, labels=self.labels)
 
 
 class InputTooLongError(InvalidInputError):
     """A field is longer than the letter can hold."""
 
-    def __init__(self, label: str, limit: int, length: int) -> None:
+    def __init__(self, label: Label, limit: int, length: int) -> None:
         self.label = label
         self.limit = limit
         self.length = length
-        super().__init__(
-            f"'{label}' is te lang ({length} tekens). Maak het korter dan {limit} tekens."
-        )
+        super().__init__(Code.TOO_LONG, label=label, length=length, limit=limit)
 
 
 class UnknownFieldError(InvalidInputError):

@@ -14,6 +14,7 @@ from privacyapp.rights.deadline import REPLY_TO_REMINDER_DAYS, objection_due
 from privacyapp.rights.errors import DeadlineError
 from privacyapp.rights.kinds import DeadlineRule, RequestKind, kind_spec
 from privacyapp.rights.letter import FOOTER, Letter, dutch_date
+from privacyapp.rights.messages import Code
 from privacyapp.rights.tracking import FollowUpKind, RightsRequest, Stage
 
 __all__ = [
@@ -118,16 +119,9 @@ def objection_step(request: RightsRequest, decided: date, today: date) -> NextSt
     a request that is not an AVG request to a municipality, or a decision dated after today.
     """
     if not request.recipient.municipality_code or not _is_avg(request.kind):
-        raise DeadlineError(
-            "Bezwaar maken kan tegen een besluit van een gemeente op een AVG-verzoek. Dit "
-            "verzoek ging niet naar een gemeente, of het is geen AVG-verzoek. Klaag dan bij de "
-            "organisatie of bij de Autoriteit Persoonsgegevens."
-        )
+        raise DeadlineError(Code.NOT_OBJECTABLE)
     if decided > today:
-        raise DeadlineError(
-            f"De datum van het besluit ({dutch_date(decided)}) ligt na vandaag. Vul de datum in "
-            "waarop de gemeente het besluit verstuurde."
-        )
+        raise DeadlineError(Code.DECISION_AFTER_TODAY, date=decided)
     due = objection_due(decided)
     if today > due:
         return NextStep(
@@ -155,12 +149,9 @@ def compose_reminder(request: RightsRequest, today: date) -> Letter:
     """
     term = request.deadline()
     if term is None:
-        raise DeadlineError("Voor dit verzoek geldt geen termijn, dus ook geen herinnering.")
+        raise DeadlineError(Code.NO_TERM)
     if today <= term.due:
-        raise DeadlineError(
-            f"De termijn loopt nog tot en met {dutch_date(term.due)}. Stuur een herinnering pas "
-            "als die datum voorbij is."
-        )
+        raise DeadlineError(Code.TERM_RUNNING, date=term.due)
     rule = kind_spec(request.kind).deadline
     new_due = today + timedelta(days=REPLY_TO_REMINDER_DAYS)
     first = f"Op {dutch_date(request.sent)} heb ik u een brief gestuurd: {request.subject}."

@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from privacyapp.rights._text import clean_text
 from privacyapp.rights.deadline import REMINDER_DAYS
+from privacyapp.rights.messages import Label
 
 __all__ = ["deadline_event", "escape_text", "fold_line"]
 
@@ -65,6 +66,8 @@ def deadline_event(
     """
     stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
     safe_uid = "".join(ch for ch in uid if ch.isalnum() or ch in "-_.") or "verzoek"
+    title = escape_text(clean_text(summary, label=Label("label.title"), limit=500))
+    text = escape_text(clean_text(description, label=Label("label.description"), limit=8000))
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -76,12 +79,12 @@ def deadline_event(
         f"DTSTAMP:{stamp}",
         f"DTSTART;VALUE=DATE:{_date(due)}",
         f"DTEND;VALUE=DATE:{_date(due + timedelta(days=1))}",
-        f"SUMMARY:{escape_text(clean_text(summary, label='titel', limit=500))}",
-        f"DESCRIPTION:{escape_text(clean_text(description, label='beschrijving', limit=8000))}",
+        f"SUMMARY:{title}",
+        f"DESCRIPTION:{text}",
         "TRANSP:TRANSPARENT",
         "BEGIN:VALARM",
         "ACTION:DISPLAY",
-        f"DESCRIPTION:{escape_text(clean_text(summary, label='titel', limit=500))}",
+        f"DESCRIPTION:{title}",
         f"TRIGGER:-P{remind_days}D",
         "END:VALARM",
         "END:VEVENT",

@@ -16,6 +16,7 @@ from privacyapp.rights._text import clean_line, clean_text
 from privacyapp.rights.errors import MissingFieldError, UnknownFieldError
 from privacyapp.rights.guidance import Role, role_spec
 from privacyapp.rights.kinds import FIELDS, KindSpec, RequestKind, kind_spec
+from privacyapp.rights.messages import Code, Label
 from privacyapp.rights.recipient import AP_RECIPIENT, Channel, Recipient, validate_email
 
 __all__ = [
@@ -147,6 +148,11 @@ class _Clean:
     rep: Representation | None
 
 
+_NAME = Label("applicant.name")
+_ADDRESS = Label("applicant.address")
+_PERSON = Label("label.person")
+
+
 def _clean(request: RequestInput) -> _Clean:
     spec = kind_spec(request.kind)
     allowed = set(spec.required + spec.optional)
@@ -154,33 +160,35 @@ def _clean(request: RequestInput) -> _Clean:
     if unknown:
         asked = ", ".join(sorted(allowed))
         raise UnknownFieldError(
-            f"Een {spec.title.lower()}-verzoek vraagt niet om: {', '.join(unknown)}. "
-            f"Wel om: {asked}."
+            Code.UNKNOWN_FIELD,
+            kind=Label(f"kind.{spec.kind.value}", lower=True),
+            unknown=", ".join(unknown),
+            asked=asked,
         )
     details: dict[str, str] = {}
     for key, value in request.details.items():
-        label = FIELDS[key].label
+        label = Label(f"field.{key}")
         if FIELDS[key].multiline:
             details[key] = clean_text(value, label=label)
         else:
             details[key] = clean_line(value, label=label)
     app = request.applicant
-    name = clean_line(app.name, label="Je naam")
+    name = clean_line(app.name, label=_NAME)
     email = validate_email(app.email) if app.email.strip() else ""
-    phone = clean_line(app.phone, label="Je telefoonnummer", limit=40)
-    address = clean_text(app.address, label="Je adres", limit=300)
-    missing = [] if name else ["Je naam"]
-    missing += [FIELDS[key].label for key in spec.required if not details.get(key)]
+    phone = clean_line(app.phone, label=Label("applicant.phone"), limit=40)
+    address = clean_text(app.address, label=_ADDRESS, limit=300)
+    missing = [] if name else [_NAME]
+    missing += [Label(f"field.{key}") for key in spec.required if not details.get(key)]
     if request.kind is RequestKind.KLACHT_AP and not address:
-        missing.append("Je adres")
+        missing.append(_ADDRESS)
     elif not (email or address or phone) and request.recipient.channel is not Channel.EMAIL:
         # By e-mail the organisation can simply reply; by post or form it needs an address.
-        missing.append("Je e-mailadres, telefoonnummer of adres")
+        missing.append(Label("label.contact"))
     rep = request.representation
     if rep is not None:
-        person = clean_line(rep.person, label="Naam van je kind of de persoon voor wie je zorgt")
+        person = clean_line(rep.person, label=_PERSON)
         if not person:
-            missing.append("Naam van je kind of de persoon voor wie je zorgt")
+            missing.append(_PERSON)
         rep = Representation(rep.role, person)
     if missing:
         raise MissingFieldError(missing)

@@ -12,6 +12,7 @@ from xml.sax.saxutils import escape
 from privacyapp.fonts import BOLD, REGULAR, register_fonts
 from privacyapp.rights.errors import LetterPdfError
 from privacyapp.rights.letter import Letter, dutch_date
+from privacyapp.rights.messages import Code
 
 __all__ = ["letter_pdf"]
 
@@ -20,10 +21,7 @@ def _fonts() -> tuple[str, str]:
     try:
         register_fonts()
     except OSError as exc:  # the app's font files are missing: a broken installation
-        raise LetterPdfError(
-            "Het lettertype van de app is niet gevonden, dus de PDF kan niet worden gemaakt. "
-            "Kopieer de brief als tekst, of installeer de app opnieuw."
-        ) from exc
+        raise LetterPdfError(Code.PDF_FONT) from exc
     return REGULAR, BOLD
 
 

@@ -14,6 +14,7 @@ from typing import Protocol
 
 from privacyapp.rights._text import clean_line, clean_text
 from privacyapp.rights.errors import InvalidAddressError, RecipientError
+from privacyapp.rights.messages import Code, Label
 
 __all__ = [
     "AP_RECIPIENT",
@@ -132,15 +133,9 @@ def validate_email(address: str) -> str:
     """
     text = address.strip()
     if not text:
-        raise InvalidAddressError(
-            "Vul een e-mailadres in, bijvoorbeeld privacy@gemeente.nl. "
-            "Heb je geen e-mailadres? Kies dan een postadres."
-        )
+        raise InvalidAddressError(Code.EMAIL_EMPTY)
     shown = text if len(text) <= 60 else text[:57] + "..."
-    invalid = InvalidAddressError(
-        f"'{shown}' is geen geldig e-mailadres. Controleer het adres; "
-        "het ziet eruit als naam@organisatie.nl, zonder spaties of komma's."
-    )
+    invalid = InvalidAddressError(Code.EMAIL_INVALID, address=shown)
     if len(text) > 254 or text.count("@") != 1:
         raise invalid
     local, domain = text.split("@")
@@ -183,7 +178,7 @@ def recipient_from_municipality(municipality: MunicipalityLike) -> Recipient:
     Raises:
         RecipientError: the register has no e-mail, contact form or postal address.
     """
-    name = clean_line(municipality.name, label="naam van de gemeente")
+    name = clean_line(municipality.name, label=Label("label.municipality"))
     official = getattr(municipality, "letter_name", None)  # opendata's "Gemeente Nijmegen"
     title = clean_line(official) if isinstance(official, str) and official.strip() else ""
     title = title or f"Gemeente {name}"
@@ -228,10 +223,7 @@ def recipient_from_municipality(municipality: MunicipalityLike) -> Recipient:
             ),
             **common,
         )
-    raise RecipientError(
-        f"We weten niet hoe je gemeente {name} kunt bereiken. Bel de gemeente of kijk op de "
-        "website, en vul het adres zelf in."
-    )
+    raise RecipientError(Code.UNREACHABLE, name=name)
 
 
 def typed_recipient(name: str, *, email: str = "", postal: str = "") -> Recipient:
@@ -241,10 +233,10 @@ def typed_recipient(name: str, *, email: str = "", postal: str = "") -> Recipien
         RecipientError: no name, or neither address.
         InvalidAddressError: an e-mail address that is not valid.
     """
-    org = clean_line(name, label="naam van de organisatie")
+    org = clean_line(name, label=Label("label.organisation"))
     if not org:
-        raise RecipientError("Vul de naam van de organisatie in.")
-    postal_text = clean_text(postal, label="postadres", limit=400)
+        raise RecipientError(Code.ORG_NAME)
+    postal_text = clean_text(postal, label=Label("label.postal"), limit=400)
     postal_lines = (org, *postal_text.split("\n")) if postal_text else ()
     if email.strip():
         address = validate_email(email)
@@ -262,10 +254,7 @@ def typed_recipient(name: str, *, email: str = "", postal: str = "") -> Recipien
             postal_lines=postal_lines,
             explanation="Bewaar de brief als PDF, print hem en stuur hem per post.",
         )
-    raise RecipientError(
-        f"Vul een e-mailadres of een postadres van {org} in. "
-        "Zonder adres kan de brief niet verstuurd worden."
-    )
+    raise RecipientError(Code.ORG_ADDRESS, name=org)
 
 
 #: The Dutch supervisory authority. It takes complaints through its web form or by post,

@@ -14,7 +14,8 @@ from privacyapp.rights.draft import Draft, new_request
 from privacyapp.rights.errors import RightsError
 from privacyapp.rights.followup import ap_complaint_details, compose_reminder
 from privacyapp.rights.kinds import RequestKind
-from privacyapp.rights.letter import Letter, dutch_date, parse_day
+from privacyapp.rights.letter import Letter, parse_day
+from privacyapp.rights.messages import Code, Message
 from privacyapp.rights.tracking import FollowUpKind, RightsRequest, Status
 
 __all__ = ["ComposerState", "parse_date"]
@@ -29,9 +30,12 @@ def parse_date(text: str) -> date:
     try:
         return parse_day(text)
     except ValueError:
-        raise RightsError(
-            f"'{text}' is geen datum. Schrijf hem bijvoorbeeld als 15-10-2026 of 15 oktober 2026."
-        ) from None
+        raise RightsError(Code.DATE, text=text) from None
+
+
+def _problem(exc: RightsError) -> Message:
+    # Every error the composer catches is raised by this package, with a code.
+    return exc.message if exc.message is not None else Message(Code.OTHER, {"text": str(exc)})
 
 
 @dataclass(frozen=True)
@@ -43,8 +47,10 @@ class ComposerState:
     """The letter written by the last "Maak de brief" (or a reminder)."""
     saved: RightsRequest | None = None
     """The request in "Mijn overzicht" that this screen follows up."""
-    error: str = ""
-    notice: str = ""
+    error: Message | None = None
+    """What went wrong with the last step (a code: the screen words it)."""
+    notice: Message | None = None
+    """What the last step did, when that is worth saying."""
     sent_text: str = ""
     """The "verstuurd op" date as typed (ISO)."""
     follow_up_letter: bool = False
@@ -53,19 +59,19 @@ class ComposerState:
     def with_draft(self, draft: Draft) -> ComposerState:
         """Another draft; a kind change drops the old letter."""
         letter = self.letter if draft.kind is self.draft.kind else None
-        return replace(self, draft=draft, letter=letter, error="")
+        return replace(self, draft=draft, letter=letter, error=None)
 
     def preview(self, today: date) -> ComposerState:
         """Write the letter, or say what is missing."""
         try:
             letter = self.draft.compose(today)
         except RightsError as exc:
-            return replace(self, letter=None, error=str(exc), notice="")
+            return replace(self, letter=None, error=_problem(exc), notice=None)
         return replace(
             self,
             letter=letter,
-            error="",
-            notice="",
+            error=None,
+            notice=None,
             sent_text=f"{today:%d-%m-%Y}",
             follow_up_letter=False,
         )
@@ -77,7 +83,7 @@ class ComposerState:
         try:
             sent = parse_date(self.sent_text)
         except RightsError as exc:
-            return replace(self, error=str(exc))
+            return replace(self, error=_problem(exc))
         if self.follow_up_letter and self.saved is not None:
             # Only now, when the user says it went out (and when), is the reminder recorded.
             last = self.saved.follow_ups[-1] if self.saved.follow_ups else None
@@ -86,16 +92,14 @@ class ComposerState:
                 try:
                     saved = saved.with_follow_up(FollowUpKind.HERINNERING, sent)
                 except RightsError as exc:
-                    return replace(self, error=str(exc))
-            return replace(
-                self, saved=saved, error="", notice="Je herinnering is bewaard bij je verzoek."
-            )
+                    return replace(self, error=_problem(exc))
+            return replace(self, saved=saved, error=None, notice=Message(Code.REMINDER_SAVED))
         saved = new_request(self.letter, sent, request_id)
         return replace(
             self,
             saved=saved,
-            error="",
-            notice=f"Bewaard in Mijn overzicht, verstuurd op {dutch_date(sent)}.",
+            error=None,
+            notice=Message(Code.SAVED, {"date": sent}),
         )
 
     def extension(self, text: str) -> ComposerState:
@@ -105,8 +109,8 @@ class ComposerState:
         try:
             saved = self.saved.with_extension(parse_date(text))
         except RightsError as exc:
-            return replace(self, error=str(exc))
-        return replace(self, saved=saved, error="", notice="De verlenging is bewaard.")
+            return replace(self, error=_problem(exc))
+        return replace(self, saved=saved, error=None, notice=Message(Code.EXTENSION_SAVED))
 
     def reminder(self, today: date) -> ComposerState:
         """Write the reminder letter; it is recorded on the request when the user saves it as
@@ -116,14 +120,14 @@ class ComposerState:
         try:
             letter = compose_reminder(self.saved, today)
         except RightsError as exc:
-            return replace(self, error=str(exc))
+            return replace(self, error=_problem(exc))
         return replace(
             self,
             letter=letter,
             sent_text=f"{today:%d-%m-%Y}",
             follow_up_letter=True,
-            error="",
-            notice="Je herinnering staat hieronder. Verstuur hem zoals je eerste brief.",
+            error=None,
+            notice=Message(Code.REMINDER_READY),
         )
 
     def ap_complaint(self, today: date) -> tuple[ComposerState, RightsRequest | None]:
@@ -136,7 +140,7 @@ class ComposerState:
         followed = self.saved.with_follow_up(FollowUpKind.KLACHT_AP, today)
         state = ComposerState(
             draft=draft,
-            notice="Je klacht is voor je ingevuld. Vul je adres aan en maak de brief.",
+            notice=Message(Code.AP_PREFILLED),
         )
         return state, followed
 
@@ -147,6 +151,6 @@ class ComposerState:
         return replace(
             self,
             saved=self.saved.with_status(Status.BEANTWOORD),
-            error="",
-            notice="Fijn! Het verzoek staat als beantwoord in Mijn overzicht.",
+            error=None,
+            notice=Message(Code.ANSWERED),
         )

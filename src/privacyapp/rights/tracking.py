@@ -15,6 +15,7 @@ from typing import Any
 from privacyapp.rights.deadline import REPLY_TO_REMINDER_DAYS, Deadline, compute_deadline
 from privacyapp.rights.errors import DeadlineError, StoredRequestError
 from privacyapp.rights.kinds import DeadlineRule, RequestKind, kind_spec
+from privacyapp.rights.messages import Code
 from privacyapp.rights.recipient import Recipient
 
 __all__ = [
@@ -120,16 +121,13 @@ class RightsRequest:
     def with_extension(self, announced: date) -> RightsRequest:
         """The organisation said it needs more time (announced on ``announced``)."""
         if announced < self.sent:
-            raise DeadlineError(
-                "De datum van de verlenging ligt vóór de datum van je verzoek. "
-                "Controleer de datums."
-            )
+            raise DeadlineError(Code.EXTENSION_BEFORE)
         return replace(self, extension_announced=announced)
 
     def with_follow_up(self, kind: FollowUpKind, sent: date) -> RightsRequest:
         """The user sent a reminder or complained to the AP on ``sent``."""
         if sent < self.sent:
-            raise DeadlineError("Een vervolgstap kan niet vóór je verzoek liggen.")
+            raise DeadlineError(Code.FOLLOW_UP_BEFORE)
         return replace(self, follow_ups=(*self.follow_ups, FollowUp(kind, sent)))
 
     def with_status(self, status: Status) -> RightsRequest:
@@ -191,10 +189,7 @@ class RightsRequest:
                 for_person=_str(data.get("for_person", "")),
             )
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            raise StoredRequestError(
-                "Een bewaard verzoek kan niet worden gelezen. Het is misschien gemaakt met een "
-                f"nieuwere versie van de app; werk de app bij. (Detail: {exc!r})"
-            ) from exc
+            raise StoredRequestError(Code.STORED, detail=repr(exc)) from exc
 
 
 def _str(value: Any) -> str:

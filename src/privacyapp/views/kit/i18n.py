@@ -13,9 +13,10 @@ and tests. A builder translates with ``ctx.t("overview.title")`` (``str.format``
 missing in English falls back to Dutch; a key missing everywhere shows the key itself, so a typo
 is visible on screen and in tests instead of crashing.
 
-The domain packages (``opendata``, ``dossier``) write their messages in Dutch. A screen shows
-them through :func:`from_dutch`: as they are in the Dutch UI, and in English as the text of a
-key the screen picks from the error's type or the verdict.
+The domain packages report problems and statuses as codes with fields (``StoreError.code``,
+``rights.Message``, ``OpenDataError.code``); a screen words a code from the catalogs in either
+language (``kit.problems``, ``rights.service_text``). :func:`from_dutch` is left for text that is
+Dutch by nature in the Dutch UI (a content label, the PDF's own date line).
 """
 
 from __future__ import annotations

@@ -8,16 +8,11 @@ from typing import Any
 import flet as ft
 
 from privacyapp.opendata import (
-    FeedError,
-    FeedFormatError,
-    FeedTooLargeError,
-    FeedUnavailableError,
-    InvalidPostcodeError,
     Municipality,
     MunicipalityDirectory,
+    OpenDataCode,
     PostcodeError,
     PostcodeMatch,
-    PostcodeUnavailableError,
     RefreshResult,
     search_key,
 )
@@ -50,32 +45,20 @@ def source_line(directory: MunicipalityDirectory, t: Translate = i18n.DUTCH) -> 
     return t("municipality.source", source=directory.source, date=day_text(directory, t))
 
 
-def _feed_problem(error: FeedError | None) -> str:
-    """The UI key that says in other languages what the register's Dutch message says."""
-    if isinstance(error, FeedTooLargeError):
-        return "municipality.feed_too_large"
-    if isinstance(error, FeedFormatError):
-        return "municipality.feed_format"
-    return "municipality.feed_failed"
-
-
 def status_text(result: RefreshResult, t: Translate = i18n.DUTCH) -> str:
     """The status line after a refresh: "bijgewerkt", or which data is still in use."""
     if result.ok:
         return t("municipality.updated", date=day_text(result, t))
-    if result.status == "skipped" or isinstance(result.error, FeedUnavailableError):
+    code = result.error.code if result.error is not None else OpenDataCode.FEED_FAILED
+    if result.status == "skipped" or code is OpenDataCode.FEED_OFFLINE:
         return t("municipality.offline", date=day_text(result, t))
-    reason = i18n.from_dutch(t, _feed_problem(result.error), result.message)
+    reason = t(f"municipality.{code.value}")
     return f"{t('municipality.failed', date=day_text(result, t))} {reason}"
 
 
 def postcode_problem(error: PostcodeError, postcode: str) -> tuple[str, dict[str, str]]:
-    """The UI key (and its fields) for a postcode lookup error, by the error's kind."""
-    if isinstance(error, InvalidPostcodeError):
-        return "municipality.no_postcode", {"text": postcode.strip()}
-    if isinstance(error, PostcodeUnavailableError):
-        return "municipality.postcode_offline", {}  # no connection or no answer in time
-    return "municipality.postcode_failed", {}
+    """The UI key (and its fields) for a postcode lookup error, by the error's code."""
+    return f"municipality.{error.code.value}", {"text": postcode.strip()}
 
 
 def exact(record: Municipality, query: str) -> bool:

@@ -139,7 +139,7 @@ class MunicipalityScreen:
             matches = await asyncio.to_thread(self.directory.lookup_postcode, postcode)
         except PostcodeError as exc:
             key, fields = postcode_problem(exc, postcode)
-            state.message, matches = i18n.from_dutch(self.t, key, str(exc), **fields), []
+            state.message, matches = self.t(key, **fields), []
         else:
             state.message = "" if matches else self.t("municipality.postcode_none")
         finally:

@@ -13,23 +13,16 @@ from typing import Any
 import flet as ft
 
 from privacyapp.dossier import (
-    ClientReferenceError,
-    IdentityError,
-    IdentityImportError,
-    IdentityLockedError,
-    IdentityMissingError,
     RecordError,
     RecordService,
-    ReportError,
-    SigningError,
     SigningIdentity,
-    StoreError,
     Vault,
 )
 from privacyapp.errors import PrivacyAppError
 from privacyapp.views.kit import i18n
 from privacyapp.views.kit import widgets as w
 from privacyapp.views.kit.context import RouteSpec, ViewContext
+from privacyapp.views.kit.problems import record_error
 from privacyapp.views.kit.vault import open_vault
 from privacyapp.views.record.check import check_bytes, check_view, problem_lines, signed_at, verdict
 from privacyapp.views.record.state import RecordScreen, record_state
@@ -47,24 +40,9 @@ __all__ = [
 ]
 
 
-#: The UI text for the dossier's errors, by type (most specific first); the Dutch UI shows the
-#: dossier's own message, which says exactly which field or step failed.
-_ERRORS: tuple[tuple[type[PrivacyAppError], str], ...] = (
-    (IdentityImportError, "record.error.import"),
-    (IdentityLockedError, "record.error.identity_locked"),
-    (IdentityMissingError, "record.error.identity_missing"),
-    (IdentityError, "record.error.identity"),
-    (ClientReferenceError, "record.error.reference"),
-    (ReportError, "record.error.report"),
-    (SigningError, "record.error.signing"),
-    (StoreError, "record.error.store"),
-)
-
-
 def error_text(ctx: ViewContext, error: PrivacyAppError) -> str:
     """What the user reads about an error of the record service, in the UI language."""
-    key = next((key for kind, key in _ERRORS if isinstance(error, kind)), "record.error.other")
-    return i18n.from_dutch(ctx.t, key, str(error))
+    return record_error(ctx.t, error)
 
 
 def _field(label: str, ident: str, value: str = "", **kwargs: Any) -> ft.TextField:

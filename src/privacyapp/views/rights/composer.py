@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime
 
 import flet as ft
 
+from privacyapp.dossier import StoreError
 from privacyapp.errors import PrivacyAppError
 from privacyapp.rights import (
     ComposerState,
@@ -31,6 +32,7 @@ from privacyapp.rights.session import parse_date
 from privacyapp.views.kit import i18n
 from privacyapp.views.kit import widgets as w
 from privacyapp.views.kit.i18n import Translator
+from privacyapp.views.kit.problems import store_error
 from privacyapp.views.rights import service_text as rt
 from privacyapp.views.rights.letter import deadline_view, letter_preview
 from privacyapp.views.rights.parts import (
@@ -95,6 +97,8 @@ class RightsScreen:
         self.on_change = on_change
         self.on_unlock = on_unlock
         self.needs_unlock = False
+        #: A problem of this screen's own (saving in the store failed), shown as an error.
+        self.problem = ""
         self.reveal = False
         #: What to do after the municipality refused: (title, text), once the user said when.
         self.objection: tuple[str, str] | None = None
@@ -179,8 +183,8 @@ class RightsScreen:
         (NL Design System: feedback where the user is, not at the top of the form)."""
         st = self.state
         box: list[ft.Control] = []
-        if st.error:
-            shown = rt.message(self.t, st.error)
+        shown = self.problem or (rt.message(self.t, st.error) if st.error else "")
+        if shown:
             box.append(
                 ft.Semantics(
                     header=True,
@@ -202,9 +206,9 @@ class RightsScreen:
         frame = ft.Container(
             content=ft.Column(box, spacing=8),
             key=ft.ScrollKey(FEEDBACK_KEY),  # type: ignore[call-arg]  # (a decorated dataclass)
-            border=ft.Border.all(3, ft.Colors.ERROR) if st.error else None,
+            border=ft.Border.all(3, ft.Colors.ERROR) if shown else None,
             border_radius=8,
-            padding=12 if st.error else 0,
+            padding=12 if shown else 0,
         )
         return [ft.Semantics(live_region=True, content=frame)]
 
@@ -255,7 +259,7 @@ class RightsScreen:
             decided = parse_date(text)
             step = objection_step(saved, decided, self.today())
         except RightsError as exc:
-            self._set(replace(self.state, error=str(exc), notice=""))
+            self._set(replace(self.state, error=rt.problem(exc), notice=None))
             return
         if i18n.language_of(self.t) == "nl":
             self.objection = (step.title, step.text)
@@ -264,7 +268,7 @@ class RightsScreen:
             late = self.today() > objection_due(decided)
             key = "rights.objection.late" if late else "rights.objection"
             self.objection = (self.t(key), self.t(f"{key}.text", due=due))
-        self._set(replace(self.state, error="", notice=""))
+        self._set(replace(self.state, error=None, notice=None))
 
     def refresh_quietly(self) -> None:
         """Re-render without asking anyone to update (the shell is already rendering)."""
@@ -288,8 +292,8 @@ class RightsScreen:
         except StoreNotOpenError as exc:
             self.needs_unlock = exc.locked
             return str(exc)
-        except PrivacyAppError as exc:
-            return self.t("rights.save_failed", problem=exc)
+        except StoreError as exc:
+            return self.t("rights.save_failed", problem=store_error(self.t, exc))
         return ""
 
     def _set(self, state: ComposerState) -> None:
@@ -297,11 +301,17 @@ class RightsScreen:
             problem = self._save(state.saved)
             if problem:
                 # Not saved: keep the letter on screen so the user can try again.
-                state = replace(state, saved=self.state.saved, error=problem, notice="")
-        fresh = (state.error, state.notice) != (self.state.error, self.state.notice)
-        self.state = state
+                state = replace(state, saved=self.state.saved, error=None, notice=None)
+        else:
+            problem = ""
+        fresh = (state.error, state.notice, problem) != (
+            self.state.error,
+            self.state.notice,
+            self.problem,
+        )
+        self.state, self.problem = state, problem
         #: New feedback to bring into view at the action (read once by the route).
-        self.reveal = fresh and bool(state.error or state.notice)
+        self.reveal = fresh and bool(state.error or state.notice or problem)
         self.refresh()
 
     def take_reveal(self) -> str | None:
@@ -340,8 +350,8 @@ class RightsScreen:
 
     def ap_complaint(self) -> None:
         state, followed = self.state.ap_complaint(self.today())
-        problem = self._save(followed) if followed is not None else ""
-        self.state = replace(state, error=problem) if problem else state
+        self.problem = self._save(followed) if followed is not None else ""
+        self.state = state
         self.refresh()
 
     async def save_pdf(self) -> None:
@@ -351,7 +361,7 @@ class RightsScreen:
         try:
             pdf = letter_pdf(letter)
         except RightsError as exc:
-            self._set(replace(self.state, error=str(exc)))
+            self._set(replace(self.state, error=rt.problem(exc)))
             return
         result = self.save_file(f"brief-{letter.kind.value}.pdf", pdf)
         if result is not None:

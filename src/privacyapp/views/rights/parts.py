@@ -249,7 +249,7 @@ def recipient_section(
         try:
             parts.append(ft.Text(rt.recipient_explanation(t, draft.recipient())))
         except RightsError as exc:
-            parts.append(ft.Text(rt.message(t, str(exc)), color=ft.Colors.ERROR))
+            parts.append(ft.Text(rt.message(t, rt.problem(exc)), color=ft.Colors.ERROR))
     elif query.strip():
         found = list(search(query))[:8]
         if not found:

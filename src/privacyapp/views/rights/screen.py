@@ -16,10 +16,11 @@ from urllib.parse import quote
 
 import flet as ft
 
-from privacyapp.errors import PrivacyAppError
-from privacyapp.rights import RECORD_KIND, RequestKind, RightsRequest, Role
+from privacyapp.dossier import StoreError
+from privacyapp.rights import RECORD_KIND, RequestKind, RightsError, RightsRequest, Role
 from privacyapp.views.kit import widgets as w
 from privacyapp.views.kit.context import RouteSpec, ViewContext
+from privacyapp.views.kit.problems import store_error
 from privacyapp.views.kit.vault import open_vault
 from privacyapp.views.rights import service_text as rt
 from privacyapp.views.rights.composer import FEEDBACK_KEY, RightsScreen, StoreNotOpenError
@@ -182,8 +183,10 @@ def follow_view(ctx: ViewContext) -> ft.Control:
     record_id = ctx.params["record"]
     try:
         request = RightsRequest.from_dict(vault.get(record_id).payload)
-    except PrivacyAppError as exc:
-        return w.page_body([heading, w.body(rt.message(ctx.t, str(exc)))])
+    except RightsError as exc:  # a saved request this version cannot read
+        return w.page_body([heading, w.body(rt.message(ctx.t, rt.problem(exc)))])
+    except StoreError as exc:  # no such record (any more)
+        return w.page_body([heading, w.body(store_error(ctx.t, exc))])
     slot = ctx.state.slots.get(_SLOT)
     current = slot.state.saved if isinstance(slot, RightsScreen) else None
     if not isinstance(slot, RightsScreen) or current is None or current.id != request.id:

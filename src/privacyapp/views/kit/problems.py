@@ -1,0 +1,35 @@
+"""The domain's problems in the UI language: every package reports a code, never a sentence.
+
+``privacyapp.dossier`` gives each error a ``code`` and the ``fields`` its text needs; the
+catalogs hold ``store.error.<code>`` and ``record.error.<code>`` in Dutch and English. The
+wings that show store errors (the lock, Mijn overzicht, rights requests, records) word them
+here, so the same error reads the same everywhere.
+"""
+
+from __future__ import annotations
+
+from privacyapp.dossier import RecordError, StoreError
+from privacyapp.errors import PrivacyAppError
+from privacyapp.views.kit.i18n import Translator
+
+__all__ = ["record_error", "store_error"]
+
+
+def store_error(t: Translator, exc: StoreError, key: str | None = None) -> str:
+    """The text of a store error in ``t``'s language.
+
+    Args:
+        t: the UI translator.
+        exc: the error from ``privacyapp.dossier``; its ``code`` picks the text.
+        key: a ``store.error.*`` key the screen knows fits better (e.g. ``undo_too_late``).
+    """
+    return t(key or f"store.error.{exc.code.value}", **exc.fields)
+
+
+def record_error(t: Translator, exc: PrivacyAppError) -> str:
+    """The text of an error of the record service (signing, identity, or the store it uses)."""
+    if isinstance(exc, RecordError):
+        return t(f"record.error.{exc.code.value}", **exc.fields)
+    if isinstance(exc, StoreError):
+        return t("record.error.store")
+    return t("record.error.other")
