@@ -87,6 +87,9 @@ class AppState:
     """The search text."""
     width: float = 390.0
     """The window width in logical pixels (narrow: bottom bar; wide: rail)."""
+    municipality: str | None = None
+    """The CBS code (``GM0363``) of the municipality the user chose on "Mijn gemeente", this
+    visit only (never stored): advice then shows that municipality's own text, marked."""
     slots: dict[str, Any] = field(default_factory=dict)
     """Per-feature values, keyed by area (``overview``, ``record``, ``rights``, ...)."""
     _listeners: list[Listener] = field(default_factory=list, repr=False)

@@ -323,7 +323,14 @@ def _screen(ctx: ViewContext) -> MunicipalityScreen | None:
     if directory is None:
         return None
     state = ctx.state.slots.setdefault(SLOT, MunicipalityState())
-    return MunicipalityScreen(directory, state, t=ctx.t, on_change=ctx.nav.refresh)
+
+    def changed() -> None:
+        # The municipality the user chose: flows show its local text (see views/flow/advice).
+        if state.selected is not None:
+            ctx.state.municipality = state.selected.code
+        ctx.nav.refresh()
+
+    return MunicipalityScreen(directory, state, t=ctx.t, on_change=changed)
 
 
 def municipality_view(ctx: ViewContext) -> ft.Control:
