@@ -72,3 +72,11 @@ def test_choosing_a_municipality_on_its_screen_sets_it_for_the_flows(
     assert screen is not None
     screen.select("GM0363")
     assert state.municipality == "GM0363"
+
+
+def test_typing_a_name_that_opens_a_card_sets_it_too(state: AppState, services: Services) -> None:
+    ctx = ViewContext(state, services, RecordingNavigator(), Translator("nl"))
+    screen = _screen(ctx)
+    assert screen is not None
+    screen.type_query("Amsterdam")
+    assert state.municipality == "GM0363"
