@@ -90,3 +90,14 @@ def amsterdam(flow: Flow) -> dict[str, Any]:
             },
         }
     }
+
+
+def add_national_flow(repo: Path) -> None:
+    """Commit the fixture's national flow (with adaptable parts) into a content repository."""
+    import subprocess
+
+    shutil.copy2(FIXTURE / FLOW_FILE, repo / "flows" / FLOW_FILE)
+    env = {"PATH": "/usr/bin:/bin", "GIT_CONFIG_GLOBAL": "/dev/null", "HOME": str(repo)}
+    commit = ["-c", "user.name=R", "-c", "user.email=r@x", "commit", "-qm", "+"]
+    for args in (["add", "-A"], commit):
+        subprocess.run(["git", "-C", str(repo), *args], check=True, env=env)

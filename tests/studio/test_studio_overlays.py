@@ -3,8 +3,6 @@ a national publication, and keep/take per part; what each municipality's app the
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -12,7 +10,7 @@ from pathlib import Path
 import pytest
 from studiokit import FAST, PASSWORD
 
-from overlaykit import AMSTERDAM_CONTACTS, AMSTERDAM_STEP, FIXTURE, FLOW_FILE, FLOW_ID
+from overlaykit import AMSTERDAM_CONTACTS, AMSTERDAM_STEP, FLOW_FILE, FLOW_ID, add_national_flow
 from privacyapp.content.bundle import load_bundle
 from privacyapp.engine import Library
 from privacyapp.engine.model import AdviceNode, InfoNode
@@ -28,13 +26,7 @@ NEW_TEXT = "Stuur de gemeente een brief, een e-mail of gebruik het formulier op 
 @pytest.fixture
 def studio(content_repo: Path, tmp_path: Path, ticking: Callable[[], datetime]) -> Studio:
     """The shipped flows plus one national flow with adaptable parts, published."""
-    shutil.copy2(FIXTURE / FLOW_FILE, content_repo / NATIONAL_FILE)
-    env = {"PATH": "/usr/bin:/bin", "GIT_CONFIG_GLOBAL": "/dev/null", "HOME": str(content_repo)}
-    for args in (
-        ["add", "-A"],
-        ["-c", "user.name=R", "-c", "user.email=r@x", "commit", "-qm", "+"],
-    ):
-        subprocess.run(["git", "-C", str(content_repo), *args], check=True, env=env)
+    add_national_flow(content_repo)
     return Studio(content_repo, tmp_path / "studio-data", clock=ticking, hash_params=FAST)
 
 

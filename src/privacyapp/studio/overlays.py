@@ -179,6 +179,17 @@ class OverlayView:
         return [f for f in self.flows if f.conflicts]
 
 
+def municipality_name(code: str) -> str:
+    """The municipality's name from the app's built-in list (the code when it is unknown)."""
+    from privacyapp.opendata._store import load_snapshot
+
+    try:
+        found = {m.code: m.name for m in load_snapshot().municipalities}
+    except Exception:  # noqa: BLE001 - a missing list only costs the name
+        return code
+    return found.get(code, code)
+
+
 def _label(flow: Flow, node_id: str, field: str) -> str:
     from privacyapp.studio.diff import NODE_TYPES
 
@@ -233,7 +244,7 @@ def view(core: StudioCore, commit: str, code: str) -> OverlayView:
         )
     path = overlay_path(core, code)
     problems = tuple(d.format() for d in state.overlays.diagnostics if d.path == path)
-    return OverlayView(code, file.name if file else code, tuple(flows), problems)
+    return OverlayView(code, file.name if file else municipality_name(code), tuple(flows), problems)
 
 
 # ---------------------------------------------------------------- changing the text

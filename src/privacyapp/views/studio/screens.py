@@ -14,7 +14,7 @@ from privacyapp.studio.diff import FileDiff
 from privacyapp.studio.errors import StudioError
 from privacyapp.studio.messages import dutch
 from privacyapp.studio.model import ROLE_LABELS, ROLES, ChangeSet
-from privacyapp.views.studio import editor, preview
+from privacyapp.views.studio import editor, overlays, preview
 from privacyapp.views.studio.context import UIContext, split_route
 from privacyapp.views.studio.editor import locate
 from privacyapp.views.studio.kit import error_summary, field, w
@@ -48,6 +48,8 @@ def build(ui: UIContext) -> ft.Control:
         cs_id = int(parts[1])
         if parts[2:] == ["bestand"]:
             return _frame(ui, editor.editor_view(ui, cs_id, query.get("pad"), query.get("stap")))
+        if parts[2:] == ["gemeente"]:
+            return _frame(ui, overlays.overlay_view(ui, cs_id))
         if parts[2:] == ["voorbeeld"]:
             return _frame(ui, preview.preview_view(ui, cs_id, query.get("pad"), query.get("stap")))
         return _frame(ui, change_set_view(ui, cs_id))
@@ -124,7 +126,7 @@ def list_view(ui: UIContext) -> ft.Control:
     assert user is not None
     values = ui.state.values
     controls: list[ft.Control] = [w.heading("Wijzigingsvoorstellen", 1, ident="list-title")]
-    if user.has("auteur"):
+    if user.has("auteur") or user.has("gemeenteredacteur"):
 
         def create(_: Any) -> None:
             made: list[ChangeSet] = []
@@ -350,7 +352,11 @@ def _actions(ui: UIContext, cs: ChangeSet) -> list[ft.Control]:
     values = ui.state.values
     out: list[ft.Control] = [w.heading("Volgende stap", 2)]
     here = f"/voorstel/{cs.id}"
-    if cs.state in ("concept", "wijzigingen-gevraagd") and user.has("auteur"):
+    if cs.state != "gepubliceerd" and user.has("gemeenteredacteur"):
+        out.append(w.primary("Lokale tekst aanpassen", "cs-local", ui.to(f"{here}/gemeente")))
+    if cs.state in ("concept", "wijzigingen-gevraagd") and (
+        user.has("auteur") or user.has("gemeenteredacteur")
+    ):
         out.append(
             w.primary(
                 "Indienen voor beoordeling",
@@ -499,6 +505,12 @@ def admin_view(ui: UIContext) -> ft.Control:
             keep("a-password"),
             password=True,
         ),
+        field(
+            "admin-municipality",
+            "Gemeentecode (alleen voor een gemeenteredacteur, bv. GM0363)",
+            values.get("a-municipality", ""),
+            keep("a-municipality"),
+        ),  # fmt: skip
     ]
     chosen: set[str] = values.setdefault("a-roles", set())
 
@@ -535,11 +547,12 @@ def admin_view(ui: UIContext) -> ft.Control:
                 sorted(chosen),
                 display_name=values.get("a-display") or None,
                 by=user,
+                municipality=values.get("a-municipality") or None,
             ),
             notice=f"Account {values.get('a-name', '')} is aangemaakt.",
         )
         if done:
-            for key in ("a-name", "a-display", "a-password"):
+            for key in ("a-name", "a-display", "a-password", "a-municipality"):
                 values[key] = ""
             chosen.clear()
             ui.render()
