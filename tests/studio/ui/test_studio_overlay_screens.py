@@ -101,3 +101,20 @@ def test_the_municipal_editor_adapts_and_later_resolves_part_by_part(
     view = studio.overlay(3, "GM0363").flow(FLOW_ID)
     status = {p.name: p.status for p in view.parts}
     assert status["lokale-stap.text"] == "local" and status["lokale-stap.title"] == "inherited"
+
+
+def test_the_editor_makes_a_variant_and_shows_what_it_inherits(
+    studio: Studio, team: dict[str, User]
+) -> None:
+    anna = _signed_in(studio, "anna")
+    type_into(anna.body.controls[0], "list-new-title", "Variant voor ouders")
+    click(anna.body.controls[0], "list-new")
+    anna.go(f"/voorstel/1/bestand?pad=flows/{FLOW_FILE}")
+    type_into(anna.body.controls[0], "copy-id", f"{FLOW_ID}-ouder")
+    click(anna.body.controls[0], "variant-make")
+    assert anna.state.error is None, anna.state.error
+    anna.go(f"/voorstel/1/bestand?pad=flows/algemeen/{FLOW_ID}-ouder.yaml")
+    shown = texts(anna.body.controls[0])
+    assert "Variant: geërfd en overschreven" in shown
+    assert "lokale-stap: geërfd (volgt de basis)" in shown
+    assert "gegevens van de vraag: overschreven: id, titel, status, versie" in shown
