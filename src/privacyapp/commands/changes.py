@@ -8,7 +8,8 @@ commands sign in as ``--as USER`` with the password in ``PRIVACYAPP_STUDIO_PASSW
   checked as in the editor (exit 1 when the saved content has errors);
 - ``changes submit|approve|publish ID``, ``changes request-changes ID --reason TEXT``;
 - ``changes comment ID TEXT [--path P --node N]``;
-- ``changes list|show [ID] [--format json]``, ``changes history``, ``changes restore PUB``.
+- ``changes list|show [ID] [--format json]``, ``changes history``, ``changes restore PUB``;
+- ``changes review-pdf ID [--out FILE]``: the review document for the jurist.
 """
 
 from __future__ import annotations
@@ -77,6 +78,12 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     show = command("show", "one change set: state, diff, diagnostics, audit log", _show, user=False)
     show.add_argument("change_set", type=int, metavar="ID")
     show.add_argument("--format", choices=("text", "json"), default="text")
+    pdf = command(
+        "review-pdf", "the review document (PDF) of a change set, for the jurist", _review_pdf,
+        user=False,
+    )  # fmt: skip
+    pdf.add_argument("change_set", type=int, metavar="ID")
+    pdf.add_argument("--out", type=Path, default=None, help="default: voorstel-ID.pdf")
     history = command("history", "every published version", _history, user=False)
     history.add_argument("--format", choices=("text", "json"), default="text")
 
@@ -257,6 +264,15 @@ def _show(args: argparse.Namespace, ctx: CliContext) -> int:
     ctx.stdout.write("Logboek:\n")
     for entry in audit:
         ctx.stdout.write(f"  {entry['at']}  {entry['who']}  {entry['action']}\n")
+    return 0
+
+
+def _review_pdf(args: argparse.Namespace, ctx: CliContext) -> int:
+    studio = open_studio(args, ctx)
+    out = args.out if args.out is not None else Path(f"voorstel-{args.change_set}.pdf")
+    data = studio.review_pdf(args.change_set)
+    out.write_bytes(data)
+    ctx.stdout.write(f"wrote {out}: the review document of change set {args.change_set}\n")
     return 0
 
 

@@ -2,7 +2,8 @@
 
 - ``studio --repo DIR --studio-data DIR [--host H --port N]``: serve the studio (a web app for
   the editorial team; not part of the citizen app);
-- ``studio users add NAME --role ROLE [--role ROLE] [--name "Full Name"]``: a new account, its
+- ``studio users add NAME --role ROLE [--role ROLE] [--name "Full Name"] [--municipality
+  GMxxxx]`` (a gemeenteredacteur's municipality): a new account, its
   password from ``PRIVACYAPP_STUDIO_PASSWORD`` (never on the command line);
 - ``studio users list [--format json]`` and ``studio users set NAME [--role R ...]
   [--block|--unblock] [--new-password]``.
@@ -104,6 +105,10 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     add.add_argument("account", metavar="NAME")
     add.add_argument("--role", action="append", required=True, choices=ROLES)
     add.add_argument("--name", dest="display_name", default=None, help="full name, for commits")
+    add.add_argument(
+        "--municipality", default=None, metavar="GMxxxx",
+        help="a gemeenteredacteur's municipality (CBS gemeentecode, e.g. GM0363)",
+    )  # fmt: skip
     add_location_args(add)
     add.set_defaults(handler=users_add)
 
@@ -142,8 +147,9 @@ def serve_command(args: argparse.Namespace, ctx: CliContext) -> int:
 def users_add(args: argparse.Namespace, ctx: CliContext) -> int:
     studio = open_studio(args, ctx)
     user = studio.add_account(
-        args.account, password(ctx), args.role, display_name=args.display_name
-    )
+        args.account, password(ctx), args.role, display_name=args.display_name,
+        municipality=args.municipality,
+    )  # fmt: skip
     ctx.stdout.write(f"account {user.name} aangemaakt: {', '.join(sorted(user.roles))}\n")
     return 0
 

@@ -8,7 +8,9 @@ The bundle holds the bundle format, ``content_version`` (from the registry), ``c
 (SHA-256 of the canonical JSON of the registry and the resolved flows, the same hash a library
 loaded from YAML has), ``bundle_hash`` (SHA-256 of the bundle's own bytes with this field set to
 zeros, so loading checks the bytes instead of serialising the content again), the registry and the
-flows. It is deterministic: the same flows give the same bytes. A bundle without ``bundle_hash``
+flows, and (when there are any) the municipalities' resolved overlays: per municipality, each
+adapted flow as it shows it and which parts are local (``privacyapp.engine.overlays``). It is
+deterministic: the same flows give the same bytes. A bundle without ``bundle_hash``
 (built before it existed) is checked against ``content_hash`` as before.
 """
 
@@ -27,6 +29,7 @@ from privacyapp.content.errors import BundleInvalid, ContentNotClean
 from privacyapp.engine import Flow, Library, Registry, canonical_content, load_flows
 from privacyapp.engine._bulk import paused_gc
 from privacyapp.engine.library import hash_content
+from privacyapp.engine.overlays import MunicipalOverlay
 
 __all__ = [
     "BUNDLE_FORMAT",
@@ -45,7 +48,9 @@ _NO_HASH = "0" * 64
 def bundle_bytes(library: Library) -> bytes:
     """The bundle of a library, as UTF-8 JSON (stable key order, one trailing newline)."""
     with paused_gc():
-        content = canonical_content(library.registry, library.flows.values())
+        content = canonical_content(
+            library.registry, library.flows.values(), library.overlays.values()
+        )
     bundle: dict[str, Any] = {
         "bundle_format": BUNDLE_FORMAT,
         "bundle_hash": _NO_HASH,
@@ -107,8 +112,11 @@ def _load_bundle(data: bytes) -> Library:
         raise BundleInvalid("the content bundle has an unknown format; update the app")
     try:
         content = {"registry": bundle["registry"], "flows": bundle["flows"]}
+        if "overlays" in bundle:
+            content["overlays"] = bundle["overlays"]
         registry = Registry.model_validate(content["registry"])
         flows = [Flow.model_validate(flow) for flow in content["flows"]]
+        overlays = [MunicipalOverlay.model_validate(o) for o in content.get("overlays", ())]
     except (KeyError, TypeError, ValidationError) as exc:
         raise BundleInvalid(f"the content bundle does not match this app: {exc}") from None
     # The bytes carry their own hash; an older bundle holds the canonical content, so hashing
@@ -119,7 +127,7 @@ def _load_bundle(data: bytes) -> Library:
         intact = hash_content(content) == bundle.get("content_hash")
     if not intact:
         raise BundleInvalid("the content bundle was changed after it was built; reinstall the app")
-    library = Library(registry, flows, content_hash=bundle["content_hash"])
+    library = Library(registry, flows, content_hash=bundle["content_hash"], overlays=overlays)
     return library
 
 

@@ -574,6 +574,33 @@ def check_review(ctx: CheckContext) -> Iterable[Diagnostic]:
             )
 
 
+def check_adaptable(ctx: CheckContext) -> Iterable[Diagnostic]:
+    """``adaptable`` names only fields a municipality may adapt; a locked node has none."""
+    from privacyapp.engine.overlays import ADAPTABLE_FIELDS
+
+    for node_id, node in ctx.flow.nodes.items():
+        if not node.adaptable:
+            continue
+        if node.locked:
+            yield ctx.error(
+                ("nodes", node_id, "locked"),
+                "locked-adaptable",
+                f'"{node_id}" is locked and also marks fields adaptable',
+                "remove locked: true, or remove adaptable",
+            )
+            continue
+        allowed = ADAPTABLE_FIELDS[node.type]
+        for i, name in enumerate(node.adaptable):
+            if name not in allowed:
+                yield ctx.error(
+                    ("nodes", node_id, "adaptable", i),
+                    "not-adaptable",
+                    f'"{name}" of a {node.type} step cannot be adaptable: the route, the '
+                    "conclusion and the legal sources stay national",
+                    f"a {node.type} step may mark: {', '.join(sorted(allowed))}",
+                )
+
+
 BUILTIN_CHECKS: tuple[FlowCheck, ...] = (
     check_metadata,
     check_references,
@@ -582,6 +609,7 @@ BUILTIN_CHECKS: tuple[FlowCheck, ...] = (
     check_representative_requests,
     check_help_audience,
     check_review,
+    check_adaptable,
 )
 #: Checks added at run time (e.g. by tests or tools); they run after the built-in ones.
 EXTRA_CHECKS: list[FlowCheck] = []

@@ -10,24 +10,34 @@ import hashlib
 import json
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from privacyapp.engine.errors import FlowNotFound
 from privacyapp.engine.model import Flow
 from privacyapp.engine.registry import Registry
 
+if TYPE_CHECKING:
+    from privacyapp.engine.overlays import MunicipalFlow, MunicipalOverlay
+
 __all__ = ["Library", "canonical_content", "hash_content"]
 
 
-def canonical_content(registry: Registry, flows: Iterable[Flow]) -> dict[str, Any]:
-    """The JSON-safe content: the registry and the flows sorted by id."""
-    return {
+def canonical_content(
+    registry: Registry, flows: Iterable[Flow], overlays: Iterable[MunicipalOverlay] = ()
+) -> dict[str, Any]:
+    """The JSON-safe content: the registry, the flows sorted by id and (only when there are
+    any) the municipalities' resolved overlays sorted by code."""
+    content: dict[str, Any] = {
         "registry": registry.model_dump(mode="json", exclude_none=True),
         "flows": [
             flow.model_dump(mode="json", exclude_none=True)
             for flow in sorted(flows, key=lambda f: f.id)
         ],
     }
+    local = sorted(overlays, key=lambda o: o.code)
+    if local:
+        content["overlays"] = [o.model_dump(mode="json", exclude_none=True) for o in local]
+    return content
 
 
 def hash_content(content: Mapping[str, Any]) -> str:
@@ -39,7 +49,7 @@ def hash_content(content: Mapping[str, Any]) -> str:
 class Library:
     """All flows, resolved (fragments applied, variants expanded), read-only."""
 
-    __slots__ = ("_flows", "content_hash", "content_version", "registry")
+    __slots__ = ("_flows", "content_hash", "content_version", "overlays", "registry")
 
     def __init__(
         self,
@@ -47,27 +57,55 @@ class Library:
         flows: Iterable[Flow],
         *,
         content_hash: str | None = None,
+        overlays: Iterable[MunicipalOverlay] = (),
     ) -> None:
         """Build a library; the hash is computed from the content unless given."""
         ordered = sorted(flows, key=lambda f: f.id)
+        local = sorted(overlays, key=lambda o: o.code)
         self.registry = registry
         self._flows: Mapping[str, Flow] = MappingProxyType({f.id: f for f in ordered})
+        #: The municipalities' resolved overlays, by CBS gemeentecode (``GM0363``).
+        self.overlays: Mapping[str, MunicipalOverlay] = MappingProxyType({o.code: o for o in local})
         self.content_version = registry.content_version
         self.content_hash = (
             content_hash
             if content_hash is not None
-            else hash_content(canonical_content(registry, ordered))
+            else hash_content(canonical_content(registry, ordered, local))
         )
 
     def published(self) -> Library:
         """The flows users may see: only ``status: published`` (drafts and flows in review stay
         with the editors). The content hash stays the bundle's, so a saved path names the
         content it came from."""
+        shown = {f.id for f in self._flows.values() if f.status == "published"}
         return Library(
             self.registry,
-            (f for f in self._flows.values() if f.status == "published"),
+            (self._flows[i] for i in shown),
             content_hash=self.content_hash,
+            overlays=(
+                o.model_copy(update={"flows": {k: v for k, v in o.flows.items() if k in shown}})
+                for o in self.overlays.values()
+            ),
         )
+
+    def for_municipality(self, flow_id: str, code: str | None) -> MunicipalFlow | None:
+        """The flow as municipality ``code`` shows it (None: it has no local version).
+
+        The result's ``flow`` replaces the national one; ``local`` names the parts
+        (``node.field``) that are the municipality's own text.
+        """
+        overlay = self.overlays.get(code) if code else None
+        return overlay.flows.get(flow_id) if overlay is not None else None
+
+    def flow_for(self, flow_id: str, code: str | None) -> Flow:
+        """The flow to show for municipality ``code``: its local version, else the national one.
+
+        Raises:
+            FlowNotFound: when there is no such flow.
+        """
+        national = self.get(flow_id)
+        local = self.for_municipality(flow_id, code)
+        return local.flow if local is not None else national
 
     @property
     def flows(self) -> Mapping[str, Flow]:

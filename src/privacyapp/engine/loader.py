@@ -19,12 +19,15 @@ from privacyapp.engine._schema_errors import field_names, schema_diagnostics
 from privacyapp.engine.checks import FlowSource, node_edges, run_checks
 from privacyapp.engine.diagnostics import Diagnostic, Loc, Severity, did_you_mean, sort_diagnostics
 from privacyapp.engine.library import Library
+from privacyapp.engine.overlays import MunicipalOverlay
 from privacyapp.engine.registry import Audience, HelpRoute, Law, Registry, Sector, Situation
 
 __all__ = ["REGISTRY_FILE", "LoadResult", "find_registry", "load_flows"]
 
 REGISTRY_FILE = "registry.yaml"
 FRAGMENTS_DIR = "_fragments"
+#: Municipal overlays (``privacyapp.engine.overlay_files``): not flows, read separately.
+OVERLAYS_DIR = "_overlays"
 
 _FLOW_FIELDS = field_names(
     model.Flow,
@@ -221,7 +224,31 @@ class _Loader:
             )
             return None
         base = self.resolve(base_id, (*chain, flow_id))
-        return None if base is None else _merge(base, document)
+        if base is None:
+            return None
+        self.check_overrides(base, document, base_id)
+        return _merge(base, document)
+
+    def check_overrides(self, base: YMap, variant: YMap, base_id: str) -> None:
+        """A variant's node without ``type`` changes a base node: that node must exist."""
+        nodes, base_nodes = variant.get("nodes"), base.get("nodes")
+        if not isinstance(nodes, YMap) or not isinstance(base_nodes, YMap):
+            return
+        for node_id, node in nodes.entries.items():
+            if node_id in base_nodes.entries or not isinstance(node, YMap) or "type" in node:
+                continue
+            where = nodes.key_loc(node_id)
+            self.reported.add((node.loc.path, node.loc.line, node.loc.col))
+            self.error(
+                where,
+                "unknown-override",
+                f'the variant changes the node "{node_id}", but "{base_id}" has no such node',
+                did_you_mean(
+                    node_id,
+                    base_nodes.entries,
+                    fallback="to add a new node instead, give it a type",
+                ),
+            )
 
     def validate(self, flow_id: str, document: YMap) -> model.Flow | None:
         try:
@@ -300,7 +327,11 @@ def _discover(paths: Iterable[Path], root: Path) -> tuple[list[Path], list[Path]
             for file in path.rglob("*.y*ml"):
                 if file.name == REGISTRY_FILE or file.suffix not in (".yaml", ".yml"):
                     continue
+                if OVERLAYS_DIR in file.parts:
+                    continue
                 (fragments if FRAGMENTS_DIR in file.parts else flows).add(file)
+        elif path.is_file() and OVERLAYS_DIR in path.parts:
+            continue
         elif path.is_file():
             (fragments if path.parent.name == FRAGMENTS_DIR else flows).add(path)
         else:
@@ -362,6 +393,9 @@ def _load(
         loader.error(
             Loc(loader.display(path)), "no-such-file", "this file or folder does not exist"
         )
+    with_overlays = any(
+        p.resolve() == content_root.resolve() or OVERLAYS_DIR in p.resolve().parts for p in given
+    )
     the_registry = loader.registry(registry_path)
     for path in fragment_files:
         loader.add_fragments(path)
@@ -384,14 +418,21 @@ def _load(
     if the_registry is None:
         return LoadResult(None, sort_diagnostics(loader.diagnostics))
     loader.diagnostics.extend(run_checks(the_registry, sources, set(loader.raw)))
-    diagnostics = sort_diagnostics(loader.diagnostics)
     valid = [s.flow for s in sources if s.flow is not None]
+    overlays: list[MunicipalOverlay] = []
+    if with_overlays:
+        from privacyapp.engine.overlay_files import load_overlays
+
+        found = load_overlays(content_root, {f.id: f for f in valid}, loader.display)
+        loader.diagnostics.extend(found.diagnostics)
+        overlays = found.resolved
+    diagnostics = sort_diagnostics(loader.diagnostics)
     broken = {d.path for d in diagnostics if d.is_error}
     partial_flows = [s.flow for s in sources if s.flow is not None and s.path not in broken]
     partial = Library(the_registry, partial_flows)
     if any(d.is_error for d in diagnostics):
         return LoadResult(None, diagnostics, partial)
-    library = Library(the_registry, valid)
+    library = Library(the_registry, valid, overlays=overlays)
     return LoadResult(library, diagnostics, library)
 
 

@@ -25,9 +25,11 @@ __all__ = [
     "ChecklistItem",
     "ChecklistNode",
     "Choice",
+    "Contact",
     "Condition",
     "Flow",
     "InfoNode",
+    "Link",
     "Node",
     "Outcome",
     "QuestionNode",
@@ -178,6 +180,10 @@ class QuestionNode(_Model):
     #: The node's id: the key it has in ``nodes`` (filled in by the flow).
     id: str = ""
     use: str | None = None
+    #: The fields a municipality may adapt in its overlay (see ``privacyapp.engine.overlays``).
+    adaptable: tuple[str, ...] | None = None
+    #: True: no municipality may adapt any part of this node (a legal conclusion).
+    locked: bool | None = None
     text: str = Field(min_length=1)
     help: str | None = None
     choices: tuple[Choice, ...] = Field(min_length=1)
@@ -189,6 +195,10 @@ class InfoNode(_Model):
     type: Literal["info"]
     id: str = ""
     use: str | None = None
+    #: The fields a municipality may adapt in its overlay (see ``privacyapp.engine.overlays``).
+    adaptable: tuple[str, ...] | None = None
+    #: True: no municipality may adapt any part of this node (a legal conclusion).
+    locked: bool | None = None
     title: str = Field(min_length=1)
     text: str = Field(min_length=1)
     next: str
@@ -294,6 +304,10 @@ class ChecklistNode(_Model):
     type: Literal["checklist"]
     id: str = ""
     use: str | None = None
+    #: The fields a municipality may adapt in its overlay (see ``privacyapp.engine.overlays``).
+    adaptable: tuple[str, ...] | None = None
+    #: True: no municipality may adapt any part of this node (a legal conclusion).
+    locked: bool | None = None
     title: str = Field(min_length=1)
     intro: str | None = None
     items: tuple[ChecklistItem, ...] = Field(min_length=1)
@@ -330,12 +344,39 @@ class Action(_Model):
         return self
 
 
+class Contact(_Model):
+    """A person or desk to contact (often local: a municipality's privacy officer)."""
+
+    name: str = Field(min_length=1)
+    phone: str | None = None
+    email: str | None = Field(default=None, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+    url: str | None = Field(default=None, pattern=r"^https://")
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _reachable(self) -> Contact:
+        if self.phone is None and self.email is None and self.url is None:
+            raise ValueError('a contact needs at least one of "phone", "email" or "url"')
+        return self
+
+
+class Link(_Model):
+    """An extra link shown with an advice (often a municipality's own page)."""
+
+    label: str = Field(min_length=1)
+    url: str = Field(pattern=r"^https://")
+
+
 class AdviceNode(_Model):
     """An end of the flow: what you can do, why, the sources and where to get more help."""
 
     type: Literal["advice"]
     id: str = ""
     use: str | None = None
+    #: The fields a municipality may adapt in its overlay (see ``privacyapp.engine.overlays``).
+    adaptable: tuple[str, ...] | None = None
+    #: True: no municipality may adapt any part of this node (a legal conclusion).
+    locked: bool | None = None
     title: str = Field(min_length=1)
     summary: str | None = None
     steps: tuple[str, ...] = Field(min_length=1)
@@ -345,6 +386,10 @@ class AdviceNode(_Model):
     actions: tuple[Action, ...] = ()
     #: Words search also finds for this advice ("school", "huisarts"), like a flow's tags.
     tags: tuple[str, ...] = ()
+    #: People or desks to contact (a municipality may give its own in an overlay).
+    contacts: tuple[Contact, ...] | None = None
+    #: Extra links (a municipality may add its own pages in an overlay).
+    links: tuple[Link, ...] | None = None
 
 
 Node = Annotated[QuestionNode | InfoNode | ChecklistNode | AdviceNode, Field(discriminator="type")]

@@ -30,7 +30,14 @@ DEFAULT_WALKS_DIR = "tests/content/walks"
 
 
 def _user(account: Account) -> User:
-    return User(account.id, account.name, account.display_name, account.roles, account.active)
+    return User(
+        account.id,
+        account.name,
+        account.display_name,
+        account.roles,
+        account.active,
+        account.municipality,
+    )
 
 
 class StudioCore:

@@ -20,6 +20,23 @@ __all__ = ["CODES", "dutch", "dutch_line"]
 
 #: Every diagnostic code: what it means, in Dutch (also the text when no pattern matches).
 CODES: dict[str, str] = {
+    "locked-adaptable": (
+        "Deze stap staat op slot en heeft ook aanpasbare delen. Kies één van de twee."
+    ),
+    "not-adaptable": (
+        "Dit deel mag een gemeente niet aanpassen: de route, de conclusie en de bronnen blijven "
+        "landelijk."
+    ),
+    "overlay-base": (
+        "De bewaarde landelijke versie waar deze gemeentetekst op rust, klopt niet meer."
+    ),
+    "overlay-conflict": (
+        "De gemeentetekst past niet meer op de landelijke versie. Los eerst de verschillen op."
+    ),
+    "overlay-file-name": "Het bestand met de gemeentetekst heeft niet de naam van de gemeentecode.",
+    "overlay-locked": "Dit deel staat landelijk vast. Een gemeente mag het niet aanpassen.",
+    "overlay-pin": "Bij de gemeentetekst staat niet goed op welke landelijke versie hij rust.",
+    "unknown-override": "De variant past een stap aan die de oorspronkelijke vraag niet heeft.",
     "bad-key": "Een naam voor de dubbele punt moet gewone tekst zijn.",
     "bad-when": "Een uitkomstregel van de checklist klopt niet.",
     "bill-check-date": "Bij dit wetsvoorstel staat niet wanneer de stand van zaken is nagekeken.",

@@ -21,13 +21,15 @@ __all__ = [
     "User",
 ]
 
-#: auteur writes, jurist reviews, publicist publishes, beheerder manages the accounts.
-ROLES = ("auteur", "jurist", "publicist", "beheerder")
+#: auteur writes, jurist reviews, publicist publishes, beheerder manages the accounts; a
+#: gemeenteredacteur writes only the adaptable parts of one municipality's overlay.
+ROLES = ("auteur", "jurist", "publicist", "beheerder", "gemeenteredacteur")
 ROLE_LABELS = {
     "auteur": "Auteur",
     "jurist": "Jurist (beoordelaar)",
     "publicist": "Publicist",
     "beheerder": "Beheerder",
+    "gemeenteredacteur": "Gemeenteredacteur",
 }
 
 CONCEPT = "concept"
@@ -55,17 +57,22 @@ class User:
     display_name: str
     roles: frozenset[str]
     active: bool = True
+    #: The municipality (CBS gemeentecode) a gemeenteredacteur works for.
+    municipality: str | None = None
 
     def has(self, role: str) -> bool:
         return role in self.roles
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "name": self.name,
             "display_name": self.display_name,
             "roles": sorted(self.roles),
             "active": self.active,
         }
+        if self.municipality is not None:
+            data["municipality"] = self.municipality
+        return data
 
 
 @dataclass(frozen=True)

@@ -17,13 +17,25 @@ The CLI and the web UI both go through :class:`Studio`, so the rules hold everyw
 from __future__ import annotations
 
 import hashlib
+import re
 import secrets
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
+from pathlib import Path
 
-from privacyapp.engine import Library
+from privacyapp.engine import Flow, Library
 from privacyapp.engine._document import YMap, parse_document
-from privacyapp.studio import model, oidc, publishing, walks
+from privacyapp.engine.overlays import MUNICIPALITY_CODE
+from privacyapp.studio import (
+    clusters,
+    model,
+    oidc,
+    overlays,
+    publishing,
+    review,
+    variants,
+    walks,
+)
 from privacyapp.studio.checking import Checker, CheckResult
 from privacyapp.studio.core import DEFAULT_IDLE, DEFAULT_WALKS_DIR, Clock, StudioCore, _user
 from privacyapp.studio.diff import FileDiff, describe_file
@@ -106,8 +118,11 @@ class Studio(StudioCore):
         *,
         display_name: str | None = None,
         by: User | None = None,
+        municipality: str | None = None,
     ) -> User:
         """Create an account. ``by`` is the beheerder doing it (None: the operator's CLI).
+
+        A gemeenteredacteur is bound to one ``municipality`` (CBS gemeentecode, ``GM0363``).
 
         Raises:
             InvalidInput: a bad name, role or password, or a name that is taken.
@@ -123,6 +138,7 @@ class Studio(StudioCore):
             )
         wanted = frozenset(roles)
         self._check_roles(wanted)
+        code = _municipality(wanted, municipality)
         pw_hash = hash_password(password, self.hash_params)
         with self.storage.connect() as db:
             if self.storage.account_by_name(db, name) is not None:
@@ -130,11 +146,13 @@ class Studio(StudioCore):
             account = self.storage.add_account(
                 db, name, (display_name or name).strip() or name, pw_hash, wanted, self.now()
             )
+            detail: dict[str, object] = {"account": name, "roles": sorted(wanted)}
+            if code is not None:
+                self.storage.set_municipality(db, account.id, code)
+                account = self.storage.account(db, account.id)
+                detail["municipality"] = code
             actor = by.name if by is not None else "(beheer via de opdrachtregel)"
-            self.storage.audit(
-                db, self.now(), actor, "account-aangemaakt", None,
-                {"account": name, "roles": sorted(wanted)},
-            )  # fmt: skip
+            self.storage.audit(db, self.now(), actor, "account-aangemaakt", None, detail)
         return _user(account)
 
     @staticmethod
@@ -370,7 +388,7 @@ class Studio(StudioCore):
 
     def new_change_set(self, user: User, title: str) -> ChangeSet:
         """Start a change set from what is published now."""
-        self._require(user, "auteur", "een wijzigingsvoorstel maken")
+        self._require_writer(user, "een wijzigingsvoorstel maken")
         title = " ".join(title.split())
         if not 3 <= len(title) <= 200:
             raise InvalidInput("Geef het voorstel een titel van 3 tot 200 tekens.")
@@ -403,7 +421,7 @@ class Studio(StudioCore):
             EditConflict: someone saved after ``expected_version``; the text is kept.
             WrongState: the change set is published.
         """
-        self._require(user, "auteur", "de inhoud wijzigen")
+        municipal = self._require_writer(user, "de inhoud wijzigen")
         if not changes:
             raise InvalidInput("Er is niets om op te slaan.")
         paths = {self.check_path(p): t for p, t in changes.items()}
@@ -415,6 +433,8 @@ class Studio(StudioCore):
         head = self._head(row)
         if head != expected_version:
             raise self._conflict(user, cs_id, paths, expected_version, head)
+        if municipal:
+            paths = overlays.municipal_paths(self, user, head, paths)
         for path, text in paths.items():
             if text is None and self.repo.read_file(head, path) is None:
                 raise NotFound(f"Het bestand {path} staat niet in dit voorstel.")
@@ -445,6 +465,168 @@ class Studio(StudioCore):
             )  # fmt: skip
         result = self.checker.check(commit)
         return SaveResult(commit, result.diagnostics, state, voided, tuple(sorted(paths)))
+
+    def _require_writer(self, user: User, doing: str) -> bool:
+        """An auteur writes anything; a gemeenteredacteur only their overlay (True: that one)."""
+        if user.active and not user.has("auteur") and user.has("gemeenteredacteur"):
+            return True
+        self._require(user, "auteur", doing)
+        return False
+
+    # ------------------------------------------------------------------ copy and variant
+
+    def _flow(self, cs_id: int, flow_id: str) -> Flow:
+        partial = self.check(cs_id).partial
+        if partial is None or flow_id not in partial:
+            raise NotFound(
+                f"Er is geen vraag {flow_id} zonder fouten in dit voorstel. Los eerst de fouten op."
+            )
+        return partial.get(flow_id)
+
+    def _new_flow(
+        self, user: User, cs_id: int, flow_id: str, new_id: str, title: str | None,
+        expected_version: str, *, variant: bool,
+    ) -> SaveResult:  # fmt: skip
+        self._require(user, "auteur", "een vraag kopiëren")
+        source = self._flow(cs_id, flow_id)
+        partial = self.check(cs_id).partial
+        existing = set(partial.flows) if partial is not None else set()
+        make = variants.variant_text if variant else variants.copy_text
+        text = make(source, new_id, title, existing)
+        path = f"{self.repo.content_dir}/{source.sector}/{new_id.strip()}.yaml"
+        if self.repo.read_file(self._head(self._row(cs_id)), path) is not None:
+            raise InvalidInput(f"Het bestand {path} bestaat al. Kies een ander id.")
+        word = "variant van" if variant else "kopie van"
+        return self.save(
+            user, cs_id, {path: text}, expected_version=expected_version,
+            message=f"{user.display_name} maakt {new_id.strip()}, een {word} {flow_id}",
+        )  # fmt: skip
+
+    def copy_flow(
+        self, user: User, cs_id: int, flow_id: str, new_id: str, title: str | None = None,
+        *, expected_version: str,
+    ) -> SaveResult:  # fmt: skip
+        """A new, independent flow with the content of ``flow_id`` (a draft, no review)."""
+        return self._new_flow(user, cs_id, flow_id, new_id, title, expected_version, variant=False)
+
+    def new_variant(
+        self, user: User, cs_id: int, flow_id: str, new_id: str, title: str | None = None,
+        *, expected_version: str,
+    ) -> SaveResult:  # fmt: skip
+        """A new variant that ``extends`` ``flow_id`` and inherits everything it does not
+        override (a draft)."""
+        return self._new_flow(user, cs_id, flow_id, new_id, title, expected_version, variant=True)
+
+    def variant_parts(self, cs_id: int, path: str) -> list[variants.VariantPart]:
+        """What the variant in ``path`` inherits, overrides, replaces or adds (per node)."""
+        text, _ = self.read(cs_id, path)
+        document, _ = parse_document(text, path)
+        plain = document.plain() if isinstance(document, YMap) else {}
+        base = plain.get("extends")
+        if not isinstance(base, str):
+            raise InvalidInput(f"{path} is geen variant: er staat geen extends in.")
+        return variants.variant_parts(text, self._flow(cs_id, base))
+
+    # ------------------------------------------------------------------ cluster changes
+
+    def fragment_impact(
+        self, cs_id: int, path: str, new_text: str
+    ) -> list[clusters.FragmentImpact]:
+        """Before a fragment change is saved: every flow it reaches, each with its diff."""
+        path = self.check_path(path)
+        head = self._head(self._row(cs_id))
+        return clusters.fragment_impact(self, head, path, new_text, self.law_names(cs_id))
+
+    def save_fragment(
+        self,
+        user: User,
+        cs_id: int,
+        path: str,
+        new_text: str,
+        *,
+        expected_version: str,
+        only_flow: str | None = None,
+    ) -> SaveResult:
+        """Change a fragment everywhere (``only_flow=None``: every flow that uses it changes in
+        this change set) or copy the new text into one flow only (the fragment stays)."""
+        self._require(user, "auteur", "een bouwsteen wijzigen")
+        path = self.check_path(path)
+        if only_flow is None:
+            return self.save(user, cs_id, {path: new_text}, expected_version=expected_version)
+        head = self._head(self._row(cs_id))
+        file, text = clusters.copy_into_flow(self, head, path, new_text, only_flow)
+        return self.save(
+            user, cs_id, {file: text}, expected_version=expected_version,
+            message=f"{user.display_name} neemt de nieuwe bouwsteen alleen over in {only_flow}",
+        )  # fmt: skip
+
+    # ------------------------------------------------------------------ municipal overlays
+
+    def overlay(self, cs_id: int, code: str) -> overlays.OverlayView:
+        """Every flow with adaptable parts and what municipality ``code`` made of them, in the
+        change set's version: inherited, local, or a conflict with the national version."""
+        return overlays.view(self, self._head(self._row(cs_id)), code)
+
+    def published_overlay(self, code: str) -> overlays.OverlayView:
+        """The same for what is published now: after a national publication, the flows whose
+        changes touch this municipality's text are its conflicts ("Landelijke versie
+        gewijzigd")."""
+        head = self.repo.head(self.repo.main)
+        assert head is not None
+        return overlays.view(self, head, code)
+
+    def _own_code(self, user: User) -> str:
+        if not user.has("gemeenteredacteur") or user.municipality is None:
+            raise NotAllowed(
+                "Alleen een gemeenteredacteur past de lokale tekst van een gemeente aan."
+            )
+        return user.municipality
+
+    def set_local_part(
+        self,
+        user: User,
+        cs_id: int,
+        flow_id: str,
+        node: str,
+        field: str,
+        value: object,
+        *,
+        expected_version: str,
+    ) -> SaveResult:
+        """Give (or with ``value=None`` drop) the municipality's own text for one part."""
+        code = self._own_code(user)
+        head = self._head(self._row(cs_id))
+        name = overlays.view(self, head, code).name
+        text = overlays.text_with_part(self, head, code, name, flow_id, node, field, value)
+        path = overlays.overlay_path(self, code)
+        return self.save(
+            user, cs_id, {path: text}, expected_version=expected_version,
+            message=f"{user.display_name} past {flow_id} aan voor {code}",
+        )  # fmt: skip
+
+    def resolve_overlay(
+        self,
+        user: User,
+        cs_id: int,
+        flow_id: str,
+        choices: Mapping[str, overlays.Choice],
+        *,
+        expected_version: str,
+    ) -> SaveResult:
+        """Per changed part keep the own text or take the national one; the pin then moves."""
+        code = self._own_code(user)
+        head = self._head(self._row(cs_id))
+        text = overlays.resolved_text(self, head, code, flow_id, choices)
+        with self.storage.connect() as db:
+            self.storage.audit(
+                db, self.now(), user.name, "landelijke-wijziging-opgelost", cs_id,
+                {"flow": flow_id, "municipality": code, "choices": dict(sorted(choices.items()))},
+            )  # fmt: skip
+        return self.save(
+            user, cs_id, {overlays.overlay_path(self, code): text},
+            expected_version=expected_version,
+            message=f"{user.display_name} lost de landelijke wijziging in {flow_id} op voor {code}",
+        )  # fmt: skip
 
     def _conflict(
         self, user: User, cs_id: int, paths: Mapping[str, str | None], based_on: str, current: str
@@ -480,7 +662,7 @@ class Studio(StudioCore):
 
     def submit(self, user: User, cs_id: int) -> ChangeSet:
         """Concept (or Wijzigingen gevraagd) → Ter beoordeling; refused while there are errors."""
-        self._require(user, "auteur", "een voorstel indienen")
+        self._require_writer(user, "een voorstel indienen")
         row = self._row(cs_id)
         if row.state not in (model.CONCEPT, model.CHANGES_REQUESTED):
             raise WrongState(
@@ -636,8 +818,40 @@ class Studio(StudioCore):
     # ------------------------------------------------------------------ publishing
 
     def publish(self, user: User, cs_id: int) -> Publication:
-        """Publish an approved change set (see ``privacyapp.studio.publishing``)."""
-        return publishing.publish(self, user, cs_id, self.publish_target)
+        """Publish an approved change set (see ``privacyapp.studio.publishing``); the review
+        document is kept with the publication (``reviews/`` in the data folder)."""
+        publication = publishing.publish(self, user, cs_id, self.publish_target)
+        folder = self.data_dir / "reviews"
+        folder.mkdir(exist_ok=True, mode=0o700)
+        self.review_file(publication).write_bytes(self.review_pdf(cs_id))
+        return publication
+
+    def review_file(self, publication: Publication) -> Path:
+        """Where the review document of a publication is kept."""
+        name = f"{publication.id}-{publication.content_version}-voorstel-{publication.change_set}"
+        return self.data_dir / "reviews" / f"{name}.pdf"
+
+    def review_pdf(self, cs_id: int) -> bytes:
+        """The review document of a change set: every changed flow's paths, questions, advice
+        and sources with the changes marked, the reviewers and dates (see ``studio.review``)."""
+        row = self._row(cs_id)
+        head = self._head(row)
+        change_set = self.change_set(cs_id, with_checks=False)
+        before = clusters.version_flows(self, row.base_commit)
+        after = clusters.version_flows(self, head)
+        paths = {k: v[0] for k, v in {**before.files, **after.files}.items()}
+        laws = self.law_names(cs_id)
+        flows = tuple(
+            review.collect_flows(before.flows, after.flows, paths, laws, clusters.flow_yaml)
+        )
+        flow_files = {f.path for f in flows} | set(paths.values())
+        other = tuple(d for d in self.diff(cs_id) if d.path not in flow_files)
+        publication = next((p for p in self.history() if p.change_set == cs_id), None)
+        return review.review_pdf(
+            review.ReviewInput(
+                change_set, flows, other, after.library, self.clock().astimezone(UTC), publication
+            )
+        )
 
     def history(self) -> list[Publication]:
         """Every published version, newest first."""
@@ -651,6 +865,21 @@ class Studio(StudioCore):
         """The first audit entry whose hash chain is broken, or None."""
         with self.storage.connect() as db:
             return self.storage.verify_audit(db)
+
+
+def _municipality(roles: frozenset[str], code: str | None) -> str | None:
+    """The municipality a new account is bound to: required for a gemeenteredacteur only."""
+    if "gemeenteredacteur" not in roles:
+        if code is not None:
+            raise InvalidInput("Alleen een gemeenteredacteur hoort bij een gemeente.")
+        return None
+    code = (code or "").strip().upper()
+    if not re.fullmatch(MUNICIPALITY_CODE, code):
+        raise InvalidInput(
+            "Een gemeenteredacteur hoort bij één gemeente. Geef de gemeentecode van het CBS, "
+            "bijvoorbeeld GM0363."
+        )
+    return code
 
 
 #: Verified against when a name is unknown, so a wrong name takes as long as a wrong password.

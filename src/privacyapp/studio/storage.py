@@ -111,6 +111,10 @@ CREATE TABLE IF NOT EXISTS publications (
     account_id INTEGER NOT NULL REFERENCES accounts(id),
     at TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS municipal_editors (
+    account_id INTEGER PRIMARY KEY REFERENCES accounts(id),
+    code TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS audit (
     id INTEGER PRIMARY KEY,
     at TEXT NOT NULL,
@@ -137,6 +141,8 @@ class Account:
     roles: frozenset[str]
     active: bool
     created_at: str
+    #: The municipality (CBS gemeentecode) a gemeenteredacteur works for.
+    municipality: str | None = None
 
 
 @dataclass(frozen=True)
@@ -275,11 +281,12 @@ class Storage:
     def _account(row: tuple[Any, ...]) -> Account:
         return Account(
             row[0], row[1], row[2], row[3], frozenset(filter(None, row[4].split(","))),
-            bool(row[5]), row[6],
+            bool(row[5]), row[6], row[7],
         )  # fmt: skip
 
     _ACCOUNT = (
-        "SELECT id, name, display_name, password_hash, roles, active, created_at FROM accounts"
+        "SELECT id, name, display_name, password_hash, roles, active, created_at, "
+        "(SELECT code FROM municipal_editors WHERE account_id = accounts.id) FROM accounts"
     )
 
     def add_account(
@@ -318,6 +325,12 @@ class Storage:
             db.execute("UPDATE accounts SET active = ? WHERE id = ?", (int(active), account_id))
         if pw_hash is not None:
             db.execute("UPDATE accounts SET password_hash = ? WHERE id = ?", (pw_hash, account_id))
+
+    def set_municipality(self, db: sqlite3.Connection, account_id: int, code: str | None) -> None:
+        """Bind a gemeenteredacteur to one municipality (None: unbind)."""
+        db.execute("DELETE FROM municipal_editors WHERE account_id = ?", (account_id,))
+        if code is not None:
+            db.execute("INSERT INTO municipal_editors VALUES (?, ?)", (account_id, code))
 
     # ------------------------------------------------------------------ sessions
 

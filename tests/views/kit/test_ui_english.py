@@ -26,6 +26,10 @@ NOT_UI: dict[str, str] = {
     " English text; never shown as such",
 }
 
+#: The editors' studio is a separate app for Dutch editorial teams, in Dutch only
+#: (docs/studio.md); the citizen app's two languages do not apply to it.
+STUDIO = "studio/"
+
 #: Literals that may stay, with the reason (module, text).
 ALLOWED: dict[tuple[str, str], str] = {
     ("rights/parts.py", "gemeente"): "a radio button's value, not its label",
@@ -94,7 +98,11 @@ _LOGGERS = {"logger", "logging", "log", "_log", "_logger"}
 
 def _modules() -> list[Path]:
     return sorted(
-        path for path in VIEWS.rglob("*.py") if path.name != "text.py" and _name(path) not in NOT_UI
+        path
+        for path in VIEWS.rglob("*.py")
+        if path.name != "text.py"
+        and _name(path) not in NOT_UI
+        and not _name(path).startswith(STUDIO)
     )
 
 

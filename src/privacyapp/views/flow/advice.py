@@ -3,6 +3,10 @@
 No dead ends: every advice shows further help, a way to a new question, and its actions. An
 action whose screen is still being built (rights requests, municipality, record) opens that
 feature's honest "komt binnenkort" screen and says so on the button.
+
+When the user chose a municipality that has its own text for this advice (a municipal overlay,
+``docs/overlays.md``), the advice is that municipality's version, and each local part is marked
+"Lokale informatie van gemeente X".
 """
 
 from __future__ import annotations
@@ -12,12 +16,13 @@ from urllib.parse import quote
 import flet as ft
 
 from privacyapp.engine import Action, AdviceNode, FlowSession
+from privacyapp.engine.overlays import MunicipalFlow
 from privacyapp.views.flow.path import path_panel, route_for
 from privacyapp.views.kit import i18n
 from privacyapp.views.kit import widgets as w
 from privacyapp.views.kit.context import ViewContext
 
-__all__ = ["action_route", "advice_view"]
+__all__ = ["action_route", "advice_view", "local_advice"]
 
 
 def action_route(action: Action) -> tuple[str, str | None]:
@@ -137,21 +142,86 @@ def _go(ctx: ViewContext, route: str) -> w.Handler:
     return lambda _: ctx.nav.go(route)
 
 
+def local_advice(
+    ctx: ViewContext, session: FlowSession, node: AdviceNode
+) -> tuple[AdviceNode, MunicipalFlow | None, str]:
+    """The advice as the chosen municipality shows it, its local version and its name."""
+    library = ctx.services.library
+    code = ctx.state.municipality
+    local = library.for_municipality(session.flow.id, code)
+    found = local.flow.nodes.get(node.id) if local is not None else None
+    if local is None or code is None or not isinstance(found, AdviceNode):
+        return node, None, ""
+    return found, local, library.overlays[code].name
+
+
+def _local_mark(ctx: ViewContext, name: str, ident: str) -> ft.Control:
+    return w.notice(ctx.t("advice.local", name=name), ident=f"local-{ident}")
+
+
+def _contacts(ctx: ViewContext, node: AdviceNode) -> list[ft.Control]:
+    out: list[ft.Control] = []
+    for i, contact in enumerate(node.contacts or ()):
+        parts: list[ft.Control] = [
+            ft.Text(contact.name, theme_style=ft.TextThemeStyle.TITLE_MEDIUM)
+        ]
+        links: list[ft.Control] = []
+        if contact.phone:
+            tel = "tel:" + "".join(ch for ch in contact.phone if ch.isdigit() or ch == "+")
+            links.append(
+                w.link(
+                    ctx.t("advice.call", phone=contact.phone), tel, f"contact-{i}-phone",
+                    icon=ft.Icons.PHONE,
+                )
+            )  # fmt: skip
+        if contact.email:
+            links.append(w.link(contact.email, f"mailto:{contact.email}", f"contact-{i}-email"))
+        if contact.url:
+            links.append(
+                w.link(contact.url.removeprefix("https://"), contact.url, f"contact-{i}-web")
+            )
+        parts.append(ft.Row(links, wrap=True, spacing=4))
+        if contact.note:
+            parts.append(w.muted(contact.note))
+        out.append(ft.Column(parts, spacing=4))
+    return out
+
+
 def advice_view(ctx: ViewContext, session: FlowSession, node: AdviceNode) -> ft.Control:
     """The advice at the end of a flow (``session.finished`` is true)."""
+    node, local, name = local_advice(ctx, session, node)
+
+    def mark(field: str) -> list[ft.Control]:
+        if local is None or not local.is_local(node.id, field):
+            return []
+        return [_local_mark(ctx, name, field)]
+
     ctx.title = node.title
     controls: list[ft.Control] = [
         w.muted(session.flow.title),
         w.heading(node.title, 1, ident="advice-title"),
     ]
     if node.summary:
-        controls.append(w.body(node.summary))
+        controls.extend([*mark("summary"), w.body(node.summary)])
     if note := i18n.own_text(ctx.t, "content.dutch_only"):
         controls.append(w.notice(note, ident="advice-dutch-only"))
     controls.append(
-        w.section(ctx.t("advice.steps"), _numbered(node.steps, ctx.state.settings.text_scale))
+        w.section(
+            ctx.t("advice.steps"),
+            [*mark("steps"), *_numbered(node.steps, ctx.state.settings.text_scale)],
+        )
     )
-    controls.append(w.section(ctx.t("advice.why"), [w.body(node.explanation)]))
+    controls.append(
+        w.section(ctx.t("advice.why"), [*mark("explanation"), w.body(node.explanation)])
+    )
+    contacts = _contacts(ctx, node)
+    if contacts:
+        controls.append(w.section(ctx.t("advice.contacts"), [*mark("contacts"), *contacts]))
+    if node.links:
+        links = [
+            w.link(link.label, link.url, f"local-link-{i}") for i, link in enumerate(node.links)
+        ]
+        controls.append(w.section(ctx.t("advice.links"), [*mark("links"), *links]))
     sources = _sources(ctx, node)
     if sources:
         controls.append(w.section(ctx.t("advice.sources"), sources))

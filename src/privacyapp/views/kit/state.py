@@ -131,6 +131,9 @@ class AppState:
     """The window width in logical pixels (narrow: bottom bar; wide: rail)."""
     features: Features = field(default_factory=Features)
     """Each feature wing's own state object, found by its type."""
+    municipality: str | None = None
+    """The CBS code (``GM0363``) of the municipality the user chose on "Mijn gemeente", this
+    visit only (never stored): advice then shows that municipality's own text, marked."""
     _listeners: list[Listener] = field(default_factory=list, repr=False)
 
     def listen(self, listener: Listener) -> None:

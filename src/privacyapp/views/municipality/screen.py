@@ -71,6 +71,8 @@ class MunicipalityScreen:
         on_change: re-render the screen (the shell's ``ctx.nav.refresh``).
         on_copy: also called with the copied text (tests); the copy itself is the button's
             client-side ``CopyToClipboard`` action.
+        on_select: called with the code of the municipality whose card is open (the app's
+            flows then show its local text).
     """
 
     def __init__(
@@ -81,6 +83,7 @@ class MunicipalityScreen:
         t: Translate = i18n.DUTCH,
         on_change: Callable[[], None] | None = None,
         on_copy: Callable[[str], Awaitable[None] | None] | None = None,
+        on_select: Callable[[str], None] | None = None,
     ) -> None:
         self.directory = directory
         self.state = state if state is not None else MunicipalityState()
@@ -92,6 +95,7 @@ class MunicipalityScreen:
             refreshed = self.state.refreshed
             self.state.status = status_text(refreshed, t) if refreshed is not None else ""
         self._on_change = on_change
+        self._on_select = on_select
         self._copy = on_copy
         self._below = ft.Column(spacing=16)
         self.control = self.build()
@@ -101,6 +105,7 @@ class MunicipalityScreen:
     def type_query(self, query: str) -> None:
         """While typing: update the results in place (the text field keeps its focus)."""
         self._search(query)
+        self._remember()
         self._below.controls = self._below_controls()
         with contextlib.suppress(RuntimeError):  # not on a page: nothing to push
             self._below.update()
@@ -224,7 +229,13 @@ class MunicipalityScreen:
     def _date(self) -> str:
         return day_text(self.directory, self.t)
 
+    def _remember(self) -> None:
+        """Tell the app which municipality the user has open (its card is on screen)."""
+        if self._on_select is not None and self.state.selected is not None:
+            self._on_select(self.state.selected.code)
+
     def _changed(self) -> None:
+        self._remember()
         self.control = self.build()
         if self._on_change is not None:
             self._on_change()
@@ -320,7 +331,14 @@ def _screen(ctx: ViewContext) -> MunicipalityScreen | None:
     if directory is None:
         return None
     state = ctx.state.features.get(MunicipalityState)
-    return MunicipalityScreen(directory, state, t=ctx.t, on_change=ctx.nav.refresh)
+
+    def chosen(code: str) -> None:
+        # The municipality the user chose: flows show its local text (see views/flow/advice).
+        ctx.state.municipality = code
+
+    return MunicipalityScreen(
+        directory, state, t=ctx.t, on_change=ctx.nav.refresh, on_select=chosen
+    )
 
 
 def municipality_view(ctx: ViewContext) -> ft.Control:

@@ -21,7 +21,7 @@ from privacyapp.studio import nodes
 from privacyapp.studio.diff import FIELD_NAMES, NODE_TYPES
 from privacyapp.studio.errors import StudioError
 from privacyapp.studio.messages import dutch
-from privacyapp.views.studio import forms
+from privacyapp.views.studio import forms, variants
 from privacyapp.views.studio.autosave import Edit
 from privacyapp.views.studio.kit import dropdown, error_summary, field, w
 
@@ -117,6 +117,11 @@ def editor_view(ui: UIContext, cs_id: int, path: str | None, node: str | None) -
         controls += _steps(ui, edit, text, ids)
         controls += forms.form(ui, edit, text, _errors_for(own, text, node), ids)
         controls += _buttons(ui, edit)
+    if section == "nodes" and "/_overlays/" not in path:  # a flow: copy, variant
+        panel = variants.variant_panel(ui, cs_id, path, text)
+        controls += [panel] if panel is not None else []
+        if state.user is not None and state.user.has("auteur"):
+            controls.append(variants.copy_panel(ui, cs_id, name, current))
     return ft.Column(controls, spacing=12, tight=True)
 
 

@@ -1,0 +1,150 @@
+"""The studio's published versions (history, restore) and its accounts screen (beheerder).
+
+Texts are Dutch at B1 level, with "je", and never use git words.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import flet as ft
+
+from privacyapp.studio.model import ROLE_LABELS, ROLES, ChangeSet
+from privacyapp.views.studio.context import UIContext
+from privacyapp.views.studio.kit import field, w
+
+__all__ = ["admin_view", "history_view"]
+
+
+# ---------------------------------------------------------------------- history, accounts
+
+
+def history_view(ui: UIContext) -> ft.Control:
+    studio, user = ui.studio, ui.state.user
+    assert user is not None
+    controls: list[ft.Control] = [w.heading("Gepubliceerde versies", 1, ident="history-title")]
+    publications = studio.history()
+    if not publications:
+        controls.append(w.body("Er is nog niets gepubliceerd vanuit de studio."))
+    for pub in publications:
+        controls.append(
+            w.body(
+                f"Inhoud {pub.content_version}: voorstel {pub.change_set}, "
+                f"door {pub.author} op {pub.at}"
+            )
+        )
+        if user.has("auteur") or user.has("publicist"):
+
+            def restore(_: Any, pid: int = pub.id) -> None:
+                made: list[ChangeSet] = []
+                if ui.run(lambda: made.append(studio.restore(user, pid))):
+                    ui.go(f"/voorstel/{made[0].id}")
+
+            controls.append(
+                w.secondary(
+                    "Zet deze versie terug (nieuw voorstel)", f"history-restore-{pub.id}", restore
+                )
+            )
+    return ft.Column(controls, spacing=12, tight=True)
+
+
+def _toggle(ui: UIContext, name: str, active: bool) -> Any:
+    user = ui.state.user
+
+    def run(_: Any) -> None:
+        ui.run(lambda: ui.studio.update_account(user, name, active=active))
+
+    return run
+
+
+def admin_view(ui: UIContext) -> ft.Control:
+    studio, user = ui.studio, ui.state.user
+    assert user is not None
+    values = ui.state.values
+    controls: list[ft.Control] = [w.heading("Accounts", 1, ident="admin-title")]
+    if not user.has("beheerder"):
+        return ft.Column([*controls, w.body("Alleen een beheerder ziet de accounts.")])
+    for account in studio.accounts(user):
+        roles = ", ".join(ROLE_LABELS[r] for r in ROLES if r in account.roles)
+        state = "" if account.active else " (geblokkeerd)"
+        row: list[ft.Control] = [w.body(f"{account.display_name} ({account.name}): {roles}{state}")]
+        if account.name != user.name:
+            row.append(
+                w.secondary(
+                    "Blokkeren" if account.active else "Vrijgeven",
+                    f"admin-toggle-{account.name}",
+                    _toggle(ui, account.name, not account.active),
+                )
+            )
+        controls.append(ft.Row(row, wrap=True))
+    controls.append(w.heading("Nieuw account", 2))
+
+    def keep(key: str) -> Any:
+        return lambda text: values.__setitem__(key, text)
+
+    controls += [
+        field(
+            "admin-name", "Accountnaam (kleine letters)", values.get("a-name", ""), keep("a-name")
+        ),
+        field("admin-display", "Volledige naam", values.get("a-display", ""), keep("a-display")),
+        field(
+            "admin-password",
+            "Eerste wachtwoord (minstens 12 tekens)",
+            values.get("a-password", ""),
+            keep("a-password"),
+            password=True,
+        ),
+        field(
+            "admin-municipality",
+            "Gemeentecode (alleen voor een gemeenteredacteur, bv. GM0363)",
+            values.get("a-municipality", ""),
+            keep("a-municipality"),
+        ),  # fmt: skip
+    ]
+    chosen: set[str] = values.setdefault("a-roles", set())
+
+    def toggle(role: str) -> Any:
+        # no re-render: the checkbox keeps its own state, so a quick next click is never lost
+        def run(e: Any) -> None:
+            if e.control.value:
+                chosen.add(role)
+            else:
+                chosen.discard(role)
+
+        return run
+
+    controls.append(
+        ft.Row(
+            [
+                ft.Semantics(
+                    identifier=f"admin-role-{r}",
+                    content=ft.Checkbox(
+                        label=ROLE_LABELS[r], value=r in chosen, on_change=toggle(r)
+                    ),
+                )
+                for r in ROLES
+            ],
+            wrap=True,
+        )
+    )
+
+    def create(_: Any) -> None:
+        done = ui.run(
+            lambda: studio.add_account(
+                values.get("a-name", ""),
+                values.get("a-password", ""),
+                sorted(chosen),
+                display_name=values.get("a-display") or None,
+                by=user,
+                municipality=values.get("a-municipality") or None,
+            ),
+            notice=f"Account {values.get('a-name', '')} is aangemaakt.",
+        )
+        if done:
+            for key in ("a-name", "a-display", "a-password", "a-municipality"):
+                values[key] = ""
+            chosen.clear()
+            ui.render()
+
+    controls.append(w.primary("Account maken", "admin-create", create))
+    return ft.Column(controls, spacing=12, tight=True)
