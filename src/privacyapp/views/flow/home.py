@@ -138,10 +138,13 @@ def home_view(ctx: ViewContext) -> ft.Control:
     ]
     if note := i18n.own_text(ctx.t, "content.dutch_only"):
         controls.append(w.notice(note, ident="home-dutch-only"))
+    # The skip link ("Naar de inhoud") passes the emergency block and search: to "Wie ben je?".
     if picking:
         controls.append(audience_picker(ctx))
+        ctx.main = f"home-audience-{next(iter(library.registry.audiences), '')}"
     else:
         controls.append(_audience_summary(ctx))
+        ctx.main = "home-audience-change"
     if settings.audience is not None:
         sectors: list[ft.Control] = []
         for key, sector in library.registry.sectors.items():

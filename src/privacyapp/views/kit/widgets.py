@@ -13,7 +13,7 @@ from typing import Any
 
 import flet as ft
 
-from privacyapp.views.kit.theme import TOUCH_TARGET
+from privacyapp.views.kit.theme import FOCUS_RING, TOUCH_TARGET
 
 __all__ = [
     "Handler",
@@ -29,6 +29,7 @@ __all__ = [
     "primary",
     "secondary",
     "section",
+    "skip_link",
     "toggle_row",
     "verdict",
 ]
@@ -171,12 +172,38 @@ def choice(
         style=ft.ButtonStyle(
             padding=ft.Padding.symmetric(horizontal=16, vertical=14),
             shape=ft.RoundedRectangleBorder(radius=12),
-            side=ft.BorderSide(2 if selected else 1, ft.Colors.PRIMARY if selected else "outline"),
+            # its own edge, and the theme's 3 px focus ring (in the text colour) on focus
+            side={
+                ft.ControlState.FOCUSED: ft.BorderSide(FOCUS_RING, ft.Colors.ON_SURFACE),
+                ft.ControlState.DEFAULT: ft.BorderSide(
+                    2 if selected else 1, ft.Colors.PRIMARY if selected else "outline"
+                ),
+            },
             bgcolor=ft.Colors.PRIMARY_CONTAINER if selected else ft.Colors.SURFACE,
             alignment=ft.Alignment.CENTER_LEFT,
         ),
     )
     return ft.Semantics(content=button, identifier=ident, key=ident, button=True, selected=selected)
+
+
+def skip_link(label: str, ident: str, on_click: Handler, *, size: float = 16) -> ft.Control:
+    """ "Naar de inhoud": the first stop of the keyboard, past the app bar and the emergency
+    block to the screen's own content (WCAG 2.4.1). Invisible until it has keyboard focus (then
+    it shows its words on the surface colour with the focus ring), as the NL Design System's
+    skip link; a screen reader always finds it. Put it on top of what it may cover."""
+    hidden, shown = ft.Colors.TRANSPARENT, ft.Colors.SURFACE
+    button = ft.TextButton(
+        content=ft.Text(label, size=size, weight=ft.FontWeight.W_600, no_wrap=True),
+        on_click=on_click,
+        style=ft.ButtonStyle(
+            color={ft.ControlState.FOCUSED: ft.Colors.PRIMARY, ft.ControlState.DEFAULT: hidden},
+            bgcolor={ft.ControlState.FOCUSED: shown, ft.ControlState.DEFAULT: hidden},
+            overlay_color=hidden,
+            padding=ft.Padding.symmetric(horizontal=12, vertical=15),  # >= 48 px
+            shape=ft.RoundedRectangleBorder(radius=8),
+        ),
+    )
+    return ft.Semantics(content=button, identifier=ident, link=True, label=label)
 
 
 def section(title: str, controls: Sequence[ft.Control], *, level: int = 2) -> ft.Control:

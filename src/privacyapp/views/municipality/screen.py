@@ -328,15 +328,26 @@ class MunicipalityScreen:
 
     def _search_field(self) -> ft.Control:
         label = self.t("municipality.search")
+        # The label stands above the field and wraps (NL Design System): as the field's own
+        # floating label it wrapped over the field's border at 200 % text on a phone.
         text_field = ft.TextField(
-            label=label,
             hint_text=self.t("municipality.search_hint"),
             value=self.state.query,
             prefix_icon=ft.Icons.SEARCH,
             on_change=lambda e: self.type_query(e.control.value),
             on_submit=lambda e: self.search(e.control.value),
         )
-        return _labelled("municipality-search", label, text_field)
+        return ft.Column(
+            [
+                shown(
+                    "municipality-search-label",
+                    ft.Text(label, theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
+                ),
+                _labelled("municipality-search", label, text_field),
+            ],
+            spacing=6,
+            horizontal_alignment=ft.CrossAxisAlignment.STRETCH,
+        )
 
     def _postcode_panel(self) -> ft.Control:
         t, state = self.t, self.state

@@ -18,7 +18,9 @@ from typing import Any
 
 import flet as ft
 
+from privacyapp.views.kit import widgets as w
 from privacyapp.views.kit.context import TABS, RouteSpec, ViewContext, fill, match
+from privacyapp.views.kit.focus import first_focusable, request_focus
 from privacyapp.views.kit.i18n import Translator
 from privacyapp.views.kit.services import Services
 from privacyapp.views.kit.state import AppState, Settings
@@ -52,6 +54,8 @@ class Rendered:
     title: str
     focus: str | None = None
     """The scroll key to bring into view after showing the screen (``ViewContext.focus``)."""
+    main: str | None = None
+    """Where the skip link moves keyboard focus (``ViewContext.main``)."""
 
 
 def render_route(
@@ -80,7 +84,7 @@ def render_route(
         route = redirect
     state.route = route
     content = spec.build(ctx)
-    return Rendered(spec, route, content, ctx.title or t(spec.title_key), ctx.focus)
+    return Rendered(spec, route, content, ctx.title or t(spec.title_key), ctx.focus, ctx.main)
 
 
 class Shell:
@@ -105,6 +109,8 @@ class Shell:
         self._pushed: list[str] = []
         """Routes we pushed whose echo (a route change event) has not come back yet."""
         self._title = ""
+        self._on_show: Rendered | None = None
+        """The screen on show: where the skip link sends keyboard focus."""
         self._page_pending = True
         """Something page-wide (theme, background, views, title) is set but not yet sent."""
         self._saved = state.settings
@@ -199,6 +205,7 @@ class Shell:
         rendered = render_route(
             self.routes, self.state.route, self.state, self.services, self, page, self.guards
         )
+        self._on_show = rendered
         t = Translator(settings.language)
         self._retitle(f"{rendered.title} · {t('app.short')}")
         view = self._root if rendered.route == "/" else self._top
@@ -305,6 +312,12 @@ class Shell:
         except (RuntimeError, TimeoutError, asyncio.CancelledError) as exc:
             logger.debug("announcement not delivered: %s", exc)
 
+    def _skip(self, _e: Any = None) -> None:
+        """The skip link: keyboard focus to the screen's own content (``ViewContext.main``)."""
+        shown = self._on_show
+        if shown is not None and (target := first_focusable(shown.content, shown.main)):
+            request_focus(self.page, target)
+
     def _cached(self, key: tuple[object, ...], make: Callable[[], Any]) -> Any:
         """The same control object for the same key: Flet then sends nothing for it."""
         kind = key[0]
@@ -315,6 +328,7 @@ class Shell:
         return held[1]
 
     def _appbar(self, t: Translator, route: str, wide: bool) -> ft.AppBar:
+        size = round(20 * min(self.state.settings.text_scale, 1.25))
         back: ft.Control | None = None
         if route != "/":
             back = ft.Semantics(
@@ -360,15 +374,18 @@ class Shell:
         return ft.AppBar(
             leading=back,
             automatically_imply_leading=False,
-            title=ft.Semantics(
-                identifier="nav-title",
-                # The app's name is chrome, like the tab labels: it grows a little with the
-                # text size but must leave room for the back, search and emergency buttons.
-                content=ft.Text(
-                    t("app.short"),
-                    size=round(20 * min(self.state.settings.text_scale, 1.25)),
-                    weight=ft.FontWeight.W_600,
-                ),
+            # The app's name is chrome, like the tab labels: it grows a little with the text
+            # size but must leave room for the back, search and emergency buttons. The skip link
+            # lies over it, unseen until it has keyboard focus.
+            title=ft.Stack(
+                [
+                    ft.Semantics(
+                        identifier="nav-title",
+                        content=ft.Text(t("app.short"), size=size, weight=ft.FontWeight.W_600),
+                    ),
+                    w.skip_link(t("nav.skip"), "nav-skip", self._skip, size=round(size * 0.8)),
+                ],
+                alignment=ft.Alignment.CENTER_LEFT,
             ),
             exclude_header_semantics=True,
             actions=actions,

@@ -1,0 +1,73 @@
+"""Moving keyboard focus: the skip link's target and an error summary's links to their fields.
+
+Flet's buttons, text fields and dropdowns have an ``async focus()``; a ``Semantics`` wrapper
+(where the identifiers live) has none. These helpers find the focusable control inside a
+wrapper, or the first one of a screen, and ask the client to focus it. Without a page (tests)
+the request is recorded on the control, so view tests can see what would get focus.
+"""
+
+from __future__ import annotations
+
+import inspect
+import logging
+from collections.abc import Iterator
+from typing import Any
+
+import flet as ft
+
+__all__ = ["FOCUS_REQUESTED", "controls_in", "find_ident", "first_focusable", "request_focus"]
+
+logger = logging.getLogger(__name__)
+
+#: Attribute set on a control whose focus was requested without a page (tests read it).
+FOCUS_REQUESTED = "_privacyapp_focus_requested"
+
+_CHILD_FIELDS = ("content", "controls", "leading", "title", "subtitle", "trailing")
+
+
+def controls_in(control: Any) -> Iterator[Any]:
+    """``control`` and every control inside it, in the order they are laid out (depth first)."""
+    yield control
+    for name in _CHILD_FIELDS:
+        child = getattr(control, name, None)
+        if isinstance(child, ft.Control):
+            yield from controls_in(child)
+        elif isinstance(child, list):
+            for item in child:
+                if isinstance(item, ft.Control):
+                    yield from controls_in(item)
+
+
+def _can_focus(control: Any) -> bool:
+    if getattr(control, "disabled", False) or getattr(control, "visible", True) is False:
+        return False
+    return inspect.iscoroutinefunction(getattr(type(control), "focus", None))
+
+
+def find_ident(control: Any, ident: str) -> Any | None:
+    """The control carrying the semantics identifier ``ident`` (or ``None``)."""
+    return next((c for c in controls_in(control) if getattr(c, "identifier", None) == ident), None)
+
+
+def first_focusable(control: Any, ident: str | None = None) -> Any | None:
+    """The first control that can take keyboard focus: inside the control identified by
+    ``ident`` when given (None when that is missing), else anywhere in ``control``."""
+    scope = control if ident is None else find_ident(control, ident)
+    if scope is None:
+        return None
+    return next((c for c in controls_in(scope) if _can_focus(c)), None)
+
+
+def request_focus(page: Any, control: Any) -> None:
+    """Ask the client to give ``control`` keyboard focus (the screen reader follows it)."""
+    if page is None:
+        setattr(control, FOCUS_REQUESTED, True)
+        return
+
+    async def focus() -> None:
+        try:
+            await control.focus()
+        except (RuntimeError, TimeoutError) as exc:  # the screen changed meanwhile
+            logger.debug("focus not delivered: %s", exc)
+
+    page.run_task(focus)
