@@ -788,7 +788,7 @@ def test_where_no_pdf_can_be_made_the_letter_says_so_instead_of_a_failing_button
     state: AppState, services: Services, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The static web build has no reportlab/Pillow: no PDF button, a plain line instead."""
-    import privacyapp.views.rights.parts as parts
+    import privacyapp.views.rights.letter as parts
 
     monkeypatch.setattr(parts, "pdf_available", lambda: False)
     nav = RecordingNavigator()

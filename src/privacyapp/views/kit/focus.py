@@ -15,7 +15,14 @@ from typing import Any
 
 import flet as ft
 
-__all__ = ["FOCUS_REQUESTED", "controls_in", "find_ident", "first_focusable", "request_focus"]
+__all__ = [
+    "FOCUS_REQUESTED",
+    "controls_in",
+    "find_ident",
+    "first_focusable",
+    "focus_main",
+    "request_focus",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -71,3 +78,11 @@ def request_focus(page: Any, control: Any) -> None:
             logger.debug("focus not delivered: %s", exc)
 
     page.run_task(focus)
+
+
+def focus_main(page: Any, content: Any, main: str | None) -> None:
+    """The skip link's action: focus the first focusable control of the screen's own content
+    (inside the control identified by ``main``, else the screen's first one)."""
+    target = first_focusable(content, main)
+    if target is not None:
+        request_focus(page, target)

@@ -17,6 +17,7 @@ from privacyapp.views.kit.theme import FOCUS_RING, TOUCH_TARGET
 
 __all__ = [
     "Handler",
+    "bar_title",
     "body",
     "choice",
     "heading",
@@ -204,6 +205,23 @@ def skip_link(label: str, ident: str, on_click: Handler, *, size: float = 16) ->
         ),
     )
     return ft.Semantics(content=button, identifier=ident, link=True, label=label)
+
+
+def bar_title(name: str, skip_label: str, on_skip: Handler, text_scale: float) -> ft.Control:
+    """The app bar's title: the app's name, and the skip link lying over it. The name is
+    chrome, like the tab labels: it grows a little with the text size but leaves room for the
+    back, search and emergency buttons."""
+    size = round(20 * min(text_scale, 1.25))
+    return ft.Stack(
+        [
+            ft.Semantics(
+                identifier="nav-title",
+                content=ft.Text(name, size=size, weight=ft.FontWeight.W_600),
+            ),
+            skip_link(skip_label, "nav-skip", on_skip, size=round(size * 0.8)),
+        ],
+        alignment=ft.Alignment.CENTER_LEFT,
+    )
 
 
 def section(title: str, controls: Sequence[ft.Control], *, level: int = 2) -> ft.Control:

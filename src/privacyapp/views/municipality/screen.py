@@ -17,37 +17,36 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 import flet as ft
 
 from privacyapp.opendata import (
-    FeedError,
-    FeedFormatError,
-    FeedTooLargeError,
-    FeedUnavailableError,
-    InvalidPostcodeError,
-    Municipality,
     MunicipalityDirectory,
     PostcodeError,
-    PostcodeMatch,
-    PostcodeUnavailableError,
     RefreshResult,
-    search_key,
 )
 from privacyapp.views.kit import i18n
 from privacyapp.views.kit import widgets as w
 from privacyapp.views.kit.context import RouteSpec, ViewContext
 from privacyapp.views.kit.theme import TOUCH_TARGET
 from privacyapp.views.municipality.card import (
-    Handler,
     Translate,
     about_panel,
     detail_card,
     on_event,
     shown,
     tel_url,
+)
+from privacyapp.views.municipality.parts import (
+    MunicipalityState,
+    day_text,
+    exact,
+    labelled,
+    postcode_problem,
+    result_list,
+    source_line,
+    status_text,
 )
 
 __all__ = [
@@ -63,99 +62,6 @@ __all__ = [
 ]
 
 SLOT = "municipality"
-
-
-# ---------------------------------------------------------------------------- small helpers
-
-
-def _day(value: Any, t: Translate) -> str:
-    return i18n.day_text(t, value.updated_at)
-
-
-def source_line(directory: MunicipalityDirectory, t: Translate = i18n.DUTCH) -> str:
-    """``"Bron: Register van Overheidsorganisaties, bijgewerkt op 15-04-2026"`` (the register's
-    name is a name: it stays Dutch in the English UI)."""
-    return t("municipality.source", source=directory.source, date=_day(directory, t))
-
-
-def _feed_problem(error: FeedError | None) -> str:
-    """The UI key that says in other languages what the register's Dutch message says."""
-    if isinstance(error, FeedTooLargeError):
-        return "municipality.feed_too_large"
-    if isinstance(error, FeedFormatError):
-        return "municipality.feed_format"
-    return "municipality.feed_failed"
-
-
-def status_text(result: RefreshResult, t: Translate = i18n.DUTCH) -> str:
-    """The status line after a refresh: "bijgewerkt", or which data is still in use."""
-    if result.ok:
-        return t("municipality.updated", date=_day(result, t))
-    if result.status == "skipped" or isinstance(result.error, FeedUnavailableError):
-        return t("municipality.offline", date=_day(result, t))
-    reason = i18n.from_dutch(t, _feed_problem(result.error), result.message)
-    return f"{t('municipality.failed', date=_day(result, t))} {reason}"
-
-
-def _postcode_problem(error: PostcodeError, postcode: str) -> tuple[str, dict[str, str]]:
-    """The UI key (and its fields) for a postcode lookup error, by the error's kind."""
-    if isinstance(error, InvalidPostcodeError):
-        return "municipality.no_postcode", {"text": postcode.strip()}
-    if isinstance(error, PostcodeUnavailableError):
-        return "municipality.postcode_offline", {}  # no connection or no answer in time
-    return "municipality.postcode_failed", {}
-
-
-def _exact(record: Municipality, query: str) -> bool:
-    """True when the query is this municipality's name (or alias) in any spelling."""
-    wanted = search_key(query).replace(" ", "")
-    names = (record.name, record.official_name, *record.aliases)
-    return any(search_key(name).replace(" ", "") == wanted for name in names)
-
-
-def _labelled(ident: str, label: str, control: ft.Control) -> ft.Semantics:
-    """An input with an identifier and an accessible name."""
-    return ft.Semantics(identifier=ident, label=label, content=control)
-
-
-def _result_list(records: list[Municipality], on_select: Handler) -> list[ft.Control]:
-    return [
-        w.choice(
-            record.name,
-            f"municipality-result-{record.code.lower()}",
-            on_event(on_select, record.code),
-            description=record.official_name if record.aliases else None,
-            icon=ft.Icons.ACCOUNT_BALANCE,
-        )
-        for record in records
-    ]
-
-
-# ---------------------------------------------------------------------------- the screen
-
-
-@dataclass
-class MunicipalityState:
-    """What the screen shows (plain values; kept in ``state.slots["municipality"]``)."""
-
-    query: str = ""
-    results: list[Municipality] = field(default_factory=list)
-    selected: Municipality | None = None
-    postcode_open: bool = False
-    postcode: str = ""
-    choices: list[PostcodeMatch] = field(default_factory=list)
-    """Several municipalities for one postcode: the user chooses."""
-    message: str = ""
-    """A one-off message: nothing found, a postcode problem, "copied"."""
-    status: str = ""
-    """The refresh status line; empty: "Gegevens van <date>"."""
-    refreshed: RefreshResult | None = None
-    """The last refresh, to say its status again in another UI language."""
-    lang: str = ""
-    """The UI language of ``message`` and ``status``."""
-    busy: bool = False
-    auto_checked: bool = False
-    """The automatic "older than a week" refresh ran (once per app session)."""
 
 
 class MunicipalityScreen:
@@ -232,7 +138,7 @@ class MunicipalityScreen:
         try:
             matches = await asyncio.to_thread(self.directory.lookup_postcode, postcode)
         except PostcodeError as exc:
-            key, fields = _postcode_problem(exc, postcode)
+            key, fields = postcode_problem(exc, postcode)
             state.message, matches = i18n.from_dutch(self.t, key, str(exc), **fields), []
         else:
             state.message = "" if matches else self.t("municipality.postcode_none")
@@ -313,13 +219,13 @@ class MunicipalityScreen:
             state.message = self.t("municipality.name_is_postcode")
             state.postcode_open = True
             state.postcode = query.strip()
-        if len(state.results) == 1 or (state.results and _exact(state.results[0], query)):
+        if len(state.results) == 1 or (state.results and exact(state.results[0], query)):
             state.selected = state.results[0]
         elif state.selected is not None and state.selected not in state.results:
             state.selected = None
 
     def _date(self) -> str:
-        return _day(self.directory, self.t)
+        return day_text(self.directory, self.t)
 
     def _changed(self) -> None:
         self.control = self.build()
@@ -343,7 +249,7 @@ class MunicipalityScreen:
                     "municipality-search-label",
                     ft.Text(label, theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
                 ),
-                _labelled("municipality-search", label, text_field),
+                labelled("municipality-search", label, text_field),
             ],
             spacing=6,
             horizontal_alignment=ft.CrossAxisAlignment.STRETCH,
@@ -369,7 +275,7 @@ class MunicipalityScreen:
         return ft.Column(
             [
                 w.notice(t("municipality.pdok"), ident="municipality-pdok"),
-                _labelled("municipality-postcode", t("municipality.postcode"), postcode_field),
+                labelled("municipality-postcode", t("municipality.postcode"), postcode_field),
                 w.primary(
                     t("municipality.postcode_go"),
                     "municipality-postcode-go",
@@ -387,9 +293,9 @@ class MunicipalityScreen:
             controls.append(shown("municipality-message", w.body(state.message), live=True))
         if state.choices:
             chosen = [m.municipality for m in state.choices if m.municipality is not None]
-            controls += _result_list(chosen, self.select)
+            controls += result_list(chosen, self.select)
         elif state.results and not (state.selected and len(state.results) == 1):
-            controls += _result_list(state.results[:10], self.select)
+            controls += result_list(state.results[:10], self.select)
         if state.selected is not None:
             controls.append(detail_card(state.selected, self._source_line(), self.copy, self.t))
         return controls

@@ -10,31 +10,20 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Awaitable, Callable, Sequence
-from datetime import date
 from typing import Any, Protocol
 
 import flet as ft
 
-from privacyapp.dossier import pdf_available
 from privacyapp.rights import (
     KINDS,
-    Channel,
     Draft,
-    Letter,
-    MailLink,
     MunicipalityLike,
     RecipientMode,
     RequestKind,
     RightsError,
-    RightsRequest,
     Role,
-    deadline_event,
     kind_spec,
-    mail_link,
-    next_step,
-    objection_advice,
 )
-from privacyapp.views.kit import i18n
 from privacyapp.views.kit import widgets as w
 from privacyapp.views.kit.i18n import Translator
 from privacyapp.views.rights import service_text as rt
@@ -43,11 +32,12 @@ from privacyapp.views.rights.service_text import DUTCH
 __all__ = [
     "ClientActions",
     "FletActions",
-    "deadline_view",
+    "async_handler",
+    "bullets",
     "fields_section",
     "kind_picker",
-    "letter_preview",
     "recipient_section",
+    "stack",
     "tag",
 ]
 
@@ -118,7 +108,7 @@ def _choice_field(
     return tag(f"rights-field-{key}", field)
 
 
-def _async(handler: Callable[..., Any], *args: Any) -> Callable[[Any], Awaitable[None]]:
+def async_handler(handler: Callable[..., Any], *args: Any) -> Callable[[Any], Awaitable[None]]:
     # Flet awaits a handler only when it is itself a coroutine function; a lambda that
     # returns a coroutine would never run. So wrap callbacks that may be async.
     async def run(_event: Any) -> None:
@@ -129,12 +119,12 @@ def _async(handler: Callable[..., Any], *args: Any) -> Callable[[Any], Awaitable
     return run
 
 
-def _column(parts: list[ft.Control]) -> ft.Column:
+def stack(parts: list[ft.Control]) -> ft.Column:
     # Stretch: text fields and their hints use the full width of the screen.
     return ft.Column(parts, spacing=12, horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
 
 
-def _bullets(lines: Sequence[str]) -> ft.Column:
+def bullets(lines: Sequence[str]) -> ft.Column:
     return ft.Column([ft.Text(f"• {line}") for line in lines], spacing=4)
 
 
@@ -235,7 +225,7 @@ def recipient_section(
                 multiline=True,
             ),
         ]
-        return _column(parts)
+        return stack(parts)
     box = ft.TextField(
         label=t("rights.search"),
         value=query,
@@ -276,7 +266,7 @@ def recipient_section(
                     t("rights.pick", name=municipality.name),
                 )
             )
-    return _column(parts)
+    return stack(parts)
 
 
 def fields_section(
@@ -323,7 +313,7 @@ def fields_section(
             tag("rights-role", role),
             _text_field("person", t("rights.person"), "", draft.person, on_value),
             ft.Text(rt.role_proof(t, draft.role)),
-            _bullets(rt.age_rules(t)),
+            bullets(rt.age_rules(t)),
         ]
     heading = t("rights.your_request", title=rt.kind_title(t, draft.kind))
     parts.append(ft.Text(heading, theme_style=ft.TextThemeStyle.TITLE_MEDIUM))
@@ -340,182 +330,5 @@ def fields_section(
         )
         for f in spec.fields
     ]
-    parts += [_bullets(rt.kind_advice_lines(t, draft.kind))]
-    return _column(parts)
-
-
-# ---------------------------------------------------------------------------------- send
-def letter_preview(
-    letter: Letter,
-    *,
-    actions: ClientActions,
-    sent_text: str,
-    on_sent_text: Callable[[str], None],
-    on_save_pdf: Callable[[], Awaitable[None] | None],
-    on_store: Callable[[], None],
-    link: MailLink | None = None,
-    t: Translator = DUTCH,
-) -> ft.Column:
-    """The letter, how to send it, and "Bewaar in Mijn overzicht" with the sent date.
-
-    The letter itself stays Dutch in every UI language (it goes to a Dutch organisation); the
-    English UI says so above it.
-    """
-    text = letter.as_text()
-    parts: list[ft.Control] = [
-        ft.Text(t("rights.letter"), theme_style=ft.TextThemeStyle.TITLE_MEDIUM)
-    ]
-    if dutch_note := i18n.own_text(t, "rights.letter_dutch"):
-        parts.append(tag("rights-letter-dutch", ft.Text(dutch_note, italic=True)))
-    parts += [
-        ft.Container(
-            content=tag("rights-letter", ft.Text(text, selectable=True)),
-            padding=16,
-            border=ft.Border.all(1, ft.Colors.OUTLINE),
-            border_radius=8,
-        ),
-        ft.Text(rt.recipient_explanation(t, letter.recipient)),
-    ]
-    buttons: list[ft.Control] = []
-    if letter.recipient.channel is Channel.EMAIL:
-        link = link or mail_link(letter)
-        opener = actions.open_url(link.url)
-        if link.shortened:
-            # The short body asks to paste the full letter: copy it in the same click.
-            both = [a for a in (actions.copy_text(text), opener) if a is not None]
-            opener = both or None
-            parts.append(tag("rights-mail-note", ft.Text(rt.mail_note(t, link))))
-        open_mail = ft.Button(t("rights.open_mail"), action=opener, data=link.url)
-        buttons.append(tag("rights-open-mail", open_mail, t("rights.open_mail")))
-        if link.shortened:
-            full = ft.TextButton(
-                t("rights.open_mail_full"),
-                action=actions.open_url(link.full_url),
-                data=link.full_url,
-            )
-            buttons.append(tag("rights-open-mail-full", full))
-    elif letter.recipient.contact_form:
-        form = ft.Button(
-            t("rights.open_form"),
-            action=actions.open_url(letter.recipient.contact_form),
-            data=letter.recipient.contact_form,
-        )
-        buttons.append(tag("rights-open-form", form))
-    buttons.append(
-        tag(
-            "rights-copy",
-            ft.Button(t("rights.copy"), action=actions.copy_text(text), data=text),
-        )
-    )
-    if pdf_available():
-        buttons.append(
-            tag("rights-save-pdf", ft.Button(t("rights.save_pdf"), on_click=_async(on_save_pdf)))
-        )
-    parts.append(ft.Row(buttons, wrap=True))
-    if not pdf_available():  # the static web build: say it, never a button that fails
-        parts.append(tag("rights-no-pdf", ft.Text(t("rights.no_pdf"))))
-    parts += [_bullets(rt.identity_advice(t)), ft.Text(rt.no_server(t))]
-    sent = ft.TextField(
-        label=t("rights.sent_on"),
-        value=sent_text,
-        on_change=lambda e: on_sent_text(e.control.value or ""),
-    )
-    parts.append(tag("rights-sent-date", sent))
-    parts.append(tag("rights-store", ft.Button(t("rights.store"), on_click=lambda _e: on_store())))
-    return _column(parts)
-
-
-# ---------------------------------------------------------------------------------- follow up
-def deadline_view(
-    request: RightsRequest,
-    today: date,
-    *,
-    actions: ClientActions,
-    on_extension: Callable[[str], None],
-    on_reminder: Callable[[], None],
-    on_ap_complaint: Callable[[], None],
-    on_answered: Callable[[], None],
-    on_ics: Callable[[str], Awaitable[None] | None],
-    ics_now: Callable[[], Any],
-    t: Translator = DUTCH,
-    on_refused: Callable[[str], None] | None = None,
-    objection: tuple[str, str] | None = None,
-) -> ft.Column:
-    """Where a sent request stands: the term, a reminder, the follow-up letter, the AP route,
-    and for an AVG request to a municipality the bezwaar route once it was refused
-    (``on_refused`` with the typed decision date; ``objection``: what to do then).
-
-    The subject is the letter's own (Dutch) subject, as sent.
-    """
-    step = next_step(request, today)
-    title, advice = rt.step_text(t, step, request)
-    term = request.deadline()
-    sent_line = t(
-        "rights.sent_line", name=request.recipient.name, date=rt.date_text(t, request.sent)
-    )
-    parts: list[ft.Control] = [
-        ft.Semantics(
-            header=True,
-            content=ft.Text(t("rights.follow"), theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
-        ),
-        ft.Text(request.subject, weight=ft.FontWeight.BOLD),
-        ft.Text(sent_line),
-        tag(
-            "rights-stage",
-            ft.Text(f"{title}. {advice}"),
-            t("rights.stage_label", title=title),
-        ),
-    ]
-    if term is not None:
-        parts.append(ft.Text(rt.term_explanation(t, request, term)))
-        ext = ft.TextField(
-            label=t("rights.extension"),
-            on_submit=lambda e: on_extension(e.control.value or ""),
-        )
-        parts.append(tag("rights-extension", ext))
-        event = deadline_event(
-            uid=request.id,
-            due=term.due,
-            summary=t("rights.ics_summary", subject=request.subject),
-            description=t("rights.ics_description", name=request.recipient.name, text=advice),
-            now=ics_now(),
-        )
-        parts.append(
-            tag(
-                "rights-ics",
-                ft.Button(t("rights.ics"), on_click=_async(on_ics, event), data=event),
-            )
-        )
-    if step.offer_reminder:
-        parts.append(
-            tag(
-                "rights-reminder",
-                ft.Button(t("rights.reminder"), on_click=lambda _e: on_reminder()),
-            )
-        )
-    if step.offer_ap_complaint:
-        parts.append(
-            tag(
-                "rights-ap-complaint",
-                ft.Button(t("rights.ap_complaint"), on_click=lambda _e: on_ap_complaint()),
-            )
-        )
-    if on_refused is not None and objection_advice(
-        request.kind, municipality=bool(request.recipient.municipality_code)
-    ):
-        refused = ft.TextField(
-            label=t("rights.refused_on"),
-            on_submit=lambda e: on_refused(e.control.value or ""),
-        )
-        parts.append(tag("rights-refused", refused))
-    if objection is not None:
-        parts.append(
-            tag("rights-objection", ft.Text(f"{objection[0]}. {objection[1]}"), objection[0])
-        )
-    parts.append(
-        tag(
-            "rights-answered",
-            ft.TextButton(t("rights.answered"), on_click=lambda _e: on_answered()),
-        )
-    )
-    return _column(parts)
+    parts += [bullets(rt.kind_advice_lines(t, draft.kind))]
+    return stack(parts)

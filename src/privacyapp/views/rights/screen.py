@@ -1,7 +1,8 @@
 """Citizen rights (journey 4): choose a request, fill in only what it needs, send, follow up.
 
 ``RightsScreen`` holds a ``privacyapp.rights.ComposerState`` and replaces it on every action;
-the builders are in ``_rights_parts``. The shell finds this module by name (``ROUTES``):
+the screen object is in ``composer``, its builders in ``parts`` and ``letter``. The route
+table (``shell.routes``) takes ``ROUTES`` from here:
 ``/verzoek`` and ``/verzoek/<kind>`` (the advice action ``rights-request`` opens the latter
 prefilled). Browser-gesture work (open the mail app, copy) runs inside the click through
 ``ClientActions``, so mobile browsers allow it.
@@ -9,391 +10,52 @@ prefilled). Browser-gesture work (open the mail app, copy) runs inside the click
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import replace
-from datetime import UTC, date, datetime
+from collections.abc import Awaitable, Callable
 from typing import Any
 from urllib.parse import quote
 
 import flet as ft
 
 from privacyapp.errors import PrivacyAppError
-from privacyapp.rights import (
-    RECORD_KIND,
-    ComposerState,
-    Draft,
-    MunicipalityLike,
-    RecipientMode,
-    RequestKind,
-    RightsError,
-    RightsRequest,
-    Role,
-    letter_pdf,
-    objection_due,
-    objection_step,
-)
-from privacyapp.rights.session import parse_date
-from privacyapp.views.kit import i18n
+from privacyapp.rights import RECORD_KIND, RequestKind, RightsRequest, Role
 from privacyapp.views.kit import widgets as w
 from privacyapp.views.kit.context import RouteSpec, ViewContext
-from privacyapp.views.kit.i18n import Translator
 from privacyapp.views.kit.vault import open_vault
 from privacyapp.views.rights import service_text as rt
+from privacyapp.views.rights.composer import FEEDBACK_KEY, RightsScreen, StoreNotOpenError
+from privacyapp.views.rights.letter import deadline_view, letter_preview
 from privacyapp.views.rights.parts import (
     ClientActions,
     FletActions,
-    deadline_view,
     fields_section,
     kind_picker,
-    letter_preview,
     recipient_section,
-    tag,
 )
 
 __all__ = [
+    "FEEDBACK_KEY",
     "ROUTE",
     "ROUTES",
     "ClientActions",
     "FletActions",
     "RightsScreen",
+    "StoreNotOpenError",
     "deadline_view",
     "fields_section",
+    "follow_view",
     "kind_picker",
     "letter_preview",
     "recipient_section",
-    "StoreNotOpenError",
-    "follow_view",
     "rights_view",
     "store_saver",
 ]
 
 #: The shell's route for the composer.
 ROUTE = "/verzoek"
-#: The scroll key of the feedback box at the action (``ViewContext.focus``).
-FEEDBACK_KEY = "rights-feedback"
-
-
-class RightsScreen:
-    """The composer and the follow-up as one screen: holds a ``ComposerState`` and re-renders.
-
-    Args:
-        today: the app's clock, as a date.
-        actions: client actions (``FletActions()`` inside the app).
-        search: municipality search (``directory.find``); None to type an organisation only.
-        save_request: saves or replaces (same ``id``) a ``RightsRequest`` in "Mijn overzicht".
-        save_file: saves bytes under a file name (``FilePicker.save_file`` in the app).
-        now: the clock for calendar stamps (a timezone-aware datetime).
-        prefill: the kind to start with (an advice action "rights-request").
-        on_change: asks the shell to re-render (``ctx.nav.refresh``); None: update in place.
-        following: a saved request to follow up (the composer is hidden while it is shown).
-        on_unlock: opens the app lock when saving found the store locked.
-        t: the UI language (``ctx.t``); Dutch by default. The letters stay Dutch in any case.
-    """
-
-    def __init__(
-        self,
-        *,
-        today: Callable[[], date],
-        actions: ClientActions,
-        search: Callable[[str], Sequence[MunicipalityLike]] | None = None,
-        save_request: Callable[[RightsRequest], None] | None = None,
-        save_file: Callable[[str, bytes], Awaitable[None] | None] | None = None,
-        now: Callable[[], datetime] | None = None,
-        prefill: RequestKind | str | None = None,
-        on_change: Callable[[], None] | None = None,
-        following: RightsRequest | None = None,
-        on_unlock: Callable[[], None] | None = None,
-        t: Translator = rt.DUTCH,
-        on_behalf: Role | None = None,
-    ) -> None:
-        self.t = t
-        #: From a representative's advice: the letter is for the person they represent.
-        self.on_behalf = on_behalf
-        self.today = today
-        self.on_change = on_change
-        self.on_unlock = on_unlock
-        self.needs_unlock = False
-        self.reveal = False
-        #: What to do after the municipality refused: (title, text), once the user said when.
-        self.objection: tuple[str, str] | None = None
-        self.prefill = RequestKind(prefill) if prefill else None
-        self.actions = actions
-        self.search = search
-        self.save_request = save_request
-        self.save_file = save_file
-        self.now = now or (lambda: datetime.now(UTC))
-        draft = Draft(kind=RequestKind(prefill) if prefill else RequestKind.INZAGE)
-        if search is None:
-            draft = draft.with_mode(RecipientMode.ORGANISATIE)
-        if on_behalf is not None:
-            draft = draft.with_representation(True, on_behalf)
-        if following is not None:
-            draft = draft.with_kind(following.kind)
-        self.following = following is not None
-        self.state = ComposerState(draft=draft, sent_text=f"{today():%d-%m-%Y}", saved=following)
-        self.query = ""
-        self.root = ft.Column(spacing=16, horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
-        self._render()
-
-    @property
-    def draft(self) -> Draft:
-        """The request being written."""
-        return self.state.draft
-
-    def build(self) -> ft.Column:
-        """The screen's root control."""
-        return self.root
-
-    # ------------------------------------------------------------ rendering
-    def _render(self) -> None:
-        st = self.state
-        title = ft.Text(self.t("rights.title"), theme_style=ft.TextThemeStyle.HEADLINE_SMALL)
-        parts: list[ft.Control] = [ft.Semantics(header=True, content=title)]
-        if not (self.following and st.saved is not None):
-            parts += self._composer()
-        parts += self._results()
-        self.root.controls = parts
-
-    def _composer(self) -> list[ft.Control]:
-        st = self.state
-        parts: list[ft.Control] = [
-            kind_picker(st.draft.kind, self.choose_kind, t=self.t),
-            ft.Divider(),
-            recipient_section(
-                st.draft,
-                search=self.search,
-                query=self.query,
-                on_mode=self.set_mode,
-                on_query=self.set_query,
-                on_pick=lambda m: self._set(self.state.with_draft(self.draft.with_municipality(m))),
-                on_value=self.set_value,
-                t=self.t,
-                on_find=self.find,
-            ),
-        ]
-        # The search button belongs to the municipality search only (the AP complaint has a
-        # fixed recipient and no search field: a "Zoek" there searched nothing).
-        if (
-            self.search is not None
-            and st.draft.mode is RecipientMode.GEMEENTE
-            and st.draft.needs_recipient()
-        ):
-            find = ft.TextButton(self.t("rights.find"), on_click=lambda _e: self.find())
-            parts.append(tag("rights-gemeente-find", find))
-        parts += [
-            fields_section(st.draft, self.set_value, self.set_for_someone, t=self.t),
-            tag(
-                "rights-preview-button",
-                ft.Button(
-                    self.t("rights.make_letter"),
-                    on_click=lambda _e: self._set(self.state.preview(self.today())),
-                ),
-            ),
-        ]
-        return parts
-
-    def _feedback(self) -> list[ft.Control]:
-        """What the last action said, as an error summary or a notice, placed at that action
-        (NL Design System: feedback where the user is, not at the top of the form)."""
-        st = self.state
-        box: list[ft.Control] = []
-        if st.error:
-            shown = rt.message(self.t, st.error)
-            box.append(
-                ft.Semantics(
-                    header=True,
-                    content=ft.Text(
-                        self.t("rights.problem_title"), weight=ft.FontWeight.BOLD,
-                        color=ft.Colors.ERROR,
-                    ),
-                )
-            )  # fmt: skip
-            error = ft.Text(shown, color=ft.Colors.ERROR)
-            box.append(tag("rights-error", error))
-            if self.needs_unlock and self.on_unlock is not None:
-                unlock = self.on_unlock
-                box.append(w.primary(self.t("rights.unlock"), "rights-unlock", lambda _: unlock()))
-        if st.notice:
-            box.append(tag("rights-notice", ft.Text(rt.message(self.t, st.notice))))
-        if not box:
-            return []
-        frame = ft.Container(
-            content=ft.Column(box, spacing=8),
-            key=ft.ScrollKey(FEEDBACK_KEY),  # type: ignore[call-arg]  # (a decorated dataclass)
-            border=ft.Border.all(3, ft.Colors.ERROR) if st.error else None,
-            border_radius=8,
-            padding=12 if st.error else 0,
-        )
-        return [ft.Semantics(live_region=True, content=frame)]
-
-    def _results(self) -> list[ft.Control]:
-        st = self.state
-        parts: list[ft.Control] = []
-        if st.letter is None:  # "Maak de brief" refused: right below its button
-            parts += self._feedback()
-        if st.letter is not None:
-            parts.append(
-                letter_preview(
-                    st.letter,
-                    actions=self.actions,
-                    sent_text=st.sent_text,
-                    on_sent_text=self.set_sent_text,
-                    on_save_pdf=self.save_pdf,
-                    on_store=lambda: self._set(self.state.store()),
-                    t=self.t,
-                )
-            )
-            parts += self._feedback()  # right below "Bewaar in Mijn overzicht"
-        if st.saved is not None:
-            parts.append(
-                deadline_view(
-                    st.saved,
-                    self.today(),
-                    actions=self.actions,
-                    on_extension=lambda text: self._set(self.state.extension(text)),
-                    on_reminder=lambda: self._set(self.state.reminder(self.today())),
-                    on_ap_complaint=self.ap_complaint,
-                    on_answered=lambda: self._set(self.state.answered()),
-                    on_ics=self.save_ics,
-                    ics_now=self.now,
-                    t=self.t,
-                    on_refused=self.refused,
-                    objection=self.objection,
-                )
-            )
-        return parts
-
-    def refused(self, text: str) -> None:
-        """The municipality refused (part of) the request on the typed day: the bezwaar route
-        (UAVG art. 34, Awb 6:7: six weeks from the decision)."""
-        saved = self.state.saved
-        if saved is None:
-            return
-        try:
-            decided = parse_date(text)
-            step = objection_step(saved, decided, self.today())
-        except RightsError as exc:
-            self._set(replace(self.state, error=str(exc), notice=""))
-            return
-        if i18n.language_of(self.t) == "nl":
-            self.objection = (step.title, step.text)
-        else:
-            due = rt.date_text(self.t, objection_due(decided))
-            late = self.today() > objection_due(decided)
-            key = "rights.objection.late" if late else "rights.objection"
-            self.objection = (self.t(key), self.t(f"{key}.text", due=due))
-        self._set(replace(self.state, error="", notice=""))
-
-    def refresh_quietly(self) -> None:
-        """Re-render without asking anyone to update (the shell is already rendering)."""
-        self._render()
-
-    def refresh(self) -> None:
-        """Re-render, and push to the page when the screen is on one."""
-        self._render()
-        if self.on_change is not None:
-            self.on_change()
-            return
-        with contextlib.suppress(RuntimeError):  # not on a page (tests, before mounting)
-            self.root.update()
-
-    def _save(self, request: RightsRequest) -> str:
-        if self.save_request is None:
-            return ""
-        self.needs_unlock = False
-        try:
-            self.save_request(request)
-        except StoreNotOpenError as exc:
-            self.needs_unlock = exc.locked
-            return str(exc)
-        except PrivacyAppError as exc:
-            return self.t("rights.save_failed", problem=exc)
-        return ""
-
-    def _set(self, state: ComposerState) -> None:
-        if state.saved is not None and state.saved != self.state.saved:
-            problem = self._save(state.saved)
-            if problem:
-                # Not saved: keep the letter on screen so the user can try again.
-                state = replace(state, saved=self.state.saved, error=problem, notice="")
-        fresh = (state.error, state.notice) != (self.state.error, self.state.notice)
-        self.state = state
-        #: New feedback to bring into view at the action (read once by the route).
-        self.reveal = fresh and bool(state.error or state.notice)
-        self.refresh()
-
-    def take_reveal(self) -> str | None:
-        """The scroll key of fresh feedback, once; None when there is nothing new to show."""
-        if not self.reveal:
-            return None
-        self.reveal = False
-        return FEEDBACK_KEY
-
-    # ------------------------------------------------------------ handlers
-    def choose_kind(self, kind: RequestKind) -> None:
-        self._set(self.state.with_draft(self.draft.with_kind(kind)))
-
-    def set_mode(self, mode: RecipientMode | str) -> None:
-        self._set(self.state.with_draft(self.draft.with_mode(mode)))
-
-    def set_query(self, query: str) -> None:
-        # Typing only remembers the query: re-rendering on every key would move the focus.
-        self.query = query
-
-    def find(self) -> None:
-        self._set(self.state.with_draft(self.draft.with_municipality(None)))
-
-    def set_value(self, key: str, value: str) -> None:
-        if key == "person":
-            draft = self.draft.with_representation(True, person=value)
-        else:
-            draft = self.draft.with_value(key, value)
-        self.state = self.state.with_draft(draft)  # no re-render: keep the focus
-
-    def set_for_someone(self, flag: bool, role: str | None = None) -> None:
-        self._set(self.state.with_draft(self.draft.with_representation(flag, role=role)))
-
-    def set_sent_text(self, text: str) -> None:
-        self.state = replace(self.state, sent_text=text)
-
-    def ap_complaint(self) -> None:
-        state, followed = self.state.ap_complaint(self.today())
-        problem = self._save(followed) if followed is not None else ""
-        self.state = replace(state, error=problem) if problem else state
-        self.refresh()
-
-    async def save_pdf(self) -> None:
-        letter = self.state.letter
-        if letter is None or self.save_file is None:
-            return
-        try:
-            pdf = letter_pdf(letter)
-        except RightsError as exc:
-            self._set(replace(self.state, error=str(exc)))
-            return
-        result = self.save_file(f"brief-{letter.kind.value}.pdf", pdf)
-        if result is not None:
-            await result
-
-    async def save_ics(self, event: str) -> None:
-        if self.save_file is None:
-            return
-        result = self.save_file(self.t("rights.ics_file"), event.encode("utf-8"))
-        if result is not None:
-            await result
 
 
 # ---------------------------------------------------------------------------------- the shell
 _SLOT = "rights"
-
-
-class StoreNotOpenError(PrivacyAppError):
-    """The encrypted store is locked or still loading: the request is not saved yet."""
-
-    def __init__(self, message: str, *, locked: bool) -> None:
-        super().__init__(message)
-        self.locked = locked
 
 
 def store_saver(store: Any, ids: dict[str, str]) -> Callable[[RightsRequest], None]:

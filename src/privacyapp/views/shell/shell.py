@@ -13,19 +13,18 @@ import asyncio
 import json
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 import flet as ft
 
 from privacyapp.views.kit import widgets as w
 from privacyapp.views.kit.context import TABS, RouteSpec, ViewContext, fill, match
-from privacyapp.views.kit.focus import first_focusable, request_focus
+from privacyapp.views.kit.focus import focus_main
 from privacyapp.views.kit.i18n import Translator
 from privacyapp.views.kit.services import Services
 from privacyapp.views.kit.state import AppState, Settings
 from privacyapp.views.kit.theme import MAX_CONTENT_WIDTH, WIDE_BREAKPOINT, build_theme, palette
-from privacyapp.views.shell.not_found import not_found_view
+from privacyapp.views.shell.render import Rendered, render_route
 from privacyapp.views.shell.routes import guards, reconnect_hooks, route_table
 
 __all__ = ["AFTER_FRAME", "SETTINGS_KEY", "Rendered", "Shell", "render_route"]
@@ -40,51 +39,6 @@ logger = logging.getLogger(__name__)
 AFTER_FRAME = 0.05
 #: Where the settings are kept (SharedPreferences: the browser's localStorage on web).
 SETTINGS_KEY = "privacyapp.settings"
-_NOT_FOUND = RouteSpec("/__niet-gevonden", not_found_view, "notfound.title")
-
-
-@dataclass
-class Rendered:
-    """A route rendered without a page: what tests of the whole table inspect."""
-
-    spec: RouteSpec
-    route: str
-    """The route actually shown (after ``enter`` redirects)."""
-    content: ft.Control
-    title: str
-    focus: str | None = None
-    """The scroll key to bring into view after showing the screen (``ViewContext.focus``)."""
-    main: str | None = None
-    """Where the skip link moves keyboard focus (``ViewContext.main``)."""
-
-
-def render_route(
-    routes: list[RouteSpec],
-    route: str,
-    state: AppState,
-    services: Services,
-    nav: Any,
-    page: Any = None,
-    guards: list[Callable[[ViewContext], str | None]] | None = None,
-) -> Rendered:
-    """Resolve ``route`` (guards, ``enter`` redirects) and build its screen.
-
-    Redirects are followed at most a few times so a misconfigured hook cannot loop.
-    """
-    t = Translator(state.settings.language)
-    for _ in range(5):
-        found = match(routes, route)
-        spec, params, query = found if found else (_NOT_FOUND, {}, {})
-        ctx = ViewContext(state, services, nav, t, params, query, page)
-        redirect = next((r for g in guards or [] if (r := g(ctx)) and r != route), None)
-        if redirect is None and spec.enter is not None:
-            redirect = spec.enter(ctx)
-        if redirect is None or redirect == route:
-            break
-        route = redirect
-    state.route = route
-    content = spec.build(ctx)
-    return Rendered(spec, route, content, ctx.title or t(spec.title_key), ctx.focus, ctx.main)
 
 
 class Shell:
@@ -109,8 +63,7 @@ class Shell:
         self._pushed: list[str] = []
         """Routes we pushed whose echo (a route change event) has not come back yet."""
         self._title = ""
-        self._on_show: Rendered | None = None
-        """The screen on show: where the skip link sends keyboard focus."""
+        self._on_show: Rendered | None = None  # the screen on show (the skip link's target)
         self._page_pending = True
         """Something page-wide (theme, background, views, title) is set but not yet sent."""
         self._saved = state.settings
@@ -312,11 +265,9 @@ class Shell:
         except (RuntimeError, TimeoutError, asyncio.CancelledError) as exc:
             logger.debug("announcement not delivered: %s", exc)
 
-    def _skip(self, _e: Any = None) -> None:
-        """The skip link: keyboard focus to the screen's own content (``ViewContext.main``)."""
-        shown = self._on_show
-        if shown is not None and (target := first_focusable(shown.content, shown.main)):
-            request_focus(self.page, target)
+    def _skip(self, _e: Any = None) -> None:  # the skip link: focus to the screen's content
+        if self._on_show is not None:
+            focus_main(self.page, self._on_show.content, self._on_show.main)
 
     def _cached(self, key: tuple[object, ...], make: Callable[[], Any]) -> Any:
         """The same control object for the same key: Flet then sends nothing for it."""
@@ -328,7 +279,6 @@ class Shell:
         return held[1]
 
     def _appbar(self, t: Translator, route: str, wide: bool) -> ft.AppBar:
-        size = round(20 * min(self.state.settings.text_scale, 1.25))
         back: ft.Control | None = None
         if route != "/":
             back = ft.Semantics(
@@ -374,18 +324,8 @@ class Shell:
         return ft.AppBar(
             leading=back,
             automatically_imply_leading=False,
-            # The app's name is chrome, like the tab labels: it grows a little with the text
-            # size but must leave room for the back, search and emergency buttons. The skip link
-            # lies over it, unseen until it has keyboard focus.
-            title=ft.Stack(
-                [
-                    ft.Semantics(
-                        identifier="nav-title",
-                        content=ft.Text(t("app.short"), size=size, weight=ft.FontWeight.W_600),
-                    ),
-                    w.skip_link(t("nav.skip"), "nav-skip", self._skip, size=round(size * 0.8)),
-                ],
-                alignment=ft.Alignment.CENTER_LEFT,
+            title=w.bar_title(  # the app's name, with the skip link over it
+                t("app.short"), t("nav.skip"), self._skip, self.state.settings.text_scale
             ),
             exclude_header_semantics=True,
             actions=actions,

@@ -1,0 +1,130 @@
+"""The municipality screen's small parts: its state, status lines and the result list."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import flet as ft
+
+from privacyapp.opendata import (
+    FeedError,
+    FeedFormatError,
+    FeedTooLargeError,
+    FeedUnavailableError,
+    InvalidPostcodeError,
+    Municipality,
+    MunicipalityDirectory,
+    PostcodeError,
+    PostcodeMatch,
+    PostcodeUnavailableError,
+    RefreshResult,
+    search_key,
+)
+from privacyapp.views.kit import i18n
+from privacyapp.views.kit import widgets as w
+from privacyapp.views.municipality.card import Handler, Translate, on_event
+
+__all__ = [
+    "MunicipalityState",
+    "day_text",
+    "exact",
+    "labelled",
+    "postcode_problem",
+    "result_list",
+    "source_line",
+    "status_text",
+]
+
+
+# ---------------------------------------------------------------------------- small helpers
+
+
+def day_text(value: Any, t: Translate) -> str:
+    return i18n.day_text(t, value.updated_at)
+
+
+def source_line(directory: MunicipalityDirectory, t: Translate = i18n.DUTCH) -> str:
+    """``"Bron: Register van Overheidsorganisaties, bijgewerkt op 15-04-2026"`` (the register's
+    name is a name: it stays Dutch in the English UI)."""
+    return t("municipality.source", source=directory.source, date=day_text(directory, t))
+
+
+def _feed_problem(error: FeedError | None) -> str:
+    """The UI key that says in other languages what the register's Dutch message says."""
+    if isinstance(error, FeedTooLargeError):
+        return "municipality.feed_too_large"
+    if isinstance(error, FeedFormatError):
+        return "municipality.feed_format"
+    return "municipality.feed_failed"
+
+
+def status_text(result: RefreshResult, t: Translate = i18n.DUTCH) -> str:
+    """The status line after a refresh: "bijgewerkt", or which data is still in use."""
+    if result.ok:
+        return t("municipality.updated", date=day_text(result, t))
+    if result.status == "skipped" or isinstance(result.error, FeedUnavailableError):
+        return t("municipality.offline", date=day_text(result, t))
+    reason = i18n.from_dutch(t, _feed_problem(result.error), result.message)
+    return f"{t('municipality.failed', date=day_text(result, t))} {reason}"
+
+
+def postcode_problem(error: PostcodeError, postcode: str) -> tuple[str, dict[str, str]]:
+    """The UI key (and its fields) for a postcode lookup error, by the error's kind."""
+    if isinstance(error, InvalidPostcodeError):
+        return "municipality.no_postcode", {"text": postcode.strip()}
+    if isinstance(error, PostcodeUnavailableError):
+        return "municipality.postcode_offline", {}  # no connection or no answer in time
+    return "municipality.postcode_failed", {}
+
+
+def exact(record: Municipality, query: str) -> bool:
+    """True when the query is this municipality's name (or alias) in any spelling."""
+    wanted = search_key(query).replace(" ", "")
+    names = (record.name, record.official_name, *record.aliases)
+    return any(search_key(name).replace(" ", "") == wanted for name in names)
+
+
+def labelled(ident: str, label: str, control: ft.Control) -> ft.Semantics:
+    """An input with an identifier and an accessible name."""
+    return ft.Semantics(identifier=ident, label=label, content=control)
+
+
+def result_list(records: list[Municipality], on_select: Handler) -> list[ft.Control]:
+    return [
+        w.choice(
+            record.name,
+            f"municipality-result-{record.code.lower()}",
+            on_event(on_select, record.code),
+            description=record.official_name if record.aliases else None,
+            icon=ft.Icons.ACCOUNT_BALANCE,
+        )
+        for record in records
+    ]
+
+
+# ---------------------------------------------------------------------------- the screen
+
+
+@dataclass
+class MunicipalityState:
+    """What the screen shows (plain values; kept in ``state.slots["municipality"]``)."""
+
+    query: str = ""
+    results: list[Municipality] = field(default_factory=list)
+    selected: Municipality | None = None
+    postcode_open: bool = False
+    postcode: str = ""
+    choices: list[PostcodeMatch] = field(default_factory=list)
+    """Several municipalities for one postcode: the user chooses."""
+    message: str = ""
+    """A one-off message: nothing found, a postcode problem, "copied"."""
+    status: str = ""
+    """The refresh status line; empty: "Gegevens van <date>"."""
+    refreshed: RefreshResult | None = None
+    """The last refresh, to say its status again in another UI language."""
+    lang: str = ""
+    """The UI language of ``message`` and ``status``."""
+    busy: bool = False
+    auto_checked: bool = False
+    """The automatic "older than a week" refresh ran (once per app session)."""

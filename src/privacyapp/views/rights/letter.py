@@ -1,0 +1,212 @@
+"""Builders for the rights screens' second half: the letter and how to send it, the follow-up.
+
+Plain functions of their inputs that return controls, like ``parts``; the letter itself is shown
+as written: in Dutch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from datetime import date
+from typing import Any
+
+import flet as ft
+
+from privacyapp.dossier import pdf_available
+from privacyapp.rights import (
+    Channel,
+    Letter,
+    MailLink,
+    RightsRequest,
+    deadline_event,
+    mail_link,
+    next_step,
+    objection_advice,
+)
+from privacyapp.views.kit import i18n
+from privacyapp.views.kit.i18n import Translator
+from privacyapp.views.rights import service_text as rt
+from privacyapp.views.rights.parts import ClientActions, async_handler, bullets, stack, tag
+from privacyapp.views.rights.service_text import DUTCH
+
+__all__ = ["deadline_view", "letter_preview"]
+
+
+# ---------------------------------------------------------------------------------- send
+def letter_preview(
+    letter: Letter,
+    *,
+    actions: ClientActions,
+    sent_text: str,
+    on_sent_text: Callable[[str], None],
+    on_save_pdf: Callable[[], Awaitable[None] | None],
+    on_store: Callable[[], None],
+    link: MailLink | None = None,
+    t: Translator = DUTCH,
+) -> ft.Column:
+    """The letter, how to send it, and "Bewaar in Mijn overzicht" with the sent date.
+
+    The letter itself stays Dutch in every UI language (it goes to a Dutch organisation); the
+    English UI says so above it.
+    """
+    text = letter.as_text()
+    parts: list[ft.Control] = [
+        ft.Text(t("rights.letter"), theme_style=ft.TextThemeStyle.TITLE_MEDIUM)
+    ]
+    if dutch_note := i18n.own_text(t, "rights.letter_dutch"):
+        parts.append(tag("rights-letter-dutch", ft.Text(dutch_note, italic=True)))
+    parts += [
+        ft.Container(
+            content=tag("rights-letter", ft.Text(text, selectable=True)),
+            padding=16,
+            border=ft.Border.all(1, ft.Colors.OUTLINE),
+            border_radius=8,
+        ),
+        ft.Text(rt.recipient_explanation(t, letter.recipient)),
+    ]
+    buttons: list[ft.Control] = []
+    if letter.recipient.channel is Channel.EMAIL:
+        link = link or mail_link(letter)
+        opener = actions.open_url(link.url)
+        if link.shortened:
+            # The short body asks to paste the full letter: copy it in the same click.
+            both = [a for a in (actions.copy_text(text), opener) if a is not None]
+            opener = both or None
+            parts.append(tag("rights-mail-note", ft.Text(rt.mail_note(t, link))))
+        open_mail = ft.Button(t("rights.open_mail"), action=opener, data=link.url)
+        buttons.append(tag("rights-open-mail", open_mail, t("rights.open_mail")))
+        if link.shortened:
+            full = ft.TextButton(
+                t("rights.open_mail_full"),
+                action=actions.open_url(link.full_url),
+                data=link.full_url,
+            )
+            buttons.append(tag("rights-open-mail-full", full))
+    elif letter.recipient.contact_form:
+        form = ft.Button(
+            t("rights.open_form"),
+            action=actions.open_url(letter.recipient.contact_form),
+            data=letter.recipient.contact_form,
+        )
+        buttons.append(tag("rights-open-form", form))
+    buttons.append(
+        tag(
+            "rights-copy",
+            ft.Button(t("rights.copy"), action=actions.copy_text(text), data=text),
+        )
+    )
+    if pdf_available():
+        buttons.append(
+            tag(
+                "rights-save-pdf",
+                ft.Button(t("rights.save_pdf"), on_click=async_handler(on_save_pdf)),
+            )
+        )
+    parts.append(ft.Row(buttons, wrap=True))
+    if not pdf_available():  # the static web build: say it, never a button that fails
+        parts.append(tag("rights-no-pdf", ft.Text(t("rights.no_pdf"))))
+    parts += [bullets(rt.identity_advice(t)), ft.Text(rt.no_server(t))]
+    sent = ft.TextField(
+        label=t("rights.sent_on"),
+        value=sent_text,
+        on_change=lambda e: on_sent_text(e.control.value or ""),
+    )
+    parts.append(tag("rights-sent-date", sent))
+    parts.append(tag("rights-store", ft.Button(t("rights.store"), on_click=lambda _e: on_store())))
+    return stack(parts)
+
+
+# ---------------------------------------------------------------------------------- follow up
+def deadline_view(
+    request: RightsRequest,
+    today: date,
+    *,
+    actions: ClientActions,
+    on_extension: Callable[[str], None],
+    on_reminder: Callable[[], None],
+    on_ap_complaint: Callable[[], None],
+    on_answered: Callable[[], None],
+    on_ics: Callable[[str], Awaitable[None] | None],
+    ics_now: Callable[[], Any],
+    t: Translator = DUTCH,
+    on_refused: Callable[[str], None] | None = None,
+    objection: tuple[str, str] | None = None,
+) -> ft.Column:
+    """Where a sent request stands: the term, a reminder, the follow-up letter, the AP route,
+    and for an AVG request to a municipality the bezwaar route once it was refused
+    (``on_refused`` with the typed decision date; ``objection``: what to do then).
+
+    The subject is the letter's own (Dutch) subject, as sent.
+    """
+    step = next_step(request, today)
+    title, advice = rt.step_text(t, step, request)
+    term = request.deadline()
+    sent_line = t(
+        "rights.sent_line", name=request.recipient.name, date=rt.date_text(t, request.sent)
+    )
+    parts: list[ft.Control] = [
+        ft.Semantics(
+            header=True,
+            content=ft.Text(t("rights.follow"), theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
+        ),
+        ft.Text(request.subject, weight=ft.FontWeight.BOLD),
+        ft.Text(sent_line),
+        tag(
+            "rights-stage",
+            ft.Text(f"{title}. {advice}"),
+            t("rights.stage_label", title=title),
+        ),
+    ]
+    if term is not None:
+        parts.append(ft.Text(rt.term_explanation(t, request, term)))
+        ext = ft.TextField(
+            label=t("rights.extension"),
+            on_submit=lambda e: on_extension(e.control.value or ""),
+        )
+        parts.append(tag("rights-extension", ext))
+        event = deadline_event(
+            uid=request.id,
+            due=term.due,
+            summary=t("rights.ics_summary", subject=request.subject),
+            description=t("rights.ics_description", name=request.recipient.name, text=advice),
+            now=ics_now(),
+        )
+        parts.append(
+            tag(
+                "rights-ics",
+                ft.Button(t("rights.ics"), on_click=async_handler(on_ics, event), data=event),
+            )
+        )
+    if step.offer_reminder:
+        parts.append(
+            tag(
+                "rights-reminder",
+                ft.Button(t("rights.reminder"), on_click=lambda _e: on_reminder()),
+            )
+        )
+    if step.offer_ap_complaint:
+        parts.append(
+            tag(
+                "rights-ap-complaint",
+                ft.Button(t("rights.ap_complaint"), on_click=lambda _e: on_ap_complaint()),
+            )
+        )
+    if on_refused is not None and objection_advice(
+        request.kind, municipality=bool(request.recipient.municipality_code)
+    ):
+        refused = ft.TextField(
+            label=t("rights.refused_on"),
+            on_submit=lambda e: on_refused(e.control.value or ""),
+        )
+        parts.append(tag("rights-refused", refused))
+    if objection is not None:
+        parts.append(
+            tag("rights-objection", ft.Text(f"{objection[0]}. {objection[1]}"), objection[0])
+        )
+    parts.append(
+        tag(
+            "rights-answered",
+            ft.TextButton(t("rights.answered"), on_click=lambda _e: on_answered()),
+        )
+    )
+    return stack(parts)
