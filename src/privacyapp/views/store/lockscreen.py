@@ -105,7 +105,12 @@ def lock_view(
             ),
             *[ft.Text(t(note)) for note in state.notes],
             semantic(pin, "lock-pin"),
-            ft.Row([semantic(open_button, "lock-open"), semantic(forgot, "lock-forgot")]),
+            ft.Row(  # wraps: "PIN vergeten?" was cut off beside "Openen" at 200 % on a phone
+                [semantic(open_button, "lock-open"), semantic(forgot, "lock-forgot")],
+                wrap=True,
+                spacing=8,
+                run_spacing=8,
+            ),
         ],
     )
 
