@@ -399,3 +399,18 @@ def test_without_signing_the_advice_offers_no_record_button(services: Services) 
     assert "action-record" in idents(ft.Column(advice._actions(with_signer, state.session, node)))
     assert "action-record" not in idents(ft.Column(advice._actions(without, state.session, node)))
     assert "computer of telefoon" in " ".join(texts(record.record_view(without)))
+
+
+def test_a_checked_file_brings_its_verdict_into_view_once(rctx: ViewContext) -> None:
+    """At 200 % on a phone the verdict is below the fold: the shell scrolls to it after a check,
+    and not again on a later re-render (the user may have scrolled away)."""
+    from privacyapp.views.record import check
+
+    _run(check.check_bytes(rctx, "brief.pdf", b"%PDF-1.7 not really a pdf"))
+    rctx.focus = None
+    view = check.check_view(rctx)
+    assert rctx.focus == check.VERDICT_KEY
+    assert "record-verdict-bad" in idents(view)
+    rctx.focus = None
+    check.check_view(rctx)
+    assert rctx.focus is None

@@ -109,7 +109,7 @@ def _audience_summary(ctx: ViewContext) -> ft.Control:
         ctx.state.slots[_PICKING] = True
         ctx.nav.refresh()
 
-    return ft.Row(
+    line = ft.Row(
         [
             ft.Icon(ft.Icons.PERSON_OUTLINE, color=ft.Colors.PRIMARY),
             ft.Text(
@@ -117,11 +117,15 @@ def _audience_summary(ctx: ViewContext) -> ft.Control:
                 theme_style=ft.TextThemeStyle.TITLE_MEDIUM,
                 expand=True,
             ),
-            w.secondary(ctx.t("home.audience.change"), "home-audience-change", change),
         ],
         spacing=10,
         vertical_alignment=ft.CrossAxisAlignment.CENTER,
     )
+    button = w.secondary(ctx.t("home.audience.change"), "home-audience-change", change)
+    if settings.text_scale >= 1.5:  # beside the button the audience broke mid-word at 200 %
+        return ft.Column([line, ft.Row([button])], spacing=8)
+    line.controls.append(button)
+    return line
 
 
 def home_view(ctx: ViewContext) -> ft.Control:

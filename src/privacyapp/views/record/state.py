@@ -18,6 +18,9 @@ class RecordScreen:
     message: str = ""
     result: SignedRecord | None = None
     checked: tuple[str, VerificationReport] | None = None
+    reveal: bool = False
+    """A file was just checked: bring the verdict into view once (it is below the fold at
+    200 % text on a phone)."""
     busy: bool = False
     lang: str = ""
     """The UI language of ``message``."""

@@ -1,0 +1,41 @@
+"""Where keyboard focus goes: the skip link's target on every screen that names one."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import flet as ft
+
+from privacyapp.views.flow.home import home_view
+from privacyapp.views.kit.context import ViewContext
+from privacyapp.views.kit.focus import FOCUS_REQUESTED, find_ident, first_focusable, focus_main
+from privacyapp.views.kit.state import Settings
+
+
+def test_home_skips_past_emergency_and_search_to_who_are_you(ctx: ViewContext) -> None:
+    ctx.state.settings = Settings(audience=None)
+    view = home_view(ctx)
+    target = first_focusable(view, ctx.main)
+    inwoner = find_ident(view, "home-audience-inwoner")
+    assert target is not None and target is inwoner.content
+    # the screen's first focusable control would be the emergency call: not the skip target
+    assert first_focusable(view) is find_ident(view, "call-veilig-thuis").content
+    focus_main(None, view, ctx.main)
+    assert getattr(target, FOCUS_REQUESTED, False)
+
+
+def test_home_with_an_audience_skips_to_its_change_button(ctx: ViewContext) -> None:
+    view = home_view(ctx)
+    assert first_focusable(view, ctx.main) is find_ident(view, "home-audience-change").content
+
+
+def test_at_200_percent_the_change_button_goes_below_the_audience(ctx: ViewContext) -> None:
+    """Beside the button, "Je kijkt als: Professional" broke mid-word at 200 % on a phone."""
+    ctx.state.settings = dataclasses.replace(ctx.state.settings, text_scale=2.0)
+    view = home_view(ctx)
+    rows = [
+        c
+        for c in view.content.controls  # type: ignore[attr-defined]
+        if isinstance(c, ft.Column) and find_ident(c, "home-audience-change") is not None
+    ]
+    assert len(rows) == 1
