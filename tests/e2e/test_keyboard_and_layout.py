@@ -10,7 +10,17 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from browserkit import boxes, focused, open_app, shot, type_into, use_settings, wait_for
+from browserkit import (
+    boxes,
+    focused,
+    open_app,
+    replace_text,
+    shot,
+    tap,
+    type_into,
+    use_settings,
+    wait_for,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -104,3 +114,28 @@ def test_municipality_label_and_links_fit_a_phone(
         assert box["height"] >= TOUCH and box["width"] >= TOUCH, (ident, box)
         assert box["right"] <= width, (ident, box)
     shot(page, f"municipality-11-links-{int(scale * 100)}")
+
+
+def test_rights_error_summary_takes_focus_and_its_link_moves_focus_to_the_field(
+    browser_page: Any, app_url: str
+) -> None:
+    """NL Design System error summary: it appears at "Maak de brief", focus moves to it, and
+    its link "Ga naar: Je naam" puts the keyboard in the name field."""
+    page = browser_page
+    open_app(page, f"{app_url}/verzoek/inzage", first="rights-kind-inzage")
+    tap(page, "rights-mode-organisatie")
+    replace_text(page, "rights-field-org_name", "Zorg BV")
+    replace_text(page, "rights-field-org_email", "privacy@zorg.nl")
+    tap(page, "rights-preview-button")  # no name yet
+    wait_for(page, "rights-error-summary")
+    wait_focused(page, "rights-error-summary-link-0")
+    link = wait_for(page, "rights-error-summary-link-0")
+    assert (link.get_attribute("aria-label") or link.text_content() or "").strip() == (
+        "Ga naar: Je naam"
+    )
+    shot(page, "keyboard-03-rights-error-summary")
+    page.keyboard.press("Enter")
+    wait_focused(page, "rights-field-name")
+    assert page.evaluate("() => document.activeElement.tagName") in ("INPUT", "TEXTAREA")
+    page.keyboard.type("Sam de Vries")
+    page.wait_for_function("() => document.activeElement.value === 'Sam de Vries'")

@@ -27,9 +27,15 @@ NOT_UI: dict[str, str] = {
 }
 
 #: Literals that may stay, with the reason (module, text).
+FIELD_LABEL = "the rights service's Dutch field label, matched in its message (never shown)"
 ALLOWED: dict[tuple[str, str], str] = {
     ("rights/parts.py", "gemeente"): "a radio button's value, not its label",
     ("rights/parts.py", "organisatie"): "a radio button's value, not its label",
+    ("rights/feedback.py", "Je e-mailadres, telefoonnummer of adres"): FIELD_LABEL,
+    ("rights/feedback.py", "Je telefoonnummer"): FIELD_LABEL,
+    ("rights/feedback.py", "Je naam"): FIELD_LABEL,
+    ("rights/feedback.py", "Je adres"): FIELD_LABEL,
+    ("rights/feedback.py", "Naam van je kind of de persoon voor wie je zorgt"): FIELD_LABEL,
 }
 
 #: Keys whose English text is the Dutch text, on purpose.

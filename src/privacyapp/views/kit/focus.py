@@ -8,6 +8,7 @@ the request is recorded on the control, so view tests can see what would get foc
 
 from __future__ import annotations
 
+import asyncio
 import inspect
 import logging
 from collections.abc import Iterator
@@ -65,14 +66,17 @@ def first_focusable(control: Any, ident: str | None = None) -> Any | None:
     return next((c for c in controls_in(scope) if _can_focus(c)), None)
 
 
-def request_focus(page: Any, control: Any) -> None:
-    """Ask the client to give ``control`` keyboard focus (the screen reader follows it)."""
+def request_focus(page: Any, control: Any, *, delay: float = 0.0) -> None:
+    """Ask the client to give ``control`` keyboard focus (the screen reader follows it);
+    ``delay``: seconds to wait first, for a control that is still being sent to the page."""
     if page is None:
         setattr(control, FOCUS_REQUESTED, True)
         return
 
     async def focus() -> None:
         try:
+            if delay:
+                await asyncio.sleep(delay)
             await control.focus()
         except (RuntimeError, TimeoutError) as exc:  # the screen changed meanwhile
             logger.debug("focus not delivered: %s", exc)

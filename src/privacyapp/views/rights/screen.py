@@ -20,6 +20,7 @@ from privacyapp.errors import PrivacyAppError
 from privacyapp.rights import RECORD_KIND, RequestKind, RightsRequest, Role
 from privacyapp.views.kit import widgets as w
 from privacyapp.views.kit.context import RouteSpec, ViewContext
+from privacyapp.views.kit.focus import request_focus
 from privacyapp.views.kit.vault import open_vault
 from privacyapp.views.rights import service_text as rt
 from privacyapp.views.rights.composer import FEEDBACK_KEY, RightsScreen, StoreNotOpenError
@@ -138,6 +139,7 @@ def _screen(
         on_change=ctx.nav.refresh,
         following=following,
         on_unlock=lambda: ctx.nav.go("/slot?next=" + quote(route, safe="/")),
+        focus=lambda control: request_focus(ctx.page, control, delay=0.2),
         t=ctx.t,
         on_behalf=_on_behalf(ctx) if following is None else None,
     )
