@@ -28,9 +28,12 @@ NOT_UI: dict[str, str] = {
 
 #: Literals that may stay, with the reason (module, text).
 FIELD_LABEL = "the rights service's Dutch field label, matched in its message (never shown)"
+DOSSIER_WORD = "a word of the dossier's Dutch message, matched to find its field (never shown)"
 ALLOWED: dict[tuple[str, str], str] = {
     ("rights/parts.py", "gemeente"): "a radio button's value, not its label",
     ("rights/parts.py", "organisatie"): "a radio button's value, not its label",
+    ("record/state.py", "je naam"): DOSSIER_WORD,
+    ("record/state.py", "je rol"): DOSSIER_WORD,
     ("rights/feedback.py", "Je e-mailadres, telefoonnummer of adres"): FIELD_LABEL,
     ("rights/feedback.py", "Je telefoonnummer"): FIELD_LABEL,
     ("rights/feedback.py", "Je naam"): FIELD_LABEL,

@@ -414,3 +414,36 @@ def test_a_checked_file_brings_its_verdict_into_view_once(rctx: ViewContext) -> 
     rctx.focus = None
     check.check_view(rctx)
     assert rctx.focus is None
+
+
+def test_a_refused_reference_is_summarised_under_the_button_with_a_link_to_the_field(
+    rctx: ViewContext,
+) -> None:
+    """NL Design System error summary: under "Maak het dossierstuk", focus moves to its link,
+    and the link moves focus to the reference field."""
+    from privacyapp.views.kit.focus import FOCUS_REQUESTED
+
+    _with_identity(rctx)
+    view = record.record_view(rctx)
+    _fill(view, **{"record-reference": "111222333"})
+    _run(click(find(view, "record-make")))
+    refused = record.record_view(rctx)
+    ids = idents(refused)
+    assert ids.index("record-problem") > ids.index("record-make")
+    assert rctx.focus == "record-problem"  # the shell scrolls to it
+    link = find(refused, "record-problem-link-0")
+    assert getattr(link, FOCUS_REQUESTED, False)
+    field = find(refused, "record-reference")
+    click(link)
+    assert getattr(field, FOCUS_REQUESTED, False)
+    rctx.focus = None
+    record.record_view(rctx)
+    assert rctx.focus is None  # once, not on every re-render
+
+
+def test_an_empty_name_links_to_the_name_field(rctx: ViewContext) -> None:
+    view = record.record_view(rctx)
+    _fill(view, **{"record-organisation": "Gemeente Zwolle", "record-email": "s@z.example"})
+    click(find(view, "record-create-identity"))
+    again = record.record_view(rctx)
+    assert heard(find(again, "record-problem-link-0")).startswith("Ga naar: Je naam")

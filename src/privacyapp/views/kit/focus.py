@@ -16,12 +16,15 @@ from typing import Any
 
 import flet as ft
 
+from privacyapp.views.kit import widgets as w
+
 __all__ = [
     "FOCUS_REQUESTED",
     "controls_in",
     "find_ident",
     "first_focusable",
     "focus_main",
+    "form_problem",
     "request_focus",
 ]
 
@@ -90,3 +93,31 @@ def focus_main(page: Any, content: Any, main: str | None) -> None:
     target = first_focusable(content, main)
     if target is not None:
         request_focus(page, target)
+
+
+def form_problem(
+    title: str,
+    message: str,
+    *,
+    ident: str,
+    page: Any,
+    field: tuple[str, Any] | None = None,
+    fresh: bool = False,
+    scroll_key: str | None = None,
+    message_ident: str | None = None,
+) -> Any:
+    """A form's error summary (NL Design System), to put right under the button that failed:
+    the message, and when it is about one field a link (``field``: the link's text and the
+    field control) that moves keyboard focus to that field (``<ident>-link-0``); the message
+    is ``message_ident`` (default ``<ident>-message``). ``fresh``: the problem has just
+    appeared, so keyboard focus moves to the summary's link (a screen reader reads it)."""
+    lines: list[tuple[str, Any]] = []
+    if field is not None:
+        label, control = field
+        lines.append((label, lambda _e: request_focus(page, control)))
+    text = ft.Semantics(identifier=message_ident or f"{ident}-message", content=w.body(message))
+    summary = w.error_summary(title, lines, ident=ident, before=[text], scroll_key=scroll_key)
+    link = first_focusable(summary, f"{ident}-link-0")
+    if fresh and link is not None:
+        request_focus(page, link, delay=0.2)
+    return summary
