@@ -39,3 +39,42 @@ def test_at_200_percent_the_change_button_goes_below_the_audience(ctx: ViewConte
         if isinstance(c, ft.Column) and find_ident(c, "home-audience-change") is not None
     ]
     assert len(rows) == 1
+
+
+def test_pin_forms_summarise_their_error_with_a_link_to_the_field() -> None:
+    from viewkit import click, find
+
+    from privacyapp.views.store.lockscreen import LockState, lock_view, set_pin_view
+
+    state = LockState(pin_error="lock.wrong_pin")
+    view = lock_view(state, on_unlock=lambda _pin: None, on_forgot=lambda: None)
+    link = find(view, "lock-problem-link-0")
+    assert getattr(link, FOCUS_REQUESTED, False)  # a new error: focus to its summary
+    click(link)
+    assert getattr(find(view, "lock-pin"), FOCUS_REQUESTED, False)
+    again = lock_view(state, on_unlock=lambda _pin: None, on_forgot=lambda: None)
+    assert not getattr(find(again, "lock-problem-link-0"), FOCUS_REQUESTED, False)  # once
+
+    mismatch = LockState(set_pin_error="lock.mismatch", understood=True)
+    view = set_pin_view(mismatch, on_set=lambda _a, _b: None, on_understood=lambda _v: None)
+    click(find(view, "lock-problem-link-0"))
+    assert getattr(find(view, "lock-new-pin-again"), FOCUS_REQUESTED, False)
+
+
+def test_a_wrong_postcode_is_summarised_at_its_button_with_a_link(ctx: ViewContext) -> None:
+    import asyncio
+
+    from viewkit import click, find, idents
+
+    from privacyapp.views.municipality.screen import MunicipalityScreen
+
+    assert ctx.services.directory is not None
+    screen = MunicipalityScreen(ctx.services.directory, t=ctx.t)
+    screen.open_postcode()
+    asyncio.run(screen.lookup_postcode("12"))  # not a postcode: no lookup, a problem
+    view = screen.control
+    ids = idents(view)
+    assert ids.index("municipality-problem") > ids.index("municipality-postcode-go")
+    assert "Ga naar: Postcode" in (find(view, "municipality-problem-link-0").content.value or "")
+    click(find(view, "municipality-problem-link-0"))
+    assert getattr(find(view, "municipality-postcode"), FOCUS_REQUESTED, False)

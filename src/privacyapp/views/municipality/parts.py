@@ -126,5 +126,9 @@ class MunicipalityState:
     lang: str = ""
     """The UI language of ``message`` and ``status``."""
     busy: bool = False
+    postcode_problem: bool = False
+    """``message`` says why the postcode search failed: an error summary at its button."""
+    shown_problem: str = ""
+    """The postcode problem the last render showed (a new one takes keyboard focus)."""
     auto_checked: bool = False
     """The automatic "older than a week" refresh ran (once per app session)."""

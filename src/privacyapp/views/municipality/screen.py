@@ -29,6 +29,7 @@ from privacyapp.opendata import (
 from privacyapp.views.kit import i18n
 from privacyapp.views.kit import widgets as w
 from privacyapp.views.kit.context import RouteSpec, ViewContext
+from privacyapp.views.kit.focus import form_problem
 from privacyapp.views.kit.theme import TOUCH_TARGET
 from privacyapp.views.municipality.card import (
     Translate,
@@ -84,6 +85,7 @@ class MunicipalityScreen:
         t: Translate = i18n.DUTCH,
         on_change: Callable[[], None] | None = None,
         on_copy: Callable[[str], Awaitable[None] | None] | None = None,
+        page: Any = None,
     ) -> None:
         self.directory = directory
         self.state = state if state is not None else MunicipalityState()
@@ -96,6 +98,7 @@ class MunicipalityScreen:
             self.state.status = status_text(refreshed, t) if refreshed is not None else ""
         self._on_change = on_change
         self._copy = on_copy
+        self._page = page
         self._below = ft.Column(spacing=16)
         self.control = self.build()
 
@@ -117,7 +120,7 @@ class MunicipalityScreen:
         """Open the card of one municipality."""
         self.state.selected = self.directory.get(code)
         self.state.choices = []
-        self.state.message = ""
+        self.state.message, self.state.postcode_problem = "", False
         self._changed()
 
     def open_postcode(self) -> None:
@@ -128,9 +131,10 @@ class MunicipalityScreen:
     async def lookup_postcode(self, postcode: str) -> None:
         """Ask PDOK (in a worker thread) which municipality a postcode is in."""
         state = self.state
-        state.postcode = postcode
+        state.postcode, state.postcode_problem = postcode, False
         if not self.directory.is_postcode(postcode):
             state.message = self.t("municipality.no_postcode", text=postcode.strip())
+            state.postcode_problem = True
             self._changed()
             return
         state.busy, state.message = True, self.t("municipality.searching")
@@ -140,6 +144,7 @@ class MunicipalityScreen:
         except PostcodeError as exc:
             key, fields = postcode_problem(exc, postcode)
             state.message, matches = i18n.from_dutch(self.t, key, str(exc), **fields), []
+            state.postcode_problem = True
         else:
             state.message = "" if matches else self.t("municipality.postcode_none")
         finally:
@@ -189,6 +194,7 @@ class MunicipalityScreen:
                 await outcome
         # else: the button's CopyToClipboard action already copied, inside the click
         self.state.message = self.t("municipality.copied", what=what.capitalize())
+        self.state.postcode_problem = False
         self._changed()
 
     # -------------------------------------------------------------- rendering
@@ -214,6 +220,7 @@ class MunicipalityScreen:
         state.results = self.directory.find(query) if query.strip() else []
         state.choices = []
         state.message = "" if state.results or not query.strip() else self.t("municipality.none")
+        state.postcode_problem = False
         if not state.results and self.directory.is_postcode(query):
             # A postcode in the name field: offer the postcode search with it filled in.
             state.message = self.t("municipality.name_is_postcode")
@@ -272,6 +279,18 @@ class MunicipalityScreen:
             await self.lookup_postcode(postcode_field.value or "")
 
         postcode_field.on_submit = lookup
+        problem: list[ft.Control] = []
+        if state.postcode_problem and state.message:  # at the button, linked to the field
+            fresh, state.shown_problem = state.message != state.shown_problem, state.message
+            problem.append(
+                form_problem(
+                    t("rights.problem_title"), state.message, ident="municipality-problem",
+                    page=self._page, fresh=fresh, message_ident="municipality-message",
+                    field=(t("form.to_field", field=t("municipality.postcode")), postcode_field),
+                )
+            )  # fmt: skip
+        else:
+            state.shown_problem = ""
         return ft.Column(
             [
                 w.notice(t("municipality.pdok"), ident="municipality-pdok"),
@@ -282,6 +301,7 @@ class MunicipalityScreen:
                     None if state.busy else lookup,
                     icon=ft.Icons.SEARCH,
                 ),
+                *problem,
             ],
             spacing=10,
         )
@@ -289,7 +309,7 @@ class MunicipalityScreen:
     def _below_controls(self) -> list[ft.Control]:
         state = self.state
         controls: list[ft.Control] = []
-        if state.message:
+        if state.message and not (state.postcode_problem and state.postcode_open):
             controls.append(shown("municipality-message", w.body(state.message), live=True))
         if state.choices:
             chosen = [m.municipality for m in state.choices if m.municipality is not None]
@@ -334,7 +354,7 @@ def _screen(ctx: ViewContext) -> MunicipalityScreen | None:
     if directory is None:
         return None
     state = ctx.state.slots.setdefault(SLOT, MunicipalityState())
-    return MunicipalityScreen(directory, state, t=ctx.t, on_change=ctx.nav.refresh)
+    return MunicipalityScreen(directory, state, t=ctx.t, on_change=ctx.nav.refresh, page=ctx.page)
 
 
 def municipality_view(ctx: ViewContext) -> ft.Control:

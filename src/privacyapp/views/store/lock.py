@@ -202,8 +202,9 @@ def slot_route(ctx: ViewContext) -> ft.Control:
     on_unlock, on_set = _run_guarded(ctx, screen)
     if not session.lock.has_store():
         view = set_pin_view(
-            screen.state, on_set=on_set, on_understood=screen.set_understood, t=ctx.t
-        )
+            screen.state, on_set=on_set, on_understood=screen.set_understood, t=ctx.t,
+            page=ctx.page,
+        )  # fmt: skip
         notes = [w.notice(ctx.t(note), ident="lock-note") for note in screen.state.notes]
         return w.page_body([*top, *notes, view])
     screen.state.retry_after = screen.retry_after()
@@ -216,7 +217,7 @@ def slot_route(ctx: ViewContext) -> ft.Control:
         dialog = forgot_pin_dialog(on_wipe=wipe, on_close=lambda: close_dialog(ctx), t=ctx.t)
         show_dialog(ctx, dialog)
 
-    view = lock_view(screen.state, on_unlock=on_unlock, on_forgot=forgot, t=ctx.t)
+    view = lock_view(screen.state, on_unlock=on_unlock, on_forgot=forgot, t=ctx.t, page=ctx.page)
     return w.page_body([*top, view])
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 import flet as ft
 
@@ -28,6 +29,7 @@ from privacyapp.dossier import (
 )
 from privacyapp.views.kit import i18n
 from privacyapp.views.kit import widgets as w
+from privacyapp.views.kit.focus import form_problem
 from privacyapp.views.kit.i18n import Translator
 from privacyapp.views.kit.store_session import WebGuard
 from privacyapp.views.store.text import MIN_PIN_LENGTH, store_error
@@ -52,6 +54,23 @@ class LockState:
     notes: list[str] = field(default_factory=list)
     change_error: str | None = None
     """Why changing the PIN failed (shown under the new PIN until the next try)."""
+    shown: str | None = None
+    """The error the last render showed: a new one moves keyboard focus to its summary."""
+
+
+def _problem(
+    state: LockState, t: Translator, error: str | None, field: Any, page: Any
+) -> list[ft.Control]:
+    """The error summary under the buttons, with a link to the field it is about (or none)."""
+    fresh, state.shown = error != state.shown, error
+    if not error:
+        return []
+    link = (t("form.to_field", field=field.label), field) if field is not None else None
+    summary = form_problem(
+        t("rights.problem_title"), t(error), ident="lock-problem", page=page, field=link,
+        fresh=fresh,
+    )  # fmt: skip
+    return [summary]
 
 
 def semantic(control: ft.Control, identifier: str) -> ft.Control:
@@ -68,6 +87,7 @@ def lock_view(
     on_unlock: Callable[[str], None],
     on_forgot: Callable[[], None],
     t: Translator = i18n.DUTCH,
+    page: Any = None,
 ) -> ft.Control:
     """PIN entry: field, open button, delay or error message, and "PIN vergeten?"."""
     pin = ft.TextField(
@@ -111,6 +131,7 @@ def lock_view(
                 spacing=8,
                 run_spacing=8,
             ),
+            *_problem(state, t, state.pin_error, pin, page),
         ],
     )
 
@@ -142,6 +163,7 @@ def set_pin_view(
     on_understood: Callable[[bool], None],
     on_cancel: Callable[[], None] | None = None,
     t: Translator = i18n.DUTCH,
+    page: Any = None,
 ) -> ft.Control:
     """Choose a PIN. The forgotten-PIN warning comes first and must be confirmed."""
     pin = ft.TextField(  # a short label: a long one spilled out of the box at 200 % text
@@ -186,6 +208,9 @@ def set_pin_view(
         semantic(again, "lock-new-pin-again"),
         buttons,
     ]
+    error = state.set_pin_error  # a mismatch is about the second field, "confirm" the checkbox
+    field = again if error == "lock.mismatch" else None if error == "lock.confirm_first" else pin
+    controls += _problem(state, t, error, field, page)
     return ft.Column(controls=controls, key="lock-set-pin-view")
 
 
