@@ -886,3 +886,32 @@ def test_a_wrong_sent_date_links_to_the_date_field(screen: RightsScreen) -> None
     assert "Verstuurd op" in link.content.value
     ids = idents(view)
     assert ids.index("rights-error-summary") > ids.index("rights-store")  # at the action
+
+
+def test_following_a_request_just_written_opens_on_the_follow_up_and_hieronder_is_true(
+    state: AppState, services: Services, tmp_path: Any
+) -> None:
+    """User walk: in the session that wrote the letter, the follow route showed the whole
+    composer first (the follow-up ~3,900 px down); and "Je herinnering staat hieronder" stood
+    below the reminder it pointed to."""
+    with_store, vault = open_vault(state, services, tmp_path)
+    nav = RecordingNavigator()
+    render_route(SHELL_ROUTES, "/verzoek/inzage", state, with_store, nav)
+    screen = state.slots["rights"]
+    screen.set_mode("organisatie")
+    for key, value in {"org_name": "Zorg BV", "org_email": "p@zorg.nl", "name": "Sam"}.items():
+        screen.set_value(key, value)
+    click(find(screen.build(), "rights-preview-button"))
+    screen.set_sent_text("01-09-2026")
+    click(find(screen.build(), "rights-store"))
+    (record,) = vault.list("request")
+    route = f"/verzoek/volgen/{record.id}"
+    shown = render_route(SHELL_ROUTES, route, state, with_store, nav)
+    ids = idents(shown.content)
+    assert "rights-stage" in ids and "rights-reminder" in ids
+    assert "rights-kind-inzage" not in ids and "rights-letter" not in ids  # no composer
+    find(shown.content, "rights-reminder").on_click(None)
+    shown = render_route(SHELL_ROUTES, route, state, with_store, nav)
+    ids = idents(shown.content)
+    assert "hieronder" in find(shown.content, "rights-notice").value
+    assert ids.index("rights-notice") < ids.index("rights-letter")  # the reminder is below

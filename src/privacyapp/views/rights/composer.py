@@ -228,6 +228,10 @@ class RightsScreen:
         parts: list[ft.Control] = []
         if st.letter is None:  # "Maak de brief" refused: right below its button
             parts += self._feedback()
+        # "Je herinnering staat hieronder": that notice goes above the reminder it points to
+        above = st.letter is not None and rt.key_of(st.notice) == "rights.notice.reminder_ready"
+        if above:
+            parts += self._feedback()
         if st.letter is not None:
             parts.append(
                 letter_preview(
@@ -240,7 +244,8 @@ class RightsScreen:
                     t=self.t,
                 )
             )
-            parts += self._feedback()  # right below "Bewaar in Mijn overzicht"
+            if not above:
+                parts += self._feedback()  # right below "Bewaar in Mijn overzicht"
         if st.saved is not None:
             parts.append(
                 deadline_view(

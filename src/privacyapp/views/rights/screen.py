@@ -188,7 +188,14 @@ def follow_view(ctx: ViewContext) -> ft.Control:
         return w.page_body([heading, w.body(rt.message(ctx.t, str(exc)))])
     slot = ctx.state.slots.get(_SLOT)
     current = slot.state.saved if isinstance(slot, RightsScreen) else None
-    if not isinstance(slot, RightsScreen) or current is None or current.id != request.id:
+    # The composer that just saved this request is not reused: the follow view opens on the
+    # follow-up, never on the whole composer and its letter again.
+    if (
+        not isinstance(slot, RightsScreen)
+        or not slot.following
+        or current is None
+        or current.id != request.id
+    ):
         ctx.state.slots.setdefault("rights.record-ids", {})[request.id] = record_id
         slot = _screen(ctx, None, following=request)
         ctx.state.slots[_SLOT] = slot

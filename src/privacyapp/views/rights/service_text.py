@@ -43,6 +43,7 @@ from privacyapp.views.kit.i18n import MONTHS_EN, Translator
 
 __all__ = [
     "DUTCH",
+    "key_of",
     "age_rules",
     "date_text",
     "field_hint",
@@ -325,6 +326,11 @@ _LABEL_PATTERN = re.compile(
 
 def _labels(t: Translator, text: str) -> str:
     return _LABEL_PATTERN.sub(lambda m: t(_LABELS[m.group(0)]), text)
+
+
+def key_of(text: str) -> str | None:
+    """The UI key of a known message of ``privacyapp.rights`` (None for any other text)."""
+    return next((key for pattern, key in _PATTERNS if pattern.fullmatch(text)), None)
 
 
 def message(t: Translator, text: str) -> str:
