@@ -21,7 +21,7 @@ from privacyapp.views.kit.context import RouteSpec, ViewContext
 from privacyapp.views.kit.services import Services
 from privacyapp.views.kit.state import AppState
 from privacyapp.views.kit.store_session import StoreSession
-from privacyapp.views.kit.vault import store_session
+from privacyapp.views.kit.vault import page_alive, store_session
 from privacyapp.views.store.lockscreen import (
     LockScreen,
     LockState,
@@ -115,7 +115,8 @@ def _watch_idle(ctx: ViewContext, session: StoreSession) -> None:
             await asyncio.sleep(IDLE_CHECK_SECONDS)
             if session.lock.lock_if_idle():
                 session.screens.pop("overview", None)
-                if urlsplit(ctx.state.route).path.startswith(PROTECTED):
+                # a closed tab's timer locks, but has no screen to show
+                if page_alive(ctx.page) and urlsplit(ctx.state.route).path.startswith(PROTECTED):
                     ctx.nav.go("/slot?next=" + quote(ctx.state.route, safe="/"))
                 return
 
