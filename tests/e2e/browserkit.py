@@ -8,6 +8,7 @@ Flutter draws on a canvas; its accessible DOM appears only after the hidden
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import socket
@@ -22,7 +23,9 @@ __all__ = [
     "CHROMIUM_ARGS",
     "RequestLog",
     "ServerThread",
+    "boxes",
     "free_port",
+    "focused",
     "open_app",
     "opened",
     "replace_text",
@@ -31,6 +34,7 @@ __all__ = [
     "shot",
     "tap",
     "type_into",
+    "use_settings",
     "wait_for",
     "wait_gone",
 ]
@@ -203,6 +207,41 @@ def replace_text(page: Any, ident: str, text: str, *, attempts: int = 4) -> None
         if page.evaluate("t => document.activeElement?.value === t", text):
             return
     raise AssertionError(f"could not type into {ident}")
+
+
+def use_settings(page: Any, **settings: Any) -> None:
+    """Start the app with these settings (``text_scale=2.0``, ``theme="contrast"``...), as if
+    the user had chosen them before: written where the app keeps them before the page loads."""
+    value = {"language": "nl", "theme": "light", "text_scale": 1.0, "audience": None, **settings}
+    # shared_preferences on web keeps a JSON-encoded value under "flutter.<key>"; the app's
+    # value is itself JSON text; the last dumps makes it a JavaScript string literal.
+    stored = json.dumps(json.dumps(json.dumps(value)))
+    page.add_init_script(f"localStorage.setItem('flutter.privacyapp.settings', {stored});")
+
+
+_FOCUSED = """() => {
+  let n = document.activeElement;
+  while (n && !(n.getAttribute && n.getAttribute('flt-semantics-identifier'))) n = n.parentElement;
+  return n ? n.getAttribute('flt-semantics-identifier') : null;
+}"""
+
+
+def focused(page: Any) -> str | None:
+    """The identifier of the control that has keyboard focus (or the one around it)."""
+    return page.evaluate(_FOCUSED)  # type: ignore[no-any-return]
+
+
+_BOXES = """(ids) => Object.fromEntries(ids.map(i => {
+  const e = document.querySelector(`[flt-semantics-identifier="${i}"]`);
+  if (!e) return [i, null];
+  const r = e.getBoundingClientRect();
+  return [i, {x: r.x, y: r.y, width: r.width, height: r.height, right: r.right, bottom: r.bottom}];
+}))"""
+
+
+def boxes(page: Any, *idents: str) -> dict[str, dict[str, float] | None]:
+    """The accessible DOM's box of each identifier (None when it is not on the page)."""
+    return dict(page.evaluate(_BOXES, list(idents)))
 
 
 def opened(page: Any) -> list[str]:

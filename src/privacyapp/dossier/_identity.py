@@ -22,9 +22,11 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeAlias
 from privacyapp.dossier._lazy import LazyModule
 from privacyapp.dossier.errors import (
     IdentityError,
+    IdentityFieldError,
     IdentityImportError,
     IdentityLockedError,
     IdentityMissingError,
+    RecordCode,
 )
 
 if TYPE_CHECKING:
@@ -120,7 +122,7 @@ class SigningIdentity:
             name=self.name,
             organisation=self.organisation,
             email=self.email,
-            role=_clean(role, "rol", required=False),
+            role=_clean(role, "role", "rol", required=False),
             certificate=self.certificate,
             private_key=self.private_key,
             chain=self.chain,
@@ -211,12 +213,15 @@ def create_identity(
     Raises:
         IdentityError: a field is empty, too long, or the e-mail address is not one.
     """
-    name = _clean(name, "naam")
-    organisation = _clean(organisation, "organisatie")
-    email = _clean(email, "e-mailadres")
-    role = _clean(role, "rol", required=False)
+    name = _clean(name, "name", "naam")
+    organisation = _clean(organisation, "organisation", "organisatie")
+    email = _clean(email, "email", "e-mailadres")
+    role = _clean(role, "role", "rol", required=False)
     if not _EMAIL.match(email):
-        raise IdentityError(f"'{email}' is geen e-mailadres. Schrijf het als naam@organisatie.nl.")
+        raise IdentityFieldError(
+            f"'{email}' is geen e-mailadres. Schrijf het als naam@organisatie.nl.",
+            code=RecordCode.IDENTITY_EMAIL, field="email",
+        )  # fmt: skip
     key = ec.generate_private_key(ec.SECP256R1())
     subject_attrs = [
         x509.NameAttribute(NameOID.COMMON_NAME, name),
@@ -338,7 +343,7 @@ def import_pkcs12(data: bytes, password: bytes | None, *, role: str = "") -> Sig
         name=_attr(subject, NameOID.COMMON_NAME) or subject.rfc4514_string(),
         organisation=_attr(subject, NameOID.ORGANIZATION_NAME),
         email=email,
-        role=_clean(role, "rol", required=False) or _attr(subject, NameOID.TITLE),
+        role=_clean(role, "role", "rol", required=False) or _attr(subject, NameOID.TITLE),
         certificate=certificate,
         private_key=key,
         chain=tuple(extra),
@@ -417,12 +422,17 @@ def load_identity(store: IdentityStore, password: bytes | None = None) -> Signin
     return SigningIdentity.from_bytes(data, password)
 
 
-def _clean(value: str, label: str, *, required: bool = True) -> str:
+def _clean(value: str, field: str, label: str, *, required: bool = True) -> str:
     text = " ".join(value.split())
     if required and not text:
-        raise IdentityError(f"Vul je {label} in.")
+        raise IdentityFieldError(
+            f"Vul je {label} in.", code=RecordCode.IDENTITY_FIELD_EMPTY, field=field
+        )
     if len(text) > _MAX_FIELD:
-        raise IdentityError(f"Je {label} is te lang: houd het onder {_MAX_FIELD} tekens.")
+        raise IdentityFieldError(
+            f"Je {label} is te lang: houd het onder {_MAX_FIELD} tekens.",
+            code=RecordCode.IDENTITY_FIELD_TOO_LONG, field=field, limit=_MAX_FIELD,
+        )  # fmt: skip
     return text
 
 

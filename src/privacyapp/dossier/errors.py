@@ -106,6 +106,9 @@ class RecordCode(StrEnum):
     IDENTITY_LOCKED = "identity_locked"
     IDENTITY_MISSING = "identity_missing"
     IDENTITY = "identity"
+    IDENTITY_FIELD_EMPTY = "identity_field_empty"
+    IDENTITY_FIELD_TOO_LONG = "identity_field_too_long"
+    IDENTITY_EMAIL = "identity_email"
     REFERENCE = "reference"
     REPORT = "report"
     SIGNING = "signing"
@@ -288,6 +291,24 @@ class IdentityError(RecordError):
     """A problem with the professional's signing identity."""
 
     code = RecordCode.IDENTITY
+
+
+class IdentityFieldError(IdentityError):
+    """One of the identity's fields is empty, too long, or (the e-mail address) not one.
+
+    ``field``: which one (``name``, ``organisation``, ``email`` or ``role``), so a form can
+    point at it; ``limit``: the longest a field may be (for ``IDENTITY_FIELD_TOO_LONG``).
+    """
+
+    def __init__(self, message: str, *, code: RecordCode, field: str, limit: int = 0) -> None:
+        super().__init__(message)
+        self.code = code
+        self.field = field
+        self.limit = limit
+
+    @property
+    def fields(self) -> dict[str, int | str]:
+        return {"limit": self.limit} if self.code is RecordCode.IDENTITY_FIELD_TOO_LONG else {}
 
 
 class IdentityMissingError(IdentityError):

@@ -16,9 +16,11 @@ from viewkit import RecordingNavigator, click, find, heard, idents, texts, ui_ph
 from privacyapp.dossier import (
     ClientReferenceError,
     IdentityError,
+    IdentityFieldError,
     IdentityImportError,
     IdentityLockedError,
     IdentityMissingError,
+    RecordCode,
     RecordService,
     ReportError,
     SigningError,
@@ -236,7 +238,7 @@ def test_english_identity_form_and_its_errors(en_ctx: ViewContext) -> None:
                    "record-email": "geen-adres"})  # fmt: skip
     click(find(view, "record-create-identity"))
     again = record.record_view(en_ctx)
-    assert heard(find(again, "record-message")) == en_ctx.t("record.error.identity")
+    assert heard(find(again, "record-message")) == en_ctx.t("record.error.identity_email")
     assert "e-mailadres" not in no_dutch(again)
 
 
@@ -327,6 +329,26 @@ def test_errors_are_worded_by_their_code_in_both_languages(
     assert record.error_text(english, error) == Translator("en")(key) != key
 
 
+@pytest.mark.parametrize(
+    ("code", "field", "dutch", "english"),
+    [
+        (RecordCode.IDENTITY_FIELD_EMPTY, "name", "Vul je naam in.", "Fill in your name."),
+        (
+            RecordCode.IDENTITY_FIELD_TOO_LONG, "organisation",
+            "Maak je organisatie korter: hoogstens 120 tekens.",
+            "Make your organisation shorter: at most 120 characters.",
+        ),
+    ],
+)  # fmt: skip
+def test_an_identity_field_error_names_its_field_in_both_languages(
+    rctx: ViewContext, code: RecordCode, field: str, dutch: str, english: str
+) -> None:
+    error = IdentityFieldError("(de tekst voor de CLI)", code=code, field=field, limit=120)
+    assert record.error_text(rctx, error) == dutch
+    en = ViewContext(rctx.state, rctx.services, rctx.nav, Translator("en"))
+    assert record.error_text(en, error) == english
+
+
 def test_signing_time_in_both_languages(rctx: ViewContext) -> None:
     english = ViewContext(rctx.state, rctx.services, rctx.nav, Translator("en"))
     assert record.signed_at(rctx, FIXED_NOW) == "22 november 2026 om 11:00 (Nederlandse tijd)"
@@ -399,3 +421,51 @@ def test_without_signing_the_advice_offers_no_record_button(services: Services) 
     assert "action-record" in idents(ft.Column(advice._actions(with_signer, state.session, node)))
     assert "action-record" not in idents(ft.Column(advice._actions(without, state.session, node)))
     assert "computer of telefoon" in " ".join(texts(record.record_view(without)))
+
+
+def test_a_checked_file_brings_its_verdict_into_view_once(rctx: ViewContext) -> None:
+    """At 200 % on a phone the verdict is below the fold: the shell scrolls to it after a check,
+    and not again on a later re-render (the user may have scrolled away)."""
+    from privacyapp.views.record import check
+
+    _run(check.check_bytes(rctx, "brief.pdf", b"%PDF-1.7 not really a pdf"))
+    rctx.focus = None
+    view = check.check_view(rctx)
+    assert rctx.focus == check.VERDICT_KEY
+    assert "record-verdict-bad" in idents(view)
+    rctx.focus = None
+    check.check_view(rctx)
+    assert rctx.focus is None
+
+
+def test_a_refused_reference_is_summarised_under_the_button_with_a_link_to_the_field(
+    rctx: ViewContext,
+) -> None:
+    """NL Design System error summary: under "Maak het dossierstuk", focus moves to its link,
+    and the link moves focus to the reference field."""
+    from privacyapp.views.kit.focus import FOCUS_REQUESTED
+
+    _with_identity(rctx)
+    view = record.record_view(rctx)
+    _fill(view, **{"record-reference": "111222333"})
+    _run(click(find(view, "record-make")))
+    refused = record.record_view(rctx)
+    ids = idents(refused)
+    assert ids.index("record-problem") > ids.index("record-make")
+    assert rctx.focus == "record-problem"  # the shell scrolls to it
+    link = find(refused, "record-problem-link-0")
+    assert getattr(link, FOCUS_REQUESTED, False)
+    field = find(refused, "record-reference")
+    click(link)
+    assert getattr(field, FOCUS_REQUESTED, False)
+    rctx.focus = None
+    record.record_view(rctx)
+    assert rctx.focus is None  # once, not on every re-render
+
+
+def test_an_empty_name_links_to_the_name_field(rctx: ViewContext) -> None:
+    view = record.record_view(rctx)
+    _fill(view, **{"record-organisation": "Gemeente Zwolle", "record-email": "s@z.example"})
+    click(find(view, "record-create-identity"))
+    again = record.record_view(rctx)
+    assert heard(find(again, "record-problem-link-0")).startswith("Ga naar: Je naam")

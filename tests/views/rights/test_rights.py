@@ -854,3 +854,68 @@ def test_a_request_to_another_organisation_offers_no_objection(
         SHELL_ROUTES, f"/verzoek/volgen/{record.id}", state, with_store, RecordingNavigator()
     )
     assert "rights-refused" not in idents(shown.content)
+
+
+def test_the_error_summary_links_to_each_missing_field_and_takes_focus(
+    screen: RightsScreen,
+) -> None:
+    """NL Design System: each field the error names is a link in the summary; the summary takes
+    focus when it appears, and a link moves focus to its field."""
+    from privacyapp.views.kit.focus import FOCUS_REQUESTED
+
+    screen.set_mode("organisatie")
+    screen.set_value("org_name", "Zorg BV")
+    screen.set_value("org_email", "p@zorg.nl")
+    click(find(screen.build(), "rights-preview-button"))  # no name: "Vul nog in: Je naam."
+    view = screen.build()
+    link = find(view, "rights-error-summary-link-0")
+    assert link.content.value == "Ga naar: Je naam"
+    assert getattr(link, FOCUS_REQUESTED, False)  # the summary's first link got focus
+    name_field = find(view, "rights-field-name")
+    assert not getattr(name_field, FOCUS_REQUESTED, False)
+    click(link)
+    assert getattr(name_field, FOCUS_REQUESTED, False)
+
+
+def test_a_wrong_sent_date_links_to_the_date_field(screen: RightsScreen) -> None:
+    screen.set_mode("organisatie")
+    for key, value in {"org_name": "Zorg BV", "org_email": "p@zorg.nl", "name": "Sam"}.items():
+        screen.set_value(key, value)
+    click(find(screen.build(), "rights-preview-button"))
+    screen.set_sent_text("31-02-2026")
+    click(find(screen.build(), "rights-store"))
+    view = screen.build()
+    link = find(view, "rights-error-summary-link-0")
+    assert "Verstuurd op" in link.content.value
+    ids = idents(view)
+    assert ids.index("rights-error-summary") > ids.index("rights-store")  # at the action
+
+
+def test_following_a_request_just_written_opens_on_the_follow_up_and_hieronder_is_true(
+    state: AppState, services: Services, tmp_path: Any
+) -> None:
+    """User walk: in the session that wrote the letter, the follow route showed the whole
+    composer first (the follow-up ~3,900 px down); and "Je herinnering staat hieronder" stood
+    below the reminder it pointed to."""
+    with_store, vault = open_vault(state, services, tmp_path)
+    nav = RecordingNavigator()
+    render_route(SHELL_ROUTES, "/verzoek/inzage", state, with_store, nav)
+    screen = state.features.get(RightsState).screen
+    assert screen is not None
+    screen.set_mode("organisatie")
+    for key, value in {"org_name": "Zorg BV", "org_email": "p@zorg.nl", "name": "Sam"}.items():
+        screen.set_value(key, value)
+    click(find(screen.build(), "rights-preview-button"))
+    screen.set_sent_text("01-09-2026")
+    click(find(screen.build(), "rights-store"))
+    (record,) = vault.list("request")
+    route = f"/verzoek/volgen/{record.id}"
+    shown = render_route(SHELL_ROUTES, route, state, with_store, nav)
+    ids = idents(shown.content)
+    assert "rights-stage" in ids and "rights-reminder" in ids
+    assert "rights-kind-inzage" not in ids and "rights-letter" not in ids  # no composer
+    find(shown.content, "rights-reminder").on_click(None)
+    shown = render_route(SHELL_ROUTES, route, state, with_store, nav)
+    ids = idents(shown.content)
+    assert "hieronder" in find(shown.content, "rights-notice").value
+    assert ids.index("rights-notice") < ids.index("rights-letter")  # the reminder is below

@@ -293,13 +293,14 @@ def test_save_path_form_and_bsn_error_in_english(app: App) -> None:
         "Save this path",
         "The path is kept encrypted on this device.",
         "Title",
-        "Reference (optional)",
+        "Reference",
         "Do not enter a name, BSN or anything else that identifies a person.",
         "Cancel",
         "Save",
     ):
         assert english in text
     assert_english(text)
+    assert find(app.content, "overview-save-reference").hint_text == "Optional"
     app.type("overview-save-reference", "111 222 333")
     app.tap("overview-save-confirm")
     error = find(app.content, "overview-save-reference").error

@@ -107,7 +107,7 @@ def _audience_summary(ctx: ViewContext) -> ft.Control:
         ctx.state.features.get(FlowState).picking_audience = True
         ctx.nav.refresh()
 
-    return ft.Row(
+    line = ft.Row(
         [
             ft.Icon(ft.Icons.PERSON_OUTLINE, color=ft.Colors.PRIMARY),
             ft.Text(
@@ -115,11 +115,15 @@ def _audience_summary(ctx: ViewContext) -> ft.Control:
                 theme_style=ft.TextThemeStyle.TITLE_MEDIUM,
                 expand=True,
             ),
-            w.secondary(ctx.t("home.audience.change"), "home-audience-change", change),
         ],
         spacing=10,
         vertical_alignment=ft.CrossAxisAlignment.CENTER,
     )
+    button = w.secondary(ctx.t("home.audience.change"), "home-audience-change", change)
+    if settings.text_scale >= 1.5:  # beside the button the audience broke mid-word at 200 %
+        return ft.Column([line, ft.Row([button])], spacing=8)
+    line.controls.append(button)
+    return line
 
 
 def home_view(ctx: ViewContext) -> ft.Control:
@@ -136,10 +140,13 @@ def home_view(ctx: ViewContext) -> ft.Control:
     ]
     if note := i18n.own_text(ctx.t, "content.dutch_only"):
         controls.append(w.notice(note, ident="home-dutch-only"))
+    # The skip link ("Naar de inhoud") passes the emergency block and search: to "Wie ben je?".
     if picking:
         controls.append(audience_picker(ctx))
+        ctx.main = f"home-audience-{next(iter(library.registry.audiences), '')}"
     else:
         controls.append(_audience_summary(ctx))
+        ctx.main = "home-audience-change"
     if settings.audience is not None:
         sectors: list[ft.Control] = []
         for key, sector in library.registry.sectors.items():

@@ -76,6 +76,11 @@ class ViewContext:
     """A builder may name a control (its ``key=ft.ScrollKey(name)``) that the shell brings into
     view once the screen is shown: an error summary or a notice at the action the user just
     took, so feedback appears where they are, not at the top of a long form."""
+    main: str | None = None
+    """Where the screen's own content starts for the skip link ("Naar de inhoud"): the
+    identifier of a control, inside which the first focusable control gets keyboard focus.
+    None: the screen's first focusable control (set it when a screen starts with chrome of its
+    own, like home's emergency block and search)."""
 
 
 Builder = Callable[[ViewContext], "ft.Control"]

@@ -7,16 +7,18 @@ screen is shown again when it is ready.
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, TypeGuard
 
 from privacyapp.dossier import BrowserBackend, StoreError
 from privacyapp.views.kit.context import ViewContext
 from privacyapp.views.kit.store_session import StoreSession
 
 if TYPE_CHECKING:
+    import flet as ft
+
     from privacyapp.dossier import Vault
 
-__all__ = ["VaultStatus", "open_vault", "store_session"]
+__all__ = ["VaultStatus", "open_vault", "page_alive", "store_session"]
 
 logger = logging.getLogger(__name__)
 
@@ -38,12 +40,21 @@ def store_session(ctx: ViewContext) -> StoreSession | None:
     return session
 
 
+def page_alive(page: ft.Page | None) -> TypeGuard[ft.Page]:
+    """False when the page's browser tab is gone (closed or reloaded): a timer of that tab must
+    then not show anything (Flet cannot run a task without the tab's connection)."""
+    if page is None:
+        return False
+    session = getattr(page, "session", None)  # a stand-in page (tests) has none: alive
+    return session is None or getattr(session, "connection", None) is not None
+
+
 def _catch_up(ctx: ViewContext, session: StoreSession) -> None:
     """Web: once per screen, pick up what another tab of this browser saved, so this tab's
     next save builds on it (the store re-checks its history before every write, but it can only
     see another tab's writes after the backend re-read them). One browser round trip."""
     backend, page = session.backend, ctx.page
-    if not isinstance(backend, BrowserBackend) or page is None:
+    if not isinstance(backend, BrowserBackend) or not page_alive(page):
         return
     if session.caught_up_at == ctx.state.route:
         return

@@ -12,12 +12,14 @@ from types import SimpleNamespace
 
 import flet as ft
 
-from privacyapp.views.kit.theme import TOUCH_TARGET
+from privacyapp.views.kit.theme import FOCUS_RING, TOUCH_TARGET
 
 __all__ = [
     "Handler",
     "body",
     "choice",
+    "error_link",
+    "error_summary",
     "heading",
     "link",
     "muted",
@@ -172,12 +174,72 @@ def choice(
         style=ft.ButtonStyle(
             padding=ft.Padding.symmetric(horizontal=16, vertical=14),
             shape=ft.RoundedRectangleBorder(radius=12),
-            side=ft.BorderSide(2 if selected else 1, ft.Colors.PRIMARY if selected else "outline"),
+            # its own edge, and the theme's 3 px focus ring (in the text colour) on focus
+            side={
+                ft.ControlState.FOCUSED: ft.BorderSide(FOCUS_RING, ft.Colors.ON_SURFACE),
+                ft.ControlState.DEFAULT: ft.BorderSide(
+                    2 if selected else 1, ft.Colors.PRIMARY if selected else "outline"
+                ),
+            },
             bgcolor=ft.Colors.PRIMARY_CONTAINER if selected else ft.Colors.SURFACE,
             alignment=ft.Alignment.CENTER_LEFT,
         ),
     )
     return ft.Semantics(content=button, identifier=ident, key=ident, button=True, selected=selected)
+
+
+def error_link(label: str, ident: str, on_click: Handler) -> ft.Control:
+    """One line of an error summary: a link that moves keyboard focus to the field it names
+    (NL Design System's error summary)."""
+    button = ft.TextButton(
+        content=ft.Text(label, style=ft.TextStyle(decoration=ft.TextDecoration.UNDERLINE)),
+        icon=ft.Icons.ARROW_FORWARD,
+        on_click=on_click,
+        style=ft.ButtonStyle(
+            padding=ft.Padding.symmetric(horizontal=8, vertical=15),
+            alignment=ft.Alignment.CENTER_LEFT,
+        ),
+    )
+    return ft.Semantics(content=button, identifier=ident, link=True, label=label)
+
+
+def error_summary(
+    title: str,
+    lines: Sequence[tuple[str, Handler | None]],
+    *,
+    ident: str,
+    before: Sequence[ft.Control] = (),
+    extra: Sequence[ft.Control] = (),
+    scroll_key: str | None = None,
+) -> ft.Control:
+    """The NL Design System's error summary, placed at the action that failed: a heading, then
+    each problem; a problem with a field is a link that moves focus to that field (``lines``:
+    text and the link's handler, or None for a problem without a field; ``before`` comes under
+    the heading, ``extra`` at the end). The first link is
+    ``<ident>-link-0``; the box is announced when it appears (a live region)."""
+    rows: list[ft.Control] = [
+        ft.Semantics(
+            header=True,
+            content=ft.Text(
+                title, theme_style=ft.TextThemeStyle.TITLE_MEDIUM, color=ft.Colors.ERROR
+            ),
+        ),
+        *before,
+    ]
+    for number, (text, on_click) in enumerate(lines):
+        if on_click is None:
+            rows.append(ft.Semantics(identifier=f"{ident}-text-{number}", content=body(text)))
+        else:
+            rows.append(error_link(text, f"{ident}-link-{number}", on_click))
+    rows += list(extra)
+    frame = ft.Container(
+        content=ft.Column(rows, spacing=4),
+        border=ft.Border.all(3, ft.Colors.ERROR),
+        border_radius=8,
+        padding=12,
+        key=ft.ScrollKey(scroll_key) if scroll_key else None,  # type: ignore[call-arg]
+    )
+    return ft.Semantics(identifier=ident, live_region=True, content=frame)
 
 
 def section(title: str, controls: Sequence[ft.Control], *, level: int = 2) -> ft.Control:

@@ -17,7 +17,8 @@ from privacyapp.opendata import (
 )
 from privacyapp.views.kit import i18n
 from privacyapp.views.kit import widgets as w
-from privacyapp.views.municipality.card import Handler, Translate, on_event
+from privacyapp.views.kit.theme import TOUCH_TARGET
+from privacyapp.views.municipality.card import Handler, Translate, on_event, shown
 
 __all__ = [
     "MunicipalityState",
@@ -108,5 +109,33 @@ class MunicipalityState:
     lang: str = ""
     """The UI language of ``message`` and ``status``."""
     busy: bool = False
+    postcode_problem: bool = False
+    """``message`` says why the postcode search failed: an error summary at its button."""
+    shown_problem: str = ""
+    """The postcode problem the last render showed (a new one takes keyboard focus)."""
     auto_checked: bool = False
     """The automatic "older than a week" refresh ran (once per app session)."""
+
+
+def refresh_bar(status: str, *, label: str, busy: bool, on_click: Handler) -> ft.Control:
+    """The register's status line with its refresh button beside it; the status wraps beside
+    the button (it ran off a 390 px phone)."""
+    button = ft.IconButton(
+        icon=ft.Icons.REFRESH,
+        tooltip=label,
+        disabled=busy,
+        on_click=on_click,
+        width=TOUCH_TARGET,
+        height=TOUCH_TARGET,
+    )
+    return ft.Row(
+        [
+            ft.Container(
+                content=shown("municipality-status", w.muted(status), live=True), expand=True
+            ),
+            ft.Semantics(
+                identifier="municipality-refresh", label=label, button=True, content=button
+            ),
+        ],
+        vertical_alignment=ft.CrossAxisAlignment.CENTER,
+    )

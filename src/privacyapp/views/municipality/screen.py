@@ -28,7 +28,7 @@ from privacyapp.opendata import (
 from privacyapp.views.kit import i18n
 from privacyapp.views.kit import widgets as w
 from privacyapp.views.kit.context import RouteSpec, ViewContext
-from privacyapp.views.kit.theme import TOUCH_TARGET
+from privacyapp.views.kit.focus import form_problem
 from privacyapp.views.municipality.card import (
     Translate,
     about_panel,
@@ -43,6 +43,7 @@ from privacyapp.views.municipality.parts import (
     exact,
     labelled,
     postcode_problem,
+    refresh_bar,
     result_list,
     source_line,
     status_text,
@@ -84,6 +85,7 @@ class MunicipalityScreen:
         on_change: Callable[[], None] | None = None,
         on_copy: Callable[[str], Awaitable[None] | None] | None = None,
         on_select: Callable[[str], None] | None = None,
+        page: ft.Page | None = None,
     ) -> None:
         self.directory = directory
         self.state = state if state is not None else MunicipalityState()
@@ -97,6 +99,7 @@ class MunicipalityScreen:
         self._on_change = on_change
         self._on_select = on_select
         self._copy = on_copy
+        self._page = page
         self._below = ft.Column(spacing=16)
         self.control = self.build()
 
@@ -119,7 +122,7 @@ class MunicipalityScreen:
         """Open the card of one municipality."""
         self.state.selected = self.directory.get(code)
         self.state.choices = []
-        self.state.message = ""
+        self.state.message, self.state.postcode_problem = "", False
         self._changed()
 
     def open_postcode(self) -> None:
@@ -130,9 +133,10 @@ class MunicipalityScreen:
     async def lookup_postcode(self, postcode: str) -> None:
         """Ask PDOK (in a worker thread) which municipality a postcode is in."""
         state = self.state
-        state.postcode = postcode
+        state.postcode, state.postcode_problem = postcode, False
         if not self.directory.is_postcode(postcode):
             state.message = self.t("municipality.no_postcode", text=postcode.strip())
+            state.postcode_problem = True
             self._changed()
             return
         state.busy, state.message = True, self.t("municipality.searching")
@@ -142,6 +146,7 @@ class MunicipalityScreen:
         except PostcodeError as exc:
             key, fields = postcode_problem(exc, postcode)
             state.message, matches = self.t(key, **fields), []
+            state.postcode_problem = True
         else:
             state.message = "" if matches else self.t("municipality.postcode_none")
         finally:
@@ -191,6 +196,7 @@ class MunicipalityScreen:
                 await outcome
         # else: the button's CopyToClipboard action already copied, inside the click
         self.state.message = self.t("municipality.copied", what=what.capitalize())
+        self.state.postcode_problem = False
         self._changed()
 
     # -------------------------------------------------------------- rendering
@@ -206,7 +212,12 @@ class MunicipalityScreen:
                 self._search_field(),
                 self._postcode_panel(),
                 self._below,
-                self._refresh_bar(state.status or t("municipality.data_of", date=self._date())),
+                refresh_bar(
+                    state.status or t("municipality.data_of", date=self._date()),
+                    label=t("municipality.refresh"),
+                    busy=state.busy,
+                    on_click=on_event(self.refresh),
+                ),  # fmt: skip
             ]
         )
 
@@ -216,6 +227,7 @@ class MunicipalityScreen:
         state.results = self.directory.find(query) if query.strip() else []
         state.choices = []
         state.message = "" if state.results or not query.strip() else self.t("municipality.none")
+        state.postcode_problem = False
         if not state.results and self.directory.is_postcode(query):
             # A postcode in the name field: offer the postcode search with it filled in.
             state.message = self.t("municipality.name_is_postcode")
@@ -242,15 +254,26 @@ class MunicipalityScreen:
 
     def _search_field(self) -> ft.Control:
         label = self.t("municipality.search")
+        # The label stands above the field and wraps (NL Design System): as the field's own
+        # floating label it wrapped over the field's border at 200 % text on a phone.
         text_field = ft.TextField(
-            label=label,
             hint_text=self.t("municipality.search_hint"),
             value=self.state.query,
             prefix_icon=ft.Icons.SEARCH,
             on_change=lambda e: self.type_query(e.control.value),
             on_submit=lambda e: self.search(e.control.value),
         )
-        return labelled("municipality-search", label, text_field)
+        return ft.Column(
+            [
+                shown(
+                    "municipality-search-label",
+                    ft.Text(label, theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
+                ),
+                labelled("municipality-search", label, text_field),
+            ],
+            spacing=6,
+            horizontal_alignment=ft.CrossAxisAlignment.STRETCH,
+        )
 
     def _postcode_panel(self) -> ft.Control:
         t, state = self.t, self.state
@@ -269,6 +292,18 @@ class MunicipalityScreen:
             await self.lookup_postcode(postcode_field.value or "")
 
         postcode_field.on_submit = lookup
+        problem: list[ft.Control] = []
+        if state.postcode_problem and state.message:  # at the button, linked to the field
+            fresh, state.shown_problem = state.message != state.shown_problem, state.message
+            problem.append(
+                form_problem(
+                    t("rights.problem_title"), state.message, ident="municipality-problem",
+                    page=self._page, fresh=fresh, message_ident="municipality-message",
+                    field=(t("form.to_field", field=t("municipality.postcode")), postcode_field),
+                )
+            )  # fmt: skip
+        else:
+            state.shown_problem = ""
         return ft.Column(
             [
                 w.notice(t("municipality.pdok"), ident="municipality-pdok"),
@@ -279,6 +314,7 @@ class MunicipalityScreen:
                     None if state.busy else lookup,
                     icon=ft.Icons.SEARCH,
                 ),
+                *problem,
             ],
             spacing=10,
         )
@@ -286,7 +322,7 @@ class MunicipalityScreen:
     def _below_controls(self) -> list[ft.Control]:
         state = self.state
         controls: list[ft.Control] = []
-        if state.message:
+        if state.message and not (state.postcode_problem and state.postcode_open):
             controls.append(shown("municipality-message", w.body(state.message), live=True))
         if state.choices:
             chosen = [m.municipality for m in state.choices if m.municipality is not None]
@@ -299,28 +335,6 @@ class MunicipalityScreen:
 
     def _source_line(self) -> str:
         return source_line(self.directory, self.t)
-
-    def _refresh_bar(self, status: str) -> ft.Control:
-        label = self.t("municipality.refresh")
-        button = ft.IconButton(
-            icon=ft.Icons.REFRESH,
-            tooltip=label,
-            disabled=self.state.busy,
-            on_click=on_event(self.refresh),
-            width=TOUCH_TARGET,
-            height=TOUCH_TARGET,
-        )
-        return ft.Row(  # the status wraps beside the button (it ran off a 390 px phone)
-            [
-                ft.Container(
-                    content=shown("municipality-status", w.muted(status), live=True), expand=True
-                ),
-                ft.Semantics(
-                    identifier="municipality-refresh", label=label, button=True, content=button
-                ),
-            ],
-            vertical_alignment=ft.CrossAxisAlignment.CENTER,
-        )
 
 
 # ---------------------------------------------------------------------------- shell routes
@@ -337,7 +351,7 @@ def _screen(ctx: ViewContext) -> MunicipalityScreen | None:
         ctx.state.municipality = code
 
     return MunicipalityScreen(
-        directory, state, t=ctx.t, on_change=ctx.nav.refresh, on_select=chosen
+        directory, state, t=ctx.t, on_change=ctx.nav.refresh, on_select=chosen, page=ctx.page
     )
 
 

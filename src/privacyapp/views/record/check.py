@@ -16,7 +16,10 @@ from privacyapp.views.kit import widgets as w
 from privacyapp.views.kit.context import ViewContext
 from privacyapp.views.record.state import record_state
 
-__all__ = ["check_bytes", "check_view", "problem_lines", "signed_at", "verdict"]
+#: The check result's scroll key (``ViewContext.focus``).
+VERDICT_KEY = "record-verdict"
+
+__all__ = ["VERDICT_KEY", "check_bytes", "check_view", "problem_lines", "signed_at", "verdict"]
 
 
 def problem_lines(ctx: ViewContext, report: VerificationReport) -> list[str]:
@@ -103,7 +106,13 @@ def check_view(ctx: ViewContext) -> ft.Control:
     ]
     if screen.checked is not None:
         name, report = screen.checked
-        controls += [w.muted(ctx.t("record.checked_file", name=name)), *verdict(ctx, report)]
+        found = verdict(ctx, report)
+        # the verdict carries the scroll key the shell brings into view, right after a check
+        found[0] = ft.Container(content=found[0], key=ft.ScrollKey(VERDICT_KEY))  # type: ignore[call-arg]
+        controls += [w.muted(ctx.t("record.checked_file", name=name)), *found]
+        if screen.reveal:
+            screen.reveal = False
+            ctx.focus = VERDICT_KEY
     return w.page_body(controls)
 
 
@@ -113,6 +122,7 @@ async def check_bytes(ctx: ViewContext, name: str, data: bytes) -> VerificationR
     if signer is None:  # the check screen says so before a file can be picked
         raise RuntimeError("PDF checking is not available in this build")
     report: VerificationReport = await signer.verify(data)
-    record_state(ctx).checked = (name, report)
+    screen = record_state(ctx)
+    screen.checked, screen.reveal = (name, report), True
     ctx.nav.refresh()
     return report

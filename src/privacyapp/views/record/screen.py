@@ -22,10 +22,11 @@ from privacyapp.errors import PrivacyAppError
 from privacyapp.views.kit import i18n
 from privacyapp.views.kit import widgets as w
 from privacyapp.views.kit.context import RouteSpec, ViewContext
+from privacyapp.views.kit.focus import form_problem
 from privacyapp.views.kit.problems import record_error
 from privacyapp.views.kit.vault import open_vault
 from privacyapp.views.record.check import check_bytes, check_view, problem_lines, signed_at, verdict
-from privacyapp.views.record.state import RecordScreen, record_state
+from privacyapp.views.record.state import RecordScreen, field_of, record_state
 
 __all__ = [
     "ROUTES",
@@ -51,6 +52,37 @@ def _field(label: str, ident: str, value: str = "", **kwargs: Any) -> ft.TextFie
 
 def _wrap(field: ft.TextField) -> ft.Control:
     return ft.Semantics(identifier=str(field.data), content=field)
+
+
+def _failed(ctx: ViewContext, screen: RecordScreen, error: PrivacyAppError) -> None:
+    screen.message, screen.problem_field, screen.fresh = (
+        error_text(ctx, error),
+        field_of(error),
+        True,
+    )
+
+
+def _problem(
+    ctx: ViewContext, screen: RecordScreen, fields: list[ft.TextField]
+) -> list[ft.Control]:
+    """The error summary under the button that failed, with a link to the field it is about."""
+    if not screen.message:
+        return []
+    field = next((f for f in fields if f.data == screen.problem_field), None)
+    link = (ctx.t("form.to_field", field=field.label), field) if field is not None else None
+    fresh, screen.fresh = screen.fresh, False
+    if fresh:
+        ctx.focus = PROBLEM_KEY
+    return [
+        form_problem(
+            ctx.t("rights.problem_title"), screen.message, ident="record-problem", page=ctx.page,
+            field=link, fresh=fresh, scroll_key=PROBLEM_KEY, message_ident="record-message",
+        )
+    ]  # fmt: skip
+
+
+#: The record forms' error summary scroll key (``ViewContext.focus``).
+PROBLEM_KEY = "record-problem"
 
 
 def _message(screen: RecordScreen) -> list[ft.Control]:
@@ -117,7 +149,7 @@ def identity_form(
             )
             screen.message = ""
         except RecordError as exc:
-            screen.message = error_text(ctx, exc)
+            _failed(ctx, screen, exc)
         ctx.nav.refresh()
 
     async def import_p12(_: object) -> None:
@@ -136,10 +168,10 @@ def identity_form(
             )
             screen.message = ""
         except RecordError as exc:
-            screen.message = error_text(ctx, exc)
+            _failed(ctx, screen, exc)
         ctx.nav.refresh()
 
-    controls: list[ft.Control] = [title, w.body(ctx.t("record.identity_intro")), *_message(screen)]
+    controls: list[ft.Control] = [title, w.body(ctx.t("record.identity_intro"))]
     if vault is None:
         controls.append(w.notice(ctx.t("record.memory_only"), ident="record-memory-only"))
     controls += [
@@ -148,6 +180,7 @@ def identity_form(
         _wrap(email),
         _wrap(role),
         w.primary(ctx.t("record.create_identity"), "record-create-identity", create),
+        *_problem(ctx, screen, [name, organisation, email, role, password]),
         w.section(
             ctx.t("record.import"),
             [
@@ -205,7 +238,7 @@ def record_form(
             screen.busy = False
             ctx.nav.go("/vastleggen/klaar")
         except PrivacyAppError as exc:
-            screen.message = error_text(ctx, exc)
+            _failed(ctx, screen, exc)
             screen.busy = False
             ctx.nav.refresh()
 
@@ -224,7 +257,6 @@ def record_form(
     if note := i18n.own_text(ctx.t, "record.pdf_dutch"):  # the English UI says it once
         controls.append(w.notice(note, ident="record-pdf-dutch"))
     controls += [
-        *_message(screen),
         _wrap(role),
         _wrap(organisation),
         _wrap(reference),
@@ -233,6 +265,7 @@ def record_form(
     if screen.busy:
         controls.append(w.muted(ctx.t("record.working")))
     controls.append(w.primary(ctx.t("record.make"), "record-make", make, icon=ft.Icons.DRAW))
+    controls += _problem(ctx, screen, [role, organisation, reference, considerations])
     controls.append(
         w.secondary(ctx.t("record.to_check"), "record-to-check",
                     lambda _: ctx.nav.go("/vastleggen/controleren"))

@@ -16,6 +16,7 @@ import flet as ft
 from privacyapp.dossier import StoreError
 from privacyapp.errors import PrivacyAppError
 from privacyapp.rights import (
+    Code,
     ComposerState,
     Draft,
     MunicipalityLike,
@@ -31,9 +32,11 @@ from privacyapp.rights import (
 from privacyapp.rights.session import parse_date
 from privacyapp.views.kit import i18n
 from privacyapp.views.kit import widgets as w
+from privacyapp.views.kit.focus import first_focusable, request_focus
 from privacyapp.views.kit.i18n import Translator
 from privacyapp.views.kit.problems import store_error
 from privacyapp.views.rights import service_text as rt
+from privacyapp.views.rights.feedback import FEEDBACK_KEY, error_box
 from privacyapp.views.rights.letter import deadline_view, letter_preview
 from privacyapp.views.rights.parts import (
     ClientActions,
@@ -46,7 +49,6 @@ from privacyapp.views.rights.parts import (
 __all__ = ["FEEDBACK_KEY", "RightsScreen", "StoreNotOpenError"]
 
 #: The scroll key of the feedback box at the action (``ViewContext.focus``).
-FEEDBACK_KEY = "rights-feedback"
 
 
 class StoreNotOpenError(PrivacyAppError):
@@ -72,6 +74,8 @@ class RightsScreen:
         following: a saved request to follow up (the composer is hidden while it is shown).
         on_unlock: opens the app lock when saving found the store locked.
         t: the UI language (``ctx.t``); Dutch by default. The letters stay Dutch in any case.
+        focus: gives a control keyboard focus: an error summary's first link when it appears,
+            a field when its link is pressed.
     """
 
     def __init__(
@@ -89,8 +93,12 @@ class RightsScreen:
         on_unlock: Callable[[], None] | None = None,
         t: Translator = rt.DUTCH,
         on_behalf: Role | None = None,
+        focus: Callable[[ft.Control], None] | None = None,
     ) -> None:
         self.t = t
+        #: Gives a control keyboard focus (``kit.focus.request_focus`` on the page).
+        self.focus = focus or (lambda control: request_focus(None, control))
+        self.first_link: ft.Control | None = None
         #: From a representative's advice: the letter is for the person they represent.
         self.on_behalf = on_behalf
         self.today = today
@@ -180,42 +188,54 @@ class RightsScreen:
 
     def _feedback(self) -> list[ft.Control]:
         """What the last action said, as an error summary or a notice, placed at that action
-        (NL Design System: feedback where the user is, not at the top of the form)."""
+        (NL Design System: feedback where the user is, not at the top of the form); in the
+        error summary each field the error names is a link that moves focus to that field."""
         st = self.state
-        box: list[ft.Control] = []
+        self.first_link = None
         shown = self.problem or (rt.message(self.t, st.error) if st.error else "")
         if shown:
-            box.append(
-                ft.Semantics(
-                    header=True,
-                    content=ft.Text(
-                        self.t("rights.problem_title"), weight=ft.FontWeight.BOLD,
-                        color=ft.Colors.ERROR,
-                    ),
-                )
-            )  # fmt: skip
-            error = ft.Text(shown, color=ft.Colors.ERROR)
-            box.append(tag("rights-error", error))
+            extra: list[ft.Control] = []
             if self.needs_unlock and self.on_unlock is not None:
                 unlock = self.on_unlock
-                box.append(w.primary(self.t("rights.unlock"), "rights-unlock", lambda _: unlock()))
-        if st.notice:
-            box.append(tag("rights-notice", ft.Text(rt.message(self.t, st.notice))))
-        if not box:
+                extra.append(
+                    w.primary(self.t("rights.unlock"), "rights-unlock", lambda _: unlock())
+                )
+            summary = error_box(
+                self.t, shown, st.error, st.sent_text, extra=extra, to_field=self._to_field
+            )
+            self.first_link = first_focusable(summary, "rights-error-summary-link-0")
+            return [summary]
+        if not st.notice:
             return []
+        notice = tag("rights-notice", ft.Text(rt.message(self.t, st.notice)))
         frame = ft.Container(
-            content=ft.Column(box, spacing=8),
+            content=notice,
             key=ft.ScrollKey(FEEDBACK_KEY),  # type: ignore[call-arg]  # (a decorated dataclass)
-            border=ft.Border.all(3, ft.Colors.ERROR) if shown else None,
-            border_radius=8,
-            padding=12 if shown else 0,
         )
         return [ft.Semantics(live_region=True, content=frame)]
+
+    def _to_field(self, ident: str) -> Callable[[object], None]:
+        """A link's action: keyboard focus to the field with this identifier."""
+
+        def go(_: object) -> None:
+            target = first_focusable(self.root, ident)
+            if target is not None:
+                self.focus(target)
+
+        return go
 
     def _results(self) -> list[ft.Control]:
         st = self.state
         parts: list[ft.Control] = []
         if st.letter is None:  # "Maak de brief" refused: right below its button
+            parts += self._feedback()
+        # "Je herinnering staat hieronder": that notice goes above the reminder it points to
+        above = (
+            st.letter is not None
+            and st.notice is not None
+            and st.notice.code is Code.REMINDER_READY
+        )
+        if above:
             parts += self._feedback()
         if st.letter is not None:
             parts.append(
@@ -229,7 +249,8 @@ class RightsScreen:
                     t=self.t,
                 )
             )
-            parts += self._feedback()  # right below "Bewaar in Mijn overzicht"
+            if not above:
+                parts += self._feedback()  # right below "Bewaar in Mijn overzicht"
         if st.saved is not None:
             parts.append(
                 deadline_view(
@@ -313,6 +334,8 @@ class RightsScreen:
         #: New feedback to bring into view at the action (read once by the route).
         self.reveal = fresh and bool(state.error or state.notice or problem)
         self.refresh()
+        if fresh and self.first_link is not None:  # focus to the summary that just appeared
+            self.focus(self.first_link)
 
     def take_reveal(self) -> str | None:
         """The scroll key of fresh feedback, once; None when there is nothing new to show."""

@@ -19,10 +19,12 @@ from privacyapp.dossier import StoreError, Vault
 from privacyapp.rights import RECORD_KIND, RequestKind, RightsError, RightsRequest, Role
 from privacyapp.views.kit import widgets as w
 from privacyapp.views.kit.context import RouteSpec, ViewContext
+from privacyapp.views.kit.focus import request_focus
 from privacyapp.views.kit.problems import store_error
 from privacyapp.views.kit.vault import open_vault
 from privacyapp.views.rights import service_text as rt
-from privacyapp.views.rights.composer import FEEDBACK_KEY, RightsScreen, StoreNotOpenError
+from privacyapp.views.rights.composer import RightsScreen, StoreNotOpenError
+from privacyapp.views.rights.feedback import FEEDBACK_KEY
 from privacyapp.views.rights.letter import deadline_view, letter_preview
 from privacyapp.views.rights.parts import (
     ClientActions,
@@ -138,6 +140,7 @@ def _screen(
         on_change=ctx.nav.refresh,
         following=following,
         on_unlock=lambda: ctx.nav.go("/slot?next=" + quote(route, safe="/")),
+        focus=lambda control: request_focus(ctx.page, control, delay=0.2),
         t=ctx.t,
         on_behalf=_on_behalf(ctx) if following is None else None,
     )
@@ -189,7 +192,9 @@ def follow_view(ctx: ViewContext) -> ft.Control:
     own = ctx.state.features.get(RightsState)
     slot = own.screen
     current = slot.state.saved if slot is not None else None
-    if slot is None or current is None or current.id != request.id:
+    # The composer that just saved this request is not reused: the follow view opens on the
+    # follow-up, never on the whole composer and its letter again.
+    if slot is None or not slot.following or current is None or current.id != request.id:
         own.record_ids[request.id] = record_id
         slot = own.screen = _screen(ctx, None, following=request)
     else:

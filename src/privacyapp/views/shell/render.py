@@ -33,6 +33,8 @@ class Rendered:
     title: str
     focus: str | None = None
     """The scroll key to bring into view after showing the screen (``ViewContext.focus``)."""
+    main: str | None = None
+    """Where the skip link moves keyboard focus (``ViewContext.main``)."""
 
 
 def render_route(
@@ -61,4 +63,4 @@ def render_route(
         route = redirect
     state.route = route
     content = spec.build(ctx)
-    return Rendered(spec, route, content, ctx.title or t(spec.title_key), ctx.focus)
+    return Rendered(spec, route, content, ctx.title or t(spec.title_key), ctx.focus, ctx.main)

@@ -18,11 +18,18 @@ from typing import TypeVar, cast
 import flet as ft
 
 from privacyapp.views.kit.context import TABS, RouteSpec, ViewContext, fill, match
+from privacyapp.views.kit.focus import focus_main
 from privacyapp.views.kit.i18n import Translator
 from privacyapp.views.kit.services import Services
 from privacyapp.views.kit.state import AppState, Settings
 from privacyapp.views.kit.theme import MAX_CONTENT_WIDTH, WIDE_BREAKPOINT, build_theme, palette
-from privacyapp.views.shell.chrome import RAIL_WIDTH, bottom_bar, side_rail
+from privacyapp.views.shell.chrome import (
+    RAIL_WIDTH,
+    bar_title,
+    bottom_bar,
+    emergency_button,
+    side_rail,
+)
 from privacyapp.views.shell.render import Rendered, render_route
 from privacyapp.views.shell.routes import guards, reconnect_hooks, route_table
 
@@ -65,6 +72,7 @@ class Shell:
         self._pushed: list[str] = []
         """Routes we pushed whose echo (a route change event) has not come back yet."""
         self._title = ""
+        self._on_show: Rendered | None = None  # the screen on show (the skip link's target)
         self._page_pending = True
         """Something page-wide (theme, background, views, title) is set but not yet sent."""
         self._saved = state.settings
@@ -161,6 +169,7 @@ class Shell:
         rendered = render_route(
             self.routes, self.state.route, self.state, self.services, self, page, self.guards
         )
+        self._on_show = rendered
         t = Translator(settings.language)
         self._retitle(f"{rendered.title} · {t('app.short')}")
         view = self._root if rendered.route == "/" else self._top
@@ -269,6 +278,10 @@ class Shell:
         except (RuntimeError, TimeoutError, asyncio.CancelledError) as exc:
             logger.debug("announcement not delivered: %s", exc)
 
+    def _skip(self, _e: object = None) -> None:  # the skip link: focus to the screen's content
+        if self._on_show is not None:
+            focus_main(self.page, self._on_show.content, self._on_show.main)
+
     def _cached(self, key: tuple[object, ...], make: Callable[[], _Chrome]) -> _Chrome:
         """The same control object for the same key: Flet then sends nothing for it."""
         kind = key[0]
@@ -302,37 +315,18 @@ class Shell:
                     on_click=lambda _: self.go("/zoeken"),
                 ),
             ),
-            ft.Semantics(
-                identifier="nav-emergency",
-                button=True,
-                content=ft.TextButton(
-                    content=t("nav.emergency"),
-                    icon=ft.Icons.EMERGENCY,
-                    icon_color=ft.Colors.ERROR,
-                    on_click=lambda _: self.go("/nood"),
-                )
-                if wide
-                else ft.IconButton(
-                    padding=12,  # 24 px icon + 2 × 12 = a 48 px target
-                    icon=ft.Icons.EMERGENCY,
-                    icon_color=ft.Colors.ERROR,
-                    tooltip=t("nav.emergency"),
-                    on_click=lambda _: self.go("/nood"),
-                ),
-            ),
+            emergency_button(
+                t,
+                wide=wide,
+                text_scale=self.state.settings.text_scale,
+                on_click=lambda _: self.go("/nood"),
+            ),  # fmt: skip
         ]
         return ft.AppBar(
             leading=back,
             automatically_imply_leading=False,
-            title=ft.Semantics(
-                identifier="nav-title",
-                # The app's name is chrome, like the tab labels: it grows a little with the
-                # text size but must leave room for the back, search and emergency buttons.
-                content=ft.Text(
-                    t("app.short"),
-                    size=round(20 * min(self.state.settings.text_scale, 1.25)),
-                    weight=ft.FontWeight.W_600,
-                ),
+            title=bar_title(  # the app's name, with the skip link over it
+                t("app.short"), t("nav.skip"), self._skip, self.state.settings.text_scale
             ),
             exclude_header_semantics=True,
             actions=actions,

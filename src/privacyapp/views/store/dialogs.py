@@ -128,7 +128,8 @@ def save_path_dialog(
     )
     warning = t("overview.reference_warning")
     reference = ft.TextField(
-        label=t("overview.reference_field"),
+        label=t("overview.reference_field"),  # short: a longer label wrapped at 200 %
+        hint_text=t("overview.reference_hint"),
         key="overview-save-reference",
         error=error,
         value=reference_value,
@@ -144,6 +145,8 @@ def save_path_dialog(
         title=ft.Text(t("overview.save")),
         content=ft.Column(
             tight=True,
+            # the fields as wide as the screen (they were 300 px, the title cut off)
+            horizontal_alignment=ft.CrossAxisAlignment.STRETCH,
             controls=[
                 ft.Text(t("overview.save_intro")),
                 semantic(title_field, "overview-save-title"),

@@ -21,7 +21,7 @@ from privacyapp.views.kit.context import RouteSpec, ViewContext
 from privacyapp.views.kit.services import Services
 from privacyapp.views.kit.state import AppState
 from privacyapp.views.kit.store_session import StoreSession
-from privacyapp.views.kit.vault import store_session
+from privacyapp.views.kit.vault import page_alive, store_session
 from privacyapp.views.store.lockscreen import (
     LockScreen,
     LockState,
@@ -116,7 +116,8 @@ def _watch_idle(ctx: ViewContext, session: StoreSession) -> None:
             await asyncio.sleep(IDLE_CHECK_SECONDS)
             if session.lock.lock_if_idle():
                 session.screens.drop(OverviewScreen)
-                if urlsplit(ctx.state.route).path.startswith(PROTECTED):
+                # a closed tab's timer locks, but has no screen to show
+                if page_alive(ctx.page) and urlsplit(ctx.state.route).path.startswith(PROTECTED):
                     ctx.nav.go("/slot?next=" + quote(ctx.state.route, safe="/"))
                 return
 
@@ -203,8 +204,9 @@ def slot_route(ctx: ViewContext) -> ft.Control:
     on_unlock, on_set = _run_guarded(ctx, screen)
     if not session.lock.has_store():
         view = set_pin_view(
-            screen.state, on_set=on_set, on_understood=screen.set_understood, t=ctx.t
-        )
+            screen.state, on_set=on_set, on_understood=screen.set_understood, t=ctx.t,
+            page=ctx.page,
+        )  # fmt: skip
         notes = [w.notice(ctx.t(note), ident="lock-note") for note in screen.state.notes]
         return w.page_body([*top, *notes, view])
     screen.state.retry_after = screen.retry_after()
@@ -217,7 +219,7 @@ def slot_route(ctx: ViewContext) -> ft.Control:
         dialog = forgot_pin_dialog(on_wipe=wipe, on_close=lambda: close_dialog(ctx), t=ctx.t)
         show_dialog(ctx, dialog)
 
-    view = lock_view(screen.state, on_unlock=on_unlock, on_forgot=forgot, t=ctx.t)
+    view = lock_view(screen.state, on_unlock=on_unlock, on_forgot=forgot, t=ctx.t, page=ctx.page)
     return w.page_body([*top, view])
 
 

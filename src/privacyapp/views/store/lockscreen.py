@@ -28,6 +28,7 @@ from privacyapp.dossier import (
 )
 from privacyapp.views.kit import i18n
 from privacyapp.views.kit import widgets as w
+from privacyapp.views.kit.focus import form_problem
 from privacyapp.views.kit.i18n import Translator
 from privacyapp.views.kit.store_session import WebGuard
 from privacyapp.views.store.text import MIN_PIN_LENGTH, store_error
@@ -52,6 +53,27 @@ class LockState:
     notes: list[str] = field(default_factory=list)
     change_error: str | None = None
     """Why changing the PIN failed (shown under the new PIN until the next try)."""
+    shown: str | None = None
+    """The error the last render showed: a new one moves keyboard focus to its summary."""
+
+
+def _problem(
+    state: LockState,
+    t: Translator,
+    error: str | None,
+    field: ft.TextField | None,
+    page: ft.Page | None,
+) -> list[ft.Control]:
+    """The error summary under the buttons, with a link to the field it is about (or none)."""
+    fresh, state.shown = error != state.shown, error
+    if not error:
+        return []
+    link = (t("form.to_field", field=field.label), field) if field is not None else None
+    summary = form_problem(
+        t("rights.problem_title"), t(error), ident="lock-problem", page=page, field=link,
+        fresh=fresh,
+    )  # fmt: skip
+    return [summary]
 
 
 def semantic(control: ft.Control, identifier: str) -> ft.Control:
@@ -68,6 +90,7 @@ def lock_view(
     on_unlock: Callable[[str], object],
     on_forgot: Callable[[], None],
     t: Translator = i18n.DUTCH,
+    page: ft.Page | None = None,
 ) -> ft.Control:
     """PIN entry: field, open button, delay or error message, and "PIN vergeten?"."""
     pin = ft.TextField(
@@ -105,7 +128,13 @@ def lock_view(
             ),
             *[ft.Text(t(note)) for note in state.notes],
             semantic(pin, "lock-pin"),
-            ft.Row([semantic(open_button, "lock-open"), semantic(forgot, "lock-forgot")]),
+            ft.Row(  # wraps: "PIN vergeten?" was cut off beside "Openen" at 200 % on a phone
+                [semantic(open_button, "lock-open"), semantic(forgot, "lock-forgot")],
+                wrap=True,
+                spacing=8,
+                run_spacing=8,
+            ),
+            *_problem(state, t, state.pin_error, pin, page),
         ],
     )
 
@@ -137,6 +166,7 @@ def set_pin_view(
     on_understood: Callable[[bool], None],
     on_cancel: Callable[[], None] | None = None,
     t: Translator = i18n.DUTCH,
+    page: ft.Page | None = None,
 ) -> ft.Control:
     """Choose a PIN. The forgotten-PIN warning comes first and must be confirmed."""
     pin = ft.TextField(  # a short label: a long one spilled out of the box at 200 % text
@@ -181,6 +211,9 @@ def set_pin_view(
         semantic(again, "lock-new-pin-again"),
         buttons,
     ]
+    error = state.set_pin_error  # a mismatch is about the second field, "confirm" the checkbox
+    field = again if error == "lock.mismatch" else None if error == "lock.confirm_first" else pin
+    controls += _problem(state, t, error, field, page)
     return ft.Column(controls=controls, key="lock-set-pin-view")
 
 
