@@ -9,7 +9,15 @@ from pathlib import Path
 import pytest
 from viewkit import RecordingNavigator, texts
 
-from overlaykit import AMSTERDAM_CONTACTS, FLOW_ID, amsterdam, content, national, write_overlay
+from overlaykit import (
+    AMSTERDAM_CONTACTS,
+    AMSTERDAM_STEP,
+    FLOW_ID,
+    amsterdam,
+    content,
+    national,
+    write_overlay,
+)
 from privacyapp.engine import FlowSession, load_flows
 from privacyapp.views.kit.context import ViewContext
 from privacyapp.views.kit.i18n import Translator
@@ -80,3 +88,34 @@ def test_typing_a_name_that_opens_a_card_sets_it_too(state: AppState, services: 
     assert screen is not None
     screen.type_query("Amsterdam")
     assert state.municipality == "GM0363"
+
+
+def _step(state: AppState, services: Services, code: str | None, node: str) -> list[str]:
+    state.municipality = code
+    flow = services.library.get(FLOW_ID)
+    start = FlowSession.start(flow, content_hash="test", clock=services.clock)
+    state.set_session(replace(start, current_id=node))
+    shown = render_route(ROUTES, f"/vraag/{FLOW_ID}/{node}", state, services, RecordingNavigator())
+    return texts(shown.content)
+
+
+def test_a_local_info_step_shows_the_municipalitys_text_marked_local(
+    state: AppState, local_services: Services
+) -> None:
+    seen = _step(state, local_services, "GM0363", "lokale-stap")
+    assert LOCAL_MARK in seen
+    assert "Zo vraag je het aan in Amsterdam" in seen and AMSTERDAM_STEP in seen
+    assert "Zo vraag je het aan" not in seen  # not the national title as well
+
+
+@pytest.mark.parametrize("code", [None, "GM0599"])
+def test_the_info_step_is_national_for_other_municipalities(
+    state: AppState, local_services: Services, code: str | None
+) -> None:
+    seen = _step(state, local_services, code, "lokale-stap")
+    assert "Zo vraag je het aan" in seen and AMSTERDAM_STEP not in seen
+    assert LOCAL_MARK not in seen
+
+
+def test_a_step_without_local_text_has_no_mark(state: AppState, local_services: Services) -> None:
+    assert LOCAL_MARK not in _step(state, local_services, "GM0363", "vraag-wat")
