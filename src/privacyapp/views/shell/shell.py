@@ -50,6 +50,11 @@ AFTER_FRAME = 0.05
 SETTINGS_KEY = "privacyapp.settings"
 
 
+def _builder_name(spec: RouteSpec) -> str:
+    build = spec.build
+    return f"{build.__module__}.{build.__qualname__}"
+
+
 class Shell:
     """Owns the page: renders the state, and is the :class:`~routes.Navigator`."""
 
@@ -63,7 +68,7 @@ class Shell:
         self._root = ft.View(route="/", padding=0, spacing=0)
         self._top = ft.View(route="/", padding=0, spacing=0)
         self._shown: str | None = None
-        self._diffed: ft.View | None = None
+        self._diffed: tuple[ft.View, object] | None = None  # the view and its scroller's key
         """The view whose screen on show was diffed (has the stable key), if any."""
         self._look: tuple[str, float] | None = None
         self._chrome: dict[object, tuple[tuple[object, ...], ft.Control]] = {}
@@ -183,15 +188,18 @@ class Shell:
         )
         available = self.state.width - (RAIL_WIDTH if wide else 0)
         body = ft.Container(content=rendered.content, width=min(MAX_CONTENT_WIDTH, available))
-        # A screen that may be diffed (RouteSpec.diff) gets a stable key: Flet then compares the
-        # rebuilt screen with the one on show and sends only what changed (a new flow step is a
-        # few texts). Other screens are sent whole, so their own in-place updates keep working.
+        # A screen that may be diffed (RouteSpec.diff) gets a key stable for its builder (all
+        # steps of a flow share one): Flet then compares the rebuilt screen with the one on
+        # show and sends only what changed (a new flow step is a few texts). Another builder (a
+        # question list, then a flow) is a new scroller, sent whole and starting at its top:
+        # reusing a scrolled one left Flutter's accessible layer below what it painted until
+        # the next step. Other screens are sent whole, so their in-place updates keep working.
         diff = rendered.spec.diff
         scroller = ft.Column(
             [ft.Row([body], alignment=ft.MainAxisAlignment.CENTER)],
             scroll=ft.ScrollMode.AUTO,
             expand=True,
-            key="screen" if diff else None,
+            key=f"screen {_builder_name(rendered.spec)}" if diff else None,
         )
         tab = next((i for i, (name, _) in enumerate(TABS) if name == rendered.spec.tab), 0)
         if wide:
@@ -232,12 +240,13 @@ class Shell:
         if rendered.focus is not None:  # feedback at the action: bring it into view
             page.run_task(self._reveal, scroller, rendered.focus)
         if rendered.route != self._shown:
-            if diff and self._diffed is view:
+            kept = self._diffed is not None and self._diffed[0] is view
+            if diff and kept and self._diffed is not None and self._diffed[1] == scroller.key:
                 # the diffed scroller kept its place: a new screen starts at its top
                 page.run_task(self._to_top, scroller)
             self._shown = rendered.route
             page.run_task(self._announce, rendered.title)
-        self._diffed = view if diff else None
+        self._diffed = (view, scroller.key) if diff else None
 
     async def _reveal(self, scroller: ft.Column, key: str) -> None:
         try:
