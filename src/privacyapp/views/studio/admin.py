@@ -5,13 +5,13 @@ Texts are Dutch at B1 level, with "je", and never use git words.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
 
 import flet as ft
 
 from privacyapp.studio.model import ROLE_LABELS, ROLES, ChangeSet
 from privacyapp.views.studio.context import UIContext
-from privacyapp.views.studio.kit import field, w
+from privacyapp.views.studio.kit import Handler, field, w
 
 __all__ = ["admin_view", "history_view"]
 
@@ -35,7 +35,7 @@ def history_view(ui: UIContext) -> ft.Control:
         )
         if user.has("auteur") or user.has("publicist"):
 
-            def restore(_: Any, pid: int = pub.id) -> None:
+            def restore(_: object, pid: int = pub.id) -> None:
                 made: list[ChangeSet] = []
                 if ui.run(lambda: made.append(studio.restore(user, pid))):
                     ui.go(f"/voorstel/{made[0].id}")
@@ -48,10 +48,10 @@ def history_view(ui: UIContext) -> ft.Control:
     return ft.Column(controls, spacing=12, tight=True)
 
 
-def _toggle(ui: UIContext, name: str, active: bool) -> Any:
+def _toggle(ui: UIContext, name: str, active: bool) -> Handler:
     user = ui.state.user
 
-    def run(_: Any) -> None:
+    def run(_: object) -> None:
         ui.run(lambda: ui.studio.update_account(user, name, active=active))
 
     return run
@@ -79,7 +79,7 @@ def admin_view(ui: UIContext) -> ft.Control:
         controls.append(ft.Row(row, wrap=True))
     controls.append(w.heading("Nieuw account", 2))
 
-    def keep(key: str) -> Any:
+    def keep(key: str) -> Callable[[str], None]:
         return lambda text: values.__setitem__(key, text)
 
     controls += [
@@ -103,9 +103,9 @@ def admin_view(ui: UIContext) -> ft.Control:
     ]
     chosen: set[str] = values.setdefault("a-roles", set())
 
-    def toggle(role: str) -> Any:
+    def toggle(role: str) -> Callable[[ft.Event[ft.Checkbox]], None]:
         # no re-render: the checkbox keeps its own state, so a quick next click is never lost
-        def run(e: Any) -> None:
+        def run(e: ft.Event[ft.Checkbox]) -> None:
             if e.control.value:
                 chosen.add(role)
             else:
@@ -128,7 +128,7 @@ def admin_view(ui: UIContext) -> ft.Control:
         )
     )
 
-    def create(_: Any) -> None:
+    def create(_: object) -> None:
         done = ui.run(
             lambda: studio.add_account(
                 values.get("a-name", ""),

@@ -6,8 +6,6 @@ Texts are Dutch at B1 level, with "je", and never use git words.
 
 from __future__ import annotations
 
-from typing import Any
-
 import flet as ft
 
 from privacyapp.studio.diff import FileDiff
@@ -16,7 +14,7 @@ from privacyapp.studio.messages import dutch
 from privacyapp.studio.model import ChangeSet
 from privacyapp.views.studio.context import UIContext
 from privacyapp.views.studio.editor import locate
-from privacyapp.views.studio.kit import error_summary, field, w
+from privacyapp.views.studio.kit import Handler, error_summary, field, w
 
 __all__ = ["ACTION_LABELS", "change_set_view"]
 
@@ -127,7 +125,7 @@ def change_set_view(ui: UIContext, cs_id: int) -> ft.Control:
         )
     )
 
-    def send_comment(_: Any) -> None:
+    def send_comment(_: object) -> None:
         text = values.get("comment", "")
         node = next((n for n in nodes if text.startswith(n)), None)
         path = next((d.path for d in diffs if any(n.node == node for n in d.nodes)), None)
@@ -189,8 +187,8 @@ def _file_picker(ui: UIContext, cs_id: int, files: list[str], chosen: str | None
     default = chosen.split("/")[1] if chosen and chosen.count("/") >= 2 else None
     sector = values.get("sector") or default
 
-    def pick(value: str) -> Any:
-        def run(_: Any) -> None:
+    def pick(value: str) -> Handler:
+        def run(_: object) -> None:
             values["sector"] = value
             ui.render()
 

@@ -200,7 +200,7 @@ class _Form:
         return out
 
     def _remove(self, items: list[dict[str, Any]], index: int) -> Any:
-        def run(_: Any) -> None:
+        def run(_: object) -> None:
             items.pop(index)
             self.changed()
             self.ui.render()
@@ -208,7 +208,7 @@ class _Form:
         return run
 
     def _add(self, items: list[dict[str, Any]]) -> Any:
-        def run(_: Any) -> None:
+        def run(_: object) -> None:
             items.append({})
             self.changed()
             self.ui.render()
@@ -250,7 +250,7 @@ class _Form:
 
             parts = _outcome_parts(ident, row, set_, items, steps)
 
-            def remove(_: Any, i: int = index) -> None:
+            def remove(_: object, i: int = index) -> None:
                 rows.pop(i)
                 changed()
                 self.ui.render()
@@ -258,7 +258,7 @@ class _Form:
             parts.append(w.secondary("Regel weghalen", f"{ident}-remove", remove))
             out.append(ft.Column(parts, spacing=6, tight=True))
 
-        def add(_: Any) -> None:
+        def add(_: object) -> None:
             position = len(rows) - 1 if rows and rows[-1]["rule"] == "otherwise" else len(rows)
             rows.insert(position, {"rule": "all", "answer": "yes", "item": "", "min": "",
                                    "next": ""})  # fmt: skip

@@ -11,13 +11,11 @@ rules (only adaptable parts, only the own municipality); this screen only shows 
 
 from __future__ import annotations
 
-from typing import Any
-
 import flet as ft
 
 from privacyapp.studio.overlays import FlowOverlay, OverlayPart, value_from_text, value_to_text
 from privacyapp.views.studio.context import UIContext
-from privacyapp.views.studio.kit import field, w
+from privacyapp.views.studio.kit import Handler, field, w
 
 __all__ = ["overlay_view"]
 
@@ -105,7 +103,7 @@ def _part(
     }.get(part.field)
     status = STATUS[part.status]
 
-    def save(_: Any) -> None:
+    def save(_: object) -> None:
         value = value_from_text(part.field, values.get(key, text))
         ui.run(
             lambda: ui.studio.set_local_part(
@@ -115,7 +113,7 @@ def _part(
         )
         values.pop(key, None)
 
-    def national(_: Any) -> None:
+    def national(_: object) -> None:
         ui.run(
             lambda: ui.studio.set_local_part(
                 user, cs_id, flow_id, part.node, part.field, None, expected_version=version
@@ -187,8 +185,8 @@ def _conflicts(ui: UIContext, cs_id: int, version: str, item: FlowOverlay) -> ft
         ident = f"local-{item.flow_id}-{_ident(part)}"
         chosen = values.get(key)
 
-        def choose(choice: str, key: str = key) -> Any:
-            def run(_: Any) -> None:
+        def choose(choice: str, key: str = key) -> Handler:
+            def run(_: object) -> None:
                 values[key] = choice
                 ui.refresh()
 
@@ -232,7 +230,7 @@ def _conflicts(ui: UIContext, cs_id: int, version: str, item: FlowOverlay) -> ft
             ),
         ]
 
-    def process(_: Any) -> None:
+    def process(_: object) -> None:
         choices = {
             p.name: values[f"choice#{item.flow_id}#{p.name}"]
             for p in item.conflicts

@@ -10,7 +10,7 @@ dead ends marked.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 import flet as ft
@@ -28,6 +28,7 @@ from privacyapp.views.studio.editor import locate
 from privacyapp.views.studio.kit import w
 
 if TYPE_CHECKING:
+    from privacyapp.studio.checking import CheckResult
     from privacyapp.views.studio.context import UIContext
 
 __all__ = ["PHONE_WIDTH", "Preview", "flow_map", "preview_view"]
@@ -151,7 +152,9 @@ def _flow_id(text: str) -> str | None:
     return found.value if isinstance(found, YScalar) else None
 
 
-def flow_map(ui: UIContext, cs_id: int, path: str, flow: Flow, check: Any) -> list[ft.Control]:
+def flow_map(
+    ui: UIContext, cs_id: int, path: str, flow: Flow, check: CheckResult
+) -> list[ft.Control]:
     """Every step, where it leads, and which steps cannot be reached or lead nowhere."""
     marks: dict[str, list[str]] = {}
     text = ui.studio.read(cs_id, path)[0]

@@ -6,7 +6,7 @@ Flet client. Texts are Dutch at B1 level, with "je", and never use git words.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
 
 import flet as ft
 
@@ -75,10 +75,10 @@ def _frame(ui: UIContext, content: ft.Control) -> ft.Control:
 def sign_in_view(ui: UIContext) -> ft.Control:
     values = ui.state.values
 
-    def keep(key: str) -> Any:
+    def keep(key: str) -> Callable[[str], None]:
         return lambda text: values.__setitem__(key, text)
 
-    def submit(_: Any) -> None:
+    def submit(_: object) -> None:
         ui.sign_in(values.get("name", ""), values.get("password", ""))
 
     controls: list[ft.Control] = [
@@ -123,7 +123,7 @@ def list_view(ui: UIContext) -> ft.Control:
     controls: list[ft.Control] = [w.heading("Wijzigingsvoorstellen", 1, ident="list-title")]
     if user.has("auteur") or user.has("gemeenteredacteur"):
 
-        def create(_: Any) -> None:
+        def create(_: object) -> None:
             made: list[ChangeSet] = []
             title = values.get("new-title", "")
             if ui.run(lambda: made.append(ui.studio.new_change_set(user, title))):
