@@ -84,24 +84,26 @@ def admin_view(ui: UIContext) -> ft.Control:
 
     controls += [
         field(
-            "admin-name", "Accountnaam (kleine letters)", values.get("a-name", ""), keep("a-name")
+            "admin-name", "Accountnaam (kleine letters)", ui.state.text("a-name"), keep("a-name")
         ),
-        field("admin-display", "Volledige naam", values.get("a-display", ""), keep("a-display")),
+        field("admin-display", "Volledige naam", ui.state.text("a-display"), keep("a-display")),
         field(
             "admin-password",
             "Eerste wachtwoord (minstens 12 tekens)",
-            values.get("a-password", ""),
+            ui.state.text("a-password"),
             keep("a-password"),
             password=True,
         ),
         field(
             "admin-municipality",
             "Gemeentecode (alleen voor een gemeenteredacteur, bv. GM0363)",
-            values.get("a-municipality", ""),
+            ui.state.text("a-municipality"),
             keep("a-municipality"),
         ),  # fmt: skip
     ]
-    chosen: set[str] = values.setdefault("a-roles", set())
+    found = values.get("a-roles")
+    chosen: set[str] = found if isinstance(found, set) else set()
+    values["a-roles"] = chosen
 
     def toggle(role: str) -> Callable[[ft.Event[ft.Checkbox]], None]:
         # no re-render: the checkbox keeps its own state, so a quick next click is never lost
@@ -131,12 +133,12 @@ def admin_view(ui: UIContext) -> ft.Control:
     def create(_: object) -> None:
         done = ui.run(
             lambda: studio.add_account(
-                values.get("a-name", ""),
-                values.get("a-password", ""),
+                ui.state.text("a-name"),
+                ui.state.text("a-password"),
                 sorted(chosen),
-                display_name=values.get("a-display") or None,
+                display_name=ui.state.text("a-display") or None,
                 by=user,
-                municipality=values.get("a-municipality") or None,
+                municipality=ui.state.text("a-municipality") or None,
             ),
             notice=f"Account {values.get('a-name', '')} is aangemaakt.",
         )

@@ -261,7 +261,7 @@ def _steps(ui: UIContext, edit: Edit, text: str, ids: list[str]) -> list[ft.Cont
         return run
 
     kinds = list(_LAW_KINDS.items()) if section == "laws" else list(NODE_TYPES.items())
-    new_kind = values.get("new-kind") or kinds[0][0]
+    new_kind = ui.state.text("new-kind") or kinds[0][0]
     word = _SECTION_WORDS[section]
     return [
         w.heading(word, 2),
@@ -289,7 +289,7 @@ def _steps(ui: UIContext, edit: Edit, text: str, ids: list[str]) -> list[ft.Cont
         field(
             "editor-new-node",
             "Nieuw: id",
-            values.get("new-node", ""),
+            ui.state.text("new-node"),
             lambda v: values.__setitem__("new-node", v),
         ),
         dropdown(
@@ -305,12 +305,12 @@ def _steps(ui: UIContext, edit: Edit, text: str, ids: list[str]) -> list[ft.Cont
             structural(
                 lambda t: nodes.add_node(
                     t,
-                    values.get("new-node", ""),
-                    values.get("new-kind") or kinds[0][0],
+                    ui.state.text("new-node"),
+                    ui.state.text("new-kind") or kinds[0][0],
                     after=node,
                     section=section,
                 ),
-                lambda: values.get("new-node") or None,
+                lambda: ui.state.text("new-node") or None,
             ),  # fmt: skip
         ),
     ]

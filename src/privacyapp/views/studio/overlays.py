@@ -13,7 +13,13 @@ from __future__ import annotations
 
 import flet as ft
 
-from privacyapp.studio.overlays import FlowOverlay, OverlayPart, value_from_text, value_to_text
+from privacyapp.studio.overlays import (
+    Choice,
+    FlowOverlay,
+    OverlayPart,
+    value_from_text,
+    value_to_text,
+)
 from privacyapp.views.studio.context import UIContext
 from privacyapp.views.studio.kit import Handler, field, w
 
@@ -95,7 +101,8 @@ def _part(
     values = ui.state.values
     key = f"local#{flow_id}#{part.name}"
     ident = f"local-{flow_id}-{_ident(part)}"
-    text = values.get(key, value_to_text(part.field, part.local))
+    typed = values.get(key)
+    text = typed if isinstance(typed, str) else value_to_text(part.field, part.local)
     hint = {
         "steps": "Eén stap per regel.",
         "contacts": "Per regel: naam | telefoon | e-mail | website",
@@ -104,7 +111,8 @@ def _part(
     status = STATUS[part.status]
 
     def save(_: object) -> None:
-        value = value_from_text(part.field, values.get(key, text))
+        now = values.get(key)
+        value = value_from_text(part.field, now if isinstance(now, str) else text)
         ui.run(
             lambda: ui.studio.set_local_part(
                 user, cs_id, flow_id, part.node, part.field, value, expected_version=version
@@ -231,11 +239,11 @@ def _conflicts(ui: UIContext, cs_id: int, version: str, item: FlowOverlay) -> ft
         ]
 
     def process(_: object) -> None:
-        choices = {
-            p.name: values[f"choice#{item.flow_id}#{p.name}"]
-            for p in item.conflicts
-            if f"choice#{item.flow_id}#{p.name}" in values
-        }
+        choices: dict[str, Choice] = {}
+        for p in item.conflicts:
+            chosen = values.get(f"choice#{item.flow_id}#{p.name}")
+            if chosen == "keep" or chosen == "take":
+                choices[p.name] = chosen
         if ui.run(
             lambda: ui.studio.resolve_overlay(
                 user, cs_id, item.flow_id, choices, expected_version=version

@@ -54,7 +54,8 @@ class _Nav:
         self.ui = ui
 
     def go(self, route: str) -> None:
-        preview: Preview = self.ui.state.preview
+        preview = self.ui.state.preview
+        assert isinstance(preview, Preview)
         parts = [unquote(p) for p in route.split("?")[0].split("/") if p]
         if parts[:1] == ["vraag"] and len(parts) >= 2:
             preview.ctx.params = {
@@ -71,7 +72,8 @@ class _Nav:
         self.ui.render()
 
     def back(self) -> None:
-        preview: Preview = self.ui.state.preview
+        preview = self.ui.state.preview
+        assert isinstance(preview, Preview)
         session = preview.ctx.state.session
         if session is not None and session.can_go_back:
             preview.ctx.state.set_session(session.back())
@@ -110,7 +112,8 @@ def preview_view(ui: UIContext, cs_id: int, path: str | None, node: str | None) 
         )
     start = node if node in flow.nodes else flow.start
     key = (cs_id, version, flow.id, start)
-    preview: Preview | None = ui.state.preview
+    found = ui.state.preview
+    preview = found if isinstance(found, Preview) else None
     if preview is None or preview.key != key:
         shown = flow.model_copy(update={"start": start})
         others = [f for f in library.flows.values() if f.id != flow.id]

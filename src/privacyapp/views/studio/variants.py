@@ -52,7 +52,7 @@ def copy_panel(ui: UIContext, cs_id: int, flow_id: str, version: str) -> ft.Cont
     def make(variant: bool) -> Handler:
         def run(_: object) -> None:
             assert user is not None
-            new_id = values.get(key, "")
+            new_id = ui.state.text(key)
             call = ui.studio.new_variant if variant else ui.studio.copy_flow
             made = "variant" if variant else "kopie"
             ui.run(
@@ -72,7 +72,7 @@ def copy_panel(ui: UIContext, cs_id: int, flow_id: str, version: str) -> ft.Cont
             field(
                 "copy-id",
                 "Id van de nieuwe vraag",
-                values.get(key, ""),
+                ui.state.text(key),
                 lambda t: values.__setitem__(key, t),
             ),  # fmt: skip
             ft.Row(
