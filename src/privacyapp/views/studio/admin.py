@@ -5,13 +5,13 @@ Texts are Dutch at B1 level, with "je", and never use git words.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
 
 import flet as ft
 
 from privacyapp.studio.model import ROLE_LABELS, ROLES, ChangeSet
 from privacyapp.views.studio.context import UIContext
-from privacyapp.views.studio.kit import field, w
+from privacyapp.views.studio.kit import Handler, field, w
 
 __all__ = ["admin_view", "history_view"]
 
@@ -35,7 +35,7 @@ def history_view(ui: UIContext) -> ft.Control:
         )
         if user.has("auteur") or user.has("publicist"):
 
-            def restore(_: Any, pid: int = pub.id) -> None:
+            def restore(_: object, pid: int = pub.id) -> None:
                 made: list[ChangeSet] = []
                 if ui.run(lambda: made.append(studio.restore(user, pid))):
                     ui.go(f"/voorstel/{made[0].id}")
@@ -48,10 +48,10 @@ def history_view(ui: UIContext) -> ft.Control:
     return ft.Column(controls, spacing=12, tight=True)
 
 
-def _toggle(ui: UIContext, name: str, active: bool) -> Any:
+def _toggle(ui: UIContext, name: str, active: bool) -> Handler:
     user = ui.state.user
 
-    def run(_: Any) -> None:
+    def run(_: object) -> None:
         ui.run(lambda: ui.studio.update_account(user, name, active=active))
 
     return run
@@ -79,33 +79,35 @@ def admin_view(ui: UIContext) -> ft.Control:
         controls.append(ft.Row(row, wrap=True))
     controls.append(w.heading("Nieuw account", 2))
 
-    def keep(key: str) -> Any:
+    def keep(key: str) -> Callable[[str], None]:
         return lambda text: values.__setitem__(key, text)
 
     controls += [
         field(
-            "admin-name", "Accountnaam (kleine letters)", values.get("a-name", ""), keep("a-name")
+            "admin-name", "Accountnaam (kleine letters)", ui.state.text("a-name"), keep("a-name")
         ),
-        field("admin-display", "Volledige naam", values.get("a-display", ""), keep("a-display")),
+        field("admin-display", "Volledige naam", ui.state.text("a-display"), keep("a-display")),
         field(
             "admin-password",
             "Eerste wachtwoord (minstens 12 tekens)",
-            values.get("a-password", ""),
+            ui.state.text("a-password"),
             keep("a-password"),
             password=True,
         ),
         field(
             "admin-municipality",
             "Gemeentecode (alleen voor een gemeenteredacteur, bv. GM0363)",
-            values.get("a-municipality", ""),
+            ui.state.text("a-municipality"),
             keep("a-municipality"),
         ),  # fmt: skip
     ]
-    chosen: set[str] = values.setdefault("a-roles", set())
+    found = values.get("a-roles")
+    chosen: set[str] = found if isinstance(found, set) else set()
+    values["a-roles"] = chosen
 
-    def toggle(role: str) -> Any:
+    def toggle(role: str) -> Callable[[ft.Event[ft.Checkbox]], None]:
         # no re-render: the checkbox keeps its own state, so a quick next click is never lost
-        def run(e: Any) -> None:
+        def run(e: ft.Event[ft.Checkbox]) -> None:
             if e.control.value:
                 chosen.add(role)
             else:
@@ -128,15 +130,15 @@ def admin_view(ui: UIContext) -> ft.Control:
         )
     )
 
-    def create(_: Any) -> None:
+    def create(_: object) -> None:
         done = ui.run(
             lambda: studio.add_account(
-                values.get("a-name", ""),
-                values.get("a-password", ""),
+                ui.state.text("a-name"),
+                ui.state.text("a-password"),
                 sorted(chosen),
-                display_name=values.get("a-display") or None,
+                display_name=ui.state.text("a-display") or None,
                 by=user,
-                municipality=values.get("a-municipality") or None,
+                municipality=ui.state.text("a-municipality") or None,
             ),
             notice=f"Account {values.get('a-name', '')} is aangemaakt.",
         )

@@ -14,9 +14,9 @@ and the error summary in place, so the field being typed in keeps its focus.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Coroutine
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Protocol, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import flet as ft
@@ -44,7 +44,20 @@ CONFLICT_STATUS = (
     "Open de nieuwste versie en neem je wijziging over."
 )
 
-Schedule = Callable[[Callable[[], Coroutine[Any, Any, None]]], None]
+#: Runs a coroutine function on the page's loop (``page.run_task``).
+Schedule = Callable[[Callable[[], Awaitable[None]]], object]
+
+_T = TypeVar("_T")
+
+
+class TabState(Protocol):
+    """What autosave reads and keeps of a tab (``context.UIState``, which imports this module)."""
+
+    user: User | None
+    values: dict[str, object]
+    versions: dict[tuple[int, str], str]
+    drafts: dict[tuple[int, str], str]
+    conflicts: set[tuple[int, str]]
 
 
 def form_key(path: str, node: str, name: str) -> str:
@@ -52,7 +65,7 @@ def form_key(path: str, node: str, name: str) -> str:
     return f"{path}#{node}#{name}"
 
 
-def _local_zone() -> Any:
+def _local_zone() -> ZoneInfo | None:
     try:
         return ZoneInfo("Europe/Amsterdam")
     except ZoneInfoNotFoundError:  # a machine without time zone data: the clock's own zone
@@ -72,7 +85,9 @@ class Edit:
 class Autosave:
     """The pending edit of one tab, its idle timer and its status line."""
 
-    def __init__(self, studio: Studio, state: Any, *, schedule: Schedule | None = None) -> None:
+    def __init__(
+        self, studio: Studio, state: TabState, *, schedule: Schedule | None = None
+    ) -> None:
         self.studio = studio
         self.state = state
         self.schedule = schedule
@@ -103,10 +118,10 @@ class Autosave:
 
             self.schedule(later)
 
-    def tracked(self, edit: Edit, setter: Callable[[Any], None]) -> Callable[[Any], None]:
+    def tracked(self, edit: Edit, setter: Callable[[_T], None]) -> Callable[[_T], None]:
         """``setter`` that also marks ``edit`` as changed."""
 
-        def run(value: Any) -> None:
+        def run(value: _T) -> None:
             setter(value)
             self.changed(edit)
 

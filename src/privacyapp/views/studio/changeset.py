@@ -6,8 +6,6 @@ Texts are Dutch at B1 level, with "je", and never use git words.
 
 from __future__ import annotations
 
-from typing import Any
-
 import flet as ft
 
 from privacyapp.studio.diff import FileDiff
@@ -16,7 +14,7 @@ from privacyapp.studio.messages import dutch
 from privacyapp.studio.model import ChangeSet
 from privacyapp.views.studio.context import UIContext
 from privacyapp.views.studio.editor import locate
-from privacyapp.views.studio.kit import error_summary, field, w
+from privacyapp.views.studio.kit import Handler, error_summary, field, w
 
 __all__ = ["ACTION_LABELS", "change_set_view"]
 
@@ -92,7 +90,7 @@ def change_set_view(ui: UIContext, cs_id: int) -> ft.Control:
     # --- what to edit
     if cs.state != "gepubliceerd" and user.has("auteur"):
         files = studio.files(cs_id)
-        chosen = values.get("file") or (cs.files[0][1] if cs.files else None)
+        chosen = ui.state.text("file") or (cs.files[0][1] if cs.files else None)
         controls += [
             w.heading("Bewerken", 2),
             w.body(
@@ -118,7 +116,7 @@ def change_set_view(ui: UIContext, cs_id: int) -> ft.Control:
         field(
             "cs-comment",
             "Je opmerking",
-            values.get("comment", ""),
+            ui.state.text("comment"),
             lambda t: values.__setitem__("comment", t),
             multiline=True,
             hint=("Over een stap? Begin met de naam van de stap: " + ", ".join(nodes))
@@ -127,8 +125,8 @@ def change_set_view(ui: UIContext, cs_id: int) -> ft.Control:
         )
     )
 
-    def send_comment(_: Any) -> None:
-        text = values.get("comment", "")
+    def send_comment(_: object) -> None:
+        text = ui.state.text("comment")
         node = next((n for n in nodes if text.startswith(n)), None)
         path = next((d.path for d in diffs if any(n.node == node for n in d.nodes)), None)
         if node is not None:
@@ -187,10 +185,10 @@ def _file_picker(ui: UIContext, cs_id: int, files: list[str], chosen: str | None
     if any("/_fragments/" in p for p in yaml_files):
         sectors.append("_fragments")
     default = chosen.split("/")[1] if chosen and chosen.count("/") >= 2 else None
-    sector = values.get("sector") or default
+    sector = ui.state.text("sector") or default
 
-    def pick(value: str) -> Any:
-        def run(_: Any) -> None:
+    def pick(value: str) -> Handler:
+        def run(_: object) -> None:
             values["sector"] = value
             ui.render()
 
@@ -261,7 +259,7 @@ def _actions(ui: UIContext, cs: ChangeSet) -> list[ft.Control]:
             field(
                 "cs-reason",
                 "Wat moet er anders? (verplicht bij wijzigingen vragen)",
-                values.get("reason", ""),
+                ui.state.text("reason"),
                 lambda t: values.__setitem__("reason", t),
                 multiline=True,
             ),
@@ -269,7 +267,7 @@ def _actions(ui: UIContext, cs: ChangeSet) -> list[ft.Control]:
                 "Wijzigingen vragen",
                 "cs-request-changes",
                 lambda _: ui.run(
-                    lambda: studio.request_changes(user, cs.id, values.get("reason", "")),
+                    lambda: studio.request_changes(user, cs.id, ui.state.text("reason")),
                     notice="De auteur ziet je vraag.",
                 ),
             ),

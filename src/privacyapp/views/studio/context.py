@@ -11,7 +11,6 @@ import asyncio
 from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import flet as ft
@@ -37,7 +36,7 @@ class UIState:
     error: str | None = None
     error_lines: list[str] = field(default_factory=list)
     #: Form values being typed (field ident -> text), cleared when the screen changes.
-    values: dict[str, Any] = field(default_factory=dict)
+    values: dict[str, object] = field(default_factory=dict)
     #: The version each open file was read at: (change set, path) -> version.
     versions: dict[tuple[int, str], str] = field(default_factory=dict)
     #: YAML text being edited: (change set, path) -> text.
@@ -45,7 +44,13 @@ class UIState:
     #: Files whose last save was refused (someone else saved first): no background saves.
     conflicts: set[tuple[int, str]] = field(default_factory=set)
     yaml_mode: bool = False
-    preview: Any = None
+    #: The running preview (``preview.Preview``; typed there: the preview imports this module).
+    preview: object = None
+
+    def text(self, key: str) -> str:
+        """What was typed in the field ``key`` ("" when nothing was typed)."""
+        found = self.values.get(key)
+        return found if isinstance(found, str) else ""
 
 
 def split_route(route: str) -> tuple[list[str], dict[str, str]]:
@@ -63,7 +68,9 @@ def route_with(path: str, **query: str | None) -> str:
 class UIContext(ABC):
     """The controller of one tab: routing, sign-in, errors, rendering (screens: ``build``)."""
 
-    def __init__(self, page: Any, studio: Studio, *, storage: Any = None) -> None:
+    def __init__(
+        self, page: ft.Page | None, studio: Studio, *, storage: ft.SharedPreferences | None = None
+    ) -> None:
         self.page = page
         self.studio = studio
         self.state = UIState()
@@ -98,19 +105,20 @@ class UIContext(ABC):
         for key in [k for k in self.state.values if not (keep and k.startswith(keep))]:
             del self.state.values[key]
 
-    def to(self, route: str) -> Callable[[Any], None]:
+    def to(self, route: str) -> Callable[[object], None]:
         """A click handler that shows ``route``."""
         return lambda _: self.go(route)
 
     async def _push(self, route: str) -> None:
-        await self.page.push_route(route)
+        if self.page is not None:
+            await self.page.push_route(route)
 
     def refresh(self) -> None:
         self.render()
 
     def run(
         self,
-        action: Callable[[], Any],
+        action: Callable[[], object],
         *,
         then: str | None = None,
         notice: str | None = None,

@@ -12,7 +12,8 @@ Dutch (``privacyapp.studio.messages``), and the fields show their own problems.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import flet as ft
 
@@ -23,7 +24,7 @@ from privacyapp.studio.errors import StudioError
 from privacyapp.studio.messages import dutch
 from privacyapp.views.studio import forms, variants
 from privacyapp.views.studio.autosave import Edit
-from privacyapp.views.studio.kit import dropdown, error_summary, field, w
+from privacyapp.views.studio.kit import Handler, dropdown, error_summary, field, w
 
 if TYPE_CHECKING:
     from privacyapp.views.studio.context import UIContext
@@ -136,7 +137,7 @@ def _status(ui: UIContext) -> ft.Control:
 
 
 def _stale(ui: UIContext, cs_id: int, path: str) -> ft.Control:
-    def reload(_: Any) -> None:
+    def reload(_: object) -> None:
         state = ui.state
         state.versions.pop((cs_id, path), None)
         state.drafts.pop((cs_id, path), None)
@@ -186,7 +187,7 @@ def _summary(ui: UIContext, cs_id: int, path: str, text: str, own: list[Diagnost
         if step:
             where += f", stap {step}" + (f", {FIELD_NAMES.get(fld, fld)}" if fld else "")
 
-        def go(_: Any, s: str | None = step) -> None:
+        def go(_: object, s: str | None = step) -> None:
             ui.state.yaml_mode = s is None
             ui.go(f"/voorstel/{cs_id}/bestand?pad={path}" + (f"&stap={s}" if s else ""))
 
@@ -235,11 +236,13 @@ def _steps(ui: UIContext, edit: Edit, text: str, ids: list[str]) -> list[ft.Cont
         for step in ids
     ]
 
-    def structural(edit_text: Any, then: Any) -> Any:
+    def structural(
+        edit_text: Callable[[str], str], then: str | Callable[[], str | None] | None
+    ) -> Handler:
         """A button that changes the list of steps; ``then``: the step to show (or a function
         that gives it when clicked, for a new step's id)."""
 
-        def run(_: Any) -> None:
+        def run(_: object) -> None:
             if not ui.autosave.flush():  # what was typed goes first
                 ui.render()
                 return
@@ -258,7 +261,7 @@ def _steps(ui: UIContext, edit: Edit, text: str, ids: list[str]) -> list[ft.Cont
         return run
 
     kinds = list(_LAW_KINDS.items()) if section == "laws" else list(NODE_TYPES.items())
-    new_kind = values.get("new-kind") or kinds[0][0]
+    new_kind = ui.state.text("new-kind") or kinds[0][0]
     word = _SECTION_WORDS[section]
     return [
         w.heading(word, 2),
@@ -286,7 +289,7 @@ def _steps(ui: UIContext, edit: Edit, text: str, ids: list[str]) -> list[ft.Cont
         field(
             "editor-new-node",
             "Nieuw: id",
-            values.get("new-node", ""),
+            ui.state.text("new-node"),
             lambda v: values.__setitem__("new-node", v),
         ),
         dropdown(
@@ -302,12 +305,12 @@ def _steps(ui: UIContext, edit: Edit, text: str, ids: list[str]) -> list[ft.Cont
             structural(
                 lambda t: nodes.add_node(
                     t,
-                    values.get("new-node", ""),
-                    values.get("new-kind") or kinds[0][0],
+                    ui.state.text("new-node"),
+                    ui.state.text("new-kind") or kinds[0][0],
                     after=node,
                     section=section,
                 ),
-                lambda: values.get("new-node") or None,
+                lambda: ui.state.text("new-node") or None,
             ),  # fmt: skip
         ),
     ]

@@ -11,14 +11,15 @@ Autosave` after a pause or on leaving the form.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from functools import partial
+from typing import TYPE_CHECKING
 
 import flet as ft
 
 from privacyapp.studio import nodes
 from privacyapp.studio.diff import FIELD_NAMES, NODE_TYPES
 from privacyapp.views.studio.autosave import Edit, form_key
-from privacyapp.views.studio.kit import dropdown, field, w
+from privacyapp.views.studio.kit import Handler, dropdown, field, w
 
 if TYPE_CHECKING:
     from privacyapp.views.studio.context import UIContext
@@ -59,9 +60,9 @@ LAW_KINDS = [
 _PART_FIELDS = ("title", "summary", "steps", "explanation", "sources", "help", "actions")
 
 
-def outcome_row(outcome: Any) -> dict[str, Any]:
+def outcome_row(outcome: object) -> dict[str, str]:
     """An outcome (``{when: {...}, next: ...}``) as the form's row."""
-    row: dict[str, Any] = {"rule": "otherwise", "answer": "", "item": "", "min": "", "next": ""}
+    row: dict[str, str] = {"rule": "otherwise", "answer": "", "item": "", "min": "", "next": ""}
     if not isinstance(outcome, dict):
         return row
     row["next"] = str(outcome.get("next") or "")
@@ -77,10 +78,10 @@ def outcome_row(outcome: Any) -> dict[str, Any]:
     return row
 
 
-def outcome_value(row: dict[str, Any]) -> dict[str, Any]:
+def outcome_value(row: dict[str, str]) -> dict[str, object]:
     """The form's row as an outcome for the YAML (what the engine reads)."""
     rule, answer = row.get("rule") or "otherwise", row.get("answer") or ""
-    when: Any
+    when: str | dict[str, str | int]
     if rule == "otherwise":
         when = "otherwise"
     elif rule == "item":
@@ -93,10 +94,12 @@ def outcome_value(row: dict[str, Any]) -> dict[str, Any]:
     return {"when": when, "next": row.get("next") or ""}
 
 
-def _row_setter(row: dict[str, Any], column: str, then: Callable[[], None]) -> Any:
+def _row_setter(
+    row: dict[str, object], column: str, then: Callable[[], None]
+) -> Callable[[str], None]:
     """Set one column of a row; an empty value leaves the key out (the YAML stays as it was)."""
 
-    def run(value: Any) -> None:
+    def run(value: str) -> None:
         if value in ("", None):
             row.pop(column, None)
         else:
@@ -110,7 +113,7 @@ class _Form:
     """The parts one form is built from, over one step (or law) of one file."""
 
     def __init__(
-        self, ui: UIContext, edit: Edit, current: dict[str, Any], errors: dict[str, str]
+        self, ui: UIContext, edit: Edit, current: dict[str, object], errors: dict[str, str]
     ) -> None:
         self.ui, self.edit, self.current, self.errors = ui, edit, current, errors
         self.values = ui.state.values
@@ -118,13 +121,13 @@ class _Form:
     def key(self, name: str) -> str:
         return form_key(self.edit.path, self.edit.node or "", name)
 
-    def get(self, name: str, default: Any = "") -> Any:
+    def get(self, name: str, default: object = "") -> object:
         return self.values.get(self.key(name), self.current.get(name, default))
 
     def changed(self) -> None:
         self.ui.autosave.changed(self.edit)
 
-    def put(self, name: str) -> Callable[[Any], None]:
+    def put(self, name: str) -> Callable[[str], None]:
         return self.ui.autosave.tracked(
             self.edit, lambda value: self.values.__setitem__(self.key(name), value)
         )
@@ -160,12 +163,13 @@ class _Form:
             multiline=not comma, error=self.errors.get(name), hint=hint,
         )  # fmt: skip
 
-    def rows(self, name: str, default: Any = None) -> list[dict[str, Any]]:
+    def rows(self, name: str, default: object = None) -> list[dict[str, object]]:
         """The rows of a list field (kept in the values, so typing in them is kept)."""
         found = self.values.get(self.key(name))
         if isinstance(found, list):
             return found
-        rows = [dict(r) for r in (self.get(name, default or [])) if isinstance(r, dict)]
+        saved = self.get(name, default or [])
+        rows = [dict(r) for r in saved if isinstance(r, dict)] if isinstance(saved, list) else []
         self.values[self.key(name)] = rows
         return rows
 
@@ -189,27 +193,20 @@ class _Form:
             for column, label, options in columns:
                 ident = f"{prefix}-{index}-{column}"
                 setter = _row_setter(row, column, self.changed)
+                value = str(row.get(column) or "")
                 if options is not None:
-                    parts.append(dropdown(ident, label, row.get(column) or None, options, setter))
+                    parts.append(dropdown(ident, label, value or None, options, setter))
                 else:
-                    parts.append(field(ident, label, str(row.get(column) or ""), setter))
-            remove = self._remove(items, index)
+                    parts.append(field(ident, label, value, setter))
+            remove = self._then(partial(items.pop, index))
             parts.append(w.secondary("Weg", f"{prefix}-{index}-remove", remove))
             out.append(ft.Column(parts, spacing=6, tight=True))
-        out.append(w.secondary(add_label, f"{prefix}-add", self._add(items)))
+        out.append(w.secondary(add_label, f"{prefix}-add", self._then(lambda: items.append({}))))
         return out
 
-    def _remove(self, items: list[dict[str, Any]], index: int) -> Any:
-        def run(_: Any) -> None:
-            items.pop(index)
-            self.changed()
-            self.ui.render()
-
-        return run
-
-    def _add(self, items: list[dict[str, Any]]) -> Any:
-        def run(_: Any) -> None:
-            items.append({})
+    def _then(self, change: Callable[[], object]) -> Handler:  # a button changing the rows
+        def run(_: object) -> None:
+            change()
             self.changed()
             self.ui.render()
 
@@ -221,9 +218,11 @@ class _Form:
         """The checklist's outcome rules: first match wins; the last is "anders"."""
         key = self.key("outcomes")
         rows_key = self.key("outcomes-rows")
-        if not isinstance(self.values.get(rows_key), list):
-            self.values[rows_key] = [outcome_row(o) for o in self.get("outcomes", [])]
-        rows: list[dict[str, Any]] = self.values[rows_key]
+        rows = self.values.get(rows_key)
+        if not isinstance(rows, list):
+            saved = self.get("outcomes", [])
+            saved = saved if isinstance(saved, list) else []
+            rows = self.values[rows_key] = [outcome_row(o) for o in saved]
 
         def changed() -> None:
             self.values[key] = [outcome_value(r) for r in rows]
@@ -239,8 +238,8 @@ class _Form:
         for index, row in enumerate(rows):
             ident = f"form-outcomes-{index}"
 
-            def set_(column: str, r: dict[str, Any] = row) -> Any:
-                def run(value: Any) -> None:
+            def set_(column: str, r: dict[str, str] = row) -> Callable[[str], None]:
+                def run(value: str) -> None:
                     r[column] = value
                     changed()
                     if column == "rule":  # another kind of rule has other fields
@@ -250,7 +249,7 @@ class _Form:
 
             parts = _outcome_parts(ident, row, set_, items, steps)
 
-            def remove(_: Any, i: int = index) -> None:
+            def remove(_: object, i: int = index) -> None:
                 rows.pop(i)
                 changed()
                 self.ui.render()
@@ -258,7 +257,7 @@ class _Form:
             parts.append(w.secondary("Regel weghalen", f"{ident}-remove", remove))
             out.append(ft.Column(parts, spacing=6, tight=True))
 
-        def add(_: Any) -> None:
+        def add(_: object) -> None:
             position = len(rows) - 1 if rows and rows[-1]["rule"] == "otherwise" else len(rows)
             rows.insert(position, {"rule": "all", "answer": "yes", "item": "", "min": "",
                                    "next": ""})  # fmt: skip
@@ -297,8 +296,8 @@ class _Form:
 
 def _outcome_parts(
     ident: str,
-    row: dict[str, Any],
-    set_: Callable[[str], Any],
+    row: dict[str, str],
+    set_: Callable[[str], Callable[[str], None]],
     items: list[tuple[str, str]],
     steps: list[tuple[str, str]],
 ) -> list[ft.Control]:

@@ -7,7 +7,6 @@ the browser test and screen readers find them the same way as in the citizen app
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
 
 import flet as ft
 
@@ -15,7 +14,7 @@ from privacyapp.views.kit import widgets as w
 
 __all__ = ["Handler", "field", "dropdown", "error_summary", "w"]
 
-Handler = Callable[[Any], Any]
+Handler = w.Handler
 
 
 def field(

@@ -13,8 +13,9 @@ import base64
 import hashlib
 import secrets
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+import flet as ft
 from flet.auth import OAuthProvider
 
 from privacyapp.studio.oidc import OidcConfig
@@ -52,7 +53,7 @@ async def start(ui: UIContext) -> None:
     await ui.page.login(provider(config), fetch_user=True, redirect_to_page=True)
 
 
-def complete(ui: UIContext, error: str | None, claims: Mapping[str, Any] | None) -> None:
+def complete(ui: UIContext, error: str | None, claims: Mapping[str, object] | None) -> None:
     """The provider answered: sign in as the mapped account, or say what went wrong."""
     name = ui.studio.oidc.name if ui.studio.oidc is not None else "je organisatie"
     if error or claims is None:
@@ -66,7 +67,7 @@ def complete(ui: UIContext, error: str | None, claims: Mapping[str, Any] | None)
     ui.signed_in(lambda: ui.studio.sign_in_oidc(claims))
 
 
-def on_login(ui: UIContext, event: Any) -> None:
+def on_login(ui: UIContext, event: ft.LoginEvent) -> None:
     """``page.on_login``: Flet finished the code exchange (or failed)."""
     auth = getattr(ui.page, "auth", None)
     user = getattr(auth, "user", None)

@@ -11,13 +11,17 @@ rules (only adaptable parts, only the own municipality); this screen only shows 
 
 from __future__ import annotations
 
-from typing import Any
-
 import flet as ft
 
-from privacyapp.studio.overlays import FlowOverlay, OverlayPart, value_from_text, value_to_text
+from privacyapp.studio.overlays import (
+    Choice,
+    FlowOverlay,
+    OverlayPart,
+    value_from_text,
+    value_to_text,
+)
 from privacyapp.views.studio.context import UIContext
-from privacyapp.views.studio.kit import field, w
+from privacyapp.views.studio.kit import Handler, field, w
 
 __all__ = ["overlay_view"]
 
@@ -97,7 +101,8 @@ def _part(
     values = ui.state.values
     key = f"local#{flow_id}#{part.name}"
     ident = f"local-{flow_id}-{_ident(part)}"
-    text = values.get(key, value_to_text(part.field, part.local))
+    typed = values.get(key)
+    text = typed if isinstance(typed, str) else value_to_text(part.field, part.local)
     hint = {
         "steps": "Eén stap per regel.",
         "contacts": "Per regel: naam | telefoon | e-mail | website",
@@ -105,8 +110,9 @@ def _part(
     }.get(part.field)
     status = STATUS[part.status]
 
-    def save(_: Any) -> None:
-        value = value_from_text(part.field, values.get(key, text))
+    def save(_: object) -> None:
+        now = values.get(key)
+        value = value_from_text(part.field, now if isinstance(now, str) else text)
         ui.run(
             lambda: ui.studio.set_local_part(
                 user, cs_id, flow_id, part.node, part.field, value, expected_version=version
@@ -115,7 +121,7 @@ def _part(
         )
         values.pop(key, None)
 
-    def national(_: Any) -> None:
+    def national(_: object) -> None:
         ui.run(
             lambda: ui.studio.set_local_part(
                 user, cs_id, flow_id, part.node, part.field, None, expected_version=version
@@ -187,8 +193,8 @@ def _conflicts(ui: UIContext, cs_id: int, version: str, item: FlowOverlay) -> ft
         ident = f"local-{item.flow_id}-{_ident(part)}"
         chosen = values.get(key)
 
-        def choose(choice: str, key: str = key) -> Any:
-            def run(_: Any) -> None:
+        def choose(choice: str, key: str = key) -> Handler:
+            def run(_: object) -> None:
                 values[key] = choice
                 ui.refresh()
 
@@ -232,12 +238,12 @@ def _conflicts(ui: UIContext, cs_id: int, version: str, item: FlowOverlay) -> ft
             ),
         ]
 
-    def process(_: Any) -> None:
-        choices = {
-            p.name: values[f"choice#{item.flow_id}#{p.name}"]
-            for p in item.conflicts
-            if f"choice#{item.flow_id}#{p.name}" in values
-        }
+    def process(_: object) -> None:
+        choices: dict[str, Choice] = {}
+        for p in item.conflicts:
+            chosen = values.get(f"choice#{item.flow_id}#{p.name}")
+            if chosen == "keep" or chosen == "take":
+                choices[p.name] = chosen
         if ui.run(
             lambda: ui.studio.resolve_overlay(
                 user, cs_id, item.flow_id, choices, expected_version=version

@@ -10,7 +10,7 @@ dead ends marked.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 import flet as ft
@@ -28,6 +28,7 @@ from privacyapp.views.studio.editor import locate
 from privacyapp.views.studio.kit import w
 
 if TYPE_CHECKING:
+    from privacyapp.studio.checking import CheckResult
     from privacyapp.views.studio.context import UIContext
 
 __all__ = ["PHONE_WIDTH", "Preview", "flow_map", "preview_view"]
@@ -53,7 +54,8 @@ class _Nav:
         self.ui = ui
 
     def go(self, route: str) -> None:
-        preview: Preview = self.ui.state.preview
+        preview = self.ui.state.preview
+        assert isinstance(preview, Preview)
         parts = [unquote(p) for p in route.split("?")[0].split("/") if p]
         if parts[:1] == ["vraag"] and len(parts) >= 2:
             preview.ctx.params = {
@@ -70,7 +72,8 @@ class _Nav:
         self.ui.render()
 
     def back(self) -> None:
-        preview: Preview = self.ui.state.preview
+        preview = self.ui.state.preview
+        assert isinstance(preview, Preview)
         session = preview.ctx.state.session
         if session is not None and session.can_go_back:
             preview.ctx.state.set_session(session.back())
@@ -109,7 +112,8 @@ def preview_view(ui: UIContext, cs_id: int, path: str | None, node: str | None) 
         )
     start = node if node in flow.nodes else flow.start
     key = (cs_id, version, flow.id, start)
-    preview: Preview | None = ui.state.preview
+    found = ui.state.preview
+    preview = found if isinstance(found, Preview) else None
     if preview is None or preview.key != key:
         shown = flow.model_copy(update={"start": start})
         others = [f for f in library.flows.values() if f.id != flow.id]
@@ -151,7 +155,9 @@ def _flow_id(text: str) -> str | None:
     return found.value if isinstance(found, YScalar) else None
 
 
-def flow_map(ui: UIContext, cs_id: int, path: str, flow: Flow, check: Any) -> list[ft.Control]:
+def flow_map(
+    ui: UIContext, cs_id: int, path: str, flow: Flow, check: CheckResult
+) -> list[ft.Control]:
     """Every step, where it leads, and which steps cannot be reached or lead nowhere."""
     marks: dict[str, list[str]] = {}
     text = ui.studio.read(cs_id, path)[0]

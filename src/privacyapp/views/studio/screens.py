@@ -6,7 +6,7 @@ Flet client. Texts are Dutch at B1 level, with "je", and never use git words.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
 
 import flet as ft
 
@@ -75,11 +75,11 @@ def _frame(ui: UIContext, content: ft.Control) -> ft.Control:
 def sign_in_view(ui: UIContext) -> ft.Control:
     values = ui.state.values
 
-    def keep(key: str) -> Any:
+    def keep(key: str) -> Callable[[str], None]:
         return lambda text: values.__setitem__(key, text)
 
-    def submit(_: Any) -> None:
-        ui.sign_in(values.get("name", ""), values.get("password", ""))
+    def submit(_: object) -> None:
+        ui.sign_in(ui.state.text("name"), ui.state.text("password"))
 
     controls: list[ft.Control] = [
         w.heading("Redactiestudio PrivacyApp", 1, ident="sign-in-title"),
@@ -90,11 +90,11 @@ def sign_in_view(ui: UIContext) -> ft.Control:
     if ui.state.error:
         controls.append(error_summary("sign-in-error", ui.state.error, []))
     controls += [
-        field("sign-in-name", "Naam", values.get("name", ""), keep("name")),
+        field("sign-in-name", "Naam", ui.state.text("name"), keep("name")),
         field(
             "sign-in-password",
             "Wachtwoord",
-            values.get("password", ""),
+            ui.state.text("password"),
             keep("password"),
             password=True,
             on_submit=submit,
@@ -123,9 +123,9 @@ def list_view(ui: UIContext) -> ft.Control:
     controls: list[ft.Control] = [w.heading("Wijzigingsvoorstellen", 1, ident="list-title")]
     if user.has("auteur") or user.has("gemeenteredacteur"):
 
-        def create(_: Any) -> None:
+        def create(_: object) -> None:
             made: list[ChangeSet] = []
-            title = values.get("new-title", "")
+            title = ui.state.text("new-title")
             if ui.run(lambda: made.append(ui.studio.new_change_set(user, title))):
                 ui.go(f"/voorstel/{made[0].id}")
 
@@ -134,7 +134,7 @@ def list_view(ui: UIContext) -> ft.Control:
             field(
                 "list-new-title",
                 "Titel: wat wil je veranderen?",
-                values.get("new-title", ""),
+                ui.state.text("new-title"),
                 lambda text: values.__setitem__("new-title", text),
             ),
             w.primary("Voorstel maken", "list-new", create),

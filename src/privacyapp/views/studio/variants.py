@@ -9,14 +9,12 @@ maken" (a variant that inherits everything it does not override).
 
 from __future__ import annotations
 
-from typing import Any
-
 import flet as ft
 
 from privacyapp.studio.diff import FIELD_NAMES
 from privacyapp.studio.errors import StudioError
 from privacyapp.views.studio.context import UIContext
-from privacyapp.views.studio.kit import field, w
+from privacyapp.views.studio.kit import Handler, field, w
 
 __all__ = ["copy_panel", "variant_panel"]
 
@@ -51,10 +49,10 @@ def copy_panel(ui: UIContext, cs_id: int, flow_id: str, version: str) -> ft.Cont
     values = ui.state.values
     key = f"copy#{cs_id}#{flow_id}"
 
-    def make(variant: bool) -> Any:
-        def run(_: Any) -> None:
+    def make(variant: bool) -> Handler:
+        def run(_: object) -> None:
             assert user is not None
-            new_id = values.get(key, "")
+            new_id = ui.state.text(key)
             call = ui.studio.new_variant if variant else ui.studio.copy_flow
             made = "variant" if variant else "kopie"
             ui.run(
@@ -74,7 +72,7 @@ def copy_panel(ui: UIContext, cs_id: int, flow_id: str, version: str) -> ft.Cont
             field(
                 "copy-id",
                 "Id van de nieuwe vraag",
-                values.get(key, ""),
+                ui.state.text(key),
                 lambda t: values.__setitem__(key, t),
             ),  # fmt: skip
             ft.Row(
