@@ -6,13 +6,13 @@ from __future__ import annotations
 import inspect
 import re
 from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING
 
 import flet as ft
 
-from privacyapp.opendata import (
-    Address,
-    Municipality,
-)
+if TYPE_CHECKING:
+    from privacyapp.opendata import Address, Municipality
+
 from privacyapp.views.kit import i18n
 from privacyapp.views.kit import widgets as w
 from privacyapp.views.kit.theme import TOUCH_TARGET
