@@ -126,6 +126,12 @@ def _limiter(free_attempts: int | None) -> PinTryLimiter:
     return PinTryLimiter(policy=LockPolicy(free_attempts=free_attempts))
 
 
+def _web_kdf_limits() -> KdfLimits:
+    from privacyapp.dossier import WEB_KDF_LIMITS
+
+    return WEB_KDF_LIMITS
+
+
 def file_backend(data_dir: Path) -> FileBackend:
     """The desktop/mobile backend (the platform's app-data directory)."""
     from privacyapp.dossier import FileBackend
@@ -184,14 +190,12 @@ class StoreService:
         keystore_secret: bytes | None = None,
         lock_factory: Callable[[Backend], AppLock] | None = None,
     ) -> None:
-        from privacyapp.dossier import WEB_KDF_LIMITS
-
         self.data_dir = data_dir
         self.web = web
         self._secret = keystore_secret
         #: Web mode only: the server's shields for PIN tries (None on desktop and mobile).
         self.guard = WebGuard() if web else None
-        limits = WEB_KDF_LIMITS if web else None
+        limits = _web_kdf_limits() if web else None  # desktop: the store loads on first use
         self._lock_factory = lock_factory or (
             lambda backend: make_app_lock(backend, keystore_secret=self._secret, kdf_limits=limits)
         )
