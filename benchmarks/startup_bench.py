@@ -1,7 +1,8 @@
 """Benchmark the app's start before the first screen: importing it, then building its services.
 
 Each run is a fresh Python process (bytecode cached by a first, untimed run), so no run warms
-the next. Printed per checkout, medians with [min-max] of wall time: ``import privacyapp.app``,
+the next. Printed per checkout, medians with [min-max] of the process's CPU time (steadier
+than wall time on a shared machine; the work is single-threaded): ``import privacyapp.app``,
 ``build_services`` after it (offline, a fresh data directory: the built-in bundle, the search
 index, the store and the municipality directory), both together, and the number of modules
 loaded after each step. The baseline in the same run is ``import flet`` (the floor: the UI
@@ -30,20 +31,20 @@ SRC = Path(__file__).resolve().parents[1] / "src"
 PROBE = r"""
 import json, sys, time
 from pathlib import Path
-t0 = time.perf_counter()
+t0 = time.process_time()
 import privacyapp.app
-t1 = time.perf_counter()
+t1 = time.process_time()
 imported = len(sys.modules)
 privacyapp.app.build_services(Path(sys.argv[1]), web=False)
-t2 = time.perf_counter()
+t2 = time.process_time()
 print(json.dumps([t1 - t0, t2 - t1, t2 - t0, imported, len(sys.modules)]))
 """
 
 FLOOR = r"""
 import json, sys, time
-t0 = time.perf_counter()
+t0 = time.process_time()
 import flet
-t1 = time.perf_counter()
+t1 = time.process_time()
 print(json.dumps([t1 - t0, 0.0, t1 - t0, len(sys.modules), len(sys.modules)]))
 """
 

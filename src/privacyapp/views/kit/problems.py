@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from privacyapp.dossier import StoreError
-
 from privacyapp.errors import PrivacyAppError
 from privacyapp.views.kit.i18n import Translator
+
+if TYPE_CHECKING:
+    from privacyapp.dossier import StoreError
 
 __all__ = ["record_error", "store_error"]
 

@@ -7,6 +7,11 @@ from typing import TYPE_CHECKING
 
 import flet as ft
 
+from privacyapp.views.kit import i18n
+from privacyapp.views.kit import widgets as w
+from privacyapp.views.kit.theme import TOUCH_TARGET
+from privacyapp.views.municipality.card import Handler, Translate, on_event, shown
+
 if TYPE_CHECKING:
     from privacyapp.opendata import (
         Municipality,
@@ -15,11 +20,6 @@ if TYPE_CHECKING:
         PostcodeMatch,
         RefreshResult,
     )
-
-from privacyapp.views.kit import i18n
-from privacyapp.views.kit import widgets as w
-from privacyapp.views.kit.theme import TOUCH_TARGET
-from privacyapp.views.municipality.card import Handler, Translate, on_event, shown
 
 __all__ = [
     "MunicipalityState",

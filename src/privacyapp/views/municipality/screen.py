@@ -21,9 +21,6 @@ from typing import TYPE_CHECKING
 
 import flet as ft
 
-if TYPE_CHECKING:
-    from privacyapp.opendata import MunicipalityDirectory, RefreshResult
-
 from privacyapp.views.kit import i18n
 from privacyapp.views.kit import widgets as w
 from privacyapp.views.kit.context import RouteSpec, ViewContext
@@ -47,6 +44,9 @@ from privacyapp.views.municipality.parts import (
     source_line,
     status_text,
 )
+
+if TYPE_CHECKING:
+    from privacyapp.opendata import MunicipalityDirectory, RefreshResult
 
 __all__ = [
     "ROUTES",

@@ -10,13 +10,13 @@ from typing import TYPE_CHECKING
 
 import flet as ft
 
-if TYPE_CHECKING:
-    from privacyapp.dossier import VerificationReport
-
 from privacyapp.views.kit import i18n
 from privacyapp.views.kit import widgets as w
 from privacyapp.views.kit.context import ViewContext
 from privacyapp.views.record.state import record_state
+
+if TYPE_CHECKING:
+    from privacyapp.dossier import VerificationReport
 
 #: The check result's scroll key (``ViewContext.focus``).
 VERDICT_KEY = "record-verdict"

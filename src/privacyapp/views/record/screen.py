@@ -12,9 +12,6 @@ from typing import TYPE_CHECKING, Any
 
 import flet as ft
 
-if TYPE_CHECKING:
-    from privacyapp.dossier import RecordService, SigningIdentity, Vault
-
 from privacyapp.errors import PrivacyAppError
 from privacyapp.views.kit import i18n
 from privacyapp.views.kit import widgets as w
@@ -24,6 +21,9 @@ from privacyapp.views.kit.problems import record_error
 from privacyapp.views.kit.vault import open_vault
 from privacyapp.views.record.check import check_bytes, check_view, problem_lines, signed_at, verdict
 from privacyapp.views.record.state import RecordScreen, field_of, record_state
+
+if TYPE_CHECKING:
+    from privacyapp.dossier import RecordService, SigningIdentity, Vault
 
 __all__ = [
     "ROUTES",

@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from privacyapp.dossier import SignedRecord, VerificationReport
-
 from privacyapp.errors import PrivacyAppError
 from privacyapp.views.kit import i18n
 from privacyapp.views.kit.context import ViewContext
+
+if TYPE_CHECKING:
+    from privacyapp.dossier import SignedRecord, VerificationReport
 
 __all__ = ["RecordScreen", "field_of", "record_state"]
 

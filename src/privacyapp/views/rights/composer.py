@@ -15,10 +15,6 @@ from typing import TYPE_CHECKING
 import flet as ft
 
 from privacyapp.errors import PrivacyAppError
-
-if TYPE_CHECKING:
-    from privacyapp import rights
-
 from privacyapp.views.kit import i18n
 from privacyapp.views.kit import widgets as w
 from privacyapp.views.kit.focus import first_focusable, request_focus
@@ -34,6 +30,9 @@ from privacyapp.views.rights.parts import (
     recipient_section,
     tag,
 )
+
+if TYPE_CHECKING:
+    from privacyapp import rights
 
 __all__ = ["FEEDBACK_KEY", "RightsScreen", "StoreNotOpenError"]
 

@@ -13,13 +13,13 @@ from typing import TYPE_CHECKING
 
 import flet as ft
 
-if TYPE_CHECKING:
-    from privacyapp.rights import Label, Message
-
 from privacyapp.views.kit import widgets as w
 from privacyapp.views.kit.i18n import Translator
 from privacyapp.views.rights import service_text as rt
 from privacyapp.views.rights.parts import tag
+
+if TYPE_CHECKING:
+    from privacyapp.rights import Label, Message
 
 __all__ = ["FEEDBACK_KEY", "error_box", "error_targets"]
 

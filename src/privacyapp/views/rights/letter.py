@@ -12,14 +12,14 @@ from typing import TYPE_CHECKING
 
 import flet as ft
 
-if TYPE_CHECKING:
-    from privacyapp.rights import Letter, MailLink, RightsRequest
-
 from privacyapp.views.kit import i18n
 from privacyapp.views.kit.i18n import Translator
 from privacyapp.views.rights import service_text as rt
 from privacyapp.views.rights.parts import ClientActions, async_handler, bullets, stack, tag
 from privacyapp.views.rights.service_text import DUTCH
+
+if TYPE_CHECKING:
+    from privacyapp.rights import Letter, MailLink, RightsRequest
 
 __all__ = ["deadline_view", "letter_preview"]
 

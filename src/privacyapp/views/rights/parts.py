@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING, Protocol
 
 import flet as ft
 
-if TYPE_CHECKING:
-    from privacyapp.rights import Draft, MunicipalityLike, RecipientMode, RequestKind
-
 from privacyapp.views.kit import widgets as w
 from privacyapp.views.kit.i18n import Translator
 from privacyapp.views.rights import service_text as rt
 from privacyapp.views.rights.service_text import DUTCH
+
+if TYPE_CHECKING:
+    from privacyapp.rights import Draft, MunicipalityLike, RecipientMode, RequestKind
 
 __all__ = [
     "ClientActions",

@@ -16,10 +16,6 @@ from urllib.parse import quote
 
 import flet as ft
 
-if TYPE_CHECKING:
-    from privacyapp.dossier import Vault
-    from privacyapp.rights import RequestKind, RightsRequest, Role
-
 from privacyapp.views.kit import widgets as w
 from privacyapp.views.kit.context import RouteSpec, ViewContext
 from privacyapp.views.kit.focus import request_focus
@@ -37,6 +33,10 @@ from privacyapp.views.rights.parts import (
     recipient_section,
 )
 from privacyapp.views.rights.state import RightsState
+
+if TYPE_CHECKING:
+    from privacyapp.dossier import Vault
+    from privacyapp.rights import RequestKind, RightsRequest, Role
 
 __all__ = [
     "FEEDBACK_KEY",

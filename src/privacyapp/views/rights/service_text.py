@@ -15,6 +15,9 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
+from privacyapp.views.kit import i18n
+from privacyapp.views.kit.i18n import MONTHS_EN, Translator
+
 if TYPE_CHECKING:
     from privacyapp.rights import (
         Deadline,
@@ -29,9 +32,6 @@ if TYPE_CHECKING:
         RightsRequest,
         Role,
     )
-
-from privacyapp.views.kit import i18n
-from privacyapp.views.kit.i18n import MONTHS_EN, Translator
 
 __all__ = [
     "DUTCH",

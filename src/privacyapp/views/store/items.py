@@ -14,15 +14,14 @@ from urllib.parse import quote
 import flet as ft
 
 from privacyapp.errors import PrivacyAppError
-
-if TYPE_CHECKING:
-    from privacyapp.dossier import Record, StoreProblem
-    from privacyapp.rights import RightsRequest
-
 from privacyapp.views.kit import i18n
 from privacyapp.views.kit.i18n import Translator
 from privacyapp.views.store.dialogs import semantic
 from privacyapp.views.store.text import problem_text, status_label
+
+if TYPE_CHECKING:
+    from privacyapp.dossier import Record, StoreProblem
+    from privacyapp.rights import RightsRequest
 
 __all__ = [
     "advice_route",

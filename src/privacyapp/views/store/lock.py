@@ -13,9 +13,6 @@ from urllib.parse import parse_qsl, quote, urlsplit
 
 import flet as ft
 
-if TYPE_CHECKING:
-    from privacyapp.dossier import StoreError, Vault
-
 from privacyapp.views.kit import widgets as w
 from privacyapp.views.kit.context import RouteSpec, ViewContext
 from privacyapp.views.kit.services import Services
@@ -33,6 +30,9 @@ from privacyapp.views.store.lockscreen import (
 from privacyapp.views.store.overview import OverviewScreen
 from privacyapp.views.store.page import close_dialog, show_dialog
 from privacyapp.views.store.text import store_error
+
+if TYPE_CHECKING:
+    from privacyapp.dossier import StoreError, Vault
 
 __all__ = [
     "LockScreen",

@@ -14,15 +14,15 @@ from typing import TYPE_CHECKING
 
 import flet as ft
 
-if TYPE_CHECKING:
-    from privacyapp.dossier import AppLock, StoreError, Vault
-
 from privacyapp.views.kit import i18n
 from privacyapp.views.kit import widgets as w
 from privacyapp.views.kit.focus import form_problem
 from privacyapp.views.kit.i18n import Translator
 from privacyapp.views.kit.store_session import WebGuard
 from privacyapp.views.store.text import store_error
+
+if TYPE_CHECKING:
+    from privacyapp.dossier import AppLock, StoreError, Vault
 
 __all__ = ["LockScreen", "LockState", "forgot_pin_dialog", "lock_view", "semantic", "set_pin_view"]
 

@@ -14,9 +14,6 @@ from typing import TYPE_CHECKING
 
 import flet as ft
 
-if TYPE_CHECKING:
-    from privacyapp.dossier import Record, StoreError, Vault
-
 from privacyapp.engine import PathTaken
 from privacyapp.views.kit import i18n
 from privacyapp.views.kit import widgets as w
@@ -38,6 +35,9 @@ from privacyapp.views.store.items import (
 from privacyapp.views.store.page import close_dialog, later, save_file, show_dialog
 from privacyapp.views.store.state import StoreState
 from privacyapp.views.store.text import store_error
+
+if TYPE_CHECKING:
+    from privacyapp.dossier import Record, StoreError, Vault
 
 __all__ = [
     "EXPORT_FILE_NAME",

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from privacyapp.dossier import StoreProblem
-
 from privacyapp.views.kit.i18n import Translator
 from privacyapp.views.kit.problems import store_error
+
+if TYPE_CHECKING:
+    from privacyapp.dossier import StoreProblem
 
 __all__ = ["problem_text", "status_label", "store_error"]
 
