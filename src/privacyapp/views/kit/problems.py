@@ -8,9 +8,13 @@ here, so the same error reads the same everywhere.
 
 from __future__ import annotations
 
-from privacyapp.dossier import IdentityFieldError, RecordError, StoreError
+from typing import TYPE_CHECKING
+
 from privacyapp.errors import PrivacyAppError
 from privacyapp.views.kit.i18n import Translator
+
+if TYPE_CHECKING:
+    from privacyapp.dossier import StoreError
 
 __all__ = ["record_error", "store_error"]
 
@@ -28,6 +32,8 @@ def store_error(t: Translator, exc: StoreError, key: str | None = None) -> str:
 
 def record_error(t: Translator, exc: PrivacyAppError) -> str:
     """The text of an error of the record service (signing, identity, or the store it uses)."""
+    from privacyapp.dossier import IdentityFieldError, RecordError, StoreError
+
     if isinstance(exc, IdentityFieldError):  # names the field: "Vul je naam in."
         field = t(f"record.field.{exc.field}")
         return t(f"record.error.{exc.code.value}", field=field, **exc.fields)

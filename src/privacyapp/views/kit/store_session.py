@@ -18,25 +18,22 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from privacyapp.dossier import (
-    WEB_KDF_LIMITS,
-    AppLock,
-    Backend,
-    BrowserBackend,
-    DerivationGate,
-    FileBackend,
-    KdfLimits,
-    KeyWrapper,
-    LockPolicy,
-    PinTryLimiter,
-    SecretWrapper,
-    StorageClearedError,
-)
 from privacyapp.views.kit.i18n import Translator
 from privacyapp.views.kit.state import AppState, Features
 
 if TYPE_CHECKING:
     import flet as ft
+
+    from privacyapp.dossier import (
+        AppLock,
+        Backend,
+        DerivationGate,
+        FileBackend,
+        KdfLimits,
+        KeyWrapper,
+        PinTryLimiter,
+        StorageClearedError,
+    )
 
 __all__ = [
     "CLEARED",
@@ -66,6 +63,8 @@ def keystore_wrapper(secret: bytes | None) -> KeyWrapper | None:
     Without a keystore (web, this test machine) pass ``None``; the Argon2id-derived PIN key is
     then the only protection, and the PIN cannot be removed.
     """
+    from privacyapp.dossier import SecretWrapper
+
     return SecretWrapper(secret) if secret is not None else None
 
 
@@ -78,6 +77,8 @@ def make_app_lock(
 ) -> AppLock:
     """The app lock over ``backend``, peppered by the keystore secret when there is one; in web
     mode ``kdf_limits`` bounds what a PIN try may cost the server."""
+    from privacyapp.dossier import AppLock
+
     return AppLock(
         backend,
         clock=clock,
@@ -94,11 +95,9 @@ class WebGuard:
     PINs are counted per visitor in the server's memory (``PinTryLimiter``: by session, and more
     loosely by address), so clearing the browser's storage does not reset them."""
 
-    gate: DerivationGate = field(default_factory=lambda: DerivationGate(2))
-    sessions: PinTryLimiter = field(default_factory=PinTryLimiter)
-    addresses: PinTryLimiter = field(
-        default_factory=lambda: PinTryLimiter(policy=LockPolicy(free_attempts=20))
-    )
+    gate: DerivationGate = field(default_factory=lambda: _gate(2))
+    sessions: PinTryLimiter = field(default_factory=lambda: _limiter(None))
+    addresses: PinTryLimiter = field(default_factory=lambda: _limiter(20))
 
     async def derive(self, keys: tuple[str, str | None], fn: Callable[..., _T], *args: str) -> _T:
         """Run ``fn(*args)`` (an unlock or a PIN change) through the limits and the gate."""
@@ -112,8 +111,31 @@ class WebGuard:
                 return await self.gate.run(fn, *args)
 
 
+def _gate(concurrent: int) -> DerivationGate:
+    from privacyapp.dossier import DerivationGate
+
+    return DerivationGate(concurrent)
+
+
+def _limiter(free_attempts: int | None) -> PinTryLimiter:
+    """A PIN-try count with the store's own policy, or one allowing ``free_attempts``."""
+    from privacyapp.dossier import LockPolicy, PinTryLimiter
+
+    if free_attempts is None:
+        return PinTryLimiter()
+    return PinTryLimiter(policy=LockPolicy(free_attempts=free_attempts))
+
+
+def _web_kdf_limits() -> KdfLimits:
+    from privacyapp.dossier import WEB_KDF_LIMITS
+
+    return WEB_KDF_LIMITS
+
+
 def file_backend(data_dir: Path) -> FileBackend:
     """The desktop/mobile backend (the platform's app-data directory)."""
+    from privacyapp.dossier import FileBackend
+
     return FileBackend(data_dir)
 
 
@@ -173,7 +195,7 @@ class StoreService:
         self._secret = keystore_secret
         #: Web mode only: the server's shields for PIN tries (None on desktop and mobile).
         self.guard = WebGuard() if web else None
-        limits = WEB_KDF_LIMITS if web else None
+        limits = _web_kdf_limits() if web else None  # desktop: the store loads on first use
         self._lock_factory = lock_factory or (
             lambda backend: make_app_lock(backend, keystore_secret=self._secret, kdf_limits=limits)
         )
@@ -181,6 +203,8 @@ class StoreService:
 
     def session(self, state: AppState) -> StoreSession | None:
         """This page's session, or ``None`` while (web) it still has to be loaded."""
+        from privacyapp.dossier import FileBackend
+
         existing = state.features.find(StoreSession)
         if existing is not None:
             return existing
@@ -193,6 +217,8 @@ class StoreService:
 
     async def load(self, page: ft.Page, state: AppState, on_ready: Callable[[], None]) -> None:
         """Web: read this browser's storage into a session, then call ``on_ready``."""
+        from privacyapp.dossier import BrowserBackend
+
         loading = state.features.get(_Loading)
         if state.features.find(StoreSession) is not None or loading.busy:
             return

@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Literal, TypeGuard
 
-from privacyapp.dossier import BrowserBackend, StoreError
 from privacyapp.views.kit.context import ViewContext
 from privacyapp.views.kit.store_session import StoreSession
 
@@ -53,6 +52,8 @@ def _catch_up(ctx: ViewContext, session: StoreSession) -> None:
     """Web: once per screen, pick up what another tab of this browser saved, so this tab's
     next save builds on it (the store re-checks its history before every write, but it can only
     see another tab's writes after the backend re-read them). One browser round trip."""
+    from privacyapp.dossier import BrowserBackend, StoreError
+
     backend, page = session.backend, ctx.page
     if not isinstance(backend, BrowserBackend) or not page_alive(page):
         return

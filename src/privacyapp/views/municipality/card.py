@@ -6,16 +6,16 @@ from __future__ import annotations
 import inspect
 import re
 from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING
 
 import flet as ft
 
-from privacyapp.opendata import (
-    Address,
-    Municipality,
-)
 from privacyapp.views.kit import i18n
 from privacyapp.views.kit import widgets as w
 from privacyapp.views.kit.theme import TOUCH_TARGET
+
+if TYPE_CHECKING:
+    from privacyapp.opendata import Address, Municipality
 
 __all__ = ["Handler", "Translate", "about_panel", "detail_card", "on_event", "shown", "tel_url"]
 

@@ -3,22 +3,23 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import flet as ft
 
-from privacyapp.opendata import (
-    Municipality,
-    MunicipalityDirectory,
-    OpenDataCode,
-    PostcodeError,
-    PostcodeMatch,
-    RefreshResult,
-    search_key,
-)
 from privacyapp.views.kit import i18n
 from privacyapp.views.kit import widgets as w
 from privacyapp.views.kit.theme import TOUCH_TARGET
 from privacyapp.views.municipality.card import Handler, Translate, on_event, shown
+
+if TYPE_CHECKING:
+    from privacyapp.opendata import (
+        Municipality,
+        MunicipalityDirectory,
+        PostcodeError,
+        PostcodeMatch,
+        RefreshResult,
+    )
 
 __all__ = [
     "MunicipalityState",
@@ -47,6 +48,8 @@ def source_line(directory: MunicipalityDirectory, t: Translate = i18n.DUTCH) -> 
 
 def status_text(result: RefreshResult, t: Translate = i18n.DUTCH) -> str:
     """The status line after a refresh: "bijgewerkt", or which data is still in use."""
+    from privacyapp.opendata import OpenDataCode
+
     if result.ok:
         return t("municipality.updated", date=day_text(result, t))
     code = result.error.code if result.error is not None else OpenDataCode.FEED_FAILED
@@ -63,6 +66,8 @@ def postcode_problem(error: PostcodeError, postcode: str) -> tuple[str, dict[str
 
 def exact(record: Municipality, query: str) -> bool:
     """True when the query is this municipality's name (or alias) in any spelling."""
+    from privacyapp.opendata import search_key
+
     wanted = search_key(query).replace(" ", "")
     names = (record.name, record.official_name, *record.aliases)
     return any(search_key(name).replace(" ", "") == wanted for name in names)

@@ -17,14 +17,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING
 
 import flet as ft
 
-from privacyapp.opendata import (
-    MunicipalityDirectory,
-    PostcodeError,
-    RefreshResult,
-)
 from privacyapp.views.kit import i18n
 from privacyapp.views.kit import widgets as w
 from privacyapp.views.kit.context import RouteSpec, ViewContext
@@ -48,6 +44,9 @@ from privacyapp.views.municipality.parts import (
     source_line,
     status_text,
 )
+
+if TYPE_CHECKING:
+    from privacyapp.opendata import MunicipalityDirectory, RefreshResult
 
 __all__ = [
     "ROUTES",
@@ -132,6 +131,8 @@ class MunicipalityScreen:
 
     async def lookup_postcode(self, postcode: str) -> None:
         """Ask PDOK (in a worker thread) which municipality a postcode is in."""
+        from privacyapp.opendata import PostcodeError
+
         state = self.state
         state.postcode, state.postcode_problem = postcode, False
         if not self.directory.is_postcode(postcode):

@@ -6,15 +6,17 @@ Also the texts the record screens share about a report: ``problem_lines`` and ``
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 import flet as ft
 
-from privacyapp.dossier import VerificationReport
-from privacyapp.dossier._record import _amsterdam, format_datetime
 from privacyapp.views.kit import i18n
 from privacyapp.views.kit import widgets as w
 from privacyapp.views.kit.context import ViewContext
 from privacyapp.views.record.state import record_state
+
+if TYPE_CHECKING:
+    from privacyapp.dossier import VerificationReport
 
 #: The check result's scroll key (``ViewContext.focus``).
 VERDICT_KEY = "record-verdict"
@@ -36,6 +38,8 @@ def problem_lines(ctx: ViewContext, report: VerificationReport) -> list[str]:
 
 def signed_at(ctx: ViewContext, when: datetime) -> str:
     """'22 november 2026 om 11:00 (Nederlandse tijd)': the PDF's own wording in Dutch."""
+    from privacyapp.dossier._record import _amsterdam, format_datetime
+
     local = when.astimezone(_amsterdam())
     return i18n.from_dutch(
         ctx.t,

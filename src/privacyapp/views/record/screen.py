@@ -8,16 +8,10 @@ by ``services.signer`` (``privacyapp.dossier.RecordService``); values live in
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import flet as ft
 
-from privacyapp.dossier import (
-    RecordError,
-    RecordService,
-    SigningIdentity,
-    Vault,
-)
 from privacyapp.errors import PrivacyAppError
 from privacyapp.views.kit import i18n
 from privacyapp.views.kit import widgets as w
@@ -27,6 +21,9 @@ from privacyapp.views.kit.problems import record_error
 from privacyapp.views.kit.vault import open_vault
 from privacyapp.views.record.check import check_bytes, check_view, problem_lines, signed_at, verdict
 from privacyapp.views.record.state import RecordScreen, field_of, record_state
+
+if TYPE_CHECKING:
+    from privacyapp.dossier import RecordService, SigningIdentity, Vault
 
 __all__ = [
     "ROUTES",
@@ -131,6 +128,8 @@ def identity_form(
     ctx: ViewContext, signer: RecordService, title: ft.Control, vault: Vault | None
 ) -> ft.Control:
     """First use: name, organisation, e-mail and role, or import a .p12."""
+    from privacyapp.dossier import RecordError
+
     screen = record_state(ctx)
     name = _field(ctx.t("record.name"), "record-name", autofocus=True)
     organisation = _field(ctx.t("record.organisation"), "record-organisation")

@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from privacyapp.dossier import (
-    ClientReferenceError,
-    IdentityFieldError,
-    IdentityImportError,
-    SignedRecord,
-    VerificationReport,
-)
 from privacyapp.errors import PrivacyAppError
 from privacyapp.views.kit import i18n
 from privacyapp.views.kit.context import ViewContext
+
+if TYPE_CHECKING:
+    from privacyapp.dossier import SignedRecord, VerificationReport
 
 __all__ = ["RecordScreen", "field_of", "record_state"]
 
@@ -48,6 +45,8 @@ def record_state(ctx: ViewContext) -> RecordScreen:
 
 def field_of(error: PrivacyAppError) -> str:
     """The identifier of the form field ``error`` is about ("" when it is about none)."""
+    from privacyapp.dossier import ClientReferenceError, IdentityFieldError, IdentityImportError
+
     if isinstance(error, ClientReferenceError):
         return "record-reference"
     if isinstance(error, IdentityImportError):

@@ -10,26 +10,11 @@ import contextlib
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING
 
 import flet as ft
 
-from privacyapp.dossier import StoreError
 from privacyapp.errors import PrivacyAppError
-from privacyapp.rights import (
-    Code,
-    ComposerState,
-    Draft,
-    MunicipalityLike,
-    RecipientMode,
-    RequestKind,
-    RightsError,
-    RightsRequest,
-    Role,
-    letter_pdf,
-    objection_due,
-    objection_step,
-)
-from privacyapp.rights.session import parse_date
 from privacyapp.views.kit import i18n
 from privacyapp.views.kit import widgets as w
 from privacyapp.views.kit.focus import first_focusable, request_focus
@@ -45,6 +30,9 @@ from privacyapp.views.rights.parts import (
     recipient_section,
     tag,
 )
+
+if TYPE_CHECKING:
+    from privacyapp import rights
 
 __all__ = ["FEEDBACK_KEY", "RightsScreen", "StoreNotOpenError"]
 
@@ -83,18 +71,20 @@ class RightsScreen:
         *,
         today: Callable[[], date],
         actions: ClientActions,
-        search: Callable[[str], Sequence[MunicipalityLike]] | None = None,
-        save_request: Callable[[RightsRequest], None] | None = None,
+        search: Callable[[str], Sequence[rights.MunicipalityLike]] | None = None,
+        save_request: Callable[[rights.RightsRequest], None] | None = None,
         save_file: Callable[[str, bytes], Awaitable[None] | None] | None = None,
         now: Callable[[], datetime] | None = None,
-        prefill: RequestKind | str | None = None,
+        prefill: rights.RequestKind | str | None = None,
         on_change: Callable[[], None] | None = None,
-        following: RightsRequest | None = None,
+        following: rights.RightsRequest | None = None,
         on_unlock: Callable[[], None] | None = None,
         t: Translator = rt.DUTCH,
-        on_behalf: Role | None = None,
+        on_behalf: rights.Role | None = None,
         focus: Callable[[ft.Control], None] | None = None,
     ) -> None:
+        from privacyapp.rights import ComposerState, Draft, RecipientMode, RequestKind
+
         self.t = t
         #: Gives a control keyboard focus (``kit.focus.request_focus`` on the page).
         self.focus = focus or (lambda control: request_focus(None, control))
@@ -130,7 +120,7 @@ class RightsScreen:
         self._render()
 
     @property
-    def draft(self) -> Draft:
+    def draft(self) -> rights.Draft:
         """The request being written."""
         return self.state.draft
 
@@ -149,6 +139,8 @@ class RightsScreen:
         self.root.controls = parts
 
     def _composer(self) -> list[ft.Control]:
+        from privacyapp.rights import RecipientMode
+
         st = self.state
         parts: list[ft.Control] = [
             kind_picker(st.draft.kind, self.choose_kind, t=self.t),
@@ -225,6 +217,8 @@ class RightsScreen:
         return go
 
     def _results(self) -> list[ft.Control]:
+        from privacyapp.rights import Code
+
         st = self.state
         parts: list[ft.Control] = []
         if st.letter is None:  # "Maak de brief" refused: right below its button
@@ -273,6 +267,9 @@ class RightsScreen:
     def refused(self, text: str) -> None:
         """The municipality refused (part of) the request on the typed day: the bezwaar route
         (UAVG art. 34, Awb 6:7: six weeks from the decision)."""
+        from privacyapp.rights import RightsError, objection_due, objection_step
+        from privacyapp.rights.session import parse_date
+
         saved = self.state.saved
         if saved is None:
             return
@@ -304,7 +301,9 @@ class RightsScreen:
         with contextlib.suppress(RuntimeError):  # not on a page (tests, before mounting)
             self.root.update()
 
-    def _save(self, request: RightsRequest) -> str:
+    def _save(self, request: rights.RightsRequest) -> str:
+        from privacyapp.dossier import StoreError
+
         if self.save_request is None:
             return ""
         self.needs_unlock = False
@@ -317,7 +316,7 @@ class RightsScreen:
             return self.t("rights.save_failed", problem=store_error(self.t, exc))
         return ""
 
-    def _set(self, state: ComposerState) -> None:
+    def _set(self, state: rights.ComposerState) -> None:
         if state.saved is not None and state.saved != self.state.saved:
             problem = self._save(state.saved)
             if problem:
@@ -345,10 +344,10 @@ class RightsScreen:
         return FEEDBACK_KEY
 
     # ------------------------------------------------------------ handlers
-    def choose_kind(self, kind: RequestKind) -> None:
+    def choose_kind(self, kind: rights.RequestKind) -> None:
         self._set(self.state.with_draft(self.draft.with_kind(kind)))
 
-    def set_mode(self, mode: RecipientMode | str) -> None:
+    def set_mode(self, mode: rights.RecipientMode | str) -> None:
         self._set(self.state.with_draft(self.draft.with_mode(mode)))
 
     def set_query(self, query: str) -> None:
@@ -378,6 +377,8 @@ class RightsScreen:
         self.refresh()
 
     async def save_pdf(self) -> None:
+        from privacyapp.rights import RightsError, letter_pdf
+
         letter = self.state.letter
         if letter is None or self.save_file is None:
             return

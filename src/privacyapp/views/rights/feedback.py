@@ -9,14 +9,17 @@ identifier and its label in the UI language, in the order the message names them
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 import flet as ft
 
-from privacyapp.rights import Code, Label, Message
 from privacyapp.views.kit import widgets as w
 from privacyapp.views.kit.i18n import Translator
 from privacyapp.views.rights import service_text as rt
 from privacyapp.views.rights.parts import tag
+
+if TYPE_CHECKING:
+    from privacyapp.rights import Label, Message
 
 __all__ = ["FEEDBACK_KEY", "error_box", "error_targets"]
 
@@ -42,6 +45,8 @@ def _ident(label: Label) -> str | None:
 
 
 def _labels(error: Message) -> list[Label]:
+    from privacyapp.rights import Label
+
     found: list[Label] = []
     for value in error.fields.values():
         if isinstance(value, Label):
@@ -55,6 +60,8 @@ def error_targets(
     t: Translator, error: Message | None, sent_text: str = ""
 ) -> list[tuple[str, str]]:
     """``(label, identifier)`` of every field ``error`` names, in its order, once each."""
+    from privacyapp.rights import Code
+
     if error is None:
         return []
     targets: list[tuple[str, str]] = []

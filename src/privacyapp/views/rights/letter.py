@@ -8,27 +8,28 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 import flet as ft
 
-from privacyapp.dossier import pdf_available
-from privacyapp.rights import (
-    Channel,
-    Letter,
-    MailLink,
-    RightsRequest,
-    deadline_event,
-    mail_link,
-    next_step,
-    objection_advice,
-)
 from privacyapp.views.kit import i18n
 from privacyapp.views.kit.i18n import Translator
 from privacyapp.views.rights import service_text as rt
 from privacyapp.views.rights.parts import ClientActions, async_handler, bullets, stack, tag
 from privacyapp.views.rights.service_text import DUTCH
 
+if TYPE_CHECKING:
+    from privacyapp.rights import Letter, MailLink, RightsRequest
+
 __all__ = ["deadline_view", "letter_preview"]
+
+
+def pdf_available() -> bool:
+    """Whether this build can make a PDF (the static web build cannot); asked on first use, so
+    the dossier is not loaded before the first screen."""
+    from privacyapp.dossier import pdf_available as available
+
+    return available()
 
 
 # ---------------------------------------------------------------------------------- send
@@ -48,6 +49,8 @@ def letter_preview(
     The letter itself stays Dutch in every UI language (it goes to a Dutch organisation); the
     English UI says so above it.
     """
+    from privacyapp.rights import Channel, mail_link
+
     text = letter.as_text()
     parts: list[ft.Control] = [
         ft.Text(t("rights.letter"), theme_style=ft.TextThemeStyle.TITLE_MEDIUM)
@@ -138,6 +141,8 @@ def deadline_view(
 
     The subject is the letter's own (Dutch) subject, as sent.
     """
+    from privacyapp.rights import deadline_event, next_step, objection_advice
+
     step = next_step(request, today)
     title, advice = rt.step_text(t, step, request)
     term = request.deadline()

@@ -10,24 +10,17 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Awaitable, Callable, Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import flet as ft
 
-from privacyapp.rights import (
-    KINDS,
-    Draft,
-    MunicipalityLike,
-    RecipientMode,
-    RequestKind,
-    RightsError,
-    Role,
-    kind_spec,
-)
 from privacyapp.views.kit import widgets as w
 from privacyapp.views.kit.i18n import Translator
 from privacyapp.views.rights import service_text as rt
 from privacyapp.views.rights.service_text import DUTCH
+
+if TYPE_CHECKING:
+    from privacyapp.rights import Draft, MunicipalityLike, RecipientMode, RequestKind
 
 __all__ = [
     "ClientActions",
@@ -138,6 +131,8 @@ def kind_picker(
     t: Translator = DUTCH,
 ) -> ft.Column:
     """One tile per kind of request, each with one line saying what it does."""
+    from privacyapp.rights import KINDS
+
     tiles: list[ft.Control] = [ft.Text(t("rights.ask"), theme_style=ft.TextThemeStyle.TITLE_MEDIUM)]
     for spec in KINDS.values():
         chosen = spec.kind is selected
@@ -179,6 +174,8 @@ def recipient_section(
 ) -> ft.Column:
     """The recipient: a municipality from the directory, or an organisation typed in.
     Enter in the search box searches, like the "Zoek" button (``on_find``)."""
+    from privacyapp.rights import RecipientMode, RequestKind, RightsError
+
     if not draft.needs_recipient():
         return ft.Column(
             [
@@ -279,6 +276,8 @@ def fields_section(
     t: Translator = DUTCH,
 ) -> ft.Column:
     """About you, whom you act for, and only the fields this kind of request needs."""
+    from privacyapp.rights import RequestKind, Role, kind_spec
+
     spec = kind_spec(draft.kind)
     about = ft.Text(t("rights.about_you"), theme_style=ft.TextThemeStyle.TITLE_MEDIUM)
     parts: list[ft.Control] = [about]

@@ -11,12 +11,11 @@ prefilled). Browser-gesture work (open the mail app, copy) runs inside the click
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 import flet as ft
 
-from privacyapp.dossier import StoreError, Vault
-from privacyapp.rights import RECORD_KIND, RequestKind, RightsError, RightsRequest, Role
 from privacyapp.views.kit import widgets as w
 from privacyapp.views.kit.context import RouteSpec, ViewContext
 from privacyapp.views.kit.focus import request_focus
@@ -34,6 +33,10 @@ from privacyapp.views.rights.parts import (
     recipient_section,
 )
 from privacyapp.views.rights.state import RightsState
+
+if TYPE_CHECKING:
+    from privacyapp.dossier import Vault
+    from privacyapp.rights import RequestKind, RightsRequest, Role
 
 __all__ = [
     "FEEDBACK_KEY",
@@ -65,6 +68,7 @@ def store_saver(store: Vault, ids: dict[str, str]) -> Callable[[RightsRequest], 
 
     ``ids`` maps a request's id to its record id, so a later change updates the same record.
     """
+    from privacyapp.rights import RECORD_KIND
 
     def save(request: RightsRequest) -> None:
         payload = request.to_dict()
@@ -111,6 +115,8 @@ def _file_saver(page: ft.Page | None) -> Callable[[str, bytes], Awaitable[None]]
 
 
 def _enter(ctx: ViewContext) -> str | None:
+    from privacyapp.rights import RequestKind
+
     kind = ctx.params.get("kind")
     if kind is not None and kind not in {k.value for k in RequestKind}:
         return ROUTE  # an unknown kind in a link: show the composer without prefill
@@ -119,6 +125,8 @@ def _enter(ctx: ViewContext) -> str | None:
 
 def _on_behalf(ctx: ViewContext) -> Role | None:
     """``?namens=ouder`` (from a representative's advice): the role to start the letter in."""
+    from privacyapp.rights import Role
+
     role = ctx.query.get("namens")
     return Role(role) if role in {r.value for r in Role} else None
 
@@ -148,6 +156,8 @@ def _screen(
 
 def rights_view(ctx: ViewContext) -> ft.Control:
     """``/verzoek`` and ``/verzoek/<kind>``: the composer and the follow-up."""
+    from privacyapp.rights import RequestKind
+
     open_vault(ctx)  # on web this starts loading the page's store, so saving finds it ready
     own = ctx.state.features.get(RightsState)
     slot = own.screen
@@ -172,6 +182,9 @@ def rights_view(ctx: ViewContext) -> ft.Control:
 
 def follow_view(ctx: ViewContext) -> ft.Control:
     """``/verzoek/volgen/<record>``: the term and follow-up of a request saved in the store."""
+    from privacyapp.dossier import StoreError
+    from privacyapp.rights import RightsError, RightsRequest
+
     heading = w.heading(ctx.t("rights.follow"), 1, ident="rights-follow-title")
     status, vault = open_vault(ctx)
     if status == "none":

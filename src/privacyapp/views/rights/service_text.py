@@ -13,36 +13,25 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
-from privacyapp.rights import (
-    AGE_RULES,
-    AP_RECIPIENT,
-    FIELDS,
-    IDENTITY_ADVICE,
-    NO_SERVER,
-    Channel,
-    Code,
-    Deadline,
-    DeadlineRule,
-    FieldValue,
-    Label,
-    MailLink,
-    Message,
-    NextStep,
-    Recipient,
-    RequestKind,
-    RightsError,
-    RightsRequest,
-    Role,
-    Stage,
-    dutch_date,
-    kind_advice,
-    kind_spec,
-    label_dutch,
-    role_spec,
-)
 from privacyapp.views.kit import i18n
 from privacyapp.views.kit.i18n import MONTHS_EN, Translator
+
+if TYPE_CHECKING:
+    from privacyapp.rights import (
+        Deadline,
+        FieldValue,
+        Label,
+        MailLink,
+        Message,
+        NextStep,
+        Recipient,
+        RequestKind,
+        RightsError,
+        RightsRequest,
+        Role,
+    )
 
 __all__ = [
     "DUTCH",
@@ -75,6 +64,8 @@ def _dutch(t: Translator) -> bool:
 
 def date_text(t: Translator, day: date) -> str:
     """``"1 oktober 2026"`` in Dutch, ``"1 October 2026"`` in English."""
+    from privacyapp.rights import dutch_date
+
     if _dutch(t):
         return dutch_date(day)
     return f"{day.day} {MONTHS_EN[day.month - 1]} {day.year}"
@@ -83,26 +74,36 @@ def date_text(t: Translator, day: date) -> str:
 # ------------------------------------------------------------------------------- by id
 def kind_title(t: Translator, kind: RequestKind) -> str:
     """The name of a kind of request, as listed to choose from."""
+    from privacyapp.rights import kind_spec
+
     return kind_spec(kind).title if _dutch(t) else t(f"rights.kind.{kind.value}")
 
 
 def kind_summary(t: Translator, kind: RequestKind) -> str:
     """One line: what this kind of request does."""
+    from privacyapp.rights import kind_spec
+
     return kind_spec(kind).summary if _dutch(t) else t(f"rights.kind.{kind.value}.summary")
 
 
 def field_label(t: Translator, key: str) -> str:
     """The label of a field a kind asks (``FIELDS``)."""
+    from privacyapp.rights import FIELDS
+
     return FIELDS[key].label if _dutch(t) else t(f"rights.field.{key}")
 
 
 def field_hint(t: Translator, key: str) -> str:
     """The hint under a field a kind asks (``FIELDS``)."""
+    from privacyapp.rights import FIELDS
+
     return FIELDS[key].hint if _dutch(t) else t(f"rights.field.{key}.hint")
 
 
 def role_proof(t: Translator, role: Role) -> str:
     """Which proof an organisation may ask of a representative."""
+    from privacyapp.rights import role_spec
+
     return role_spec(role).proof if _dutch(t) else t(f"rights.role.{role.value}.proof")
 
 
@@ -112,21 +113,29 @@ def _lines(t: Translator, dutch: Sequence[str], prefix: str) -> list[str]:
 
 def kind_advice_lines(t: Translator, kind: RequestKind) -> list[str]:
     """Short tips for this kind of request."""
+    from privacyapp.rights import kind_advice
+
     return _lines(t, kind_advice(kind), f"rights.advice.{kind.value}")
 
 
 def age_rules(t: Translator) -> list[str]:
     """Who may send a request, by age."""
+    from privacyapp.rights import AGE_RULES
+
     return _lines(t, AGE_RULES, "rights.age")
 
 
 def identity_advice(t: Translator) -> list[str]:
     """How to show who you are, safely."""
+    from privacyapp.rights import IDENTITY_ADVICE
+
     return _lines(t, IDENTITY_ADVICE, "rights.identity")
 
 
 def no_server(t: Translator) -> str:
     """The letter does not go through our server."""
+    from privacyapp.rights import NO_SERVER
+
     return NO_SERVER if _dutch(t) else t("rights.no_server")
 
 
@@ -139,6 +148,8 @@ def mail_note(t: Translator, link: MailLink) -> str:
 
 def recipient_explanation(t: Translator, recipient: Recipient) -> str:
     """Why the app sends the letter this way (by e-mail, contact form or post)."""
+    from privacyapp.rights import AP_RECIPIENT, Channel
+
     if _dutch(t):
         return recipient.explanation
     if recipient.name == AP_RECIPIENT.name and recipient.channel is Channel.CONTACT_FORM:
@@ -158,6 +169,8 @@ def recipient_explanation(t: Translator, recipient: Recipient) -> str:
 
 def term_explanation(t: Translator, request: RightsRequest, term: Deadline) -> str:
     """The answer term of ``request`` in words."""
+    from privacyapp.rights import DeadlineRule, kind_spec
+
     if _dutch(t):
         return term.explanation
     rule = kind_spec(request.kind).deadline
@@ -172,6 +185,8 @@ def term_explanation(t: Translator, request: RightsRequest, term: Deadline) -> s
 
 def step_text(t: Translator, step: NextStep, request: RightsRequest) -> tuple[str, str]:
     """The title and the advice of where ``request`` stands."""
+    from privacyapp.rights import Stage
+
     if _dutch(t):
         return step.title, step.text
     key = f"rights.stage.{step.stage.value}"
@@ -186,6 +201,8 @@ def step_text(t: Translator, step: NextStep, request: RightsRequest) -> tuple[st
 # ------------------------------------------------------------------------------- by code
 def label_text(t: Translator, label: Label) -> str:
     """The name of an input an error names (``Label``), in the UI language."""
+    from privacyapp.rights import label_dutch
+
     if _dutch(t):
         return label_dutch(label)
     text = t(f"rights.{label.key}")
@@ -193,6 +210,8 @@ def label_text(t: Translator, label: Label) -> str:
 
 
 def _field(t: Translator, value: FieldValue) -> str:
+    from privacyapp.rights import Label
+
     if isinstance(value, Label):
         return label_text(t, value)
     if isinstance(value, tuple):
@@ -211,6 +230,8 @@ def message(t: Translator, said: Message) -> str:
 def problem(exc: RightsError) -> Message:
     """What a rights error says, as a code (an error without one says "something went
     wrong" and shows its text: only the CLI raises those)."""
+    from privacyapp.rights import Code, Message
+
     if exc.message is not None:
         return exc.message
     return Message(Code.OTHER, {"text": str(exc)})

@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from privacyapp.rights import RightsRequest
-
 if TYPE_CHECKING:
+    from privacyapp.rights import RightsRequest
     from privacyapp.views.rights.composer import RightsScreen
 
 __all__ = ["RightsState"]

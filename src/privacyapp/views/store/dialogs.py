@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import flet as ft
 
-from privacyapp.dossier import (
-    Record,
-)
 from privacyapp.views.kit import i18n
 from privacyapp.views.kit.i18n import Translator
+
+if TYPE_CHECKING:
+    from privacyapp.dossier import Record
 
 __all__ = [
     "UNDO_SECONDS",

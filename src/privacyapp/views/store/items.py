@@ -8,17 +8,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 import flet as ft
 
-from privacyapp.dossier import KINDS, Record, StoreProblem
 from privacyapp.errors import PrivacyAppError
-from privacyapp.rights import RECORD_KIND, RightsRequest, Stage, Status
 from privacyapp.views.kit import i18n
 from privacyapp.views.kit.i18n import Translator
 from privacyapp.views.store.dialogs import semantic
 from privacyapp.views.store.text import problem_text, status_label
+
+if TYPE_CHECKING:
+    from privacyapp.dossier import Record, StoreProblem
+    from privacyapp.rights import RightsRequest
 
 __all__ = [
     "advice_route",
@@ -41,6 +44,8 @@ def format_date(moment: datetime, t: Translator = i18n.DUTCH) -> str:
 
 def flow_label(record: Record, t: Translator = i18n.DUTCH) -> str:
     """What the overview shows as the record's flow (the flow's title is content: Dutch)."""
+    from privacyapp.dossier import KINDS
+
     title = record.payload.get("flow_title") if isinstance(record.payload, dict) else None
     kind = t(f"overview.kind.{record.kind}") if record.kind in KINDS else record.kind
     return str(title or record.flow_id or kind)
@@ -53,6 +58,8 @@ def summary(record: Record, t: Translator = i18n.DUTCH) -> str:
 
 
 def _request(record: Record) -> RightsRequest | None:
+    from privacyapp.rights import RECORD_KIND, RightsRequest
+
     if record.kind != RECORD_KIND or not isinstance(record.payload, dict):
         return None
     try:
@@ -63,6 +70,8 @@ def _request(record: Record) -> RightsRequest | None:
 
 def request_due(record: Record) -> date | None:
     """When the organisation must answer a saved request (after a reminder: its extra time)."""
+    from privacyapp.rights import Status
+
     request = _request(record)
     if request is None or request.status is not Status.OPEN:
         return None
@@ -72,6 +81,8 @@ def request_due(record: Record) -> date | None:
 
 def overdue(record: Record, today: date) -> bool:
     """True when a saved request's term has passed and nothing was done since."""
+    from privacyapp.rights import Stage
+
     request = _request(record)
     return request is not None and request.stage(today) in (Stage.VERLOPEN, Stage.AP_ROUTE)
 

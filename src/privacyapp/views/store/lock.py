@@ -8,14 +8,11 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, quote, urlsplit
 
 import flet as ft
 
-from privacyapp.dossier import (
-    StoreError,
-    Vault,
-)
 from privacyapp.views.kit import widgets as w
 from privacyapp.views.kit.context import RouteSpec, ViewContext
 from privacyapp.views.kit.services import Services
@@ -33,6 +30,9 @@ from privacyapp.views.store.lockscreen import (
 from privacyapp.views.store.overview import OverviewScreen
 from privacyapp.views.store.page import close_dialog, show_dialog
 from privacyapp.views.store.text import store_error
+
+if TYPE_CHECKING:
+    from privacyapp.dossier import StoreError, Vault
 
 __all__ = [
     "LockScreen",
@@ -125,6 +125,8 @@ def _watch_idle(ctx: ViewContext, session: StoreSession) -> None:
 
 
 def _unlocked_panel(ctx: ViewContext, session: StoreSession, screen: LockScreen) -> ft.Control:
+    from privacyapp.dossier import StoreError
+
     def lock_now(_: object) -> None:
         session.lock.lock()
         session.screens.drop(OverviewScreen)

@@ -10,28 +10,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import flet as ft
 
-from privacyapp.dossier import (
-    AppLock,
-    CorruptDataError,
-    KdfLimitError,
-    LockedOutError,
-    MissingKeysError,
-    NewerFormatError,
-    PinPolicyError,
-    StoreError,
-    Vault,
-    WrongPinError,
-    store_state,
-)
 from privacyapp.views.kit import i18n
 from privacyapp.views.kit import widgets as w
 from privacyapp.views.kit.focus import form_problem
 from privacyapp.views.kit.i18n import Translator
 from privacyapp.views.kit.store_session import WebGuard
-from privacyapp.views.store.text import MIN_PIN_LENGTH, store_error
+from privacyapp.views.store.text import store_error
+
+if TYPE_CHECKING:
+    from privacyapp.dossier import AppLock, StoreError, Vault
 
 __all__ = ["LockScreen", "LockState", "forgot_pin_dialog", "lock_view", "semantic", "set_pin_view"]
 
@@ -169,6 +160,8 @@ def set_pin_view(
     page: ft.Page | None = None,
 ) -> ft.Control:
     """Choose a PIN. The forgotten-PIN warning comes first and must be confirmed."""
+    from privacyapp.dossier._keys import MIN_PIN_LENGTH
+
     pin = ft.TextField(  # a short label: a long one spilled out of the box at 200 % text
         label=t("lock.new_pin"),
         helper=t("lock.new_pin_rule", min=MIN_PIN_LENGTH),
@@ -217,15 +210,25 @@ def set_pin_view(
     return ft.Column(controls=controls, key="lock-set-pin-view")
 
 
-#: What an unlock can end in besides an open vault (each is shown, nothing is reset).
-_UNLOCK_ERRORS = (
-    LockedOutError,
-    WrongPinError,
-    MissingKeysError,
-    NewerFormatError,
-    CorruptDataError,
-    KdfLimitError,
-)
+def _unlock_errors() -> tuple[type[StoreError], ...]:
+    """What an unlock can end in besides an open vault (each is shown, nothing is reset)."""
+    from privacyapp.dossier import (
+        CorruptDataError,
+        KdfLimitError,
+        LockedOutError,
+        MissingKeysError,
+        NewerFormatError,
+        WrongPinError,
+    )
+
+    return (
+        LockedOutError,
+        WrongPinError,
+        MissingKeysError,
+        NewerFormatError,
+        CorruptDataError,
+        KdfLimitError,
+    )
 
 
 class LockScreen:
@@ -259,6 +262,8 @@ class LockScreen:
     def check_store(self) -> None:
         """Say what is stored as it is now: the screen outlives saves, locks and wipes, so a
         note from an earlier visit ("nothing stored yet") must never stay on screen."""
+        from privacyapp.dossier import store_state
+
         kind = store_state(self.lock.backend)
         empty = "lock.empty_store"
         if kind == "empty" and empty not in self.state.notes:
@@ -275,7 +280,7 @@ class LockScreen:
         self.state.error = self.state.pin_error = None
         try:
             vault = self.lock.unlock(pin)
-        except _UNLOCK_ERRORS as exc:
+        except _unlock_errors() as exc:
             self._failed(exc)
             return
         self._opened(vault)
@@ -289,7 +294,7 @@ class LockScreen:
         self.state.error = self.state.pin_error = None
         try:
             vault = await self.guard.derive(self.visitor, self.lock.unlock, pin)
-        except _UNLOCK_ERRORS as exc:
+        except _unlock_errors() as exc:
             self._failed(exc)
             return
         self._opened(vault)
@@ -305,6 +310,8 @@ class LockScreen:
         return wait
 
     def _failed(self, exc: StoreError) -> None:
+        from privacyapp.dossier import LockedOutError, WrongPinError
+
         if isinstance(exc, LockedOutError):
             self.state.retry_after = max(exc.retry_after, self.retry_after())
         elif isinstance(exc, WrongPinError):
@@ -323,6 +330,8 @@ class LockScreen:
         self._refresh()
 
     def set_pin(self, pin: str, again: str) -> None:
+        from privacyapp.dossier import PinPolicyError, StoreError
+
         if pin != again:
             self.state.set_pin_error = "lock.mismatch"
             self._refresh()
@@ -342,6 +351,8 @@ class LockScreen:
 
     async def set_pin_async(self, pin: str, again: str) -> None:
         """Web-server mode: ``set_pin`` with its key derivation in a worker thread."""
+        from privacyapp.dossier import PinPolicyError, StoreError
+
         if self.guard is None or pin != again or not self.state.understood:
             self.set_pin(pin, again)  # nothing to derive, or no server to protect
             return

@@ -10,17 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 import flet as ft
 
-from privacyapp.dossier import (
-    Record,
-    RecordNotFoundError,
-    StoreError,
-    StoreWriteError,
-    Vault,
-    export_bundle,
-)
 from privacyapp.engine import PathTaken
 from privacyapp.views.kit import i18n
 from privacyapp.views.kit import widgets as w
@@ -42,6 +35,9 @@ from privacyapp.views.store.items import (
 from privacyapp.views.store.page import close_dialog, later, save_file, show_dialog
 from privacyapp.views.store.state import StoreState
 from privacyapp.views.store.text import store_error
+
+if TYPE_CHECKING:
+    from privacyapp.dossier import Record, StoreError, Vault
 
 __all__ = [
     "EXPORT_FILE_NAME",
@@ -121,6 +117,8 @@ class OverviewScreen:
         self._refresh()
 
     def delete(self, record_id: str) -> None:
+        from privacyapp.dossier import StoreError
+
         try:
             record = self.vault.delete(record_id)
         except StoreError as exc:
@@ -131,6 +129,8 @@ class OverviewScreen:
         self._refresh()
 
     def undo(self, record_id: str) -> None:
+        from privacyapp.dossier import RecordNotFoundError, StoreError
+
         try:
             restored = self.vault.restore(record_id)
         except StoreError as exc:
@@ -151,6 +151,8 @@ class OverviewScreen:
         )
 
     def rename(self, record_id: str, title: str) -> None:
+        from privacyapp.dossier import StoreError
+
         try:
             self.vault.rename(record_id, title)
         except StoreError as exc:
@@ -169,6 +171,8 @@ class OverviewScreen:
         self._refresh()
 
     def export(self) -> None:
+        from privacyapp.dossier import StoreError, export_bundle
+
         try:
             data = export_bundle(self.vault)
         except StoreError as exc:
@@ -182,6 +186,8 @@ class OverviewScreen:
         self._show(wipe_dialog(on_confirm=self.wipe, on_cancel=self._close, t=self.t))
 
     def wipe(self) -> None:
+        from privacyapp.dossier import StoreError, StoreWriteError
+
         self._close()
         try:
             self.vault.wipe()
@@ -259,6 +265,8 @@ def overview_route(ctx: ViewContext) -> ft.Control:
 
 def record_route(ctx: ViewContext) -> ft.Control:
     """``/overzicht/{record}``: one saved item."""
+    from privacyapp.dossier import StoreError
+
     session = store_session(ctx)
     if session is None or not session.lock.is_unlocked:
         return _unavailable(ctx)
@@ -293,6 +301,8 @@ def _go(ctx: ViewContext, route: str) -> w.Handler:
 
 def save_route(ctx: ViewContext) -> ft.Control:
     """``/overzicht/bewaar``: save the finished path in ``state.session`` with a reference."""
+    from privacyapp.dossier import StoreError
+
     store = store_session(ctx)
     if store is None or not store.lock.is_unlocked:
         return _unavailable(ctx)

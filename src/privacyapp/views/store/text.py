@@ -8,12 +8,15 @@ lives in the kit (``kit.problems``), because other wings show store errors too.
 
 from __future__ import annotations
 
-from privacyapp.dossier import StoreProblem
-from privacyapp.dossier._keys import MIN_PIN_LENGTH
+from typing import TYPE_CHECKING
+
 from privacyapp.views.kit.i18n import Translator
 from privacyapp.views.kit.problems import store_error
 
-__all__ = ["MIN_PIN_LENGTH", "problem_text", "status_label", "store_error"]
+if TYPE_CHECKING:
+    from privacyapp.dossier import StoreProblem
+
+__all__ = ["problem_text", "status_label", "store_error"]
 
 
 def status_label(t: Translator, status: str) -> str:

@@ -1,0 +1,57 @@
+"""Start-up (issues 16 and 21): the first screen needs only the engine and the shell.
+
+The route table imports every wing, so each wing imports the heavy domain packages (the
+encrypted store, the rights letters, the open-data client and its HTTP library, the PDF
+libraries) inside the functions that use them. A fresh interpreter shows what importing the app
+really loads; this test fails when a module-level import brings one of them back.
+"""
+
+import json
+import subprocess
+import sys
+
+#: Loaded on first use of the store, the rights screens, the directory or a PDF, never before.
+DEFERRED = (
+    "privacyapp.dossier",
+    "privacyapp.dossier._vault",
+    "privacyapp.rights",
+    "privacyapp.rights.letter",
+    "privacyapp.opendata",
+    "httpx",
+    "reportlab",
+    "pyhanko",
+    "cryptography",
+)
+
+
+def _loaded_after(statement: str) -> set[str]:
+    probe = f"import json, sys\n{statement}\nprint(json.dumps(sorted(sys.modules)))\n"
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout
+    return set(json.loads(out.splitlines()[-1]))
+
+
+def _heavy(loaded: set[str]) -> list[str]:
+    return sorted(
+        name for name in loaded if any(name == d or name.startswith(d + ".") for d in DEFERRED)
+    )
+
+
+def test_importing_the_app_loads_no_store_rights_opendata_or_pdf_code() -> None:
+    loaded = _loaded_after("import privacyapp.app")
+    assert "privacyapp.views.shell.routes" in loaded  # the route table and its wings did load
+    assert "privacyapp.views.rights.screen" in loaded
+    assert _heavy(loaded) == []
+
+
+def test_the_wings_still_find_their_domain_packages_on_first_use() -> None:
+    statement = (
+        "import privacyapp.app\n"
+        "from privacyapp.views.rights import letter\n"
+        "from privacyapp.views.store.lockscreen import _unlock_errors\n"
+        "letter.pdf_available()\n"
+        "assert all(issubclass(e, Exception) for e in _unlock_errors())\n"
+    )
+    loaded = _loaded_after(statement)
+    assert {"privacyapp.dossier", "privacyapp.dossier._vault"} <= loaded
