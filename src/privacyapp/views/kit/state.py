@@ -12,9 +12,9 @@ kept under a string key.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields, replace
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, TypeVar, cast
 
 if TYPE_CHECKING:
     from privacyapp.engine import FlowSession
@@ -43,25 +43,22 @@ class Settings:
     """Registry audience key (``inwoner``, ``professional``, ``vertegenwoordiger``) or None."""
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Settings:
+    def from_dict(cls, data: Mapping[str, object]) -> Settings:
         """Build settings from stored values, ignoring anything unknown or malformed."""
         settings = cls()
-        known = {f.name for f in fields(cls)}
-        clean: dict[str, Any] = {}
-        for key, value in data.items():
-            if key not in known:
-                continue
-            if (key == "language" and value in ("nl", "en")) or (
-                key == "theme" and value in THEMES
-            ):
-                clean[key] = value
-            elif key == "text_scale" and isinstance(value, int | float) and value in TEXT_SCALES:
-                clean[key] = float(value)
-            elif key == "audience" and (value is None or isinstance(value, str)):
-                clean[key] = value
-        return replace(settings, **clean)
+        language, theme = data.get("language"), data.get("theme")
+        scale, audience = data.get("text_scale"), data.get("audience")
+        if language in ("nl", "en") and isinstance(language, str):
+            settings = replace(settings, language=language)
+        if theme in THEMES and isinstance(theme, str):
+            settings = replace(settings, theme=theme)
+        if isinstance(scale, int | float) and not isinstance(scale, bool) and scale in TEXT_SCALES:
+            settings = replace(settings, text_scale=float(scale))
+        if audience is None or isinstance(audience, str):
+            settings = replace(settings, audience=audience)
+        return settings
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, str | float | None]:
         """The values to store."""
         return {f.name: getattr(self, f.name) for f in fields(self)}
 

@@ -8,7 +8,7 @@ by ``services.signer`` (``privacyapp.dossier.RecordService``); values live in
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypedDict, Unpack
 
 import flet as ft
 
@@ -43,7 +43,23 @@ def error_text(ctx: ViewContext, error: PrivacyAppError) -> str:
     return record_error(ctx.t, error)
 
 
-def _field(label: str, ident: str, value: str = "", **kwargs: Any) -> ft.TextField:
+class _FieldOptions(TypedDict, total=False):
+    """What the record forms set on a text field besides its label and value."""
+
+    autofocus: bool
+    keyboard_type: ft.KeyboardType
+    password: bool
+    helper: str
+    helper_max_lines: int
+    max_length: int
+    counter: str
+    multiline: bool
+    min_lines: int
+
+
+def _field(
+    label: str, ident: str, value: str = "", **kwargs: Unpack[_FieldOptions]
+) -> ft.TextField:
     return ft.TextField(label=label, value=value, data=ident, **kwargs)
 
 
