@@ -141,15 +141,17 @@ def _citizen_advice(page: Any, app_url: str, municipality: str, card: str) -> st
 
 
 def test_municipal_text_survives_a_national_change_part_by_part(
-    studio: Studio, browser_page: Any, tmp_path: Path
+    studio: Studio, browser_page: Any, tmp_path: Path, app_url: str
 ) -> None:
+    # app_url: the session's app runs Flet's app manager; these two servers run beside it
+    # without a lifespan of their own (see ServerThread), so stopping them leaves it working.
     from privacyapp.app import build_services
     from privacyapp.app import web_app as citizen_app
     from privacyapp.views.studio.app import web_app
 
     team = _team(studio)
     page = browser_page
-    with ServerThread(web_app(studio)) as server:
+    with ServerThread(web_app(studio), lifespan=False) as server:
         # the municipal editor adapts the contacts and a local step
         _sign_in(page, server.url)
         _new_local_change_set(page, "Eigen werkwijze Amsterdam")
@@ -196,7 +198,7 @@ def test_municipal_text_survives_a_national_change_part_by_part(
     publication = studio.history()[0]
     bundle = (studio.data_dir / "bundles" / publication.bundle_file).read_bytes()
     services = build_services(tmp_path / "app-data", web=True, library=load_bundle(bundle))
-    with ServerThread(citizen_app(services)) as app:
+    with ServerThread(citizen_app(services), lifespan=False) as app:
         amsterdam = _citizen_advice(page, app.url, "Amsterdam", "municipality-card-gm0363")
         assert OWN_STEP in amsterdam and NEW_STEP not in amsterdam
         assert NEW_CONTACT in amsterdam and "Privacyteam van de gemeente" not in amsterdam
