@@ -103,8 +103,8 @@ def seed(cli_venv: Path, home: Path, manifest: Path) -> None:
 
 
 def csp() -> str:
-    """The app's CONTENT_SECURITY_POLICY, read from src/privacyapp/app.py (no import)."""
-    tree = ast.parse((ROOT / "src" / "privacyapp" / "app.py").read_text(encoding="utf-8"))
+    """The app's CONTENT_SECURITY_POLICY, read from src/privacyapp/_asgi.py (no import)."""
+    tree = ast.parse((ROOT / "src" / "privacyapp" / "_asgi.py").read_text(encoding="utf-8"))
     for node in tree.body:
         if (
             isinstance(node, ast.Assign)
@@ -114,7 +114,7 @@ def csp() -> str:
         ):
             parts = ast.literal_eval(node.value.args[0])
             return "; ".join(parts)
-    raise SystemExit("CONTENT_SECURITY_POLICY not found in app.py")
+    raise SystemExit("CONTENT_SECURITY_POLICY not found in _asgi.py")
 
 
 SERVICE_WORKER = """'use strict';
@@ -195,7 +195,7 @@ def finish(dist: Path, version: str) -> None:
             shutil.rmtree(path) if path.is_dir() else path.unlink()
 
     headers = [
-        f"Content-Security-Policy: {policy}; frame-ancestors 'none'",
+        f"Content-Security-Policy: {policy}",
         "Referrer-Policy: no-referrer",
         "X-Content-Type-Options: nosniff",
         "Permissions-Policy: camera=(), microphone=(), geolocation=()",

@@ -29,7 +29,7 @@ from typing import Any
 
 import flet as ft
 
-from privacyapp._asgi import ASGIApp, with_headers
+from privacyapp._asgi import CONTENT_SECURITY_POLICY, ASGIApp, with_security_headers
 from privacyapp.views.kit.services import ContentInfo, Services
 from privacyapp.views.kit.state import AppState
 from privacyapp.views.kit.store_session import StoreService
@@ -48,24 +48,6 @@ __all__ = [
     "web_app",
 ]
 
-#: Only this origin, for everything. 'unsafe-eval'/'wasm-unsafe-eval' are what Flutter's
-#: CanvasKit needs; 'unsafe-inline' covers the client's inline bootstrap script and styles.
-CONTENT_SECURITY_POLICY = "; ".join(
-    [
-        "default-src 'self'",
-        "script-src 'self' 'unsafe-inline' 'unsafe-eval' 'wasm-unsafe-eval' blob:",
-        "style-src 'self' 'unsafe-inline'",
-        "img-src 'self' data: blob:",
-        "font-src 'self' data:",
-        "connect-src 'self'",
-        "worker-src 'self' blob:",
-        "frame-src 'none'",
-        "frame-ancestors 'none'",  # no other site may frame the app (clickjacking the PIN)
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'none'",
-    ]
-)
 
 #: How long a session whose tab is gone is kept (then Flet closes it and its data is freed).
 #: The app locks the store after 5 idle minutes anyway. ``FLET_SESSION_TIMEOUT`` overrides it.
@@ -177,18 +159,6 @@ def make_main(
         shell.render()
 
     return main
-
-
-def _with_csp(app: ASGIApp) -> ASGIApp:
-    """Add the Content-Security-Policy (and a no-referrer policy) to every HTTP response."""
-    return with_headers(
-        app,
-        [
-            (b"content-security-policy", CONTENT_SECURITY_POLICY.encode()),
-            (b"referrer-policy", b"no-referrer"),
-            (b"x-content-type-options", b"nosniff"),
-        ],
-    )
 
 
 #: Content types worth compressing (the client's code, WebAssembly, fonts, text).
@@ -337,7 +307,7 @@ def web_app(
         assets_dir=str(assets) if assets.is_dir() else None,
         route_url_strategy=ft.RouteUrlStrategy.PATH,
     )
-    return _with_csp(_with_gzip(app))
+    return with_security_headers(_with_gzip(app))
 
 
 def desktop_available() -> bool:

@@ -15,7 +15,7 @@ from collections.abc import Awaitable, Callable
 
 import flet as ft
 
-from privacyapp._asgi import ASGIApp, with_headers
+from privacyapp._asgi import CONTENT_SECURITY_POLICY, ASGIApp, with_security_headers
 from privacyapp.studio.service import Studio
 from privacyapp.views.studio import oidc, screens
 from privacyapp.views.studio.context import TOKEN_KEY, UIContext, UIState
@@ -28,23 +28,6 @@ __all__ = [
     "make_main",
     "web_app",
 ]
-
-#: Only this origin, for everything (the same policy as the citizen app's web mode).
-CONTENT_SECURITY_POLICY = "; ".join(
-    [
-        "default-src 'self'",
-        "script-src 'self' 'unsafe-inline' 'unsafe-eval' 'wasm-unsafe-eval' blob:",
-        "style-src 'self' 'unsafe-inline'",
-        "img-src 'self' data: blob:",
-        "font-src 'self' data:",
-        "connect-src 'self'",
-        "worker-src 'self' blob:",
-        "frame-src 'none'",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'none'",
-    ]
-)
 
 
 class StudioUI(UIContext):
@@ -85,19 +68,6 @@ def make_main(studio: Studio) -> Callable[[ft.Page], Awaitable[None]]:
     return main
 
 
-def _with_csp(app: ASGIApp) -> ASGIApp:
-    """The studio's security headers on every HTTP response."""
-    return with_headers(
-        app,
-        [
-            (b"content-security-policy", CONTENT_SECURITY_POLICY.encode()),
-            (b"referrer-policy", b"no-referrer"),
-            (b"x-content-type-options", b"nosniff"),
-            (b"x-frame-options", b"DENY"),
-        ],
-    )
-
-
 def web_app(studio: Studio) -> ASGIApp:
     """The studio as an ASGI application: the web client from this machine, behind a CSP."""
     app = ft.run(
@@ -106,4 +76,4 @@ def web_app(studio: Studio) -> ASGIApp:
         no_cdn=True,
         route_url_strategy=ft.RouteUrlStrategy.PATH,
     )
-    return _with_csp(app)
+    return with_security_headers(app)
