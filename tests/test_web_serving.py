@@ -12,7 +12,8 @@ from typing import Any
 import pytest
 
 from privacyapp import app as app_module
-from privacyapp.app import SESSION_TIMEOUT_SECONDS, _with_csp, _with_gzip
+from privacyapp._asgi import with_security_headers
+from privacyapp.app import SESSION_TIMEOUT_SECONDS, _with_gzip
 
 CLIENT = b"(function(){ /* the web client */ })();\n" * 2000
 
@@ -58,7 +59,7 @@ def get(asgi: Any, *, accept: bytes = b"gzip, deflate, br", extra: list[Any] | N
 
 
 def test_the_client_is_sent_compressed_with_its_security_headers() -> None:
-    served = _with_csp(_with_gzip(StaticFiles(), delay=0))
+    served = with_security_headers(_with_gzip(StaticFiles(), delay=0))
     status, headers, body = get(served)  # the first visitor: as it is, compressed meanwhile
     assert status == 200 and body == CLIENT and b"content-encoding" not in headers
     assert b"default-src 'self'" in headers[b"content-security-policy"]
