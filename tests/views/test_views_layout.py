@@ -11,10 +11,10 @@ imports it but the CLI (``privacyapp.commands.studio``).
 
 from __future__ import annotations
 
-import ast
 from pathlib import Path
 
 import privacyapp.views
+from importgraph import assert_no_circle, imports_within
 
 VIEWS = Path(privacyapp.views.__file__).parent
 WINGS = ("flow", "record", "rights", "store", "municipality")
@@ -24,20 +24,7 @@ STUDIO_MAY_IMPORT = ("kit", "flow.player")
 
 
 def _imports(path: Path) -> set[str]:
-    found: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.ImportFrom) and node.module:
-            if node.module == "privacyapp.views":
-                found.update(f"privacyapp.views.{a.name}" for a in node.names)
-            else:
-                found.update({node.module} | {f"{node.module}.{a.name}" for a in node.names})
-        elif isinstance(node, ast.Import):
-            found.update(a.name for a in node.names)
-    return {
-        name.removeprefix("privacyapp.views.")
-        for name in found
-        if name.startswith("privacyapp.views.")
-    }
+    return imports_within(path, "privacyapp.views")
 
 
 def _package(path: Path) -> str:
@@ -115,19 +102,7 @@ def test_no_import_circle_in_views() -> None:
         for deps in graph.values():
             deps.discard(top)  # a package face is not an arrow between modules
 
-    seen: dict[str, int] = {}  # 1: on the current path, 2: done
-
-    def visit(node: str, trail: list[str]) -> None:
-        seen[node] = 1
-        for dep in sorted(graph[node]):
-            assert seen.get(dep) != 1, "import circle: " + " -> ".join([*trail, node, dep])
-            if dep not in seen:
-                visit(dep, [*trail, node])
-        seen[node] = 2
-
-    for node in sorted(graph):
-        if node not in seen:
-            visit(node, [])
+    assert_no_circle(graph)
 
 
 def test_the_view_tests_follow_the_wings() -> None:
