@@ -12,6 +12,7 @@ import json
 import os
 import shutil
 import socket
+import subprocess
 import threading
 import time
 from dataclasses import dataclass, field
@@ -50,7 +51,8 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
+ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 TIMEOUT_MS = 20_000
 
 
@@ -258,3 +260,23 @@ def shot(page: Any, name: str) -> Path:
     page.wait_for_timeout(150)
     page.screenshot(path=str(path))
     return path
+
+
+def content_repo(target: Path, *, extra: dict[str, Path] | None = None) -> Path:
+    """A studio content repository at ``target``: the project's flows and the app's bundle (and
+    ``extra`` files, by their path in the repository), committed on ``main``."""
+    from privacyapp.studio.publishing import APP_BUNDLE
+
+    shutil.copytree(ROOT / "flows", target / "flows")
+    (target / APP_BUNDLE).parent.mkdir(parents=True)
+    shutil.copy2(ROOT / APP_BUNDLE, target / APP_BUNDLE)
+    for name, source in (extra or {}).items():
+        shutil.copy2(source, target / name)
+    env = {
+        "PATH": "/usr/bin:/bin", "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": "/dev/null",
+        "HOME": str(target), "GIT_AUTHOR_NAME": "Redactie", "GIT_AUTHOR_EMAIL": "r@example.invalid",
+        "GIT_COMMITTER_NAME": "Redactie", "GIT_COMMITTER_EMAIL": "r@example.invalid",
+    }  # fmt: skip
+    for args in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", "Inhoud"]):
+        subprocess.run(["git", "-C", str(target), *args], check=True, env=env, capture_output=True)
+    return target

@@ -14,22 +14,27 @@ journeys go through the browser.
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
-from browserkit import ServerThread, open_app, replace_text, sel, tap, type_into, wait_for
+from browserkit import (
+    ServerThread,
+    content_repo,
+    open_app,
+    replace_text,
+    sel,
+    tap,
+    type_into,
+    wait_for,
+)
 
 from overlaykit import FIXTURE, FLOW_FILE, FLOW_ID
 from privacyapp.content.bundle import load_bundle
 from privacyapp.studio import Studio, User
-from privacyapp.studio.publishing import APP_BUNDLE
 
 pytestmark = pytest.mark.e2e
 
-REPO = Path(__file__).resolve().parents[2]
 PASSWORD = "vier losse woorden hier"
 SLOW = 90_000
 NATIONAL = f"flows/{FLOW_FILE}"
@@ -40,25 +45,9 @@ NEW_STEP = "Vraag om een gratis kopie van je gegevens."
 NEW_CONTACT = "Het Juridisch Loket (gratis advies)"
 
 
-def _git(repo: Path, *args: str) -> None:
-    env = {
-        "PATH": "/usr/bin:/bin", "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": "/dev/null",
-        "HOME": str(repo), "GIT_AUTHOR_NAME": "Redactie", "GIT_AUTHOR_EMAIL": "r@example.invalid",
-        "GIT_COMMITTER_NAME": "Redactie", "GIT_COMMITTER_EMAIL": "r@example.invalid",
-    }  # fmt: skip
-    subprocess.run(["git", "-C", str(repo), *args], check=True, env=env, capture_output=True)
-
-
 @pytest.fixture
 def studio(tmp_path: Path) -> Studio:
-    repo = tmp_path / "content"
-    shutil.copytree(REPO / "flows", repo / "flows")
-    shutil.copy2(FIXTURE / FLOW_FILE, repo / NATIONAL)
-    (repo / "src" / "privacyapp" / "assets").mkdir(parents=True)
-    shutil.copy2(REPO / APP_BUNDLE, repo / APP_BUNDLE)
-    _git(repo, "init", "-q", "-b", "main")
-    _git(repo, "add", "-A")
-    _git(repo, "commit", "-q", "-m", "Inhoud")
+    repo = content_repo(tmp_path / "content", extra={NATIONAL: FIXTURE / FLOW_FILE})
     return Studio(repo, tmp_path / "studio-data")
 
 

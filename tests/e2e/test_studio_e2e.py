@@ -10,20 +10,17 @@ shows each step with who and when.
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from browserkit import ServerThread, open_app, replace_text, tap, type_into, wait_for
+from browserkit import ServerThread, content_repo, open_app, replace_text, tap, type_into, wait_for
 
 from privacyapp.content.bundle import load_bundle
 from privacyapp.studio import Studio
 from privacyapp.studio.publishing import APP_BUNDLE
 
-REPO = Path(__file__).resolve().parents[2]
 PASSWORD = "vier losse woorden hier"
 FLOW = "flows/jeugd/jeugd-gezinsvoogd.yaml"
 #: A save checks the whole content (about a second alone); with Chromium on the same two cores
@@ -32,25 +29,9 @@ SLOW = 90_000
 NEW_TEXT = "Vraagt de gezinsvoogd erom? Geef dan wat nodig is. Meer hoeft niet."
 
 
-def _git(repo: Path, *args: str) -> None:
-    env = {
-        "PATH": "/usr/bin:/bin", "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": "/dev/null",
-        "HOME": str(repo), "GIT_AUTHOR_NAME": "Redactie", "GIT_AUTHOR_EMAIL": "r@example.invalid",
-        "GIT_COMMITTER_NAME": "Redactie", "GIT_COMMITTER_EMAIL": "r@example.invalid",
-    }  # fmt: skip
-    subprocess.run(["git", "-C", str(repo), *args], check=True, env=env, capture_output=True)
-
-
 @pytest.fixture
 def studio(tmp_path: Path) -> Studio:
-    repo = tmp_path / "content"
-    shutil.copytree(REPO / "flows", repo / "flows")
-    (repo / "src" / "privacyapp" / "assets").mkdir(parents=True)
-    shutil.copy2(REPO / APP_BUNDLE, repo / APP_BUNDLE)
-    _git(repo, "init", "-q", "-b", "main")
-    _git(repo, "add", "-A")
-    _git(repo, "commit", "-q", "-m", "Inhoud")
-    studio = Studio(repo, tmp_path / "studio-data")
+    studio = Studio(content_repo(tmp_path / "content"), tmp_path / "studio-data")
     studio.add_account("bea", PASSWORD, ["beheerder"], display_name="Bea Beheer")
     return studio
 
