@@ -5,22 +5,15 @@ Each case must give a clear message, never reset anything silently, and keep the
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import json
 import os
-import random
-import signal
-import subprocess
-import sys
-import textwrap
-import time
 from pathlib import Path
 
 import pytest
+from killkit import assert_nothing_lost, kill_children
 from store_helpers import PIN, FakeClock
 
-import privacyapp
 from privacyapp.dossier import (
     AppLock,
     FileBackend,
@@ -250,82 +243,9 @@ def test_record_rolled_back_or_removed_behind_the_journal_is_reported(
 
 
 # --------------------------------------------------------------------------- killed mid-save
-CHILD = textwrap.dedent(
-    """
-    import sys
-    from pathlib import Path
-    from privacyapp.dossier import AppLock, FileBackend, KdfParams
-    kdf = KdfParams("argon2id", b"\\0" * 16, iterations=1, memory_kib=64)
-    lock = AppLock(FileBackend(Path(sys.argv[1])), kdf=kdf)
-    vault = lock.unlock("24680") if lock.has_store() else lock.set_pin("24680")
-    print("ready", flush=True)
-    n = 0
-    while True:
-        n += 1
-        record = vault.create("path", f"Pad {n}", {"blob": "x" * (n % 50) * 100})
-        print("saved", record.id, record.revision, flush=True)
-        record = vault.update(record.id, status="bijgewerkt")
-        print("saved", record.id, record.revision, flush=True)
-        if n % 2 == 1:
-            print("deleting", record.id, flush=True)  # from here on it may be gone
-            vault.delete(record.id)
-    """
-)
-
-
 def test_killed_during_saves_loses_nothing(tmp_path: Path) -> None:
-    script = tmp_path / "child.py"
-    script.write_text(CHILD)
-    data_dir = tmp_path / "data"
-    env = {**os.environ, "PYTHONPATH": str(Path(privacyapp.__file__).parents[1])}
-    rng = random.Random(5)
-    confirmed: dict[str, int] = {}
-    deleted: set[str] = set()
-    # Each round is a child process killed at a random moment. 15 rounds keep a local run
-    # quick; CI runs 50 (PRIVACYAPP_FAULT_ROUNDS in .ci/run), with the same fixed seed.
-    rounds = int(os.environ.get("PRIVACYAPP_FAULT_ROUNDS", "15"))
-
-    def note(line: str) -> None:
-        # Only whole lines count: a kill can cut the child's last line off mid-word, and what
-        # it never finished saying it never confirmed.
-        parts = line.split()
-        if not line.endswith("\n"):
-            return
-        if len(parts) == 3 and parts[0] == "saved":
-            confirmed[parts[1]] = int(parts[2])
-        elif len(parts) == 2 and parts[0] == "deleting":
-            deleted.add(parts[1])
-
-    for _ in range(rounds):
-        child = subprocess.Popen(
-            [sys.executable, str(script), str(data_dir)], stdout=subprocess.PIPE, text=True,
-            env=env, start_new_session=True,
-        )  # fmt: skip
-        assert child.stdout is not None
-        try:
-            assert child.stdout.readline().strip() == "ready"
-            # Kill after a random number of confirmed operations, at a random moment within one.
-            for _ in range(rng.randint(0, 6)):
-                note(child.stdout.readline())
-            time.sleep(rng.random() * 0.004)
-            os.killpg(child.pid, signal.SIGKILL)
-            for line in child.stdout.read().splitlines(keepends=True):  # said before dying
-                note(line)
-        finally:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(child.pid, signal.SIGKILL)
-            child.wait()
-            child.stdout.close()
-    vault = AppLock(FileBackend(data_dir)).unlock(PIN)
-    assert vault.problems == []
-    vault.verify()
-    present = {r.id: r for r in vault.list()}
-    for record_id, revision in confirmed.items():
-        if record_id in deleted:
-            continue
-        assert record_id in present, f"lost record {record_id}"
-        assert present[record_id].revision >= revision
-    assert len(confirmed) > rounds  # the kills really landed between and inside saves
+    run = kill_children(tmp_path, seed=5, most_ops=6, delete_every=2)
+    assert_nothing_lost(run)
 
 
 def test_no_prev_temp_link_is_left_after_a_cut_off_write(tmp_path: Path) -> None:

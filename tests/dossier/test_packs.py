@@ -9,21 +9,13 @@ from __future__ import annotations
 
 import asyncio
 import base64
-import contextlib
-import os
-import random
-import signal
-import subprocess
-import sys
-import textwrap
-import time
 from pathlib import Path
 from typing import Any
 
 import pytest
+from killkit import assert_nothing_lost, kill_children
 from store_helpers import PIN, FakeClock
 
-import privacyapp
 from privacyapp.dossier import (
     AppLock,
     BrowserBackend,
@@ -209,77 +201,10 @@ def test_in_the_browser_a_pack_lands_before_its_loose_records_are_removed(
 
 
 # --------------------------------------------------------------------------- killed mid-pack
-CHILD = textwrap.dedent(
-    """
-    import sys
-    from pathlib import Path
-    from privacyapp.dossier import AppLock, FileBackend, KdfParams, _packs
-    _packs.PACK_AFTER = 3  # fold (and merge) all the time, so kills land inside it
-    kdf = KdfParams("argon2id", b"\\0" * 16, iterations=1, memory_kib=64)
-    lock = AppLock(FileBackend(Path(sys.argv[1])), kdf=kdf)
-    vault = lock.unlock("24680") if lock.has_store() else lock.set_pin("24680")
-    print("ready", flush=True)
-    n = 0
-    while True:
-        n += 1
-        record = vault.create("path", f"Pad {n}", {"blob": "x" * (n % 50) * 100})
-        print("saved", record.id, record.revision, flush=True)
-        record = vault.update(record.id, status="bijgewerkt")
-        print("saved", record.id, record.revision, flush=True)
-        if n % 3 == 1:
-            print("deleting", record.id, flush=True)  # from here on it may be gone
-            vault.delete(record.id)
-    """
-)
-
-
 def test_killed_while_packing_loses_nothing(tmp_path: Path) -> None:
-    script = tmp_path / "child.py"
-    script.write_text(CHILD)
-    data_dir = tmp_path / "data"
-    env = {**os.environ, "PYTHONPATH": str(Path(privacyapp.__file__).parents[1])}
-    rng = random.Random(21)
-    confirmed: dict[str, int] = {}
-    deleted: set[str] = set()
-    rounds = int(os.environ.get("PRIVACYAPP_FAULT_ROUNDS", "15"))
-
-    def note(line: str) -> None:
-        parts = line.split()
-        if not line.endswith("\n"):
-            return  # cut off by the kill: never confirmed
-        if len(parts) == 3 and parts[0] == "saved":
-            confirmed[parts[1]] = int(parts[2])
-        elif len(parts) == 2 and parts[0] == "deleting":
-            deleted.add(parts[1])
-
-    for _ in range(rounds):
-        child = subprocess.Popen(
-            [sys.executable, str(script), str(data_dir)], stdout=subprocess.PIPE, text=True,
-            env=env, start_new_session=True,
-        )  # fmt: skip
-        assert child.stdout is not None
-        try:
-            assert child.stdout.readline().strip() == "ready"
-            for _ in range(rng.randint(0, 12)):
-                note(child.stdout.readline())
-            time.sleep(rng.random() * 0.004)
-            os.killpg(child.pid, signal.SIGKILL)
-            for line in child.stdout.read().splitlines(keepends=True):
-                note(line)
-        finally:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(child.pid, signal.SIGKILL)
-            child.wait()
-            child.stdout.close()
-    backend = FileBackend(data_dir)
-    assert _names(backend, "pack-")  # the kills really happened around packs
-    vault = AppLock(backend).unlock(PIN)
-    assert vault.problems == []
-    vault.verify()
-    present = {r.id: r for r in vault.list()}
-    for record_id, revision in confirmed.items():
-        if record_id in deleted:
-            continue
-        assert record_id in present, f"lost record {record_id}"
-        assert present[record_id].revision >= revision
-    assert len(confirmed) > rounds
+    # fold (and merge) every 3 loose records, so kills land inside packing
+    run = kill_children(
+        tmp_path, seed=21, most_ops=12, delete_every=3, setup="_packs.PACK_AFTER = 3"
+    )
+    assert _names(FileBackend(run.data_dir), "pack-")  # the kills really happened around packs
+    assert_nothing_lost(run)
