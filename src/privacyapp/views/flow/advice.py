@@ -16,13 +16,13 @@ from urllib.parse import quote
 import flet as ft
 
 from privacyapp.engine import Action, AdviceNode, FlowSession
-from privacyapp.engine.overlays import MunicipalFlow
+from privacyapp.views.flow.local import local_step
 from privacyapp.views.flow.path import path_panel, route_for
 from privacyapp.views.kit import i18n
 from privacyapp.views.kit import widgets as w
 from privacyapp.views.kit.context import ViewContext
 
-__all__ = ["action_route", "advice_view", "local_advice"]
+__all__ = ["action_route", "advice_view"]
 
 
 def action_route(action: Action) -> tuple[str, str | None]:
@@ -142,19 +142,6 @@ def _go(ctx: ViewContext, route: str) -> w.Handler:
     return lambda _: ctx.nav.go(route)
 
 
-def local_advice(
-    ctx: ViewContext, session: FlowSession, node: AdviceNode
-) -> tuple[AdviceNode, MunicipalFlow | None, str]:
-    """The advice as the chosen municipality shows it, its local version and its name."""
-    library = ctx.services.library
-    code = ctx.state.municipality
-    local = library.for_municipality(session.flow.id, code)
-    found = local.flow.nodes.get(node.id) if local is not None else None
-    if local is None or code is None or not isinstance(found, AdviceNode):
-        return node, None, ""
-    return found, local, library.overlays[code].name
-
-
 def _local_mark(ctx: ViewContext, name: str, ident: str) -> ft.Control:
     return w.notice(ctx.t("advice.local", name=name), ident=f"local-{ident}")
 
@@ -189,7 +176,7 @@ def _contacts(ctx: ViewContext, node: AdviceNode) -> list[ft.Control]:
 
 def advice_view(ctx: ViewContext, session: FlowSession, node: AdviceNode) -> ft.Control:
     """The advice at the end of a flow (``session.finished`` is true)."""
-    node, local, name = local_advice(ctx, session, node)
+    node, local, name = local_step(ctx, session, node)
 
     def mark(field: str) -> list[ft.Control]:
         if local is None or not local.is_local(node.id, field):

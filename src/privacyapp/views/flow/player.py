@@ -20,10 +20,10 @@ from privacyapp.engine import (
     FlowSession,
     InfoNode,
     InvalidAnswer,
-    Node,
     QuestionNode,
 )
 from privacyapp.views.flow.advice import advice_view
+from privacyapp.views.flow.local import local_step
 from privacyapp.views.flow.path import ANSWER_KEYS, path_panel, route_for
 from privacyapp.views.flow.state import ChecklistDraft, FlowState
 from privacyapp.views.kit import widgets as w
@@ -146,9 +146,9 @@ def step_view(ctx: ViewContext) -> ft.Control:
     controls: list[ft.Control] = [_progress(ctx, session)]
     if ctx.state.features.get(FlowState).restarted == flow.id:
         controls.append(w.notice(ctx.t("flow.resume"), ident="flow-resume"))
-    node, local_name = _as_local(ctx, session, node)
-    if local_name is not None:  # the chosen municipality's own text for this step
-        controls.append(w.notice(ctx.t("advice.local", name=local_name), ident="local-step"))
+    node, local, name = local_step(ctx, session, node)
+    if local is not None and node.id in local.local_nodes():  # the municipality's own text
+        controls.append(w.notice(ctx.t("advice.local", name=name), ident="local-step"))
     if isinstance(node, QuestionNode):
         controls += _question(ctx, session, node)
     elif isinstance(node, InfoNode):
@@ -157,20 +157,6 @@ def step_view(ctx: ViewContext) -> ft.Control:
         controls += _checklist(ctx, session, node)
     controls += [_footer(ctx, session), path_panel(ctx, session)]
     return w.page_body(controls)
-
-
-def _as_local(ctx: ViewContext, session: FlowSession, node: Node) -> tuple[Node, str | None]:
-    """The step as the municipality the user chose shows it (``docs/overlays.md``), and that
-    municipality's name when some of its text is local; else the step and None. Only text is
-    adaptable (never choices or where they lead), so the walk itself stays the national one."""
-    code, library = ctx.state.municipality, ctx.services.library
-    local = library.for_municipality(session.flow.id, code)
-    if code is None or local is None or node.id not in local.local_nodes():
-        return node, None
-    found = local.flow.nodes.get(node.id)
-    if found is None or type(found) is not type(node):
-        return node, None
-    return found, library.overlays[code].name
 
 
 def _question(ctx: ViewContext, session: FlowSession, node: QuestionNode) -> list[ft.Control]:
