@@ -107,8 +107,6 @@ class WebGuard:
                 return await self.gate.run(fn, *args)
             with self.addresses.attempt(address):
                 return await self.gate.run(fn, *args)
-            with self.addresses.attempt(address):
-                return await self.gate.run(fn, *args)
 
 
 def _gate(concurrent: int) -> DerivationGate:
