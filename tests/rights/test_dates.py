@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from privacyapp.rights.letter import parse_day
+from privacyapp.rights._dates import parse_day
 
 
 @pytest.mark.parametrize(

@@ -6,11 +6,11 @@ every message the app writes ends with ``FOOTER``.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
+from privacyapp.rights._dates import dutch_date
 from privacyapp.rights._paragraphs import LAWS, body_paragraphs, law_key
 from privacyapp.rights._text import clean_line, clean_text
 from privacyapp.rights.errors import MissingFieldError, UnknownFieldError
@@ -31,50 +31,6 @@ __all__ = [
 
 #: The last line of every message the app writes.
 FOOTER = "Dit bericht is gegenereerd door de PrivacyApp ondersteuning en zorg."
-
-_MONTHS = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
-
-
-def dutch_date(day: date) -> str:
-    """``date(2026, 11, 22)`` → ``"22 november 2026"``."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
-
-
-_NUMERIC = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
-_WRITTEN = re.compile(r"(\d{1,2})\.?\s+([a-z]+)\.?\s+(\d{4})")
-
-
-def parse_day(text: str) -> date:
-    """A date as people write it: ``15-10-2026``, ``15/10/2026``, ``15 oktober 2026``,
-    ``15 okt 2026`` or ``2026-10-15``.
-
-    Raises:
-        ValueError: when ``text`` is not one of those, or not a real day (31-02-2026).
-    """
-    plain = " ".join(text.strip().casefold().split())
-    if numeric := _NUMERIC.fullmatch(plain):
-        day, month, year = (int(part) for part in numeric.groups())
-        return date(year, month, day)
-    if written := _WRITTEN.fullmatch(plain):
-        name = written.group(2)
-        months = [m for m in _MONTHS if m.startswith(name) and len(name) >= 3]
-        if len(months) == 1:
-            return date(int(written.group(3)), _MONTHS.index(months[0]) + 1, int(written.group(1)))
-        raise ValueError(f"unknown month {name!r}")
-    return date.fromisoformat(plain)
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
+from privacyapp.rights._dates import dutch_date
+from privacyapp.rights.kinds import FIELDS, RequestKind, kind_spec
+
 __all__ = ["Code", "FieldValue", "Label", "Message", "label_dutch"]
 
 
@@ -161,8 +164,6 @@ _LABELS: dict[str, str] = {
 def label_dutch(label: Label) -> str:
     """The Dutch name of an input (``field.<key>``: the field's label; ``kind.<kind>``: the
     kind's title)."""
-    from privacyapp.rights.kinds import FIELDS, RequestKind, kind_spec  # kinds raises ours
-
     prefix, _, rest = label.key.partition(".")
     if prefix == "field":
         text = FIELDS[rest].label
@@ -174,8 +175,6 @@ def label_dutch(label: Label) -> str:
 
 
 def _dutch_value(value: FieldValue) -> str:
-    from privacyapp.rights.letter import dutch_date  # letter raises ours
-
     if isinstance(value, Label):
         return label_dutch(value)
     if isinstance(value, tuple):

@@ -10,11 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
+from privacyapp.rights._dates import parse_day
 from privacyapp.rights.draft import Draft, new_request
 from privacyapp.rights.errors import RightsError
 from privacyapp.rights.followup import ap_complaint_details, compose_reminder
 from privacyapp.rights.kinds import RequestKind
-from privacyapp.rights.letter import Letter, parse_day
+from privacyapp.rights.letter import Letter
 from privacyapp.rights.messages import Code, Message
 from privacyapp.rights.tracking import FollowUpKind, RightsRequest, Status
 
