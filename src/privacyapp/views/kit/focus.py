@@ -17,6 +17,7 @@ from typing import Protocol, cast
 import flet as ft
 
 from privacyapp.views.kit import widgets as w
+from privacyapp.views.kit.tasks import run_task
 
 __all__ = [
     "FOCUS_REQUESTED",
@@ -89,7 +90,7 @@ def request_focus(page: ft.Page | None, control: ft.Control, *, delay: float = 0
         except (RuntimeError, TimeoutError) as exc:  # the screen changed meanwhile
             logger.debug("focus not delivered: %s", exc)
 
-    page.run_task(focus)
+    run_task(page, focus)
 
 
 def focus_main(page: ft.Page | None, content: ft.Control, main: str | None) -> None:

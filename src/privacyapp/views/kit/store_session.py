@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from privacyapp.views.kit.i18n import Translator
 from privacyapp.views.kit.state import AppState, Features
+from privacyapp.views.kit.tasks import run_task
 
 if TYPE_CHECKING:
     import flet as ft
@@ -235,7 +236,7 @@ class StoreService:
             on_ready()
 
         backend = await BrowserBackend.load(
-            prefs, schedule=lambda flush: page.run_task(flush), on_error=report
+            prefs, schedule=lambda flush: run_task(page, flush), on_error=report
         )
         session = StoreSession(self._lock_factory(backend), backend)
         holder["session"] = session

@@ -7,14 +7,13 @@ screen is shown again when it is ready.
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Literal, TypeGuard
+from typing import TYPE_CHECKING, Literal
 
 from privacyapp.views.kit.context import ViewContext
 from privacyapp.views.kit.store_session import StoreSession
+from privacyapp.views.kit.tasks import page_alive, run_task
 
 if TYPE_CHECKING:
-    import flet as ft
-
     from privacyapp.dossier import Vault
 
 __all__ = ["VaultStatus", "open_vault", "page_alive", "store_session"]
@@ -33,19 +32,10 @@ def store_session(ctx: ViewContext) -> StoreSession | None:
         return None
     session: StoreSession | None = service.session(ctx.state)
     if session is None and ctx.page is not None:
-        ctx.page.run_task(service.load, ctx.page, ctx.state, ctx.nav.refresh)
+        run_task(ctx.page, service.load, ctx.page, ctx.state, ctx.nav.refresh)
     elif session is not None:
         _catch_up(ctx, session)
     return session
-
-
-def page_alive(page: ft.Page | None) -> TypeGuard[ft.Page]:
-    """False when the page's browser tab is gone (closed or reloaded): a timer of that tab must
-    then not show anything (Flet cannot run a task without the tab's connection)."""
-    if page is None:
-        return False
-    session = getattr(page, "session", None)  # a stand-in page (tests) has none: alive
-    return session is None or getattr(session, "connection", None) is not None
 
 
 def _catch_up(ctx: ViewContext, session: StoreSession) -> None:
@@ -72,7 +62,7 @@ def _catch_up(ctx: ViewContext, session: StoreSession) -> None:
         session.revision += 1  # screens built from the vault are built again, as it is now
         ctx.nav.refresh()
 
-    page.run_task(catch_up)
+    run_task(page, catch_up)
 
 
 def open_vault(ctx: ViewContext) -> tuple[VaultStatus, Vault | None]:

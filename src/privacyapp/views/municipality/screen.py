@@ -25,6 +25,7 @@ from privacyapp.views.kit import i18n
 from privacyapp.views.kit import widgets as w
 from privacyapp.views.kit.context import RouteSpec, ViewContext
 from privacyapp.views.kit.focus import form_problem
+from privacyapp.views.kit.tasks import run_task
 from privacyapp.views.municipality.card import (
     Translate,
     about_panel,
@@ -374,7 +375,7 @@ def _enter(ctx: ViewContext) -> None:
     """Opening the screen refreshes an old list once, in the background."""
     screen = _screen(ctx)
     if screen is not None and ctx.page is not None and screen.needs_auto_refresh():
-        ctx.page.run_task(screen.opened)
+        run_task(ctx.page, screen.opened)
 
 
 def _enter_code(ctx: ViewContext) -> str:

@@ -22,6 +22,7 @@ from privacyapp.views.kit.focus import focus_main
 from privacyapp.views.kit.i18n import Translator
 from privacyapp.views.kit.services import Services
 from privacyapp.views.kit.state import AppState, Settings
+from privacyapp.views.kit.tasks import run_task
 from privacyapp.views.kit.theme import MAX_CONTENT_WIDTH, WIDE_BREAKPOINT, build_theme, palette
 from privacyapp.views.shell.chrome import (
     RAIL_WIDTH,
@@ -102,7 +103,7 @@ class Shell:
         self.render()
         if self.page.route != self.state.route:
             self._pushed.append(self.state.route)
-            self.page.run_task(self._push_history, self.state.route)
+            run_task(self.page, self._push_history, self.state.route)
 
     async def _push_history(self, route: str) -> None:
         await asyncio.sleep(AFTER_FRAME)
@@ -157,7 +158,7 @@ class Shell:
         settings = self.state.settings
         if settings != self._saved:
             self._saved = settings
-            page.run_task(self._save_settings, settings)
+            run_task(page, self._save_settings, settings)
         # Our palettes are complete (dark included), so one theme in light mode: the platform's
         # own dark setting must not swap in Flutter's default dark colours.
         look = (settings.theme, settings.text_scale)
@@ -238,14 +239,14 @@ class Shell:
         else:
             page.update(view)
         if rendered.focus is not None:  # feedback at the action: bring it into view
-            page.run_task(self._reveal, scroller, rendered.focus)
+            run_task(page, self._reveal, scroller, rendered.focus)
         if rendered.route != self._shown:
             kept = self._diffed is not None and self._diffed[0] is view
             if diff and kept and self._diffed is not None and self._diffed[1] == scroller.key:
                 # the diffed scroller kept its place: a new screen starts at its top
-                page.run_task(self._to_top, scroller)
+                run_task(page, self._to_top, scroller)
             self._shown = rendered.route
-            page.run_task(self._announce, rendered.title)
+            run_task(page, self._announce, rendered.title)
         self._diffed = (view, scroller.key) if diff else None
 
     async def _reveal(self, scroller: ft.Column, key: str) -> None:
@@ -271,7 +272,7 @@ class Shell:
             self.page.title = title
             self._page_pending = True
         else:
-            self.page.run_task(self._send_title)
+            run_task(self.page, self._send_title)
 
     async def _send_title(self) -> None:
         await asyncio.sleep(AFTER_FRAME)

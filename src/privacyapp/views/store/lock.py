@@ -18,7 +18,8 @@ from privacyapp.views.kit.context import RouteSpec, ViewContext
 from privacyapp.views.kit.services import Services
 from privacyapp.views.kit.state import AppState
 from privacyapp.views.kit.store_session import StoreSession
-from privacyapp.views.kit.vault import page_alive, store_session
+from privacyapp.views.kit.tasks import page_alive, run_task
+from privacyapp.views.kit.vault import store_session
 from privacyapp.views.store.lockscreen import (
     LockScreen,
     LockState,
@@ -101,8 +102,8 @@ def _run_guarded(
     if screen.guard is None or page is None:
         return screen.unlock, screen.set_pin
     return (
-        lambda pin: page.run_task(screen.unlock_async, pin),
-        lambda pin, again: page.run_task(screen.set_pin_async, pin, again),
+        lambda pin: run_task(page, screen.unlock_async, pin),
+        lambda pin, again: run_task(page, screen.set_pin_async, pin, again),
     )
 
 
@@ -121,7 +122,7 @@ def _watch_idle(ctx: ViewContext, session: StoreSession) -> None:
                     ctx.nav.go("/slot?next=" + quote(ctx.state.route, safe="/"))
                 return
 
-    ctx.page.run_task(watch)
+    run_task(ctx.page, watch)
 
 
 def _unlocked_panel(ctx: ViewContext, session: StoreSession, screen: LockScreen) -> ft.Control:
@@ -149,7 +150,7 @@ def _unlocked_panel(ctx: ViewContext, session: StoreSession, screen: LockScreen)
     def change(_: object) -> None:
         current, pin = old.value or "", new.value or ""
         if screen.guard is not None and ctx.page is not None:  # web: off the shared loop
-            ctx.page.run_task(change_guarded, current, pin)
+            run_task(ctx.page, change_guarded, current, pin)
             return
         try:
             session.lock.change_pin(current, pin)

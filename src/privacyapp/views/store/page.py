@@ -14,6 +14,7 @@ from collections.abc import Callable
 import flet as ft
 
 from privacyapp.views.kit.context import ViewContext
+from privacyapp.views.kit.tasks import run_task
 from privacyapp.views.store.state import StoreState
 
 __all__ = [
@@ -50,7 +51,7 @@ def later(ctx: ViewContext, seconds: float, callback: Callable[[], None]) -> Non
         await asyncio.sleep(seconds)
         callback()
 
-    ctx.page.run_task(wait_then_run)
+    run_task(ctx.page, wait_then_run)
 
 
 def save_file(ctx: ViewContext, name: str, data: bytes) -> None:
@@ -71,4 +72,4 @@ def save_file(ctx: ViewContext, name: str, data: bytes) -> None:
         finally:
             page.services.remove(picker)
 
-    page.run_task(pick_and_save)
+    run_task(page, pick_and_save)

@@ -17,6 +17,7 @@ import flet as ft
 
 from privacyapp._asgi import CONTENT_SECURITY_POLICY, ASGIApp, with_security_headers
 from privacyapp.studio.service import Studio
+from privacyapp.views.kit.tasks import run_task
 from privacyapp.views.studio import oidc, screens
 from privacyapp.views.studio.context import TOKEN_KEY, UIContext, UIState
 
@@ -63,7 +64,7 @@ def make_main(studio: Studio) -> Callable[[ft.Page], Awaitable[None]]:
         if studio.oidc is not None:
             page.on_login = lambda e: oidc.on_login(ui, e)
         ui.render()
-        page.run_task(ui.watch_idle)
+        run_task(page, ui.watch_idle)
 
     return main
 

@@ -44,7 +44,7 @@ CONFLICT_STATUS = (
     "Open de nieuwste versie en neem je wijziging over."
 )
 
-#: Runs a coroutine function on the page's loop (``page.run_task``).
+#: Runs a coroutine function on the page's loop (``kit.tasks.run_task``).
 Schedule = Callable[[Callable[[], Awaitable[None]]], object]
 
 _T = TypeVar("_T")

@@ -18,6 +18,7 @@ import flet as ft
 from privacyapp.studio.errors import EditConflict, SignInFailed, StudioError
 from privacyapp.studio.model import User
 from privacyapp.studio.service import Studio
+from privacyapp.views.kit.tasks import run_task
 from privacyapp.views.studio.autosave import Autosave
 
 __all__ = ["TOKEN_KEY", "UIContext", "UIState", "route_with", "split_route"]
@@ -76,7 +77,7 @@ class UIContext(ABC):
         self.state = UIState()
         self.storage = storage
         self.body: ft.Column = ft.Column(expand=True, scroll=ft.ScrollMode.AUTO)
-        schedule = page.run_task if page is not None else None
+        schedule = (lambda work: run_task(page, work)) if page is not None else None
         self.autosave = Autosave(studio, self.state, schedule=schedule)
         self.autosave.on_update = self._update_page
 
@@ -97,7 +98,7 @@ class UIContext(ABC):
         self.state.route = route
         self.render()
         if self.page is not None and getattr(self.page, "route", route) != route:
-            self.page.run_task(self._push, route)
+            run_task(self.page, self._push, route)
 
     def _forget_values(self) -> None:
         """Clear what was typed, except in files whose save was refused (kept on screen)."""
@@ -174,7 +175,7 @@ class UIContext(ABC):
         self.state.values.clear()
         self.state.notice = None
         if self.storage is not None and self.page is not None:
-            self.page.run_task(self.storage.set, TOKEN_KEY, token)
+            run_task(self.page, self.storage.set, TOKEN_KEY, token)
         self.go("/")
 
     def sign_out(self) -> None:
@@ -186,7 +187,7 @@ class UIContext(ABC):
     def sign_out_locally(self, message: str) -> None:
         self.state.token, self.state.user = None, None
         if self.storage is not None and self.page is not None:
-            self.page.run_task(self.storage.remove, TOKEN_KEY)
+            run_task(self.page, self.storage.remove, TOKEN_KEY)
         self.go("/aanmelden", notice=message)
 
     async def restore_session(self) -> None:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 import flet as ft
 
 from privacyapp.studio.model import ROLE_LABELS, ROLES, ChangeSet
+from privacyapp.views.kit.tasks import run_task
 from privacyapp.views.studio import editor, oidc, overlays, preview
 from privacyapp.views.studio.admin import admin_view, history_view
 from privacyapp.views.studio.changeset import change_set_view
@@ -107,7 +108,7 @@ def sign_in_view(ui: UIContext) -> ft.Control:
             w.secondary(
                 f"Aanmelden met {ui.studio.oidc.name}",
                 "sign-in-oidc",
-                lambda _: ui.page.run_task(oidc.start, ui) if ui.page is not None else None,
+                lambda _: run_task(ui.page, oidc.start, ui),
             ),
         ]
     return w.page_body(controls)
