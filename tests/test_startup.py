@@ -55,3 +55,17 @@ def test_the_wings_still_find_their_domain_packages_on_first_use() -> None:
     )
     loaded = _loaded_after(statement)
     assert {"privacyapp.dossier", "privacyapp.dossier._vault"} <= loaded
+
+
+def test_building_the_services_loads_none_of_it_either() -> None:
+    """Before the first screen the composition root builds every service: the directory and
+    the signer are built on first use, signing is asked without the dossier, and the content
+    updater loads its HTTP library on its first check (offline here: never)."""
+    statement = (
+        "import tempfile\n"
+        "from pathlib import Path\n"
+        "from privacyapp.app import build_services\n"
+        "services = build_services(Path(tempfile.mkdtemp()), web=False)\n"
+        "assert services.can_sign and services.store is not None\n"
+    )
+    assert _heavy(_loaded_after(statement)) == []

@@ -25,15 +25,19 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import flet as ft
 
 from privacyapp._asgi import CONTENT_SECURITY_POLICY, ASGIApp, with_security_headers
-from privacyapp.views.kit.services import ContentInfo, Services
+from privacyapp.views.kit.services import ContentInfo, Lazy, Services
 from privacyapp.views.kit.state import AppState
 from privacyapp.views.kit.store_session import StoreService
 from privacyapp.views.shell.shell import Shell
+
+if TYPE_CHECKING:
+    from privacyapp.dossier import RecordService
+    from privacyapp.opendata import MunicipalityDirectory
 
 __all__ = [
     "CONTENT_SECURITY_POLICY",
@@ -89,15 +93,24 @@ def build_services(
     updates.on_installed = lambda new: _use_content(services, new)
     updates.start_background()  # after 5 s, then daily; only with a source and a client
     services.store = StoreService(data_dir, web=web)  # issue 5: web keeps data in the browser
-    # The municipality directory: built-in list, cached refreshes, register/PDOK via the client.
+    # Built on first use, not before the first screen (issue 21): the municipality directory
+    # (built-in list, cached refreshes, register/PDOK via the client) and the record signer.
+    services.directory_service = Lazy(lambda: _directory(data_dir, http_client))
+    if signing_available():  # not in the browser build: no PyCA cryptography or pyHanko there
+        services.signer_service = Lazy(_signer)
+    return services
+
+
+def _directory(data_dir: Path, http_client: Any) -> MunicipalityDirectory:
     from privacyapp.opendata import MunicipalityDirectory
 
-    services.directory = MunicipalityDirectory(data_dir, http_client)
-    if signing_available():  # not in the browser build: no PyCA cryptography or pyHanko there
-        from privacyapp.dossier import RecordService  # signing identities, signed PDF records
+    return MunicipalityDirectory(data_dir, http_client)
 
-        services.signer = RecordService()
-    return services
+
+def _signer() -> RecordService:
+    from privacyapp.dossier import RecordService  # signing identities, signed PDF records
+
+    return RecordService()
 
 
 def _content_info(library: Any) -> ContentInfo:
@@ -376,7 +389,7 @@ def run_browser() -> None:
 
 def signing_available() -> bool:
     """True when signed PDF records can be made and checked (not in the browser build)."""
-    from privacyapp.dossier import signing_available as available
+    from privacyapp.capabilities import signing_available as available
 
     return available()
 

@@ -36,8 +36,6 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import httpx
-
 from privacyapp import __version__
 from privacyapp._atomic import write_atomic
 from privacyapp.content.bundle import (
@@ -58,7 +56,8 @@ from privacyapp.content.errors import (
 from privacyapp.content.signing import version_key
 from privacyapp.engine import Library
 
-if TYPE_CHECKING:  # python-tuf is imported on the first check, not at start (~80 ms)
+if TYPE_CHECKING:  # python-tuf and httpx are imported on the first check, not at start
+    import httpx
     from tuf.ngclient import Updater
 
     from privacyapp.content.fetcher import HttpxFetcher
@@ -501,6 +500,7 @@ class ContentUpdater:
             return failure
 
     def _updater(self, source: UpdateSource, client: httpx.Client) -> Updater:
+        import httpx
         from tuf.api.metadata import Metadata, Root
         from tuf.ngclient import Updater, UpdaterConfig
 

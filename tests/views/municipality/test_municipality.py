@@ -19,6 +19,7 @@ from viewkit import click, find, heard, idents, texts, ui_phrases, walk
 from privacyapp.opendata import Address, Municipality, MunicipalityDirectory, OpenDataCode
 from privacyapp.views.kit.context import ViewContext
 from privacyapp.views.kit.i18n import Translator
+from privacyapp.views.kit.services import Lazy
 from privacyapp.views.municipality.screen import (
     ROUTES,
     MunicipalityScreen,
@@ -273,7 +274,7 @@ def test_state_survives_a_re_render(ctx: ViewContext) -> None:
 
 
 def test_without_a_directory_the_screen_says_so(ctx: ViewContext) -> None:
-    ctx.services = type(ctx.services)(**{**ctx.services.__dict__, "directory": None})
+    ctx.services = dataclasses.replace(ctx.services, directory_service=None)
     view = municipality_view(ctx)
     assert NL("municipality.unavailable") in " ".join(texts(view))
 
@@ -443,8 +444,8 @@ def test_dutch_failed_status_says_what_the_register_sent(tmp_path: Path) -> None
 
 
 def test_switching_language_leaves_no_dutch_message_behind(ctx: ViewContext) -> None:
-    ctx.services = type(ctx.services)(
-        **{**ctx.services.__dict__, "directory": MunicipalityDirectory(None, refusing_client())}
+    ctx.services = dataclasses.replace(
+        ctx.services, directory_service=Lazy.ready(MunicipalityDirectory(None, refusing_client()))
     )
     screen = MunicipalityScreen(
         ctx.services.directory,

@@ -31,7 +31,7 @@ from privacyapp.engine import walk_session
 from privacyapp.errors import PrivacyAppError
 from privacyapp.views.kit.context import ViewContext, match
 from privacyapp.views.kit.i18n import Translator
-from privacyapp.views.kit.services import Services
+from privacyapp.views.kit.services import Lazy, Services
 from privacyapp.views.kit.state import AppState, Settings
 from privacyapp.views.record import screen as record
 from privacyapp.views.record.state import RecordScreen
@@ -44,7 +44,10 @@ FIXED_NOW = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
 def rctx(services: Services) -> ViewContext:
     """A professional who finished a walk; a fresh signer (identity kept in memory)."""
     own = dataclasses.replace(
-        services, signer=RecordService(clock=lambda: FIXED_NOW), store=None, clock=lambda: FIXED_NOW
+        services,
+        signer_service=Lazy.ready(RecordService(clock=lambda: FIXED_NOW)),
+        store=None,
+        clock=lambda: FIXED_NOW,
     )
     state = AppState(settings=Settings(audience="professional"))
     state.session = walk_session(own.library, FLOW, ["1"], lambda: FIXED_NOW)
@@ -168,7 +171,9 @@ def test_routes_are_registered_under_the_prefix() -> None:
 
 
 def test_without_signer_service_the_screen_is_honest(rctx: ViewContext) -> None:
-    ctx = ViewContext(rctx.state, dataclasses.replace(rctx.services, signer=None), rctx.nav, rctx.t)
+    ctx = ViewContext(
+        rctx.state, dataclasses.replace(rctx.services, signer_service=None), rctx.nav, rctx.t
+    )
     assert "record-none" in idents(record.record_view(ctx))
     assert "record-none" in idents(record.check_view(ctx))
 
@@ -412,7 +417,7 @@ def test_without_signing_the_advice_offers_no_record_button(services: Services) 
     """The static web build has no signer: no "Vastleggen" button that leads nowhere."""
     from privacyapp.views.flow import advice
 
-    no_signer = dataclasses.replace(services, signer=None)
+    no_signer = dataclasses.replace(services, signer_service=None)
     state = AppState(settings=Settings(audience="professional"))
     state.session = walk_session(services.library, FLOW, ["1"], lambda: FIXED_NOW)
     with_signer = ViewContext(state, services, RecordingNavigator(), Translator("nl"))

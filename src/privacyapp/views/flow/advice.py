@@ -131,7 +131,7 @@ def _actions(ctx: ViewContext, session: FlowSession, node: AdviceNode) -> list[f
     professional = (
         ctx.state.settings.audience == "professional" or "professional" in session.flow.audience
     )
-    if professional and ctx.services.signer is not None:  # no signing here: no dead button
+    if professional and ctx.services.can_sign:  # no signing here: no dead button
         out.append(_feature_button(ctx, ctx.t("advice.record"), "/vastleggen", "record"))
     # issue 5: everyone may save the path (encrypted, behind the app lock)
     out.append(_feature_button(ctx, ctx.t("overview.save"), "/overzicht/bewaar", "save-path"))

@@ -7,11 +7,12 @@ platform); a screen then says so honestly instead of failing.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 if TYPE_CHECKING:
     from privacyapp.content.updater import ContentUpdater
@@ -20,7 +21,9 @@ if TYPE_CHECKING:
     from privacyapp.opendata import MunicipalityDirectory
     from privacyapp.views.kit.store_session import StoreService
 
-__all__ = ["ContentInfo", "Services"]
+__all__ = ["ContentInfo", "Lazy", "Services"]
+
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,37 @@ class ContentInfo:
 
 def _now() -> datetime:
     return datetime.now(UTC)
+
+
+class Lazy(Generic[_T]):
+    """A service built on its first use, once, and shared by every copy of the ``Services``
+    that holds it: what the first screen does not need (the municipality directory, signing)
+    is not loaded before it. Safe to ask from the UI loop and a worker thread at once."""
+
+    def __init__(self, build: Callable[[], _T]) -> None:
+        self._build: Callable[[], _T] | None = build
+        self._value: _T | None = None
+        self._lock = threading.Lock()
+
+    @classmethod
+    def ready(cls, value: _T) -> Lazy[_T]:
+        """One that is built already (tests, or a service made elsewhere)."""
+        made = cls(lambda: value)
+        made.get()
+        return made
+
+    @property
+    def built(self) -> bool:
+        return self._build is None
+
+    def get(self) -> _T:
+        """The service, built now if this is the first ask (a failed build is tried again on
+        the next ask)."""
+        with self._lock:
+            if self._build is not None:
+                self._value = self._build()
+                self._build = None
+            return self._value  # type: ignore[return-value]  # built: set above
 
 
 @dataclass
@@ -56,13 +90,38 @@ class Services:
     """Version and date of the loaded content."""
     store: StoreService | None = None
     """Each page's encrypted store (files on desktop/mobile, the browser's storage on web)."""
-    directory: MunicipalityDirectory | None = None
-    """The municipality directory (built-in list, cached register refreshes, postcode lookup)."""
-    signer: RecordService | None = None
-    """Signing identities and signed PDF records."""
+    directory_service: Lazy[MunicipalityDirectory] | None = None
+    """The municipality directory, built on first use (read it as ``directory``)."""
+    signer_service: Lazy[RecordService] | None = None
+    """Signing and checking PDF records, built on first use (read it as ``signer``); None
+    where this build cannot sign (the browser build)."""
     content_updates: ContentUpdater | None = None
     """Signed content updates (TUF): ``about()`` says what Settings/Over shows. When an update
     is installed while the app runs, ``library``, ``search`` and ``content`` are replaced: read
     them from ``ctx.services`` each time; a flow in progress keeps its ``session.flow``."""
     clock: Callable[[], datetime] = field(default=_now)
     """The time (UTC); tests and benchmarks pass a fixed clock."""
+
+    @property
+    def directory(self) -> MunicipalityDirectory | None:
+        """The municipality directory (built-in list, cached register refreshes, postcode
+        lookup); built on the first ask."""
+        return self.directory_service.get() if self.directory_service is not None else None
+
+    @directory.setter
+    def directory(self, value: MunicipalityDirectory | None) -> None:
+        self.directory_service = Lazy.ready(value) if value is not None else None
+
+    @property
+    def signer(self) -> RecordService | None:
+        """Signing identities and signed PDF records; built on the first ask."""
+        return self.signer_service.get() if self.signer_service is not None else None
+
+    @signer.setter
+    def signer(self, value: RecordService | None) -> None:
+        self.signer_service = Lazy.ready(value) if value is not None else None
+
+    @property
+    def can_sign(self) -> bool:
+        """Whether this build signs PDF records, without loading the signing code."""
+        return self.signer_service is not None
