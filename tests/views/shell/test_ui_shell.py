@@ -124,6 +124,28 @@ def test_late_echo_of_our_own_navigation_does_not_drag_the_screen_back(shell: Sh
     assert shell.state.route == "/meer/over"
 
 
+def test_an_event_that_changes_nothing_spares_flet_its_whole_page_diff(shell: Shell) -> None:
+    """Flet diffs the whole page after every event whose handler did not update it; the echo
+    of our own history entry (one per step) and a same-width resize have nothing to send."""
+    page = page_of(shell)
+    shell.go("/meer")
+    updates = page.updates
+    for event in (
+        lambda: page.on_route_change(Event(route="/meer")),  # the echo of our own push
+        lambda: page.on_route_change(Event(route="/meer")),  # the route on show, again
+        lambda: page.on_resize(Event(width=page.width, height=844)),  # the same width
+    ):
+        ft.context.reset_auto_update()  # what Flet does before each event's handler
+        event()
+        assert ft.context.was_update_called(), "Flet would diff the whole page after this"
+    ft.context.reset_update_called()
+    assert page.updates == updates  # and nothing was sent
+    ft.context.reset_auto_update()
+    page.on_route_change(Event(route="/zoeken"))  # a real navigation renders and updates
+    assert shell.state.route == "/zoeken" and page.updates == updates + 1
+    ft.context.reset_update_called()
+
+
 def test_narrow_gets_a_bottom_bar_and_wide_a_rail(shell: Shell) -> None:
     shell.go("/meer")
     page = page_of(shell)

@@ -353,10 +353,13 @@ class Shell:
             # The echo of our own navigation: it may arrive after the user moved on, so it
             # must never drag the screen back.
             del self._pushed[: self._pushed.index(e.route) + 1]
+            _nothing_to_send()
             return
         if e.route != self.state.route:
             self.state.route = e.route
             self.render()
+        else:
+            _nothing_to_send()
 
     def _on_view_pop(self, e: ft.ViewPopEvent) -> None:
         self.back()
@@ -370,6 +373,8 @@ class Shell:
         self._is_wide()
         if abs(self.state.width - before) >= 1:
             self.render()
+        else:
+            _nothing_to_send()
 
     def _on_connect(self, e: object) -> None:
         """The web page was reloaded or its client came back: let features react (the app lock
@@ -377,3 +382,11 @@ class Shell:
         changed = [hook(self.state, self.services) for hook in self.reconnect_hooks]
         if any(changed):
             self.go(self.state.route)
+
+
+def _nothing_to_send() -> None:
+    """An event that changed nothing on screen (the echo of our own history entry, a resize
+    within a pixel): without this, Flet diffs the whole page after it anyway, to find nothing
+    (a few milliseconds of server CPU on every step). Flet skips that diff for an event whose
+    handler updated the page itself; this one had nothing to update, which comes to the same."""
+    ft.context.mark_update_called()  # Flet keeps the mark per event, and clears it after it
