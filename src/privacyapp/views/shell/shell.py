@@ -389,4 +389,4 @@ def _nothing_to_send() -> None:
     within a pixel): without this, Flet diffs the whole page after it anyway, to find nothing
     (a few milliseconds of server CPU on every step). Flet skips that diff for an event whose
     handler updated the page itself; this one had nothing to update, which comes to the same."""
-    ft.context.mark_update_called()  # Flet keeps the mark per event, and clears it after it
+    ft.context.mark_update_called()  # type: ignore[no-untyped-call]  # kept per event by Flet
