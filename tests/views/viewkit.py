@@ -20,6 +20,7 @@ __all__ = [
     "heard",
     "idents",
     "layout_problems",
+    "room_for",
     "texts",
     "ui_phrases",
     "walk",
@@ -163,3 +164,71 @@ def layout_problems(control: Any) -> list[str]:
         if isinstance(c, ft.FilledButton | ft.OutlinedButton | ft.TextButton) and c.height:
             problems.append(f"{type(c).__name__} with fixed height {c.height}")
     return problems
+
+
+# Flutter's sizes where Flet leaves a value unset (Material 3): an icon is 24 px, an icon
+# button 48 px (the theme's 12 px padding around it), a list tile has 16 px before its content
+# and 24 px after it, and a leading icon takes at least 24 px plus a 16 px gap.
+_ICON = 24
+_ICON_BUTTON = 48
+_TILE_START, _TILE_END, _TILE_GAP, _TILE_LEADING = 16, 24, 16, 24
+
+
+def _sides(padding: Any) -> float:
+    if padding is None:
+        return 0
+    if isinstance(padding, int | float):
+        return 2 * padding
+    return float((padding.left or 0) + (padding.right or 0))
+
+
+def _fixed_width(control: Any) -> float:
+    """The width a non-expanding child of a Row takes (icons, icon buttons, sized boxes)."""
+    if isinstance(control, ft.Semantics):
+        return _fixed_width(control.content)
+    if isinstance(control, ft.IconButton):
+        return _ICON_BUTTON
+    if isinstance(control, ft.Icon):
+        return float(control.size or _ICON)
+    if getattr(control, "width", None):
+        return float(control.width)
+    raise AssertionError(f"no fixed width known for {type(control).__name__} in a Row")
+
+
+def _path(root: Any, target: Any) -> list[Any] | None:
+    if root is target:
+        return [root]
+    for name in _CHILD_FIELDS:
+        value = getattr(root, name, None)
+        children = value if isinstance(value, list) else [value]
+        for child in children:
+            if isinstance(child, ft.BaseControl) and (found := _path(child, target)):
+                return [root, *found]
+    return None
+
+
+def room_for(root: Any, target: Any, width: float) -> float:
+    """The width (px) the layout gives ``target`` inside ``root`` when ``root`` is ``width``
+    wide, as Flutter lays it out: containers and buttons take their padding off, a column
+    gives each child its whole width, a row gives its expanding child what its icons, fixed
+    boxes and spacing leave, a list tile takes its padding and leading icon off. Enough for the
+    builders' rows; an unknown control in a row fails the test instead of guessing."""
+    path = _path(root, target)
+    assert path is not None, f"{type(target).__name__} is not inside {type(root).__name__}"
+    room = float(width)
+    for parent, child in zip(path, path[1:], strict=False):
+        if getattr(parent, "width", None) and not isinstance(parent, ft.Icon):
+            room = min(room, float(parent.width))
+        if isinstance(parent, ft.Container):
+            room -= _sides(parent.padding)
+        elif isinstance(parent, ft.FilledButton | ft.OutlinedButton | ft.TextButton):
+            room -= _sides(parent.style.padding if parent.style is not None else None)
+        elif isinstance(parent, ft.Row) and len(parent.controls) > 1:
+            others = [c for c in parent.controls if c is not child]
+            room -= sum(_fixed_width(c) for c in others) + parent.spacing * len(others)
+        elif isinstance(parent, ft.ListTile) and child is parent.title:
+            padding = parent.content_padding
+            room -= _sides(padding) if padding is not None else _TILE_START + _TILE_END
+            if parent.leading is not None:
+                room -= max(_TILE_LEADING, _fixed_width(parent.leading)) + _TILE_GAP
+    return room

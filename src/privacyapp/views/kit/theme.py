@@ -13,6 +13,7 @@ import flet as ft
 
 __all__ = [
     "FOCUS_RING",
+    "LARGE_TEXT",
     "MAX_CONTENT_WIDTH",
     "TOUCH_TARGET",
     "WIDE_BREAKPOINT",
@@ -28,6 +29,9 @@ WIDE_BREAKPOINT = 840
 MAX_CONTENT_WIDTH = 760
 #: Minimum height and width of anything you can tap (WCAG 2.5.5 / platform guidelines).
 TOUCH_TARGET = 48
+#: Text scale from which a row gives its text the whole width: beside icons and buttons a long
+#: Dutch word ("Privacyverklaring") no longer fits a 390 px phone and breaks mid-word.
+LARGE_TEXT = 1.5
 
 
 @dataclass(frozen=True)

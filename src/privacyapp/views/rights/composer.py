@@ -15,14 +15,20 @@ from typing import TYPE_CHECKING
 import flet as ft
 
 from privacyapp.errors import PrivacyAppError
-from privacyapp.views.kit import i18n
 from privacyapp.views.kit import widgets as w
 from privacyapp.views.kit.focus import first_focusable, request_focus
 from privacyapp.views.kit.i18n import Translator
 from privacyapp.views.kit.problems import store_error
 from privacyapp.views.rights import service_text as rt
 from privacyapp.views.rights.feedback import FEEDBACK_KEY, error_box
-from privacyapp.views.rights.letter import deadline_view, letter_preview
+from privacyapp.views.rights.letter import (
+    EXTENSION,
+    REFUSED,
+    date_field_name,
+    deadline_view,
+    letter_preview,
+    objection_text,
+)
 from privacyapp.views.rights.parts import (
     ClientActions,
     fields_section,
@@ -35,8 +41,6 @@ if TYPE_CHECKING:
     from privacyapp import rights
 
 __all__ = ["FEEDBACK_KEY", "RightsScreen", "StoreNotOpenError"]
-
-#: The scroll key of the feedback box at the action (``ViewContext.focus``).
 
 
 class StoreNotOpenError(PrivacyAppError):
@@ -100,6 +104,9 @@ class RightsScreen:
         self.reveal = False
         #: What to do after the municipality refused: (title, text), once the user said when.
         self.objection: tuple[str, str] | None = None
+        #: What the follow-up's date fields hold, and the one whose date the feedback is about.
+        self.dates: dict[str, str] = {}
+        self.date_field: str | None = None
         self.prefill = RequestKind(prefill) if prefill else None
         self.actions = actions
         self.search = search
@@ -192,9 +199,12 @@ class RightsScreen:
                 extra.append(
                     w.primary(self.t("rights.unlock"), "rights-unlock", lambda _: unlock())
                 )
+            field = self.date_field
+            named = (date_field_name(self.t, field), field) if field and st.error else None
             summary = error_box(
-                self.t, shown, st.error, st.sent_text, extra=extra, to_field=self._to_field
-            )
+                self.t, shown, st.error, st.sent_text, extra=extra, to_field=self._to_field,
+                field=named,
+            )  # fmt: skip
             self.first_link = first_focusable(summary, "rights-error-summary-link-0")
             return [summary]
         if not st.notice:
@@ -221,72 +231,58 @@ class RightsScreen:
 
         st = self.state
         parts: list[ft.Control] = []
-        if st.letter is None:  # "Maak de brief" refused: right below its button
-            parts += self._feedback()
-        # "Je herinnering staat hieronder": that notice goes above the reminder it points to
-        above = (
-            st.letter is not None
-            and st.notice is not None
-            and st.notice.code is Code.REMINDER_READY
-        )
-        if above:
-            parts += self._feedback()
+        feedback = self._feedback()
+        # Feedback goes where the user acted: under a follow-up date just entered, else under
+        # "Maak de brief" or "Bewaar in Mijn overzicht"; but "Je herinnering staat hieronder"
+        # goes above the reminder it points to.
+        at_date = self.date_field if st.saved is not None and feedback else None
+        notice = st.notice.code if st.notice is not None else None
+        above = st.letter is not None and notice is Code.REMINDER_READY
+        if at_date is None and (st.letter is None or above):
+            parts += feedback
         if st.letter is not None:
             parts.append(
                 letter_preview(
-                    st.letter,
-                    actions=self.actions,
-                    sent_text=st.sent_text,
-                    on_sent_text=self.set_sent_text,
-                    on_save_pdf=self.save_pdf,
-                    on_store=lambda: self._set(self.state.store()),
-                    t=self.t,
+                    st.letter, actions=self.actions, sent_text=st.sent_text,
+                    on_sent_text=self.set_sent_text, on_save_pdf=self.save_pdf,
+                    on_store=lambda: self._set(self.state.store()), t=self.t,
                 )
-            )
-            if not above:
-                parts += self._feedback()  # right below "Bewaar in Mijn overzicht"
+            )  # fmt: skip
+            if not above and at_date is None:
+                parts += feedback
         if st.saved is not None:
             parts.append(
                 deadline_view(
-                    st.saved,
-                    self.today(),
-                    actions=self.actions,
-                    on_extension=lambda text: self._set(self.state.extension(text)),
+                    st.saved, self.today(), actions=self.actions, on_extension=self.extension,
                     on_reminder=lambda: self._set(self.state.reminder(self.today())),
                     on_ap_complaint=self.ap_complaint,
                     on_answered=lambda: self._set(self.state.answered()),
-                    on_ics=self.save_ics,
-                    ics_now=self.now,
-                    t=self.t,
-                    on_refused=self.refused,
-                    objection=self.objection,
+                    on_ics=self.save_ics, ics_now=self.now, t=self.t, on_refused=self.refused,
+                    objection=self.objection, typed=self.dates,
+                    below={at_date: feedback} if at_date else None,
                 )
-            )
+            )  # fmt: skip
         return parts
 
+    def extension(self, text: str) -> None:
+        """The organisation announced an extension on the typed day."""
+        self.dates[EXTENSION] = text
+        self._set(self.state.extension(text), field=EXTENSION)
+
     def refused(self, text: str) -> None:
-        """The municipality refused (part of) the request on the typed day: the bezwaar route
-        (UAVG art. 34, Awb 6:7: six weeks from the decision)."""
-        from privacyapp.rights import RightsError, objection_due, objection_step
-        from privacyapp.rights.session import parse_date
+        """The municipality refused (part of) the request on the typed day: the bezwaar route."""
+        from privacyapp.rights import RightsError
 
         saved = self.state.saved
         if saved is None:
             return
+        self.dates[REFUSED] = text
         try:
-            decided = parse_date(text)
-            step = objection_step(saved, decided, self.today())
+            self.objection = objection_text(self.t, saved, text, self.today())
         except RightsError as exc:
-            self._set(replace(self.state, error=rt.problem(exc), notice=None))
+            self._set(replace(self.state, error=rt.problem(exc), notice=None), field=REFUSED)
             return
-        if i18n.language_of(self.t) == "nl":
-            self.objection = (step.title, step.text)
-        else:
-            due = rt.date_text(self.t, objection_due(decided))
-            late = self.today() > objection_due(decided)
-            key = "rights.objection.late" if late else "rights.objection"
-            self.objection = (self.t(key), self.t(f"{key}.text", due=due))
-        self._set(replace(self.state, error=None, notice=None))
+        self._set(replace(self.state, error=None, notice=None), field=REFUSED)
 
     def refresh_quietly(self) -> None:
         """Re-render without asking anyone to update (the shell is already rendering)."""
@@ -316,7 +312,9 @@ class RightsScreen:
             return self.t("rights.save_failed", problem=store_error(self.t, exc))
         return ""
 
-    def _set(self, state: rights.ComposerState) -> None:
+    def _set(self, state: rights.ComposerState, *, field: str | None = None) -> None:
+        """Show ``state``; ``field``: the follow-up date field just entered (each date entered
+        is a new try: its feedback takes focus again, even when it says the same)."""
         if state.saved is not None and state.saved != self.state.saved:
             problem = self._save(state.saved)
             if problem:
@@ -324,12 +322,12 @@ class RightsScreen:
                 state = replace(state, saved=self.state.saved, error=None, notice=None)
         else:
             problem = ""
-        fresh = (state.error, state.notice, problem) != (
+        fresh = field is not None or (state.error, state.notice, problem) != (
             self.state.error,
             self.state.notice,
             self.problem,
         )
-        self.state, self.problem = state, problem
+        self.state, self.problem, self.date_field = state, problem, field
         #: New feedback to bring into view at the action (read once by the route).
         self.reveal = fresh and bool(state.error or state.notice or problem)
         self.refresh()
@@ -373,7 +371,7 @@ class RightsScreen:
     def ap_complaint(self) -> None:
         state, followed = self.state.ap_complaint(self.today())
         self.problem = self._save(followed) if followed is not None else ""
-        self.state = state
+        self.state, self.date_field = state, None
         self.refresh()
 
     async def save_pdf(self) -> None:

@@ -83,13 +83,15 @@ def error_box(
     *,
     extra: Sequence[ft.Control],
     to_field: Callable[[str], w.Handler],
+    field: tuple[str, str] | None = None,
 ) -> ft.Control:
     """The composer's error summary: ``shown`` (the error in the UI language), a link per field
-    the error names (``to_field(identifier)`` moves focus there), then ``extra`` (e.g. unlock)."""
-    lines = [
-        (t("form.to_field", field=label), to_field(ident))
-        for label, ident in error_targets(t, error, sent_text)
-    ]
+    the error names (``to_field(identifier)`` moves focus there), then ``extra`` (e.g. unlock).
+    ``field``: (name, identifier) of the field the error came from, linked first."""
+    targets = error_targets(t, error, sent_text)
+    if field is not None and field not in targets:
+        targets.insert(0, field)
+    lines = [(t("form.to_field", field=label), to_field(ident)) for label, ident in targets]
     return w.error_summary(
         t("rights.problem_title"), lines, ident="rights-error-summary",
         before=[tag("rights-error", ft.Text(shown))], extra=extra, scroll_key=FEEDBACK_KEY,

@@ -6,7 +6,7 @@ as written: in Dutch.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
@@ -21,7 +21,17 @@ from privacyapp.views.rights.service_text import DUTCH
 if TYPE_CHECKING:
     from privacyapp.rights import Letter, MailLink, RightsRequest
 
-__all__ = ["deadline_view", "letter_preview"]
+__all__ = [
+    "EXTENSION",
+    "REFUSED",
+    "date_field_name",
+    "deadline_view",
+    "letter_preview",
+    "objection_text",
+]
+
+#: The follow-up's date fields (their identifiers): an extension, a municipality's refusal.
+EXTENSION, REFUSED = "rights-extension", "rights-refused"
 
 
 def pdf_available() -> bool:
@@ -120,6 +130,28 @@ def letter_preview(
 
 
 # ---------------------------------------------------------------------------------- follow up
+def date_field_name(t: Translator, ident: str) -> str:
+    """A follow-up date field's short name, for the error summary's link to it (its label is
+    a whole question)."""
+    return t("rights.extension_date") if ident == EXTENSION else t("rights.refused_date")
+
+
+def objection_text(t: Translator, saved: RightsRequest, typed: str, today: date) -> tuple[str, str]:
+    """What to do after the municipality refused on the typed day, as (title, text): the
+    bezwaar route (UAVG art. 34, Awb 6:7: six weeks from the decision). Raises ``RightsError``
+    for a date that cannot be read or is after today."""
+    from privacyapp.rights import objection_due, objection_step
+    from privacyapp.rights.session import parse_date
+
+    decided = parse_date(typed)
+    step = objection_step(saved, decided, today)
+    if i18n.language_of(t) == "nl":
+        return step.title, step.text
+    due = rt.date_text(t, objection_due(decided))
+    key = "rights.objection.late" if today > objection_due(decided) else "rights.objection"
+    return t(key), t(f"{key}.text", due=due)
+
+
 def deadline_view(
     request: RightsRequest,
     today: date,
@@ -134,15 +166,20 @@ def deadline_view(
     t: Translator = DUTCH,
     on_refused: Callable[[str], None] | None = None,
     objection: tuple[str, str] | None = None,
+    typed: Mapping[str, str] | None = None,
+    below: Mapping[str, Sequence[ft.Control]] | None = None,
 ) -> ft.Column:
     """Where a sent request stands: the term, a reminder, the follow-up letter, the AP route,
     and for an AVG request to a municipality the bezwaar route once it was refused
     (``on_refused`` with the typed decision date; ``objection``: what to do then).
+    ``typed``: what the date fields (``EXTENSION``, ``REFUSED``) hold; ``below``: what to show
+    right under one of them (the feedback on the date entered there).
 
     The subject is the letter's own (Dutch) subject, as sent.
     """
     from privacyapp.rights import deadline_event, next_step, objection_advice
 
+    typed, below = typed or {}, below or {}
     step = next_step(request, today)
     title, advice = rt.step_text(t, step, request)
     term = request.deadline()
@@ -166,9 +203,10 @@ def deadline_view(
         parts.append(ft.Text(rt.term_explanation(t, request, term)))
         ext = ft.TextField(
             label=t("rights.extension"),
+            value=typed.get(EXTENSION, ""),
             on_submit=lambda e: on_extension(e.control.value or ""),
         )
-        parts.append(tag("rights-extension", ext))
+        parts += [tag(EXTENSION, ext), *below.get(EXTENSION, ())]
         event = deadline_event(
             uid=request.id,
             due=term.due,
@@ -201,9 +239,10 @@ def deadline_view(
     ):
         refused = ft.TextField(
             label=t("rights.refused_on"),
+            value=typed.get(REFUSED, ""),
             on_submit=lambda e: on_refused(e.control.value or ""),
         )
-        parts.append(tag("rights-refused", refused))
+        parts += [tag(REFUSED, refused), *below.get(REFUSED, ())]
     if objection is not None:
         parts.append(
             tag("rights-objection", ft.Text(f"{objection[0]}. {objection[1]}"), objection[0])

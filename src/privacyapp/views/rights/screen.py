@@ -213,6 +213,7 @@ def follow_view(ctx: ViewContext) -> ft.Control:
     else:
         slot.t = ctx.t
         slot.refresh_quietly()
+    ctx.focus = slot.take_reveal()  # a date's feedback at its field, like the composer's
     return w.page_body([slot.build()])
 
 

@@ -27,6 +27,7 @@ __all__ = [
 def more_view(ctx: ViewContext) -> ft.Control:
     """The Meer menu."""
     info = ctx.services.content
+    scale = ctx.state.settings.text_scale
     entries = [
         ("about", "/meer/over", ft.Icons.INFO_OUTLINE),
         ("settings", "/meer/instellingen", ft.Icons.TUNE),
@@ -40,7 +41,13 @@ def more_view(ctx: ViewContext) -> ft.Control:
         [
             w.heading(ctx.t("more.title"), 1, ident="more-title"),
             *[
-                w.choice(ctx.t(f"more.{key}"), f"more-{key}", _go(ctx, route), icon=icon)
+                w.choice(
+                    ctx.t(f"more.{key}"),
+                    f"more-{key}",
+                    _go(ctx, route),
+                    icon=icon,
+                    text_scale=scale,
+                )
                 for key, route, icon in entries
             ],
             w.muted(ctx.t("more.content", version=info.version, date=info.date, flows=info.flows)),

@@ -16,6 +16,7 @@ import flet as ft
 from privacyapp.errors import PrivacyAppError
 from privacyapp.views.kit import i18n
 from privacyapp.views.kit.i18n import Translator
+from privacyapp.views.kit.theme import LARGE_TEXT
 from privacyapp.views.store.dialogs import semantic
 from privacyapp.views.store.text import problem_text, status_label
 
@@ -109,9 +110,12 @@ def overview_item(
     on_delete: Callable[[str], None],
     t: Translator = i18n.DUTCH,
     today: date | None = None,
+    text_scale: float = 1.0,
 ) -> ft.Control:
     """One row: title, flow, date and status (a request: to whom, and when the answer is due,
-    marked when that day has passed), with open / rename / delete."""
+    marked when that day has passed), with open / rename / delete. From ``LARGE_TEXT`` on,
+    rename and delete go under the title: beside them it had half the row at 200 % on a phone,
+    and a saved item's name broke mid-word."""
     details = summary(record, t)
     if record.reference:
         details += " · " + t("overview.reference_inline", reference=record.reference)
@@ -133,16 +137,14 @@ def overview_item(
         subtitle=ft.Text(details),
         on_click=lambda e: on_open(record.id),
     )
-    return ft.Row(
-        [
-            ft.Container(
-                ft.Semantics(content=tile, identifier=f"overview-record-{index}", button=True),
-                expand=True,
-            ),
-            semantic(rename, f"overview-rename-{index}"),
-            semantic(delete, f"overview-delete-{index}"),
-        ]
-    )
+    item = ft.Semantics(content=tile, identifier=f"overview-record-{index}", button=True)
+    buttons = [
+        semantic(rename, f"overview-rename-{index}"),
+        semantic(delete, f"overview-delete-{index}"),
+    ]
+    if text_scale >= LARGE_TEXT:
+        return ft.Column([item, ft.Row(buttons, alignment=ft.MainAxisAlignment.END)], spacing=0)
+    return ft.Row([ft.Container(item, expand=True), *buttons])
 
 
 def overview_view(
@@ -157,10 +159,12 @@ def overview_view(
     notice: str | None = None,
     t: Translator = i18n.DUTCH,
     today: date | None = None,
+    text_scale: float = 1.0,
 ) -> ft.Control:
     """The whole "Mijn overzicht" screen body.
 
-    ``problems`` are what the store found wrong when it opened (``Vault.problems``).
+    ``problems`` are what the store found wrong when it opened (``Vault.problems``);
+    ``text_scale`` is the user's text size (``Settings.text_scale``).
     """
     controls: list[ft.Control] = [
         ft.Semantics(
@@ -191,7 +195,14 @@ def overview_view(
     if records:
         items = [
             overview_item(
-                r, i, on_open=on_open, on_rename=on_rename, on_delete=on_delete, t=t, today=today
+                r,
+                i,
+                on_open=on_open,
+                on_rename=on_rename,
+                on_delete=on_delete,
+                t=t,
+                today=today,
+                text_scale=text_scale,
             )
             for i, r in enumerate(records)
         ]

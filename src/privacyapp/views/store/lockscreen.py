@@ -44,8 +44,12 @@ class LockState:
     notes: list[str] = field(default_factory=list)
     change_error: str | None = None
     """Why changing the PIN failed (shown under the new PIN until the next try)."""
-    shown: str | None = None
-    """The error the last render showed: a new one moves keyboard focus to its summary."""
+    tries: int = 0
+    """Failed tries on this screen: each one is news, even with the same message."""
+    wrong_pins: int = 0
+    """Wrong PINs in a row, as the store counts them (said from the second one)."""
+    shown: tuple[str, int] | None = None
+    """The error and try the last render showed: a new one moves focus to its summary."""
 
 
 def _problem(
@@ -55,13 +59,18 @@ def _problem(
     field: ft.TextField | None,
     page: ft.Page | None,
 ) -> list[ft.Control]:
-    """The error summary under the buttons, with a link to the field it is about (or none)."""
-    fresh, state.shown = error != state.shown, error
+    """The error summary under the buttons, with a link to the field it is about (or none);
+    after every failed try keyboard focus moves to it again."""
+    shown = (error, state.tries) if error else None
+    fresh, state.shown = shown != state.shown, shown
     if not error:
         return []
     link = (t("form.to_field", field=field.label), field) if field is not None else None
+    message = t(error)
+    if error == "lock.wrong_pin" and state.wrong_pins > 1:
+        message += " " + t("lock.wrong_count", count=state.wrong_pins)
     summary = form_problem(
-        t("rights.problem_title"), t(error), ident="lock-problem", page=page, field=link,
+        t("rights.problem_title"), message, ident="lock-problem", page=page, field=link,
         fresh=fresh,
     )  # fmt: skip
     return [summary]
@@ -312,17 +321,19 @@ class LockScreen:
     def _failed(self, exc: StoreError) -> None:
         from privacyapp.dossier import LockedOutError, WrongPinError
 
+        self.state.tries += 1
         if isinstance(exc, LockedOutError):
             self.state.retry_after = max(exc.retry_after, self.retry_after())
         elif isinstance(exc, WrongPinError):
             self.state.pin_error = "lock.wrong_pin"
+            self.state.wrong_pins = exc.failures or self.state.wrong_pins + 1
             self.state.retry_after = max(exc.retry_after, self.retry_after())
         else:  # the data or its key cannot be used: say what, keep everything as it is
             self.state.error = store_error(self.t, exc)
         self._refresh()
 
     def _opened(self, vault: Vault) -> None:
-        self.state.retry_after = 0
+        self.state.retry_after = self.state.wrong_pins = 0
         self._on_unlocked(vault)
 
     def set_understood(self, value: bool) -> None:
@@ -333,21 +344,23 @@ class LockScreen:
         from privacyapp.dossier import PinPolicyError, StoreError
 
         if pin != again:
-            self.state.set_pin_error = "lock.mismatch"
-            self._refresh()
+            self._set_pin_failed("lock.mismatch")
             return
         if not self.state.understood:
-            self.state.set_pin_error = "lock.confirm_first"
-            self._refresh()
+            self._set_pin_failed("lock.confirm_first")
             return
         try:
             vault = self.lock.set_pin(pin)
         except (PinPolicyError, StoreError) as exc:
-            self.state.set_pin_error = store_error(self.t, exc)
-            self._refresh()
+            self._set_pin_failed(store_error(self.t, exc))
             return
         self.state.set_pin_error = None
         self._on_unlocked(vault)
+
+    def _set_pin_failed(self, error: str) -> None:
+        self.state.set_pin_error = error
+        self.state.tries += 1
+        self._refresh()
 
     async def set_pin_async(self, pin: str, again: str) -> None:
         """Web-server mode: ``set_pin`` with its key derivation in a worker thread."""
@@ -359,8 +372,7 @@ class LockScreen:
         try:
             vault = await self.guard.gate.run(self.lock.set_pin, pin)
         except (PinPolicyError, StoreError) as exc:
-            self.state.set_pin_error = store_error(self.t, exc)
-            self._refresh()
+            self._set_pin_failed(store_error(self.t, exc))
             return
         self.state.set_pin_error = None
         self._on_unlocked(vault)

@@ -92,6 +92,8 @@ class OverviewScreen:
         self.revision = 0
         self.t = t
         self.today = today
+        #: The user's text size; the route sets it on every render, like ``t``.
+        self.text_scale = 1.0
         self.notice: str | None = None
         self._refresh = refresh
         self._show = show_dialog
@@ -109,7 +111,7 @@ class OverviewScreen:
             self.records(), on_open=self._open_record, on_rename=self.ask_rename,
             on_delete=self.delete, on_export=self.export, on_wipe=self.ask_wipe,
             problems=self.vault.problems, notice=self.notice, t=self.t,
-            today=self.today() if self.today is not None else None,
+            today=self.today() if self.today is not None else None, text_scale=self.text_scale,
         )  # fmt: skip
 
     def _fail(self, exc: StoreError, key: str | None = None) -> None:
@@ -226,6 +228,7 @@ def _screen(ctx: ViewContext, session: StoreSession) -> OverviewScreen:
         screen.revision = session.revision
         session.screens.put(screen)
     screen.t = ctx.t
+    screen.text_scale = ctx.state.settings.text_scale
     return screen
 
 
