@@ -232,3 +232,30 @@ def room_for(root: Any, target: Any, width: float) -> float:
             if parent.leading is not None:
                 room -= max(_TILE_LEADING, _fixed_width(parent.leading)) + _TILE_GAP
     return room
+
+
+PHONE = 390  # px: the narrowest window the app is checked at (docs/ui.md)
+#: A glyph's width as a share of the font size: about 0.5 for Roboto's lower case, 0.6 for
+#: its widest letters in the semibold the labels use, so 0.6 is the safe estimate.
+GLYPH = 0.6
+
+
+def font_size(text: ft.Text, scale: float) -> float:
+    """The size the theme gives a text at ``scale`` (its own ``size`` when it has one)."""
+    from privacyapp.views.kit.theme import build_theme
+
+    if text.size:
+        return float(text.size)
+    assert text.theme_style is not None, f"{text.value!r} has neither size nor theme style"
+    style = getattr(build_theme("light", scale).text_theme, text.theme_style.name.lower())
+    return float(style.size)
+
+
+def longest_word_fits(root: Any, text: ft.Text, scale: float, width: float = PHONE) -> str:
+    """ "" when the longest word of ``text`` fits the room the layout gives it at ``scale``
+    (words break at spaces and after hyphens), else what does not fit, for the assertion."""
+    words = str(text.value).replace("-", "- ").split()
+    word = max(words, key=len)
+    needed = len(word) * GLYPH * font_size(text, scale)
+    room = room_for(root, text, width)
+    return "" if needed <= room else f"{word!r} needs {needed:.0f} px, has {room:.0f} px"

@@ -24,7 +24,8 @@ class FocusPage:
         self.focused: list[ft.Control] = []
 
     def run_task(self, handler: Any, *args: Any) -> None:
-        self.focused.append(inspect.getclosurevars(handler).nonlocals["control"])
+        work = inspect.unwrap(handler)  # kit.tasks.run_task wraps the work it is given
+        self.focused.append(inspect.getclosurevars(work).nonlocals["control"])
 
 
 @pytest.fixture

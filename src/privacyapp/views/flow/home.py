@@ -47,6 +47,7 @@ def audience_picker(ctx: ViewContext, ident_prefix: str = "home") -> ft.Control:
             icon=ft.Icons.RADIO_BUTTON_CHECKED
             if settings.audience == key
             else ft.Icons.RADIO_BUTTON_UNCHECKED,
+            text_scale=settings.text_scale,
         )
         for key, audience in registry.audiences.items()
     ]
@@ -159,9 +160,16 @@ def home_view(ctx: ViewContext) -> ft.Control:
                     f"home-sector-{key}",
                     _go(ctx, f"/vragen/{key}"),
                     description=sector.description,
+                    text_scale=settings.text_scale,
                 )
             )
-        sectors.append(w.choice(ctx.t("home.sectors.all"), "home-sector-all", _go(ctx, "/vragen")))
+        everything = w.choice(
+            ctx.t("home.sectors.all"),
+            "home-sector-all",
+            _go(ctx, "/vragen"),
+            text_scale=settings.text_scale,
+        )
+        sectors.append(everything)
         controls.append(w.section(ctx.t("home.sectors"), sectors))
     controls.append(w.notice(ctx.t("home.disclaimer"), ident="home-disclaimer"))
     return w.page_body(controls)
@@ -214,6 +222,7 @@ def questions_view(ctx: ViewContext) -> ft.Control:
                         f"flow-{flow.id}",
                         _go(ctx, f"/vraag/{flow.id}"),
                         description=flow.summary,
+                        text_scale=settings.text_scale,
                     )
                     for flow in groups[key]
                 ],

@@ -168,8 +168,9 @@ def _question(ctx: ViewContext, session: FlowSession, node: QuestionNode) -> lis
     def choose(index: int) -> w.Handler:
         return lambda _: _move(ctx, session.answer(index))
 
+    scale = ctx.state.settings.text_scale
     out += [
-        w.choice(choice.label, f"answer-{i}", choose(i), description=choice.help)
+        w.choice(choice.label, f"answer-{i}", choose(i), description=choice.help, text_scale=scale)
         for i, choice in enumerate(node.choices)
     ]
     return out

@@ -43,7 +43,13 @@ def search_view(ctx: ViewContext) -> ft.Control:
     )
     for index, (title, summary, route) in enumerate(hits):
         controls.append(
-            w.choice(title, f"search-result-{index}", _go(ctx, route), description=summary)
+            w.choice(
+                title,
+                f"search-result-{index}",
+                _go(ctx, route),
+                description=summary,
+                text_scale=ctx.state.settings.text_scale,
+            )
         )
     return w.page_body(controls)
 

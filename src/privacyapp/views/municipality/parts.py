@@ -78,7 +78,10 @@ def labelled(ident: str, label: str, control: ft.Control) -> ft.Semantics:
     return ft.Semantics(identifier=ident, label=label, content=control)
 
 
-def result_list(records: list[Municipality], on_select: Handler) -> list[ft.Control]:
+def result_list(
+    records: list[Municipality], on_select: Handler, *, text_scale: float = 1.0
+) -> list[ft.Control]:
+    """A button per municipality; ``text_scale``: the user's text size (long names whole)."""
     return [
         w.choice(
             record.name,
@@ -86,6 +89,7 @@ def result_list(records: list[Municipality], on_select: Handler) -> list[ft.Cont
             on_event(on_select, record.code),
             description=record.official_name if record.aliases else None,
             icon=ft.Icons.ACCOUNT_BALANCE,
+            text_scale=text_scale,
         )
         for record in records
     ]
@@ -120,6 +124,8 @@ class MunicipalityState:
     """The postcode problem the last render showed (a new one takes keyboard focus)."""
     auto_checked: bool = False
     """The automatic "older than a week" refresh ran (once per app session)."""
+    text_scale: float = 1.0
+    """The user's text size the screen is built for: from 150 % a result's name gets the row."""
 
 
 def refresh_bar(status: str, *, label: str, busy: bool, on_click: Handler) -> ft.Control:

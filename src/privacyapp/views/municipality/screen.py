@@ -7,9 +7,8 @@ a week and the user opens the screen; network work runs in a worker thread
 (``asyncio.to_thread``) so the UI never blocks.
 
 Builders are plain functions; :class:`MunicipalityScreen` holds the handlers over the screen's
-state (``state.features.get(MunicipalityState)``: plain values). Typing in
-the name field updates the results in place, so the field keeps its focus; everything else
-re-renders through ``ctx.nav.refresh()``.
+state (``state.features.get(MunicipalityState)``: plain values). Typing in the name field
+updates the results in place, so the field keeps its focus; the rest re-renders (``refresh``).
 """
 
 from __future__ import annotations
@@ -328,9 +327,9 @@ class MunicipalityScreen:
             controls.append(shown("municipality-message", w.body(state.message), live=True))
         if state.choices:
             chosen = [m.municipality for m in state.choices if m.municipality is not None]
-            controls += result_list(chosen, self.select)
+            controls += result_list(chosen, self.select, text_scale=state.text_scale)
         elif state.results and not (state.selected and len(state.results) == 1):
-            controls += result_list(state.results[:10], self.select)
+            controls += result_list(state.results[:10], self.select, text_scale=state.text_scale)
         if state.selected is not None:
             controls.append(detail_card(state.selected, self._source_line(), self.copy, self.t))
         return controls
@@ -347,6 +346,7 @@ def _screen(ctx: ViewContext) -> MunicipalityScreen | None:
     if directory is None:
         return None
     state = ctx.state.features.get(MunicipalityState)
+    state.text_scale = ctx.state.settings.text_scale
 
     def chosen(code: str) -> None:
         # The municipality the user chose: flows show its local text (see views/flow/advice).
