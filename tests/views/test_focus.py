@@ -78,3 +78,23 @@ def test_a_wrong_postcode_is_summarised_at_its_button_with_a_link(ctx: ViewConte
     assert "Ga naar: Postcode" in (find(view, "municipality-problem-link-0").content.value or "")
     click(find(view, "municipality-problem-link-0"))
     assert getattr(find(view, "municipality-postcode"), FOCUS_REQUESTED, False)
+
+
+def test_the_same_wrong_postcode_again_moves_focus_to_the_summary_again(
+    ctx: ViewContext,
+) -> None:
+    """Each search is a new try: the same "not a postcode" a second time takes focus again
+    (a keyboard user pressed Zoek again and waits to hear why)."""
+    import asyncio
+
+    from viewkit import find
+
+    from privacyapp.views.municipality.screen import MunicipalityScreen
+
+    assert ctx.services.directory is not None
+    screen = MunicipalityScreen(ctx.services.directory, t=ctx.t)
+    screen.open_postcode()
+    for _ in range(2):
+        asyncio.run(screen.lookup_postcode("12"))
+        link = find(screen.control, "municipality-problem-link-0")
+        assert getattr(link, FOCUS_REQUESTED, False), "the summary did not take focus"

@@ -877,6 +877,25 @@ def test_the_error_summary_links_to_each_missing_field_and_takes_focus(
     assert getattr(name_field, FOCUS_REQUESTED, False)
 
 
+def test_pressing_make_letter_again_with_the_same_gap_moves_focus_to_the_summary_again(
+    screen: RightsScreen,
+) -> None:
+    """The same error a second time is still a new try: a keyboard user who pressed the
+    button again (focus on the button) is taken to the summary again, not left behind."""
+    from privacyapp.views.kit.focus import FOCUS_REQUESTED
+
+    screen.set_mode("organisatie")
+    screen.set_value("org_name", "Zorg BV")
+    screen.set_value("org_email", "p@zorg.nl")
+    for _ in range(2):
+        click(find(screen.build(), "rights-preview-button"))  # no name, both times
+        link = find(screen.build(), "rights-error-summary-link-0")
+        assert link.content.value == "Ga naar: Je naam"
+        assert getattr(link, FOCUS_REQUESTED, False), "the summary did not take focus"
+    screen.refresh()  # shown again without a try: no new focus request
+    assert not getattr(find(screen.build(), "rights-error-summary-link-0"), FOCUS_REQUESTED, False)
+
+
 def test_a_wrong_sent_date_links_to_the_date_field(screen: RightsScreen) -> None:
     screen.set_mode("organisatie")
     for key, value in {"org_name": "Zorg BV", "org_email": "p@zorg.nl", "name": "Sam"}.items():

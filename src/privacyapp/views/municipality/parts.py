@@ -120,8 +120,11 @@ class MunicipalityState:
     busy: bool = False
     postcode_problem: bool = False
     """``message`` says why the postcode search failed: an error summary at its button."""
-    shown_problem: str = ""
-    """The postcode problem the last render showed (a new one takes keyboard focus)."""
+    tries: int = 0
+    """Postcode searches asked for: each one is a new try, even with the same answer."""
+    shown_problem: tuple[str, int] = ("", 0)
+    """The postcode problem the last render showed, and for which try (a new one takes
+    keyboard focus)."""
     auto_checked: bool = False
     """The automatic "older than a week" refresh ran (once per app session)."""
     text_scale: float = 1.0

@@ -69,8 +69,7 @@ class MunicipalityScreen:
         state: the screen's state; survives re-renders.
         t: the translator.
         on_change: re-render the screen (the shell's ``ctx.nav.refresh``).
-        on_copy: also called with the copied text (tests); the copy itself is the button's
-            client-side ``CopyToClipboard`` action.
+        on_copy: also called with the copied text (tests; the button itself copies it).
         on_select: called with the code of the municipality whose card is open (the app's
             flows then show its local text).
     """
@@ -134,7 +133,7 @@ class MunicipalityScreen:
         from privacyapp.opendata import PostcodeError
 
         state = self.state
-        state.postcode, state.postcode_problem = postcode, False
+        state.postcode, state.postcode_problem, state.tries = postcode, False, state.tries + 1
         if not self.directory.is_postcode(postcode):
             state.message = self.t("municipality.no_postcode", text=postcode.strip())
             state.postcode_problem = True
@@ -295,7 +294,8 @@ class MunicipalityScreen:
         postcode_field.on_submit = lookup
         problem: list[ft.Control] = []
         if state.postcode_problem and state.message:  # at the button, linked to the field
-            fresh, state.shown_problem = state.message != state.shown_problem, state.message
+            shown = (state.message, state.tries)  # the same message after a new try is new
+            fresh, state.shown_problem = shown != state.shown_problem, shown
             problem.append(
                 form_problem(
                     t("rights.problem_title"), state.message, ident="municipality-problem",
@@ -304,7 +304,7 @@ class MunicipalityScreen:
                 )
             )  # fmt: skip
         else:
-            state.shown_problem = ""
+            state.shown_problem = ("", 0)
         return ft.Column(
             [
                 w.notice(t("municipality.pdok"), ident="municipality-pdok"),

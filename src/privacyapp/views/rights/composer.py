@@ -179,7 +179,7 @@ class RightsScreen:
                 "rights-preview-button",
                 ft.Button(
                     self.t("rights.make_letter"),
-                    on_click=lambda _e: self._set(self.state.preview(self.today())),
+                    on_click=lambda _e: self._set(self.state.preview(self.today()), tried=True),
                 ),
             ),
         ]
@@ -245,7 +245,7 @@ class RightsScreen:
                 letter_preview(
                     st.letter, actions=self.actions, sent_text=st.sent_text,
                     on_sent_text=self.set_sent_text, on_save_pdf=self.save_pdf,
-                    on_store=lambda: self._set(self.state.store()), t=self.t,
+                    on_store=lambda: self._set(self.state.store(), tried=True), t=self.t,
                 )
             )  # fmt: skip
             if not above and at_date is None:
@@ -312,9 +312,12 @@ class RightsScreen:
             return self.t("rights.save_failed", problem=store_error(self.t, exc))
         return ""
 
-    def _set(self, state: rights.ComposerState, *, field: str | None = None) -> None:
-        """Show ``state``; ``field``: the follow-up date field just entered (each date entered
-        is a new try: its feedback takes focus again, even when it says the same)."""
+    def _set(
+        self, state: rights.ComposerState, *, field: str | None = None, tried: bool = False
+    ) -> None:
+        """Show ``state``; ``field``: the follow-up date field just entered; ``tried``: a button
+        was pressed. Either is a new try: its feedback takes focus again, even when it says the
+        same as before (the same field still missing)."""
         if state.saved is not None and state.saved != self.state.saved:
             problem = self._save(state.saved)
             if problem:
@@ -322,11 +325,8 @@ class RightsScreen:
                 state = replace(state, saved=self.state.saved, error=None, notice=None)
         else:
             problem = ""
-        fresh = field is not None or (state.error, state.notice, problem) != (
-            self.state.error,
-            self.state.notice,
-            self.problem,
-        )
+        before = (self.state.error, self.state.notice, self.problem)
+        fresh = tried or field is not None or (state.error, state.notice, problem) != before
         self.state, self.problem, self.date_field = state, problem, field
         #: New feedback to bring into view at the action (read once by the route).
         self.reveal = fresh and bool(state.error or state.notice or problem)
@@ -383,7 +383,7 @@ class RightsScreen:
         try:
             pdf = letter_pdf(letter)
         except RightsError as exc:
-            self._set(replace(self.state, error=rt.problem(exc)))
+            self._set(replace(self.state, error=rt.problem(exc)), tried=True)
             return
         result = self.save_file(f"brief-{letter.kind.value}.pdf", pdf)
         if result is not None:
