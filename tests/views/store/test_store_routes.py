@@ -7,8 +7,9 @@ from datetime import timedelta
 
 import pytest
 from store_app import App, Clock, open_store
-from viewkit import click, find, texts
+from viewkit import click, find, idents, texts
 
+from privacyapp.views.kit.focus import FOCUS_REQUESTED
 from privacyapp.views.kit.services import Services
 from privacyapp.views.kit.state import AppState
 from privacyapp.views.kit.store_session import StoreSession
@@ -112,13 +113,33 @@ def test_a_failed_pin_change_says_why_and_keeps_the_old_pin(app: App) -> None:
     app.type("lock-change-new-pin", "97531")
     app.tap("lock-change-pin")
     assert app.screen is not None
-    field = find(app.screen.content, "lock-change-new-pin")
-    assert field.error and "Je pincode is gewijzigd." not in app.text()
+    view = app.screen.content
+    # said at the field it is about, and in a summary under the button with a link to it
+    assert find(view, "lock-old-pin").error and not find(view, "lock-change-new-pin").error
+    assert "Je pincode is gewijzigd." not in app.text()
+    ids = idents(view)
+    assert ids.index("lock-problem") > ids.index("lock-change-pin")
+    link = find(view, "lock-problem-link-0")
+    assert link.content.value == "Ga naar: Huidige pincode"
+    assert getattr(link, FOCUS_REQUESTED, False)  # focus went to the summary
+    click(link)
+    assert getattr(find(view, "lock-old-pin"), FOCUS_REQUESTED, False)
+    app.tap("lock-change-pin")  # the same mistake again: a new try, focus moves again
+    assert app.screen is not None
+    assert getattr(find(app.screen.content, "lock-problem-link-0"), FOCUS_REQUESTED, False)
+    app.type("lock-old-pin", "24680")
+    app.type("lock-change-new-pin", "12")  # too short: about the new PIN
+    app.tap("lock-change-pin")
+    assert app.screen is not None
+    view = app.screen.content
+    assert find(view, "lock-change-new-pin").error and not find(view, "lock-old-pin").error
+    assert "Nieuwe pincode" in find(view, "lock-problem-link-0").content.value
     app.type("lock-old-pin", "24680")
     app.type("lock-change-new-pin", "97531")
     app.tap("lock-change-pin")
     assert app.screen is not None
     assert find(app.screen.content, "lock-change-new-pin").error is None
+    assert "lock-problem" not in idents(app.screen.content)
     assert "Je pincode is gewijzigd." in app.text()
 
 

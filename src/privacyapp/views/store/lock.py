@@ -25,6 +25,7 @@ from privacyapp.views.store.lockscreen import (
     LockState,
     forgot_pin_dialog,
     lock_view,
+    problem_summary,
     semantic,
     set_pin_view,
 )
@@ -126,7 +127,7 @@ def _watch_idle(ctx: ViewContext, session: StoreSession) -> None:
 
 
 def _unlocked_panel(ctx: ViewContext, session: StoreSession, screen: LockScreen) -> ft.Control:
-    from privacyapp.dossier import StoreError
+    from privacyapp.dossier import StoreError, WrongPinError
 
     def lock_now(_: object) -> None:
         session.lock.lock()
@@ -134,8 +135,11 @@ def _unlocked_panel(ctx: ViewContext, session: StoreSession, screen: LockScreen)
         ctx.nav.refresh()
 
     def changed(error: StoreError | None) -> None:
-        screen.state.change_error = store_error(ctx.t, error) if error is not None else None
-        screen.state.notes = ["lock.changed"] if error is None else []
+        state = screen.state
+        state.change_error = store_error(ctx.t, error) if error is not None else None
+        state.change_wrong_current = isinstance(error, WrongPinError)
+        state.tries += error is not None  # each failed change is a new try: focus moves again
+        state.notes = ["lock.changed"] if error is None else []
         ctx.nav.refresh()
 
     async def change_guarded(current: str, pin: str) -> None:
@@ -162,13 +166,11 @@ def _unlocked_panel(ctx: ViewContext, session: StoreSession, screen: LockScreen)
     def to_overview() -> None:
         ctx.nav.go("/overzicht")
 
+    error = screen.state.change_error
     old = ft.TextField(label=ctx.t("lock.current_pin"), password=True, key="lock-old-pin")
-    new = ft.TextField(
-        label=ctx.t("lock.change_new_pin"),
-        password=True,
-        key="lock-change-new-pin",
-        error=ctx.t(screen.state.change_error) if screen.state.change_error else None,
-    )
+    new = ft.TextField(label=ctx.t("lock.change_new_pin"), password=True, key="lock-change-new-pin")
+    about = old if screen.state.change_wrong_current else new
+    about.error = error  # the field says it too; the summary under the button links to it
     return w.page_body(
         [
             w.heading(ctx.t("lock.title"), 1, ident="lock-title"),
@@ -184,6 +186,7 @@ def _unlocked_panel(ctx: ViewContext, session: StoreSession, screen: LockScreen)
                     semantic(old, "lock-old-pin"),
                     semantic(new, "lock-change-new-pin"),
                     w.secondary(ctx.t("lock.change"), "lock-change-pin", change),
+                    *problem_summary(screen.state, ctx.t, error, about, ctx.page),
                 ],
             ),
         ]

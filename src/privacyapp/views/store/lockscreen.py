@@ -24,7 +24,15 @@ from privacyapp.views.store.text import store_error
 if TYPE_CHECKING:
     from privacyapp.dossier import AppLock, StoreError, Vault
 
-__all__ = ["LockScreen", "LockState", "forgot_pin_dialog", "lock_view", "semantic", "set_pin_view"]
+__all__ = [
+    "LockScreen",
+    "LockState",
+    "forgot_pin_dialog",
+    "lock_view",
+    "problem_summary",
+    "semantic",
+    "set_pin_view",
+]
 
 
 @dataclass
@@ -43,7 +51,9 @@ class LockState:
     understood: bool = False
     notes: list[str] = field(default_factory=list)
     change_error: str | None = None
-    """Why changing the PIN failed (shown under the new PIN until the next try)."""
+    """Why changing the PIN failed (summarised under its button until the next try)."""
+    change_wrong_current: bool = False
+    """``change_error`` is about the current PIN (its link goes there, else to the new one)."""
     tries: int = 0
     """Failed tries on this screen: each one is news, even with the same message."""
     wrong_pins: int = 0
@@ -52,7 +62,7 @@ class LockState:
     """The error and try the last render showed: a new one moves focus to its summary."""
 
 
-def _problem(
+def problem_summary(
     state: LockState,
     t: Translator,
     error: str | None,
@@ -134,7 +144,7 @@ def lock_view(
                 spacing=8,
                 run_spacing=8,
             ),
-            *_problem(state, t, state.pin_error, pin, page),
+            *problem_summary(state, t, state.pin_error, pin, page),
         ],
     )
 
@@ -215,7 +225,7 @@ def set_pin_view(
     ]
     error = state.set_pin_error  # a mismatch is about the second field, "confirm" the checkbox
     field = again if error == "lock.mismatch" else None if error == "lock.confirm_first" else pin
-    controls += _problem(state, t, error, field, page)
+    controls += problem_summary(state, t, error, field, page)
     return ft.Column(controls=controls, key="lock-set-pin-view")
 
 
