@@ -23,6 +23,23 @@ _MONTHS = [
 ]
 
 
+#: English names are read too (the app speaks English as well); never written.
+_MONTHS_EN = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+
+
 def dutch_date(day: date) -> str:
     """``date(2026, 11, 22)`` → ``"22 november 2026"``."""
     return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
@@ -34,7 +51,7 @@ _WRITTEN = re.compile(r"(\d{1,2})\.?\s+([a-z]+)\.?\s+(\d{4})")
 
 def parse_day(text: str) -> date:
     """A date as people write it: ``15-10-2026``, ``15/10/2026``, ``15 oktober 2026``,
-    ``15 okt 2026`` or ``2026-10-15``.
+    ``15 okt 2026`` or ``2026-10-15``; month names in English too (``15 October 2026``).
 
     Raises:
         ValueError: when ``text`` is not one of those, or not a real day (31-02-2026).
@@ -45,8 +62,13 @@ def parse_day(text: str) -> date:
         return date(year, month, day)
     if written := _WRITTEN.fullmatch(plain):
         name = written.group(2)
-        months = [m for m in _MONTHS if m.startswith(name) and len(name) >= 3]
+        months = {
+            number
+            for names in (_MONTHS, _MONTHS_EN)
+            for number, month in enumerate(names, start=1)
+            if month.startswith(name) and len(name) >= 3
+        }
         if len(months) == 1:
-            return date(int(written.group(3)), _MONTHS.index(months[0]) + 1, int(written.group(1)))
+            return date(int(written.group(3)), months.pop(), int(written.group(1)))
         raise ValueError(f"unknown month {name!r}")
     return date.fromisoformat(plain)

@@ -78,7 +78,7 @@ def test_a_wrong_follow_up_date_is_summarised_under_its_field_with_a_link(
     ids = idents(view)
     assert "rights-error-summary" in ids
     # under the field the user pressed Enter in, not at the top of the follow-up
-    assert ids.index("rights-error-summary") == ids.index(ident) + 1
+    assert ids.index("rights-error-summary") == ids.index(f"{ident}-save") + 1  # its button
     first = find(view, "rights-error-summary-link-0")
     assert first.content.value == link
     assert getattr(first, FOCUS_REQUESTED, False)  # focus went to the summary's link
@@ -101,8 +101,30 @@ def test_a_good_date_clears_the_summary_and_says_it_was_saved(screen: RightsScre
     view = screen.build()
     ids = idents(view)
     assert "rights-error-summary" not in ids
-    assert ids.index("rights-notice") == ids.index("rights-extension") + 1
+    assert ids.index("rights-notice") == ids.index("rights-extension-save") + 1
     assert "De verlenging is bewaard." in texts(view)
+
+
+@pytest.mark.parametrize(("ident", "typed"), [("rights-extension", "15 oktober 2026"),
+                                               ("rights-refused", "20-11-2026")])  # fmt: skip
+def test_a_date_is_saved_with_its_button_too_not_only_with_enter(
+    screen: RightsScreen, ident: str, typed: str
+) -> None:
+    """Nothing on screen said that Enter saves a date: each field has its own button, and
+    a short label ("Datum van ...") under the question, with how to write the date."""
+    view = screen.build()
+    field = find(view, ident)
+    assert field.label in ("Datum van de verlenging", "Datum van het besluit")
+    assert "15-10-2026" in field.helper
+    field.value = typed
+    click(find(view, f"{ident}-save"))
+    view = screen.build()
+    assert "rights-error-summary" not in idents(view)
+    assert find(view, ident).value == typed  # what was typed stays
+    if ident == "rights-extension":
+        assert "De verlenging is bewaard." in texts(view)
+    else:
+        assert "rights-objection" in idents(view)  # the bezwaar route, from that day
 
 
 def test_the_follow_route_scrolls_to_the_summary_at_the_date(
@@ -125,4 +147,4 @@ def test_the_follow_route_scrolls_to_the_summary_at_the_date(
     shown = render_route(route_table(), route, state, with_store, nav)
     assert shown.focus == FEEDBACK_KEY  # the shell brings the summary at the field into view
     ids = idents(shown.content)
-    assert ids.index("rights-error-summary") == ids.index("rights-extension") + 1
+    assert ids.index("rights-error-summary") == ids.index("rights-extension-save") + 1

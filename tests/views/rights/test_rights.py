@@ -638,7 +638,7 @@ def test_english_follow_up_of_a_saved_request(
         "Follow your request",
         "To: Zorg BV. Sent on 1 September 2026.",
         "The organisation must answer within one month.",
-        "The organisation announced an extension on (for example 15-10-2026)",
+        "Date of the extension",
         "Add to your calendar (ICS)",
         "Write a reminder",
         "I got an answer",

@@ -201,12 +201,8 @@ def deadline_view(
     ]
     if term is not None:
         parts.append(ft.Text(rt.term_explanation(t, request, term)))
-        ext = ft.TextField(
-            label=t("rights.extension"),
-            value=typed.get(EXTENSION, ""),
-            on_submit=lambda e: on_extension(e.control.value or ""),
-        )
-        parts += [tag(EXTENSION, ext), *below.get(EXTENSION, ())]
+        parts += _date_entry(t, EXTENSION, t("rights.extension"), typed, on_extension)
+        parts += below.get(EXTENSION, ())
         event = deadline_event(
             uid=request.id,
             due=term.due,
@@ -237,12 +233,8 @@ def deadline_view(
     if on_refused is not None and objection_advice(
         request.kind, municipality=bool(request.recipient.municipality_code)
     ):
-        refused = ft.TextField(
-            label=t("rights.refused_on"),
-            value=typed.get(REFUSED, ""),
-            on_submit=lambda e: on_refused(e.control.value or ""),
-        )
-        parts += [tag(REFUSED, refused), *below.get(REFUSED, ())]
+        parts += _date_entry(t, REFUSED, t("rights.refused_on"), typed, on_refused)
+        parts += below.get(REFUSED, ())
     if objection is not None:
         parts.append(
             tag("rights-objection", ft.Text(f"{objection[0]}. {objection[1]}"), objection[0])
@@ -254,3 +246,22 @@ def deadline_view(
         )
     )
     return stack(parts)
+
+
+def _date_entry(
+    t: Translator,
+    ident: str,
+    question: str,
+    typed: Mapping[str, str],
+    on_save: Callable[[str], None],
+) -> list[ft.Control]:
+    """A follow-up date: the question above a field with a short label (a long one did not fit
+    a phone at 200 %), how to write the date, and a button (Enter saves too)."""
+    field = ft.TextField(
+        label=date_field_name(t, ident),
+        helper=t("rights.date_hint"),
+        value=typed.get(ident, ""),
+        on_submit=lambda e: on_save(e.control.value or ""),
+    )
+    save = ft.Button(t("rights.date_save"), on_click=lambda _e: on_save(field.value or ""))
+    return [ft.Text(question), tag(ident, field), tag(f"{ident}-save", save)]
