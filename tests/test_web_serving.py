@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import gzip
+import logging
 import os
 from pathlib import Path
 from typing import Any
@@ -82,6 +83,40 @@ def test_each_file_is_compressed_once(monkeypatch: pytest.MonkeyPatch) -> None:
     replies = [get(served) for _ in range(4)]
     assert replies[1] == replies[2] == replies[3] and len(calls) == 1
     assert replies[1][1][b"content-encoding"] == b"gzip"
+
+
+def test_a_server_stopping_before_its_compression_starts_logs_nothing(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The compression starts 10 s after a file's first request; a server stopped before
+    that (its worker threads already shut down) left an error per pending file in the log."""
+    served = _with_gzip(StaticFiles(), delay=0.05)
+
+    async def stop_early() -> None:
+        loop = asyncio.get_running_loop()
+        await served(*_request(), _drop)  # the first visitor: compression is due in 0.05 s
+        await loop.shutdown_default_executor()  # what stopping the server's loop does
+        await asyncio.sleep(0.1)
+
+    with caplog.at_level(logging.ERROR, logger="asyncio"):
+        asyncio.run(stop_early())
+    assert [r.getMessage() for r in caplog.records] == []
+    status, headers, _ = get(served)  # a later server run may still compress the file
+    assert status == 200 and b"content-encoding" not in headers
+
+
+def _request() -> tuple[dict[str, Any], Any]:
+    scope = {"type": "http", "method": "GET", "path": "/main.dart.js",
+             "headers": [(b"accept-encoding", b"gzip")]}  # fmt: skip
+
+    async def receive() -> dict[str, Any]:
+        return {"type": "http.request"}
+
+    return scope, receive
+
+
+async def _drop(message: Any) -> None:
+    return None
 
 
 @pytest.mark.parametrize(

@@ -285,7 +285,11 @@ class _Gzip:
         await send({"type": "http.response.body", "body": packed})
 
     def _start(self, key: _Key, body: bytes) -> None:
-        task = asyncio.get_running_loop().run_in_executor(None, self._keep, key, body)
+        try:
+            task = asyncio.get_running_loop().run_in_executor(None, self._keep, key, body)
+        except RuntimeError:  # "Executor shutdown has been called": the server is stopping
+            self.compressing.discard(key)
+            return
         task.add_done_callback(lambda _: self.compressing.discard(key))
 
     def _keep(self, key: _Key, body: bytes) -> None:
