@@ -3,16 +3,19 @@
 // have a .pyc. Without this, every visit compiles ~940 modules in the browser before the first
 // screen. Packages the first screen never imports (LAZY) leave the archive for a zip each in
 // SITE_DIR/vendor/python/, which the app fetches on first import (privacyapp.dossier._sitepackages,
-// set up in src/main.py). Usage: node scripts/_precompile.mjs SITE_DIR  (rewrites app.tar.gz)
+// set up in src/main.py). Usage: node scripts/_precompile.mjs SITE_DIR [LAZY ...]  (rewrites
+// app.tar.gz; LAZY: the packages that become zips, "reportlab" for the app, none for the baseline)
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
 const site = path.resolve(process.argv[2]);
+const lazy = process.argv.slice(3);
 const { loadPyodide } = await import(pathToFileURL(path.join(site, "pyodide", "pyodide.mjs")).href);
 const py = await loadPyodide({ indexURL: path.join(site, "pyodide") + path.sep });
 py.FS.mkdirTree("/site");
 py.FS.mount(py.FS.filesystems.NODEFS, { root: site }, "/site");
+py.globals.set("LAZY", py.toPy(lazy));
 py.runPython(`
 import compileall, io, os, shutil, sys, tarfile, zipfile
 
@@ -27,7 +30,7 @@ for root, _dirs, files in os.walk("/app"):
         if name.endswith(".py") and source != "/app/main.py" and os.path.exists(source + "c"):
             os.remove(source)
             dropped += 1
-LAZY = ["reportlab"]  # src/main.py names the same packages
+# LAZY (set above from the command line): src/main.py names the same packages for the app
 packages = "/app/__pypackages__"
 os.makedirs("/site/vendor/python", exist_ok=True)
 for name in LAZY:
