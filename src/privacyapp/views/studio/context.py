@@ -19,7 +19,7 @@ from privacyapp.studio.errors import EditConflict, SignInFailed, StudioError
 from privacyapp.studio.model import User
 from privacyapp.studio.service import Studio
 from privacyapp.views.kit.tasks import run_task
-from privacyapp.views.studio.autosave import Autosave
+from privacyapp.views.studio.autosave import Autosave, Held
 
 __all__ = ["TOKEN_KEY", "UIContext", "UIState", "route_with", "split_route"]
 
@@ -44,6 +44,8 @@ class UIState:
     drafts: dict[tuple[int, str], str] = field(default_factory=dict)
     #: Files whose last save was refused (someone else saved first): no background saves.
     conflicts: set[tuple[int, str]] = field(default_factory=set)
+    #: Building-block changes that wait for the editor's choice (``autosave.Held``).
+    held: dict[tuple[int, str], Held] = field(default_factory=dict)
     yaml_mode: bool = False
     #: The running preview (``preview.Preview``; typed there: the preview imports this module).
     preview: object = None
@@ -101,8 +103,9 @@ class UIContext(ABC):
             run_task(self.page, self._push, route)
 
     def _forget_values(self) -> None:
-        """Clear what was typed, except in files whose save was refused (kept on screen)."""
-        keep = tuple(f"{path}#" for _, path in self.state.conflicts)
+        """Clear what was typed, except in files whose save was refused or waits for a choice
+        (a building block that flows use): that stays on screen."""
+        keep = tuple(f"{path}#" for _, path in (*self.state.conflicts, *self.state.held))
         for key in [k for k in self.state.values if not (keep and k.startswith(keep))]:
             del self.state.values[key]
 
