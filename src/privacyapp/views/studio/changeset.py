@@ -13,6 +13,7 @@ from privacyapp.studio.messages import dutch
 from privacyapp.studio.model import ChangeSet
 from privacyapp.views.studio.context import UIContext
 from privacyapp.views.studio.diffview import diff_block
+from privacyapp.views.studio.downloads import pdf_button
 from privacyapp.views.studio.editor import locate
 from privacyapp.views.studio.kit import Handler, error_summary, field, w
 
@@ -60,6 +61,19 @@ def change_set_view(ui: UIContext, cs_id: int) -> ft.Control:
     for approval in cs.approvals:
         valid = "geldt" if approval.valid else "geldt niet meer: de tekst is daarna gewijzigd"
         controls.append(w.muted(f"Goedgekeurd door {approval.approval.author}: {valid}."))
+    controls += [
+        pdf_button(
+            ui,
+            "Beoordelingsdocument (PDF)",
+            "cs-review-pdf",
+            f"beoordelingsdocument-voorstel-{cs_id}.pdf",
+            lambda: studio.review_pdf(cs_id),
+        ),
+        w.muted(
+            "Voor de jurist: alle gewijzigde vragenlijsten met hun routes, adviezen en bronnen, "
+            "zoals ze nu in dit voorstel staan."
+        ),
+    ]
     # --- what to edit
     if cs.state != "gepubliceerd" and user.has("auteur"):
         files = studio.files(cs_id)
