@@ -186,3 +186,13 @@ def test_a_variant_is_listed_via_its_base(studio: Studio, anna: StudioUI) -> Non
     for flow_id in variants:  # no dead button: the variant follows its base
         assert f"impact-only-{flow_id}" not in idents(panel)
     assert f"Deze bouwsteen wordt gebruikt in {len(flows)} vragenlijsten" in texts(panel)
+
+
+def test_broken_yaml_in_a_block_file_is_held_too(studio: Studio, anna: StudioUI) -> None:
+    click(screen(anna), "editor-mode-yaml")
+    text = find(screen(anna), "editor-yaml").value
+    type_into(screen(anna), "editor-yaml", text.replace(OLD, NEW) + "\n  kapot: [\n")
+    click(screen(anna), "editor-save")
+    shown = screen(anna)  # unreadable blocks reach every flow that uses them: held too
+    assert _saves(studio) == [] and "impact" in idents(shown)
+    assert find(shown, "editor-yaml").value.endswith("kapot: [\n")  # the typed text stays

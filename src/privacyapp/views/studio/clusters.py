@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 import flet as ft
 
 from privacyapp.studio.clusters import FlowImpact
-from privacyapp.studio.errors import EditConflict, StudioError
+from privacyapp.studio.errors import EditConflict, SignInFailed, StudioError
 from privacyapp.views.studio.autosave import Held
 from privacyapp.views.studio.diffview import diff_block
 from privacyapp.views.studio.kit import Handler, w
@@ -48,9 +48,12 @@ def _choose(ui: UIContext, cs_id: int, path: str, only_flow: str | None) -> Hand
         try:
             ui.current_user()
             ui.autosave.decide(cs_id, path, only_flow)
+        except SignInFailed as exc:
+            ui.sign_out_locally(str(exc))
+            return
         except EditConflict as exc:
             ui.state.error = str(exc)
-        except StudioError as exc:  # InvalidInput, NotFound, WrongState, a sign-in that ended
+        except StudioError as exc:  # InvalidInput, NotFound, WrongState
             ui.state.error = f"Niet opgeslagen: {exc}"
             ui.autosave.status = ui.state.error
         ui.render()
