@@ -133,7 +133,9 @@ def test_fragments_are_edited_in_the_studio(studio: Studio, anna: StudioUI) -> N
     assert "Bouwstenen" in texts(screen(anna))
     form = _open(anna, FRAGMENTS, "advies-niet-delen-zonder-toestemming")
     type_into(form, "form-title", "Deel niets zonder toestemming van je cliënt")
-    click(form, "editor-save")
+    click(form, "editor-save")  # flows use it: the editor says where the change counts
+    assert "Deze bouwsteen wordt gebruikt in 3 vragenlijsten" in texts(screen(anna))
+    click(screen(anna), "impact-everywhere")
     saved = _saved(studio, FRAGMENTS, "advies-niet-delen-zonder-toestemming", "fragments")
     assert saved["title"] == "Deel niets zonder toestemming van je cliënt"
     diff = next(d for d in studio.diff(1) if d.path == FRAGMENTS)

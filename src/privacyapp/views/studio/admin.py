@@ -6,6 +6,7 @@ Texts are Dutch at B1 level, with "je", and never use git words.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import flet as ft
 
@@ -33,6 +34,26 @@ def history_view(ui: UIContext) -> ft.Control:
                 f"door {pub.author} op {pub.at}"
             )
         )
+        kept = studio.review_file(pub)
+        if kept.is_file():  # already made: no PDF library needed to hand it over
+
+            def download(_: object, file: Path = kept) -> None:
+                ui.save_file(file.name, file.read_bytes())
+
+            controls.append(
+                w.secondary(
+                    "Beoordelingsdocument van deze publicatie (PDF)",
+                    f"history-review-{pub.id}",
+                    download,
+                )
+            )
+        else:  # published before the studio kept one, or the file was removed
+            controls.append(
+                ft.Semantics(
+                    identifier=f"history-review-{pub.id}",
+                    content=w.muted("Bij deze publicatie is geen beoordelingsdocument bewaard."),
+                )
+            )
         if user.has("auteur") or user.has("publicist"):
 
             def restore(_: object, pid: int = pub.id) -> None:

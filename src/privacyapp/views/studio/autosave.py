@@ -9,24 +9,40 @@ A save happens after :data:`IDLE_SECONDS` without typing, when the editor leaves
 only marks the form as changed and restarts the idle timer. The status line under the title
 says "Opgeslagen om 14:32" or "Niet opgeslagen: …". A save in the background updates the status
 and the error summary in place, so the field being typed in keeps its focus.
+
+A change to a building block (``flows/_fragments``) that flows use is never saved by itself:
+it is *held* (:class:`Held`, with every flow it reaches and what changes there) and the status
+says "Nog niet opgeslagen: kies hieronder …" until the editor chooses (:meth:`Autosave.decide`):
+change it everywhere, or copy the new text into one flow only. A building block that no flow
+uses saves as any other file.
 """
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import flet as ft
 
 from privacyapp.studio import nodes
+from privacyapp.studio.clusters import FlowImpact, FragmentImpact
 from privacyapp.studio.errors import EditConflict, StudioError
 from privacyapp.studio.model import SaveResult, User
 from privacyapp.studio.service import Studio
 
-__all__ = ["CONFLICT_STATUS", "FORM_FIELDS", "IDLE_SECONDS", "Autosave", "Edit", "form_key"]
+__all__ = [
+    "CONFLICT_STATUS",
+    "FORM_FIELDS",
+    "HELD_STATUS",
+    "IDLE_SECONDS",
+    "Autosave",
+    "Edit",
+    "Held",
+    "form_key",
+]
 
 #: Seconds without typing before the form is saved.
 IDLE_SECONDS = 2.0
@@ -44,6 +60,8 @@ CONFLICT_STATUS = (
     "Open de nieuwste versie en neem je wijziging over."
 )
 
+HELD_STATUS = "Nog niet opgeslagen: kies hieronder waar de wijziging moet gelden."
+
 #: Runs a coroutine function on the page's loop (``kit.tasks.run_task``).
 Schedule = Callable[[Callable[[], Awaitable[None]]], object]
 
@@ -58,6 +76,7 @@ class TabState(Protocol):
     versions: dict[tuple[int, str], str]
     drafts: dict[tuple[int, str], str]
     conflicts: set[tuple[int, str]]
+    held: dict[tuple[int, str], Held]
 
 
 def form_key(path: str, node: str, name: str) -> str:
@@ -82,6 +101,28 @@ class Edit:
     section: str = "nodes"
 
 
+@dataclass(frozen=True)
+class Held:
+    """A building block's new text that waits for the editor's choice: flows use it."""
+
+    edit: Edit
+    #: The whole fragments file as it would be saved.
+    text: str
+    #: Every changed building block that flows use, with those flows.
+    impact: tuple[FragmentImpact, ...]
+
+    @property
+    def flows(self) -> list[FlowImpact]:
+        """Every flow the change reaches, once (its steps from every changed block)."""
+        found: dict[str, FlowImpact] = {}
+        for fragment in self.impact:
+            for flow in fragment.flows:
+                seen = found.get(flow.flow_id)
+                nodes_ = flow.nodes if seen is None else (*seen.nodes, *flow.nodes)
+                found[flow.flow_id] = replace(seen or flow, nodes=tuple(dict.fromkeys(nodes_)))
+        return list(found.values())
+
+
 class Autosave:
     """The pending edit of one tab, its idle timer and its status line."""
 
@@ -98,6 +139,8 @@ class Autosave:
         #: The status line and a refresher of the error summary, set by the screen on show.
         self.status_text: ft.Text | None = None
         self.on_saved: Callable[[], None] | None = None
+        #: Shows the fragment panel in place after a change was held (set by the editor).
+        self.on_held: Callable[[], None] | None = None
         self.on_update: Callable[[], None] | None = None
 
     # ------------------------------------------------------------------ typing
@@ -142,9 +185,9 @@ class Autosave:
         }
         if not changed:
             return None
-        return nodes.update_node(
-            self.base_text(edit.cs_id, edit.path), edit.node, changed, section=edit.section
-        )
+        held = state.held.get((edit.cs_id, edit.path))  # other blocks' held changes stay
+        base = held.text if held is not None else self.base_text(edit.cs_id, edit.path)
+        return nodes.update_node(base, edit.node, changed, section=edit.section)
 
     def base_text(self, cs_id: int, path: str) -> str:
         """The file's text at the version this tab read (what the form started from)."""
@@ -177,15 +220,29 @@ class Autosave:
             text = self.text_of(edit)
             if text is None:
                 return True
-            result = self.save_text(user, edit, text, message=message)
+            result = self.save_or_hold(user, edit, text, message=message)
         except EditConflict:
             self.state.conflicts.add((edit.cs_id, edit.path))
+            self.state.held.pop((edit.cs_id, edit.path), None)
             self._set_status(CONFLICT_STATUS, in_place)
             return False
         except StudioError as exc:
             self.pending = edit  # kept: fixing the text saves it again
             self._set_status(f"Niet opgeslagen: {exc}", in_place)
             return False
+        if result is None:  # a building block that flows use: the editor chooses first
+            if in_place and self.on_held is not None:
+                self.on_held()
+            self._set_status(HELD_STATUS, in_place)
+            return False
+        status = self._saved_at(result)
+        if in_place and self.on_saved is not None:
+            self.on_saved()  # the error summary first: the status update sends both
+        self._set_status(status + ".", in_place)
+        return True
+
+    def _saved_at(self, result: SaveResult) -> str:
+        """ "Opgeslagen om 14:32" (and that an approval no longer counts), without a full stop."""
         at = self.studio.clock()
         local = at.astimezone(self._zone) if self._zone is not None else at
         status = f"Opgeslagen om {local:%H:%M}"
@@ -194,10 +251,64 @@ class Autosave:
                 ". Het voorstel is weer een concept: de goedkeuring geldt niet meer voor de "
                 "nieuwe tekst"
             )
-        if in_place and self.on_saved is not None:
-            self.on_saved()  # the error summary first: the status update sends both
-        self._set_status(status + ".", in_place)
-        return True
+        return status
+
+    def save_or_hold(
+        self, user: User, edit: Edit, text: str, *, message: str | None
+    ) -> SaveResult | None:
+        """Save ``text``, unless it changes a building block that flows use: then it is held
+        for the editor's choice (None; the fragment panel shows it)."""
+        key = (edit.cs_id, edit.path)
+        if nodes.section_of(edit.path) == "fragments":
+            impact = self.studio.fragment_impact(edit.cs_id, edit.path, text)
+            used = tuple(i for i in impact if i.flows)
+            if used:
+                self.state.held[key] = Held(edit, text, used)
+                return None
+        self.state.held.pop(key, None)
+        return self.save_text(user, edit, text, message=message)
+
+    def decide(self, cs_id: int, path: str, only_flow: str | None) -> None:
+        """The editor's choice for a held building block: change it everywhere (None), or
+        copy the new text into ``only_flow`` only (the building block stays as it is).
+
+        Raises:
+            EditConflict: someone else saved first (the text is kept by the studio).
+            StudioError: the service refused (shown in the error summary).
+        """
+        key = (cs_id, path)
+        if self.pending is not None and (self.pending.cs_id, self.pending.path) == key:
+            self.flush()  # typed after the panel showed: held again with that text first
+        held, user = self.state.held.get(key), self.state.user
+        if held is None or user is None:
+            return
+        version = self.state.versions.get(key) or self.studio.read(cs_id, path)[1]
+        try:
+            result = self.studio.save_fragment(
+                user, cs_id, path, held.text, expected_version=version, only_flow=only_flow
+            )
+        except EditConflict:
+            self.state.conflicts.add(key)
+            self.state.held.pop(key, None)
+            self.status = CONFLICT_STATUS
+            raise
+        del self.state.held[key]
+        self.state.drafts.pop(key, None)
+        for file in result.paths:
+            self.state.versions[(cs_id, file)] = result.version
+        self.state.versions[key] = result.version
+        if only_flow is None:
+            count = len(held.flows)
+            flows = "1 vragenlijst" if count == 1 else f"{count} vragenlijsten"
+            self.status = f"{self._saved_at(result)}. De bouwsteen is overal gewijzigd: in {flows}."
+            return
+        for name in [k for k in self.state.values if k.startswith(f"{path}#")]:
+            del self.state.values[name]  # the form shows the unchanged building block again
+        title = next((f.title for f in held.flows if f.flow_id == only_flow), only_flow)
+        self.status = (
+            f'{self._saved_at(result)}. Alleen de vragenlijst "{title}" heeft de nieuwe tekst. '
+            "De bouwsteen zelf is niet gewijzigd."
+        )
 
     def save_text(self, user: User, edit: Edit, text: str, *, message: str | None) -> SaveResult:
         """One save of ``text`` into the change set, on the version this tab read.

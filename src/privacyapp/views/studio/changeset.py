@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import flet as ft
 
-from privacyapp.studio.diff import FileDiff
 from privacyapp.studio.errors import StudioError
 from privacyapp.studio.messages import dutch
 from privacyapp.studio.model import ChangeSet
 from privacyapp.views.studio.context import UIContext
+from privacyapp.views.studio.diffview import diff_block
+from privacyapp.views.studio.downloads import pdf_button
 from privacyapp.views.studio.editor import locate
 from privacyapp.views.studio.kit import Handler, error_summary, field, w
 
@@ -31,47 +32,6 @@ ACTION_LABELS = {
 }
 
 
-def _diff_block(diff: FileDiff, index: int) -> ft.Control:
-    rows: list[ft.Control] = [w.heading(diff.path, 3)]
-    rows += [ft.Text(s) for s in diff.sentences()]
-    for node in diff.nodes:
-        for change in node.fields:
-            if not change.words:
-                continue
-            spans = []
-            for piece in change.words:
-                if piece.kind == "same":
-                    spans.append(ft.TextSpan(piece.text))
-                elif piece.kind == "removed":
-                    spans.append(
-                        ft.TextSpan(
-                            piece.text,
-                            ft.TextStyle(
-                                decoration=ft.TextDecoration.LINE_THROUGH,
-                                bgcolor=ft.Colors.ERROR_CONTAINER,
-                            ),
-                        )
-                    )
-                else:
-                    spans.append(
-                        ft.TextSpan(
-                            piece.text,
-                            ft.TextStyle(
-                                weight=ft.FontWeight.BOLD, bgcolor=ft.Colors.PRIMARY_CONTAINER
-                            ),
-                        )
-                    )
-            rows.append(w.muted(f"{node.label} {node.node}, {change.summary}:"))
-            rows.append(
-                ft.Semantics(
-                    identifier=f"diff-{index}-{node.node}-{change.field}",
-                    label=f"Oud: {change.old}. Nieuw: {change.new}",
-                    content=ft.Text(spans=spans, selectable=True),
-                )
-            )
-    return ft.Column(rows, spacing=6, tight=True)
-
-
 def change_set_view(ui: UIContext, cs_id: int) -> ft.Control:
     studio, user = ui.studio, ui.state.user
     assert user is not None
@@ -82,11 +42,38 @@ def change_set_view(ui: UIContext, cs_id: int) -> ft.Control:
         ft.Semantics(identifier="cs-state", content=w.body(f"Status: {cs.state_label}")),
         w.muted(f"Gemaakt door {cs.created_by}. Geschreven door: {', '.join(cs.editors)}."),
     ]
+    for held_cs, held_path in [k for k in ui.state.held if k[0] == cs_id]:
+        name = held_path.rsplit("/", 1)[-1].removesuffix(".yaml")
+        controls += [
+            w.notice(
+                f"Nog niet opgeslagen: je wijziging in de bouwstenen {name} wacht op je keuze "
+                "waar die moet gelden.",
+                ident="cs-held",
+            ),
+            w.secondary(
+                "Kies waar de wijziging moet gelden",
+                f"cs-held-{name}",
+                ui.to(f"/voorstel/{held_cs}/bestand?pad={held_path}"),
+            ),
+        ]
     if cs.errors or cs.warnings:
         controls.append(_check_summary(ui, cs))
     for approval in cs.approvals:
         valid = "geldt" if approval.valid else "geldt niet meer: de tekst is daarna gewijzigd"
         controls.append(w.muted(f"Goedgekeurd door {approval.approval.author}: {valid}."))
+    controls += [
+        pdf_button(
+            ui,
+            "Beoordelingsdocument (PDF)",
+            "cs-review-pdf",
+            f"beoordelingsdocument-voorstel-{cs_id}.pdf",
+            lambda: studio.review_pdf(cs_id),
+        ),
+        w.muted(
+            "Voor de jurist: alle gewijzigde vragenlijsten met hun routes, adviezen en bronnen, "
+            "zoals ze nu in dit voorstel staan."
+        ),
+    ]
     # --- what to edit
     if cs.state != "gepubliceerd" and user.has("auteur"):
         files = studio.files(cs_id)
@@ -104,7 +91,7 @@ def change_set_view(ui: UIContext, cs_id: int) -> ft.Control:
     diffs = studio.diff(cs_id)
     if not diffs:
         controls.append(w.body("Nog niets."))
-    controls += [_diff_block(d, i) for i, d in enumerate(diffs)]
+    controls += [diff_block(d, f"diff-{i}") for i, d in enumerate(diffs)]
     # --- comments
     controls.append(w.heading("Opmerkingen", 2))
     for comment in cs.comments:

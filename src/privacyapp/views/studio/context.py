@@ -8,6 +8,7 @@ builds them (so no screen imports the app, and the app imports the screens).
 from __future__ import annotations
 
 import asyncio
+import logging
 from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -19,11 +20,13 @@ from privacyapp.studio.errors import EditConflict, SignInFailed, StudioError
 from privacyapp.studio.model import User
 from privacyapp.studio.service import Studio
 from privacyapp.views.kit.tasks import run_task
-from privacyapp.views.studio.autosave import Autosave
+from privacyapp.views.studio.autosave import Autosave, Held
 
 __all__ = ["TOKEN_KEY", "UIContext", "UIState", "route_with", "split_route"]
 
 TOKEN_KEY = "privacyapp.studio.session"
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -44,6 +47,8 @@ class UIState:
     drafts: dict[tuple[int, str], str] = field(default_factory=dict)
     #: Files whose last save was refused (someone else saved first): no background saves.
     conflicts: set[tuple[int, str]] = field(default_factory=set)
+    #: Building-block changes that wait for the editor's choice (``autosave.Held``).
+    held: dict[tuple[int, str], Held] = field(default_factory=dict)
     yaml_mode: bool = False
     #: The running preview (``preview.Preview``; typed there: the preview imports this module).
     preview: object = None
@@ -80,6 +85,8 @@ class UIContext(ABC):
         schedule = (lambda work: run_task(page, work)) if page is not None else None
         self.autosave = Autosave(studio, self.state, schedule=schedule)
         self.autosave.on_update = self._update_page
+        #: Files handed to the browser while there is no page (the tests): (name, bytes).
+        self.downloads: list[tuple[str, bytes]] = []
 
     # ------------------------------------------------------------------ navigation
 
@@ -101,8 +108,9 @@ class UIContext(ABC):
             run_task(self.page, self._push, route)
 
     def _forget_values(self) -> None:
-        """Clear what was typed, except in files whose save was refused (kept on screen)."""
-        keep = tuple(f"{path}#" for _, path in self.state.conflicts)
+        """Clear what was typed, except in files whose save was refused or waits for a choice
+        (a building block that flows use): that stays on screen."""
+        keep = tuple(f"{path}#" for _, path in (*self.state.conflicts, *self.state.held))
         for key in [k for k in self.state.values if not (keep and k.startswith(keep))]:
             del self.state.values[key]
 
@@ -149,6 +157,27 @@ class UIContext(ABC):
         if render:
             self.render()
         return True
+
+    def save_file(self, name: str, data: bytes) -> None:
+        """Hand ``data`` to the browser as a download named ``name`` (``FilePicker.save_file``
+        with the bytes, as the citizen app's ``views/store/page.save_file``)."""
+        page = self.page
+        if page is None:
+            self.downloads.append((name, data))
+            return
+
+        async def pick_and_save() -> None:
+            picker = ft.FilePicker()
+            page.services.append(picker)
+            page.update()
+            try:
+                await picker.save_file(file_name=name, src_bytes=data)
+            except (RuntimeError, TimeoutError) as exc:  # the browser could not save it
+                logger.warning("saving %s failed: %s", name, exc)
+            finally:
+                page.services.remove(picker)
+
+        run_task(page, pick_and_save)
 
     # ------------------------------------------------------------------ signing in
 

@@ -6,7 +6,9 @@ registry's laws (``flows/registry.yaml``). The form changes one entry through
 whole text. What is typed is saved by ``autosave`` into the change set (never into what is
 published) after a pause, on leaving the form and on Opslaan, and is checked at once: the error
 summary at the top links to the step and field of each problem (NL Design System pattern), in
-Dutch (``privacyapp.studio.messages``), and the fields show their own problems.
+Dutch (``privacyapp.studio.messages``), and the fields show their own problems. A change to a
+building block that flows use waits for the editor's choice in the fragment panel
+(``clusters``) instead of being saved.
 """
 
 from __future__ import annotations
@@ -22,8 +24,8 @@ from privacyapp.studio import nodes
 from privacyapp.studio.diff import FIELD_NAMES, NODE_TYPES
 from privacyapp.studio.errors import StudioError
 from privacyapp.studio.messages import dutch
-from privacyapp.views.studio import forms, variants
-from privacyapp.views.studio.autosave import Edit
+from privacyapp.views.studio import clusters, forms, variants
+from privacyapp.views.studio.autosave import HELD_STATUS, Edit
 from privacyapp.views.studio.kit import Handler, dropdown, error_summary, field, w
 
 if TYPE_CHECKING:
@@ -76,7 +78,9 @@ def editor_view(ui: UIContext, cs_id: int, path: str | None, node: str | None) -
         return ft.Column([back, w.body(str(exc))])
     section = nodes.section_of(path)
     version = state.versions.setdefault((cs_id, path), current)
-    text = state.drafts.get((cs_id, path)) or ui.autosave.base_text(cs_id, path)
+    saved = ui.autosave.base_text(cs_id, path)
+    held = state.held.get((cs_id, path))  # a building block's change that waits for a choice
+    text = state.drafts.get((cs_id, path)) or (held.text if held is not None else saved)
     try:
         ids = nodes.node_ids(text, section)
     except StudioError:
@@ -93,14 +97,21 @@ def editor_view(ui: UIContext, cs_id: int, path: str | None, node: str | None) -
     ]
     if version != current or (cs_id, path) in state.conflicts:
         controls.append(_stale(ui, cs_id, path))
-    slot = ft.Container(content=_summary(ui, cs_id, path, text, own))
-    controls.append(slot)
+    checked = state.drafts.get((cs_id, path)) or saved  # the text the checks' lines are in
+    slot = ft.Container(content=_summary(ui, cs_id, path, checked, own))
+    impact = ft.Container(content=clusters.impact_panel(ui, cs_id, path))
+    controls += [slot, impact]
 
     def refresh_summary() -> None:  # after a save in the background: only the summary changes
         saved = ui.autosave.base_text(cs_id, path)
         slot.content = _summary(ui, cs_id, path, saved, studio.check(cs_id).for_path(path))
+        impact.content = clusters.impact_panel(ui, cs_id, path)
+
+    def refresh_impact() -> None:  # a change held in the background: the panel shows
+        impact.content = clusters.impact_panel(ui, cs_id, path)
 
     ui.autosave.on_saved = refresh_summary
+    ui.autosave.on_held = refresh_impact
     mode = ft.Row(
         [
             w.option(
@@ -142,6 +153,7 @@ def _stale(ui: UIContext, cs_id: int, path: str) -> ft.Control:
         state.versions.pop((cs_id, path), None)
         state.drafts.pop((cs_id, path), None)
         state.conflicts.discard((cs_id, path))
+        state.held.pop((cs_id, path), None)
         for key in [k for k in state.values if k.startswith(f"{path}#")]:
             del state.values[key]
         ui.autosave.pending = None
@@ -249,12 +261,18 @@ def _steps(ui: UIContext, edit: Edit, text: str, ids: list[str]) -> list[ft.Cont
             user = ui.state.user
             assert user is not None
             try:
-                new_text = edit_text(ui.autosave.base_text(cs_id, path))
-                ui.autosave.save_text(user, Edit(cs_id, path, None), new_text, message=None)
+                held = ui.state.held.get((cs_id, path))
+                old = held.text if held is not None else ui.autosave.base_text(cs_id, path)
+                new_text = edit_text(old)
+                saved = ui.autosave.save_or_hold(
+                    user, Edit(cs_id, path, None), new_text, message=None
+                )
             except StudioError as exc:
                 ui.state.error = str(exc)
                 ui.render()
                 return
+            if saved is None:  # a building block that flows use: the panel asks first
+                ui.autosave.status = HELD_STATUS
             step = then() if callable(then) else then
             ui.go(f"{here}&stap={step}" if step else here)
 
