@@ -80,6 +80,17 @@ def test_list_shows_title_flow_date_and_status(screen: OverviewScreen) -> None:
     assert "02-03-2026" in shown
 
 
+def test_a_path_named_after_its_flow_does_not_say_the_title_twice(
+    screen: OverviewScreen, vault: Vault
+) -> None:
+    """A saved path is named after its flow by default: its line said the same title again."""
+    title = str(PATH["flow_title"])
+    vault.create("path", title, PATH, flow_id=PATH["flow_id"])
+    shown = texts(screen.build())
+    assert shown.count(title) == 2, shown  # its own title, and the other path's flow line
+    assert "\nBewaard pad · 02-03-2026" in shown  # the kind instead of the title again
+
+
 def test_open_goes_to_the_detail(screen: OverviewScreen, vault: Vault, fx: Effects) -> None:
     record = vault.list("path")[0]
     find(screen.build(), f"record-{record.id}").on_click(None)

@@ -53,9 +53,15 @@ def flow_label(record: Record, t: Translator = i18n.DUTCH) -> str:
 
 
 def summary(record: Record, t: Translator = i18n.DUTCH) -> str:
-    """Flow, date and status on one line."""
+    """Flow, date and status on one line. A saved path is named after its flow by default:
+    then the line says what kind of item it is instead of the title again."""
+    from privacyapp.dossier import KINDS
+
+    label = flow_label(record, t)
+    if label == record.title and record.kind in KINDS:
+        label = t(f"overview.kind.{record.kind}")
     when = format_date(record.updated_at, t)
-    return f"{flow_label(record, t)} · {when} · {status_label(t, record.status)}"
+    return f"{label} · {when} · {status_label(t, record.status)}"
 
 
 def _request(record: Record) -> RightsRequest | None:
