@@ -175,6 +175,7 @@ def test_a_national_change_is_a_conflict_resolved_part_by_part(
     text = text.replace("version: 1.0.0", "version: 1.1.0")
     studio.save(team["anna"], cs.id, {NATIONAL_FILE: text}, expected_version=version)
     after = _publish(studio, team, cs.id, "anna")
+    kept_before = _bases(studio)  # Amsterdam's pin: the national flow it adapted
     # the national publication went ahead; Amsterdam keeps its whole old base until resolved
     assert _step(after, "GM0599").title == NEW_TITLE
     assert _step(after, "GM0363").text == AMSTERDAM_STEP
@@ -219,6 +220,48 @@ def test_a_national_change_is_a_conflict_resolved_part_by_part(
     assert _step(merged, "GM0599").text == NEW_TEXT
     actions = [e.action for e in studio.audit(fix.id)]
     assert "landelijke-wijziging-opgelost" in actions
+    # the old base no municipality pins any more left with the resolution; the new one stays
+    assert len(kept_before) == 1 and len(_bases(studio)) == 1
+    assert _bases(studio) != kept_before
+
+
+def test_a_base_another_municipality_still_pins_is_kept(
+    studio: Studio, team: dict[str, User]
+) -> None:
+    """Amsterdam resolves and moves on; Rotterdam, on the same old version, still needs it."""
+    _publish(studio, team, _adapt(studio, team["gert"]), "gert")
+    rob = team["rob"]
+    cs = studio.new_change_set(rob, "Rotterdamse werkwijze")
+    studio.set_local_part(
+        rob, cs.id, FLOW_ID, "lokale-stap", "text", "Bel 14 010.", expected_version=cs.version
+    )
+    _publish(studio, team, cs.id, "rob")
+    national = studio.new_change_set(team["anna"], "Nieuwe werkwijze landelijk")
+    text, version = studio.read(national.id, NATIONAL_FILE)
+    text = text.replace("title: Zo vraag je het aan", f"title: {NEW_TITLE}")
+    text = text.replace(
+        "text: Stuur de gemeente een brief of e-mail. Schrijf erin dat je je gegevens wilt zien.",
+        f"text: {NEW_TEXT}",
+    )
+    studio.save(team["anna"], national.id, {NATIONAL_FILE: text}, expected_version=version)
+    _publish(studio, team, national.id, "anna")
+    old = _bases(studio)
+    assert len(old) == 1  # both municipalities are on the same old version
+    fix = studio.new_change_set(team["gert"], "Landelijke wijziging verwerken")
+    studio.resolve_overlay(
+        team["gert"], fix.id, FLOW_ID, {"lokale-stap.text": "keep", "lokale-stap.title": "take"},
+        expected_version=fix.version,
+    )  # fmt: skip
+    library = _publish(studio, team, fix.id, "gert")
+    assert set(old) < set(_bases(studio))  # Rotterdam's base stays, Amsterdam's new one joins
+    assert _step(library, "GM0599").text == "Bel 14 010."  # Rotterdam still shows its own text
+
+
+def _bases(studio: Studio) -> list[str]:
+    """The kept national flows in what is published now."""
+    head = studio.repo.head("main")
+    assert head is not None
+    return [p for p in studio.repo.list_files(head) if "/_overlays/_bases/" in p]
 
 
 def test_form_text_and_values_round_trip() -> None:

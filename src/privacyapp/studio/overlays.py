@@ -411,7 +411,26 @@ def municipal_paths(
         kept = _base_path(core, national)
         if pin == flow_hash(national) and core.repo.read_file(commit, kept) is None:
             out[kept] = base_json(national)
-    return out
+    return out | _unpinned_bases(core, commit, state, out)
+
+
+def _unpinned_bases(
+    core: StudioCore, commit: str, state: _State, saving: Mapping[str, str | None]
+) -> dict[str, None]:
+    """The kept national flows that no municipality pins after this save (its pin moved on and
+    no other overlay is on that version): they leave the repository with it (git history
+    keeps every old one)."""
+    pinned = {
+        base_file_name(flow_id, entry.based_on.hash)
+        for file in state.overlays.files.values()
+        for flow_id, entry in file.entries.items()
+    }
+    folder = f"{core.repo.content_dir}/{OVERLAYS_DIR}/{BASES_DIR}/"
+    return {
+        path: None
+        for path in core.repo.list_files(commit)
+        if path.startswith(folder) and path not in saving and path[len(folder) :] not in pinned
+    }
 
 
 # ---------------------------------------------------------------- values as form text
