@@ -13,6 +13,7 @@ from privacyapp.views.flow.state import FlowState
 from privacyapp.views.kit import i18n
 from privacyapp.views.kit import widgets as w
 from privacyapp.views.kit.context import ViewContext
+from privacyapp.views.kit.theme import LARGE_TEXT
 
 __all__ = ["audience_picker", "home_view", "label", "questions_view", "search_field"]
 
@@ -121,7 +122,7 @@ def _audience_summary(ctx: ViewContext) -> ft.Control:
         vertical_alignment=ft.CrossAxisAlignment.CENTER,
     )
     button = w.secondary(ctx.t("home.audience.change"), "home-audience-change", change)
-    if settings.text_scale >= 1.5:  # beside the button the audience broke mid-word at 200 %
+    if settings.text_scale >= LARGE_TEXT:  # beside the button the audience broke mid-word
         return ft.Column([line, ft.Row([button])], spacing=8)
     line.controls.append(button)
     return line
