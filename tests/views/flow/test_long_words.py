@@ -119,3 +119,16 @@ def _letter(label: ft.Text) -> float:
 def _longest(name: str) -> int:
     """The longest piece of ``name`` a line may not break (lines break after a hyphen)."""
     return max(len(part) for part in name.replace("-", "- ").split())
+
+
+def test_a_wide_window_keeps_icons_beside_the_words_at_200_percent(
+    large: AppState, services: Services
+) -> None:
+    """Only a phone-width window stacks a choice: at 1280 px a long word fits beside them."""
+    large.settings = dataclasses.replace(large.settings, audience=None)
+    large.width = 1280
+    button = find(_open(large, services, "/"), "home-audience-vertegenwoordiger")
+    assert isinstance(button.content, ft.Row), "stacked on a wide window"
+    large.width = PHONE
+    button = find(_open(large, services, "/"), "home-audience-vertegenwoordiger")
+    assert isinstance(button.content, ft.Column), "not stacked on a phone"

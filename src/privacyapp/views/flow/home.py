@@ -48,7 +48,7 @@ def audience_picker(ctx: ViewContext, ident_prefix: str = "home") -> ft.Control:
             icon=ft.Icons.RADIO_BUTTON_CHECKED
             if settings.audience == key
             else ft.Icons.RADIO_BUTTON_UNCHECKED,
-            text_scale=settings.text_scale,
+            text_scale=ctx.row_scale,
         )
         for key, audience in registry.audiences.items()
     ]
@@ -122,7 +122,7 @@ def _audience_summary(ctx: ViewContext) -> ft.Control:
         vertical_alignment=ft.CrossAxisAlignment.CENTER,
     )
     button = w.secondary(ctx.t("home.audience.change"), "home-audience-change", change)
-    if settings.text_scale >= LARGE_TEXT:  # beside the button the audience broke mid-word
+    if ctx.row_scale >= LARGE_TEXT:  # beside the button the audience broke mid-word (phone)
         return ft.Column([line, ft.Row([button])], spacing=8)
     line.controls.append(button)
     return line
@@ -161,14 +161,14 @@ def home_view(ctx: ViewContext) -> ft.Control:
                     f"home-sector-{key}",
                     _go(ctx, f"/vragen/{key}"),
                     description=sector.description,
-                    text_scale=settings.text_scale,
+                    text_scale=ctx.row_scale,
                 )
             )
         everything = w.choice(
             ctx.t("home.sectors.all"),
             "home-sector-all",
             _go(ctx, "/vragen"),
-            text_scale=settings.text_scale,
+            text_scale=ctx.row_scale,
         )
         sectors.append(everything)
         controls.append(w.section(ctx.t("home.sectors"), sectors))
@@ -223,7 +223,7 @@ def questions_view(ctx: ViewContext) -> ft.Control:
                         f"flow-{flow.id}",
                         _go(ctx, f"/vraag/{flow.id}"),
                         description=flow.summary,
-                        text_scale=settings.text_scale,
+                        text_scale=ctx.row_scale,
                     )
                     for flow in groups[key]
                 ],

@@ -168,7 +168,7 @@ def _question(ctx: ViewContext, session: FlowSession, node: QuestionNode) -> lis
     def choose(index: int) -> w.Handler:
         return lambda _: _move(ctx, session.answer(index))
 
-    scale = ctx.state.settings.text_scale
+    scale = ctx.row_scale
     out += [
         w.choice(choice.label, f"answer-{i}", choose(i), description=choice.help, text_scale=scale)
         for i, choice in enumerate(node.choices)

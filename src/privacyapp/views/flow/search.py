@@ -48,7 +48,7 @@ def search_view(ctx: ViewContext) -> ft.Control:
                 f"search-result-{index}",
                 _go(ctx, route),
                 description=summary,
-                text_scale=ctx.state.settings.text_scale,
+                text_scale=ctx.row_scale,
             )
         )
     return w.page_body(controls)

@@ -82,6 +82,15 @@ class ViewContext:
     None: the screen's first focusable control (set it when a screen starts with chrome of its
     own, like home's emergency block and search)."""
 
+    @property
+    def row_scale(self) -> float:
+        """The text size a row of text beside icons must make room for (``w.choice``'s
+        ``text_scale``): the user's on a phone-width window, 1.0 on a wide one, where even a
+        long word at 200 % fits beside its icons."""
+        from privacyapp.views.kit.theme import WIDE_BREAKPOINT  # theme loads flet; this does not
+
+        return self.state.settings.text_scale if self.state.width < WIDE_BREAKPOINT else 1.0
+
 
 Builder = Callable[[ViewContext], "ft.Control"]
 Guard = Callable[[ViewContext], "str | None"]

@@ -346,7 +346,7 @@ def _screen(ctx: ViewContext) -> MunicipalityScreen | None:
     if directory is None:
         return None
     state = ctx.state.features.get(MunicipalityState)
-    state.text_scale = ctx.state.settings.text_scale
+    state.text_scale = ctx.row_scale
 
     def chosen(code: str) -> None:
         # The municipality the user chose: flows show its local text (see views/flow/advice).

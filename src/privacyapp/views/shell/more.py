@@ -27,7 +27,7 @@ __all__ = [
 def more_view(ctx: ViewContext) -> ft.Control:
     """The Meer menu."""
     info = ctx.services.content
-    scale = ctx.state.settings.text_scale
+    scale = ctx.row_scale
     entries = [
         ("about", "/meer/over", ft.Icons.INFO_OUTLINE),
         ("settings", "/meer/instellingen", ft.Icons.TUNE),

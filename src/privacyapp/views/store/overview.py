@@ -228,7 +228,7 @@ def _screen(ctx: ViewContext, session: StoreSession) -> OverviewScreen:
         screen.revision = session.revision
         session.screens.put(screen)
     screen.t = ctx.t
-    screen.text_scale = ctx.state.settings.text_scale
+    screen.text_scale = ctx.row_scale
     return screen
 
 
