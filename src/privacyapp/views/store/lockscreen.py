@@ -102,7 +102,7 @@ def lock_view(
     t: Translator = i18n.DUTCH,
     page: ft.Page | None = None,
 ) -> ft.Control:
-    """PIN entry: field, open button, delay or error message, and "PIN vergeten?"."""
+    """PIN entry: field, open button, delay or error message, and "Pincode vergeten?"."""
     pin = ft.TextField(
         label=t("lock.pin"), password=True, can_reveal_password=True, autofocus=True,
         keyboard_type=ft.KeyboardType.NUMBER, error=_maybe(t, state.pin_error), key="lock-pin",
@@ -138,7 +138,7 @@ def lock_view(
             ),
             *[ft.Text(t(note)) for note in state.notes],
             semantic(pin, "lock-pin"),
-            ft.Row(  # wraps: "PIN vergeten?" was cut off beside "Openen" at 200 % on a phone
+            ft.Row(  # wraps: "Pincode vergeten?" was cut off beside "Openen" at 200 % on a phone
                 [semantic(open_button, "lock-open"), semantic(forgot, "lock-forgot")],
                 wrap=True,
                 spacing=8,
