@@ -9,25 +9,14 @@ from collections.abc import Callable, Coroutine
 from typing import Any
 
 import pytest
-from studiokit import ADVICE_FILE, PASSWORD
-from uikit import click, find, texts, type_into
+from studiokit import ADVICE_FILE
+from uikit import click, find, screen, signed_in, texts, type_into
 
 from privacyapp.studio import Studio, User
 from privacyapp.views.studio import autosave
 from privacyapp.views.studio.app import StudioUI
 
 ADVICE = f"/voorstel/1/bestand?pad={ADVICE_FILE}&stap=advies-geven"
-
-
-def _ui(studio: Studio, name: str, page: Any = None) -> StudioUI:
-    token, user = studio.sign_in(name, PASSWORD)
-    ui = StudioUI(page, studio)
-    ui.state.token, ui.state.user = token, user
-    return ui
-
-
-def screen(ui: StudioUI) -> Any:
-    return ui.body.controls[0]
 
 
 def _saves(studio: Studio) -> list[str]:
@@ -45,7 +34,7 @@ def _git_authors(studio: Studio) -> list[str]:
 @pytest.fixture
 def anna(studio: Studio, team: dict[str, User]) -> StudioUI:
     studio.new_change_set(team["anna"], "Autosave")
-    ui = _ui(studio, "anna")
+    ui = signed_in(studio, "anna")
     ui.go(ADVICE)
     return ui
 

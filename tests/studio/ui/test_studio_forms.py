@@ -6,8 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from studiokit import PASSWORD
-from uikit import click, find, idents, texts, type_into
+from uikit import click, find, idents, screen, signed_in, texts, type_into
 
 from privacyapp.studio import Studio, User, nodes
 from privacyapp.views.studio.app import StudioUI
@@ -19,17 +18,10 @@ FRAGMENTS = "flows/_fragments/algemeen.yaml"
 REGISTRY = "flows/registry.yaml"
 
 
-def screen(ui: StudioUI) -> Any:
-    return ui.body.controls[0]
-
-
 @pytest.fixture
 def anna(studio: Studio, team: dict[str, User]) -> StudioUI:
     studio.new_change_set(team["anna"], "Formulieren")
-    token, user = studio.sign_in("anna", PASSWORD)
-    ui = StudioUI(None, studio)
-    ui.state.token, ui.state.user = token, user
-    return ui
+    return signed_in(studio, "anna")
 
 
 def _open(ui: StudioUI, path: str, step: str) -> Any:

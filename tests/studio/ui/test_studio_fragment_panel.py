@@ -10,8 +10,7 @@ from typing import Any
 
 import flet as ft
 import pytest
-from studiokit import PASSWORD
-from uikit import click, find, idents, texts, type_into
+from uikit import click, find, idents, screen, signed_in, texts, type_into
 
 from privacyapp.engine.model import AdviceNode
 from privacyapp.studio import Studio, User
@@ -28,10 +27,6 @@ USERS = {
     "algemeen-meldcode": "flows/algemeen/algemeen-meldcode.yaml",
     "jeugd-melden-veilig-thuis": "flows/jeugd/jeugd-melden-veilig-thuis.yaml",
 }
-
-
-def screen(ui: StudioUI) -> Any:
-    return ui.body.controls[0]
 
 
 def _saves(studio: Studio) -> list[str]:
@@ -53,9 +48,7 @@ def _summaries(studio: Studio) -> dict[str, str | None]:
 @pytest.fixture
 def anna(studio: Studio, team: dict[str, User]) -> StudioUI:
     studio.new_change_set(team["anna"], "Tekst bij acuut gevaar")
-    token, user = studio.sign_in("anna", PASSWORD)
-    ui = StudioUI(None, studio)
-    ui.state.token, ui.state.user = token, user
+    ui = signed_in(studio, "anna")
     ui.go(HERE)
     return ui
 

@@ -4,28 +4,15 @@ change set's current version, and each publication offers the document kept with
 from __future__ import annotations
 
 import io
-from typing import Any
 
 import pytest
 from pypdf import PdfReader
-from studiokit import ADVICE_FILE, PASSWORD, edit_explanation
-from uikit import click, find, idents, texts
+from studiokit import ADVICE_FILE, edit_explanation
+from uikit import click, find, idents, screen, signed_in, texts
 
 from privacyapp import capabilities
 from privacyapp.studio import Studio, User
-from privacyapp.views.studio.app import StudioUI
 from privacyapp.views.studio.downloads import NO_PDF
-
-
-def _ui(studio: Studio, name: str) -> StudioUI:
-    token, user = studio.sign_in(name, PASSWORD)
-    ui = StudioUI(None, studio)
-    ui.state.token, ui.state.user = token, user
-    return ui
-
-
-def screen(ui: StudioUI) -> Any:
-    return ui.body.controls[0]
 
 
 def _text(pdf: bytes) -> str:
@@ -48,7 +35,7 @@ def test_every_editor_downloads_the_review_document_of_this_change_set(
 ) -> None:
     _change(studio, team["anna"], "Eerste voorstel", "Een uitleg uit het eerste voorstel.")
     second = _change(studio, team["bram"], "Tweede voorstel", "Een uitleg uit het tweede.")
-    ui = _ui(studio, reader)
+    ui = signed_in(studio, reader)
     ui.go(f"/voorstel/{second}")
     assert "Beoordelingsdocument (PDF)" in texts(find(screen(ui), "cs-review-pdf"))
     click(screen(ui), "cs-review-pdf")
@@ -62,7 +49,7 @@ def test_every_editor_downloads_the_review_document_of_this_change_set(
 
 def test_the_document_follows_the_current_version(studio: Studio, team: dict[str, User]) -> None:
     cs_id = _change(studio, team["anna"], "Voorstel", "De eerste uitleg.")
-    ui = _ui(studio, "anna")
+    ui = signed_in(studio, "anna")
     ui.go(f"/voorstel/{cs_id}")
     text, version = studio.read(cs_id, ADVICE_FILE)
     second = text.replace("De eerste uitleg.", "De tweede uitleg.")
@@ -77,7 +64,7 @@ def test_without_a_pdf_library_the_screen_says_so(
 ) -> None:
     cs_id = _change(studio, team["anna"], "Voorstel", "Een uitleg.")
     monkeypatch.setattr(capabilities, "pdf_available", lambda: False)
-    ui = _ui(studio, "jet")
+    ui = signed_in(studio, "jet")
     ui.go(f"/voorstel/{cs_id}")
     shown = find(screen(ui), "cs-review-pdf")
     assert texts(shown) == NO_PDF
@@ -92,7 +79,7 @@ def test_each_publication_offers_the_review_document_kept_with_it(
     studio.approve(team["jet"], cs_id)
     publication = studio.publish(team["piet"], cs_id)
     kept = studio.review_file(publication).read_bytes()
-    ui = _ui(studio, "bram")
+    ui = signed_in(studio, "bram")
     ui.go("/geschiedenis")
     ident = f"history-review-{publication.id}"
     assert ident in idents(screen(ui))

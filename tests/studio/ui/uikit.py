@@ -61,3 +61,20 @@ def type_into(screen: Any, ident: str, value: str) -> None:
         control.on_select(event)
     else:
         control.on_change(event)
+
+
+def signed_in(studio: Any, name: str, page: Any = None) -> Any:
+    """A studio tab (``StudioUI``) in which ``name`` is signed in (password: studiokit's)."""
+    from studiokit import PASSWORD
+
+    from privacyapp.views.studio.app import StudioUI
+
+    token, user = studio.sign_in(name, PASSWORD)
+    ui = StudioUI(page, studio)
+    ui.state.token, ui.state.user = token, user
+    return ui
+
+
+def screen(ui: Any) -> Any:
+    """What the studio tab shows now (its body's first control)."""
+    return ui.body.controls[0]
