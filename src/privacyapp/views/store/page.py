@@ -8,12 +8,12 @@ them.
 from __future__ import annotations
 
 import asyncio
-import logging
 from collections.abc import Callable
 
 import flet as ft
 
 from privacyapp.views.kit.context import ViewContext
+from privacyapp.views.kit.files import save_bytes
 from privacyapp.views.kit.tasks import run_task
 from privacyapp.views.store.state import StoreState
 
@@ -23,8 +23,6 @@ __all__ = [
     "save_file",
     "show_dialog",
 ]
-
-logger = logging.getLogger(__name__)
 
 
 def show_dialog(ctx: ViewContext, dialog: ft.AlertDialog | ft.SnackBar) -> None:
@@ -59,17 +57,4 @@ def save_file(ctx: ViewContext, name: str, data: bytes) -> None:
     if ctx.page is None:
         ctx.state.features.get(StoreState).files.append((name, data))
         return
-    page = ctx.page
-
-    async def pick_and_save() -> None:
-        picker = ft.FilePicker()
-        page.services.append(picker)
-        page.update()
-        try:
-            await picker.save_file(file_name=name, src_bytes=data)
-        except (RuntimeError, TimeoutError) as exc:  # the user's platform could not save
-            logger.warning("saving %s failed: %s", name, exc)
-        finally:
-            page.services.remove(picker)
-
-    run_task(page, pick_and_save)
+    save_bytes(ctx.page, name, data)

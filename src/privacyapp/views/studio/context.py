@@ -8,7 +8,6 @@ builds them (so no screen imports the app, and the app imports the screens).
 from __future__ import annotations
 
 import asyncio
-import logging
 from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -19,14 +18,13 @@ import flet as ft
 from privacyapp.studio.errors import EditConflict, SignInFailed, StudioError
 from privacyapp.studio.model import User
 from privacyapp.studio.service import Studio
+from privacyapp.views.kit.files import save_bytes
 from privacyapp.views.kit.tasks import run_task
 from privacyapp.views.studio.autosave import Autosave, Held
 
 __all__ = ["TOKEN_KEY", "UIContext", "UIState", "route_with", "split_route"]
 
 TOKEN_KEY = "privacyapp.studio.session"
-
-logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -159,25 +157,12 @@ class UIContext(ABC):
         return True
 
     def save_file(self, name: str, data: bytes) -> None:
-        """Hand ``data`` to the browser as a download named ``name`` (``FilePicker.save_file``
-        with the bytes, as the citizen app's ``views/store/page.save_file``)."""
-        page = self.page
-        if page is None:
+        """Hand ``data`` to the browser as a download named ``name`` (``kit.files``, as the
+        citizen app does); without a page (tests) it is kept in ``downloads``."""
+        if self.page is None:
             self.downloads.append((name, data))
             return
-
-        async def pick_and_save() -> None:
-            picker = ft.FilePicker()
-            page.services.append(picker)
-            page.update()
-            try:
-                await picker.save_file(file_name=name, src_bytes=data)
-            except (RuntimeError, TimeoutError) as exc:  # the browser could not save it
-                logger.warning("saving %s failed: %s", name, exc)
-            finally:
-                page.services.remove(picker)
-
-        run_task(page, pick_and_save)
+        save_bytes(self.page, name, data)
 
     # ------------------------------------------------------------------ signing in
 
