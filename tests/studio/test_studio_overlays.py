@@ -164,17 +164,7 @@ def test_a_national_change_is_a_conflict_resolved_part_by_part(
     local = _publish(studio, team, _adapt(studio, team["gert"]), "gert")
     assert _step(local, "GM0363").text == AMSTERDAM_STEP
     # the national editor changes the same step (and an advice step nobody adapted)
-    cs = studio.new_change_set(team["anna"], "Nieuwe werkwijze landelijk")
-    text, version = studio.read(cs.id, NATIONAL_FILE)
-    text = text.replace("title: Zo vraag je het aan", f"title: {NEW_TITLE}")
-    text = text.replace(
-        "text: Stuur de gemeente een brief of e-mail. Schrijf erin dat je je gegevens wilt zien.",
-        f"text: {NEW_TEXT}",
-    )
-    text = text.replace("Vraag om een kopie van je gegevens.", "Vraag om een gratis kopie.")
-    text = text.replace("version: 1.0.0", "version: 1.1.0")
-    studio.save(team["anna"], cs.id, {NATIONAL_FILE: text}, expected_version=version)
-    after = _publish(studio, team, cs.id, "anna")
+    after = _national_change(studio, team, also_advice=True)
     kept_before = _bases(studio)  # Amsterdam's pin: the national flow it adapted
     # the national publication went ahead; Amsterdam keeps its whole old base until resolved
     assert _step(after, "GM0599").title == NEW_TITLE
@@ -236,15 +226,7 @@ def test_a_base_another_municipality_still_pins_is_kept(
         rob, cs.id, FLOW_ID, "lokale-stap", "text", "Bel 14 010.", expected_version=cs.version
     )
     _publish(studio, team, cs.id, "rob")
-    national = studio.new_change_set(team["anna"], "Nieuwe werkwijze landelijk")
-    text, version = studio.read(national.id, NATIONAL_FILE)
-    text = text.replace("title: Zo vraag je het aan", f"title: {NEW_TITLE}")
-    text = text.replace(
-        "text: Stuur de gemeente een brief of e-mail. Schrijf erin dat je je gegevens wilt zien.",
-        f"text: {NEW_TEXT}",
-    )
-    studio.save(team["anna"], national.id, {NATIONAL_FILE: text}, expected_version=version)
-    _publish(studio, team, national.id, "anna")
+    _national_change(studio, team)
     old = _bases(studio)
     assert len(old) == 1  # both municipalities are on the same old version
     fix = studio.new_change_set(team["gert"], "Landelijke wijziging verwerken")
@@ -255,6 +237,25 @@ def test_a_base_another_municipality_still_pins_is_kept(
     library = _publish(studio, team, fix.id, "gert")
     assert set(old) < set(_bases(studio))  # Rotterdam's base stays, Amsterdam's new one joins
     assert _step(library, "GM0599").text == "Bel 14 010."  # Rotterdam still shows its own text
+
+
+def _national_change(
+    studio: Studio, team: dict[str, User], *, also_advice: bool = False
+) -> Library:
+    """The national editors change the local step's title and text (and, ``also_advice``, an
+    advice step nobody adapted, with a new version) and publish; the published library."""
+    cs = studio.new_change_set(team["anna"], "Nieuwe werkwijze landelijk")
+    text, version = studio.read(cs.id, NATIONAL_FILE)
+    text = text.replace("title: Zo vraag je het aan", f"title: {NEW_TITLE}")
+    text = text.replace(
+        "text: Stuur de gemeente een brief of e-mail. Schrijf erin dat je je gegevens wilt zien.",
+        f"text: {NEW_TEXT}",
+    )
+    if also_advice:
+        text = text.replace("Vraag om een kopie van je gegevens.", "Vraag om een gratis kopie.")
+        text = text.replace("version: 1.0.0", "version: 1.1.0")
+    studio.save(team["anna"], cs.id, {NATIONAL_FILE: text}, expected_version=version)
+    return _publish(studio, team, cs.id, "anna")
 
 
 def _bases(studio: Studio) -> list[str]:
