@@ -57,7 +57,7 @@ def test_the_wings_still_find_their_domain_packages_on_first_use() -> None:
     assert {"privacyapp.dossier", "privacyapp.dossier._vault"} <= loaded
 
 
-def test_building_the_services_loads_none_of_it_either() -> None:
+def test_building_the_services_loads_none_of_it_until_asked() -> None:
     """Before the first screen the composition root builds every service: the directory and
     the signer are built on first use, signing is asked without the dossier, and the content
     updater loads its HTTP library on its first check (offline here: never)."""
@@ -69,3 +69,10 @@ def test_building_the_services_loads_none_of_it_either() -> None:
         "assert services.can_sign and services.store is not None\n"
     )
     assert _heavy(_loaded_after(statement)) == []
+    # asked for, they load (and work): the municipality list and the signer
+    statement += (
+        "assert services.directory is not None and services.directory.find('Utrecht')\n"
+        "assert services.signer is not None\n"
+    )
+    loaded = _loaded_after(statement)
+    assert {"privacyapp.opendata", "privacyapp.dossier"} <= loaded

@@ -29,32 +29,6 @@ def test_services_load_the_built_in_content(tmp_path: Path) -> None:
     assert not any(tmp_path.iterdir())
 
 
-def test_the_directory_and_signing_load_on_first_use_not_before_the_first_screen(
-    tmp_path: Path,
-) -> None:
-    import subprocess
-    import sys
-
-    probe = (
-        "import sys\n"
-        "from pathlib import Path\n"
-        "from privacyapp.app import build_services\n"
-        f"services = build_services(Path({str(tmp_path)!r}), web=False)\n"
-        "def loaded():\n"
-        "    heavy = ('privacyapp.opendata', 'privacyapp.dossier')\n"
-        "    return [p for p in heavy if p in sys.modules]\n"
-        "print(loaded(), services.can_sign, loaded())\n"
-        "assert services.directory is not None and services.directory.find('Utrecht')\n"
-        "assert services.signer is not None\n"
-        "print(loaded())\n"
-    )
-    out = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
-    ).stdout.splitlines()
-    # asking whether this build signs (the advice screen's button) loads nothing either
-    assert out == ["[] True []", "['privacyapp.opendata', 'privacyapp.dossier']"]
-
-
 def test_a_lazy_service_is_built_once_for_every_copy_and_again_after_a_failure(
     tmp_path: Path,
 ) -> None:
