@@ -22,6 +22,7 @@ from viewkit import (
     longest_word_fits,
     room_for,
 )
+from viewkit import idents as all_idents
 
 from privacyapp.views.kit.services import Services
 from privacyapp.views.kit.state import AppState
@@ -60,19 +61,12 @@ def test_home_audiences_and_sectors_keep_their_words_whole(
     idents = [f"home-audience-{key}" for key in keys]
     if audience is not None:
         idents += [f"home-sector-{key}" for key in services.library.registry.sectors]
-        idents = [i for i in idents if _has(view, i)] + ["home-sector-all"]
+        shown = set(all_idents(view))  # a sector without questions for this audience is left out
+        idents = [i for i in idents if i in shown] + ["home-sector-all"]
     assert idents
     for ident in idents:
         label = _label(find(view, ident))
         assert not (problem := longest_word_fits(view, label, LARGE)), f"{ident}: {problem}"
-
-
-def _has(view: ft.Control, ident: str) -> bool:
-    try:
-        find(view, ident)
-    except AssertionError:
-        return False
-    return True
 
 
 def test_every_municipality_name_fits_its_result_row(large: AppState, services: Services) -> None:

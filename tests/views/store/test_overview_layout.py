@@ -9,14 +9,12 @@ from pathlib import Path
 import flet as ft
 import pytest
 from store_app import App, open_store
-from viewkit import find, room_for, walk
+from viewkit import PHONE, find, room_for, walk
 
 from privacyapp.rights import RECORD_KIND, RequestKind, RightsRequest, typed_recipient
 from privacyapp.views.kit.services import Services
 from privacyapp.views.kit.state import AppState
 from privacyapp.views.kit.store_session import StoreService
-
-PHONE = 390  # px: the narrowest window the app is checked at (docs/ui.md)
 
 
 @pytest.fixture
