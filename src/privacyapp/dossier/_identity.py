@@ -116,6 +116,20 @@ class SigningIdentity:
         """The certificate in DER encoding (what pyHanko and the PDF embed)."""
         return self.certificate.public_bytes(serialization.Encoding.DER)
 
+    @property
+    def key_der(self) -> bytes:
+        """The private key as unencrypted PKCS#8 DER (for signers other than pyHanko)."""
+        return self.private_key.private_bytes(
+            serialization.Encoding.DER,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+
+    @property
+    def chain_der(self) -> tuple[bytes, ...]:
+        """The certificates above the signer's own (an organisation's CA), in DER."""
+        return tuple(c.public_bytes(serialization.Encoding.DER) for c in self.chain)
+
     def with_role(self, role: str) -> SigningIdentity:
         """Return a copy presenting with another role (the role is not in an imported cert)."""
         return SigningIdentity(
