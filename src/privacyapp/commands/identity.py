@@ -109,7 +109,7 @@ def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:
         "role": identity.role,
         "origin": identity.origin,
         "fingerprint_sha256": identity.fingerprint,
-        "valid_until": identity.certificate.not_valid_after_utc.isoformat(),
+        "valid_until": identity.valid_until.isoformat(),
         "warnings": [{"code": w.code, "text": w.text} for w in identity.warnings(ctx.clock())],
     }
     if args.format == "json":
@@ -121,7 +121,7 @@ def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:
         f"Organisatie:   {identity.organisation}",
         f"E-mail:        {identity.email}",
         f"Rol:           {identity.role or '-'}",
-        f"Certificaat:   {origin}, geldig tot {identity.certificate.not_valid_after_utc:%Y-%m-%d}",
+        f"Certificaat:   {origin}, geldig tot {identity.valid_until:%Y-%m-%d}",
         f"Vingerafdruk:  {identity.fingerprint}",
     ]
     print("\n".join(lines), file=ctx.stdout)

@@ -13,13 +13,24 @@ the key inside the bytes is encrypted with the PIN (PKCS#8, ``BestAvailableEncry
 
 from __future__ import annotations
 
+import hashlib
+import importlib.util
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeAlias
 
 from privacyapp.dossier._lazy import LazyModule
+from privacyapp.dossier._litecert import (
+    CertificateInfo,
+    certificate_info,
+    from_pem,
+    key_algorithm,
+    lite_self_signed,
+    to_pem,
+)
 from privacyapp.dossier.errors import (
     IdentityError,
     IdentityFieldError,
@@ -59,6 +70,7 @@ __all__ = [
     "SigningKey",
     "VaultIdentityStore",
     "create_identity",
+    "fingerprint_der",
     "fingerprint_of",
     "identity_warnings",
     "import_pkcs12",
@@ -95,53 +107,59 @@ class IdentityWarning:
 
 @dataclass(frozen=True)
 class SigningIdentity:
-    """Who signs: the certificate, its private key and how the professional presents."""
+    """Who signs: the certificate, its private key and how the professional presents.
+
+    The certificate, chain and key are kept as DER bytes, so the browser build (no PyCA
+    ``cryptography``) can store, show and sign with one (``_litecert``, ``_litesign``). Where
+    ``cryptography`` is installed, ``certificate``, ``private_key`` and ``chain`` give its
+    objects.
+    """
 
     name: str
     organisation: str
     email: str
     role: str
-    certificate: x509.Certificate
-    private_key: SigningKey = field(repr=False)
-    chain: tuple[x509.Certificate, ...] = ()
+    certificate_der: bytes
+    key_der: bytes = field(repr=False)  # PKCS#8, unencrypted (stored encrypted by the vault)
+    chain_der: tuple[bytes, ...] = ()
     origin: Origin = "self-signed"
 
     @property
     def fingerprint(self) -> str:
         """SHA-256 of the certificate (DER), as colon-separated upper-case hex pairs."""
-        return fingerprint_of(self.certificate)
+        return fingerprint_der(self.certificate_der)
+
+    @cached_property
+    def info(self) -> CertificateInfo:
+        """Names, validity and key size read from the certificate."""
+        return certificate_info(self.certificate_der)
 
     @property
-    def certificate_der(self) -> bytes:
-        """The certificate in DER encoding (what pyHanko and the PDF embed)."""
-        return self.certificate.public_bytes(serialization.Encoding.DER)
+    def valid_until(self) -> datetime:
+        """When the certificate expires (UTC)."""
+        return self.info.not_after
 
-    @property
-    def key_der(self) -> bytes:
-        """The private key as unencrypted PKCS#8 DER (for signers other than pyHanko)."""
-        return self.private_key.private_bytes(
-            serialization.Encoding.DER,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
+    @cached_property
+    def certificate(self) -> x509.Certificate:
+        """The certificate as a PyCA object (needs ``cryptography``)."""
+        return x509.load_der_x509_certificate(self.certificate_der)
 
-    @property
-    def chain_der(self) -> tuple[bytes, ...]:
-        """The certificates above the signer's own (an organisation's CA), in DER."""
-        return tuple(c.public_bytes(serialization.Encoding.DER) for c in self.chain)
+    @cached_property
+    def private_key(self) -> SigningKey:
+        """The private key as a PyCA object (needs ``cryptography``)."""
+        key = serialization.load_der_private_key(self.key_der, None)
+        if not isinstance(key, ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey):
+            raise IdentityError("De opgeslagen sleutel is geen ECDSA- of RSA-sleutel.")
+        return key
+
+    @cached_property
+    def chain(self) -> tuple[x509.Certificate, ...]:
+        """The certificates above the signer's own as PyCA objects (needs ``cryptography``)."""
+        return tuple(x509.load_der_x509_certificate(der) for der in self.chain_der)
 
     def with_role(self, role: str) -> SigningIdentity:
         """Return a copy presenting with another role (the role is not in an imported cert)."""
-        return SigningIdentity(
-            name=self.name,
-            organisation=self.organisation,
-            email=self.email,
-            role=_clean(role, "role", "rol", required=False),
-            certificate=self.certificate,
-            private_key=self.private_key,
-            chain=self.chain,
-            origin=self.origin,
-        )
+        return replace(self, role=_clean(role, "role", "rol", required=False))
 
     def warnings(self, now: datetime) -> tuple[IdentityWarning, ...]:
         """What is weak or out of date about this identity at ``now`` (see identity_warnings)."""
@@ -151,17 +169,18 @@ class SigningIdentity:
         """Serialize for an ``IdentityStore``.
 
         Args:
-            password: encrypt the private key with it (PKCS#8); ``None`` leaves the key
-                unencrypted for a store that encrypts the whole record itself.
+            password: encrypt the private key with it (PKCS#8, needs ``cryptography``);
+                ``None`` leaves the key unencrypted for a store that encrypts the whole record
+                itself (the app's vault, also in the browser).
         """
-        encryption: serialization.KeySerializationEncryption = (
-            serialization.BestAvailableEncryption(password)
-            if password
-            else serialization.NoEncryption()
-        )
-        key_pem = self.private_key.private_bytes(
-            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, encryption
-        )
+        if password:
+            key_pem = self.private_key.private_bytes(
+                serialization.Encoding.PEM,
+                serialization.PrivateFormat.PKCS8,
+                serialization.BestAvailableEncryption(password),
+            ).decode("ascii")
+        else:
+            key_pem = to_pem(self.key_der, "PRIVATE KEY")
         doc = {
             "format": _FORMAT,
             "origin": self.origin,
@@ -169,9 +188,9 @@ class SigningIdentity:
             "organisation": self.organisation,
             "email": self.email,
             "role": self.role,
-            "certificate": _pem(self.certificate),
-            "chain": [_pem(c) for c in self.chain],
-            "key": key_pem.decode("ascii"),
+            "certificate": to_pem(self.certificate_der),
+            "chain": [to_pem(der) for der in self.chain_der],
+            "key": key_pem,
             "key_encrypted": bool(password),
         }
         return json.dumps(doc, indent=1, ensure_ascii=False).encode("utf-8")
@@ -183,9 +202,10 @@ class SigningIdentity:
             doc = json.loads(data.decode("utf-8"))
             if doc.get("format") != _FORMAT:
                 raise ValueError("unknown format")
-            certificate = x509.load_pem_x509_certificate(doc["certificate"].encode("ascii"))
-            chain = tuple(x509.load_pem_x509_certificate(c.encode("ascii")) for c in doc["chain"])
-            key_pem = doc["key"].encode("ascii")
+            certificate = from_pem(doc["certificate"])
+            certificate_info(certificate)  # readable, or ValueError
+            chain = tuple(from_pem(c) for c in doc["chain"])
+            key_pem = str(doc["key"])
             encrypted = bool(doc["key_encrypted"])
         except (ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
             raise IdentityError(
@@ -194,29 +214,63 @@ class SigningIdentity:
             ) from exc
         if encrypted and not password:
             raise IdentityLockedError("Geef je pincode om de ondertekenaar te openen.")
-        try:
-            key = serialization.load_pem_private_key(key_pem, password if encrypted else None)
-        except (ValueError, TypeError) as exc:
-            raise IdentityLockedError(
-                "De pincode klopt niet: de sleutel van de ondertekenaar gaat niet open."
-            ) from exc
-        if not isinstance(key, ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey):
-            raise IdentityError("De opgeslagen sleutel is geen ECDSA- of RSA-sleutel.")
+        key_der = _key_from_pem(key_pem, password if encrypted else None)
         return cls(
             name=doc["name"],
             organisation=doc["organisation"],
             email=doc["email"],
             role=doc.get("role", ""),
-            certificate=certificate,
-            private_key=key,
-            chain=chain,
+            certificate_der=certificate,
+            key_der=key_der,
+            chain_der=chain,
             origin="pkcs12" if doc.get("origin") == "pkcs12" else "self-signed",
         )
 
 
+def _key_from_pem(key_pem: str, password: bytes | None) -> bytes:
+    """The PKCS#8 DER of a stored key: plain PEM is read anywhere, an encrypted one needs
+    ``cryptography``. Only ECDSA and RSA keys are accepted."""
+    if password is None:
+        try:
+            der = from_pem(key_pem, "PRIVATE KEY")
+            kind = key_algorithm(der)
+        except ValueError as exc:
+            raise IdentityError(
+                "De opgeslagen sleutel van de ondertekenaar is beschadigd. Maak een nieuwe of "
+                "importeer het certificaat opnieuw."
+            ) from exc
+    else:
+        try:
+            key = serialization.load_pem_private_key(key_pem.encode("ascii"), password)
+        except (ValueError, TypeError) as exc:
+            raise IdentityLockedError(
+                "De pincode klopt niet: de sleutel van de ondertekenaar gaat niet open."
+            ) from exc
+        der = _pkcs8(key)
+        kind = key_algorithm(der)
+    if kind not in ("ec", "rsa"):
+        raise IdentityError("De opgeslagen sleutel is geen ECDSA- of RSA-sleutel.")
+    return der
+
+
+def _pkcs8(key: Any) -> bytes:
+    return bytes(
+        key.private_bytes(
+            serialization.Encoding.DER,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+
+
+def fingerprint_der(der: bytes) -> str:
+    """SHA-256 fingerprint of a DER certificate, e.g. ``"3F:A0:…"`` (32 pairs)."""
+    return hashlib.sha256(der).digest().hex(":").upper()
+
+
 def fingerprint_of(certificate: x509.Certificate) -> str:
-    """SHA-256 fingerprint of a certificate, e.g. ``"3F:A0:…"`` (32 pairs)."""
-    return certificate.fingerprint(hashes.SHA256()).hex(":").upper()
+    """SHA-256 fingerprint of a PyCA certificate, e.g. ``"3F:A0:…"`` (32 pairs)."""
+    return fingerprint_der(certificate.public_bytes(serialization.Encoding.DER))
 
 
 def create_identity(
@@ -235,6 +289,15 @@ def create_identity(
         raise IdentityFieldError(
             f"'{email}' is geen e-mailadres. Schrijf het als naam@organisatie.nl.",
             code=RecordCode.IDENTITY_EMAIL, field="email",
+        )  # fmt: skip
+    if importlib.util.find_spec("cryptography") is None:  # the browser build
+        certificate_der, key_der = lite_self_signed(
+            name=name, organisation=organisation, email=email, role=role, now=now,
+            years=_VALID_YEARS,
+        )  # fmt: skip
+        return SigningIdentity(
+            name=name, organisation=organisation, email=email, role=role,
+            certificate_der=certificate_der, key_der=key_der,
         )  # fmt: skip
     key = ec.generate_private_key(ec.SECP256R1())
     subject_attrs = [
@@ -280,8 +343,8 @@ def create_identity(
         organisation=organisation,
         email=email,
         role=role,
-        certificate=certificate,
-        private_key=key,
+        certificate_der=certificate.public_bytes(serialization.Encoding.DER),
+        key_der=_pkcs8(key),
     )
 
 
@@ -291,11 +354,12 @@ def identity_warnings(identity: SigningIdentity, now: datetime) -> tuple[Identit
     An imported ``.p12`` is accepted with these (the organisation decides), but the user is told.
     """
     warnings: list[IdentityWarning] = []
-    key = identity.private_key
-    bits = key.key_size
-    weak = bits < MIN_RSA_BITS if isinstance(key, rsa.RSAPrivateKey) else bits < MIN_EC_BITS
+    info = identity.info
+    bits = info.key_bits
+    is_rsa = info.key_algorithm == "rsa"
+    weak = bits < MIN_RSA_BITS if is_rsa else bits < MIN_EC_BITS
     if weak:
-        kind = "RSA" if isinstance(key, rsa.RSAPrivateKey) else "ECDSA"
+        kind = "RSA" if is_rsa else "ECDSA"
         minimum = MIN_RSA_BITS if kind == "RSA" else MIN_EC_BITS
         warnings.append(
             IdentityWarning(
@@ -305,21 +369,20 @@ def identity_warnings(identity: SigningIdentity, now: datetime) -> tuple[Identit
                 f"met een sleutel van minstens {minimum} bits.",
             )
         )
-    cert = identity.certificate
-    if cert.not_valid_after_utc <= now:
+    if info.not_after <= now:
         warnings.append(
             IdentityWarning(
                 "expired",
-                f"Dit certificaat is verlopen op {cert.not_valid_after_utc:%d-%m-%Y}. Pdf-lezers "
+                f"Dit certificaat is verlopen op {info.not_after:%d-%m-%Y}. Pdf-lezers "
                 "noemen een handtekening ermee ongeldig. Vraag je organisatie om een nieuw "
                 "certificaat.",
             )
         )
-    elif cert.not_valid_before_utc > now:
+    elif info.not_before > now:
         warnings.append(
             IdentityWarning(
                 "not-yet-valid",
-                f"Dit certificaat is pas geldig vanaf {cert.not_valid_before_utc:%d-%m-%Y}. "
+                f"Dit certificaat is pas geldig vanaf {info.not_before:%d-%m-%Y}. "
                 "Pdf-lezers noemen een handtekening ermee tot dan ongeldig. Controleer de datum "
                 "van je apparaat, of vraag je organisatie om een geldig certificaat.",
             )
@@ -332,8 +395,14 @@ def import_pkcs12(data: bytes, password: bytes | None, *, role: str = "") -> Sig
 
     Raises:
         IdentityImportError: wrong password, not PKCS#12, no key or certificate, or a key type
-            that PDF readers cannot check (only ECDSA and RSA are accepted).
+            that PDF readers cannot check (only ECDSA and RSA are accepted); or this build
+            cannot open .p12 files (the browser build has no PyCA ``cryptography``).
     """
+    if importlib.util.find_spec("cryptography") is None:
+        raise IdentityImportError(
+            "In de webversie kan de app geen .p12-bestand openen. Importeer het certificaat in "
+            "de app op je computer of telefoon, of maak hier een eigen ondertekenaar."
+        )
     try:
         key, certificate, extra = pkcs12.load_key_and_certificates(data, password)
     except ValueError as exc:
@@ -358,9 +427,9 @@ def import_pkcs12(data: bytes, password: bytes | None, *, role: str = "") -> Sig
         organisation=_attr(subject, NameOID.ORGANIZATION_NAME),
         email=email,
         role=_clean(role, "role", "rol", required=False) or _attr(subject, NameOID.TITLE),
-        certificate=certificate,
-        private_key=key,
-        chain=tuple(extra),
+        certificate_der=certificate.public_bytes(serialization.Encoding.DER),
+        key_der=_pkcs8(key),
+        chain_der=tuple(c.public_bytes(serialization.Encoding.DER) for c in extra),
         origin="pkcs12",
     )
 
@@ -448,10 +517,6 @@ def _clean(value: str, field: str, label: str, *, required: bool = True) -> str:
             code=RecordCode.IDENTITY_FIELD_TOO_LONG, field=field, limit=_MAX_FIELD,
         )  # fmt: skip
     return text
-
-
-def _pem(certificate: x509.Certificate) -> str:
-    return certificate.public_bytes(serialization.Encoding.PEM).decode("ascii")
 
 
 def _attr(name: x509.Name, oid: x509.ObjectIdentifier) -> str:

@@ -15,19 +15,13 @@ from __future__ import annotations
 
 import io
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from privacyapp.dossier._identity import SigningIdentity
-from privacyapp.dossier._lazy import LazyModule
 from privacyapp.dossier._record import RecordInput
 from privacyapp.dossier._report import ReportPdf, SignatureBox, build_report
 from privacyapp.dossier._sync import run_sync
 from privacyapp.dossier.errors import SigningError
-
-if TYPE_CHECKING:
-    from cryptography.hazmat.primitives import serialization
-else:  # imported on first use: the browser build has no PyCA cryptography (``_lazy``)
-    serialization = LazyModule("cryptography.hazmat.primitives.serialization")
 
 __all__ = ["FIELD_NAME", "async_sign_pdf", "make_signed_record", "sign_pdf", "stamp_pdf"]
 
@@ -141,18 +135,11 @@ def _signer(identity: SigningIdentity) -> Any:
     from pyhanko.sign import signers
     from pyhanko_certvalidator.registry import SimpleCertificateStore
 
-    key_der = identity.private_key.private_bytes(
-        serialization.Encoding.DER,
-        serialization.PrivateFormat.PKCS8,
-        serialization.NoEncryption(),
-    )
     certificate = x509.Certificate.load(identity.certificate_der)
-    chain = [
-        x509.Certificate.load(c.public_bytes(serialization.Encoding.DER)) for c in identity.chain
-    ]
+    chain = [x509.Certificate.load(der) for der in identity.chain_der]
     return signers.SimpleSigner(
         signing_cert=certificate,
-        signing_key=keys.PrivateKeyInfo.load(key_der),
+        signing_key=keys.PrivateKeyInfo.load(identity.key_der),
         # The signing certificate is embedded by the signer itself; a second copy from the
         # registry would let a changed copy inside /Contents go unnoticed.
         cert_registry=SimpleCertificateStore.from_certs(chain),  # type: ignore[no-untyped-call]
@@ -163,8 +150,8 @@ def _reserve_key(identity: SigningIdentity) -> str:
     import hashlib
 
     digest = hashlib.sha256(identity.certificate_der)
-    for cert in identity.chain:
-        digest.update(cert.public_bytes(serialization.Encoding.DER))
+    for der in identity.chain_der:
+        digest.update(der)
     return digest.hexdigest()
 
 
