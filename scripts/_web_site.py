@@ -34,6 +34,7 @@ UNUSED = ["main.dart.wasm", "main.dart.mjs", "canvaskit/skwasm*", "canvaskit/wim
 NPM = {
     ("@noble/ciphers", "2.4.0"): "sha512-AnjFn0Jv92laAkvMrghlFZq4qQCIN/4DxFV/eooqtC2YTjB7kBeLMS2T9KJX4Dn+ZVXLOwK0lSgqDtx9gvxtiw==",
     ("@noble/hashes", "2.4.0"): "sha512-X5XaVWZIBCT7HHZGm5I7ZQXDwLG+bGXuSrMQAW+7Zvl87h1kmc1ZB1VSRJcpUfoUrGQp4Fkoxm5kZ+Ms+aW+eA==",
+    ("@noble/curves", "2.4.0"): "sha512-P4/62zrgfH33CneE3Dn4WhJVA22YUU0eR51wKIan4NVRvwsA0YnPTwWGpNbpuacSujmSFLvyzpyuR30+fbq2Ew==",
     # Noto Sans Symbols (SIL OFL 1.1), as Google Fonts' subsets: see symbols_font()
     ("@fontsource/noto-sans-symbols", "5.3.0"): "sha512-Al5jMC2ivI5JkBP3RpcEhkY3zel9CyS199TfKC/B1SAFVj8BJghUNX0tMif0CuhVLpVwZMacM/lHJx3wxdJZBQ==",
 }  # fmt: skip
@@ -57,6 +58,25 @@ def npm(name: str, version: str, dest: Path) -> None:
     dest.mkdir(parents=True)
     with tarfile.open(fileobj=io.BytesIO(data)) as tar:
         tar.extractall(dest, filter="data")
+
+
+def relink(root: Path) -> None:
+    """Point the bare ``@noble/<package>/`` imports of the vendored modules at their folders.
+
+    A browser resolves only relative or absolute module URLs (no import map: the CSP allows no
+    inline script), and the @noble packages import each other by package name.
+    """
+    bare = re.compile(r"""((?:^|\n)\s*(?:import|export)\b[^;'"]*?from\s*)(['"])@noble/([a-z]+)/""")
+    changed = 0
+    for path in sorted(root.rglob("*.js")):
+        depth = len(path.relative_to(root).parts) - 1  # folders below vendor/noble/
+        up = "../" * depth
+        text = path.read_text(encoding="utf-8")
+        new = bare.sub(lambda m: f"{m.group(1)}{m.group(2)}{up}{m.group(3)}/", text)
+        if new != text:
+            path.write_text(new, encoding="utf-8")
+            changed += 1
+    print(f"relink: {changed} modules point at the vendored @noble packages")
 
 
 def stage(pyproject: Path, proj: Path) -> None:
@@ -267,6 +287,8 @@ def main(argv: list[str]) -> None:
         npm(args[0], args[1], Path(args[2]))
     elif command == "trim":
         trim(Path(args[0]))
+    elif command == "relink":
+        relink(Path(args[0]))
     elif command == "symbols-font":
         symbols_font(Path(args[0]), Path(args[1]))
     elif command == "finish":

@@ -7,7 +7,7 @@ store in the browser's storage and no network client: there are no sockets in Py
 built-in municipality list and content serve offline. Pyodide has no Pillow either, so there
 reportlab runs in its own no-images mode (``dossier._nopillow``): letters and the export are
 real PDFs, with the same bytes as on a device; reportlab itself is fetched from the site on the
-first PDF (``dossier._sitepackages``), not with the app.
+first PDF (``dossier._sitepackages``), not with the app, and asn1crypto on the first signature.
 """
 
 from __future__ import annotations
@@ -27,8 +27,13 @@ def main() -> None:
         from privacyapp.dossier._nopillow import allow_reportlab_without_pillow
         from privacyapp.dossier._sitepackages import fetch_on_import
 
-        if importlib.util.find_spec("reportlab") is None:  # the build serves it on its own
-            fetch_on_import({"reportlab": SITE_PACKAGES + "reportlab.zip"})
+        # the build serves these on their own: PDFs (reportlab) and signatures (asn1crypto)
+        lazy = {name: f"{SITE_PACKAGES}{name}.zip" for name in ("reportlab", "asn1crypto")}
+        missing = {
+            name: url for name, url in lazy.items() if importlib.util.find_spec(name) is None
+        }
+        if missing:
+            fetch_on_import(missing)
         allow_reportlab_without_pillow()
         run_browser()
     else:

@@ -96,7 +96,7 @@ def build_services(
     # Built on first use, not before the first screen (issue 21): the municipality directory
     # (built-in list, cached refreshes, register/PDOK via the client) and the record signer.
     services.directory_service = Lazy(lambda: _directory(data_dir, http_client))
-    if signing_available():  # not in the browser build: no PyCA cryptography or pyHanko there
+    if signing_available():  # pyHanko, or in the browser asn1crypto + @noble/curves
         services.signer_service = Lazy(_signer)
     return services
 
@@ -392,7 +392,7 @@ def run_browser() -> None:
 
 
 def signing_available() -> bool:
-    """True when signed PDF records can be made and checked (not in the browser build)."""
+    """True when this build signs and checks PDF records (pyHanko, or the lite path)."""
     from privacyapp.capabilities import signing_available as available
 
     return available()

@@ -1,9 +1,10 @@
 """What this build of the app can do with documents (the static web build can do less).
 
-The browser build (Pyodide) has no PyCA ``cryptography`` and no pyHanko (signed records and
-their check). It has no Pillow either, but its entry point lets reportlab run without it
-(``dossier._nopillow``), so letters and the export are PDFs there too. Screens ask these
-functions and say plainly what is not possible here instead of failing.
+The browser build (Pyodide) has no PyCA ``cryptography`` and no pyHanko: it signs and checks
+records with its own lite path (asn1crypto and @noble/curves). It has no Pillow either, but its
+entry point lets reportlab run without it (``dossier._nopillow``), so letters and the export are
+PDFs there too. Screens ask these functions and say plainly what is not possible here instead
+of failing.
 
 Standard library only, and outside the dossier package: the composition root asks before the
 first screen, and importing the dossier would load the whole store and its PDF code.
@@ -32,8 +33,24 @@ def _fetchable(name: str) -> bool:
 
 
 def signing_available() -> bool:
-    """True when signed PDF records can be made and checked (PyCA cryptography and pyHanko)."""
-    return _importable("cryptography", "pyhanko") and pdf_available()
+    """True when signed PDF records can be made and checked: with PyCA cryptography and pyHanko,
+    or in the browser build with asn1crypto and the page's @noble/curves (``dossier._litesign``).
+    """
+    if not pdf_available():
+        return False
+    return _importable("cryptography", "pyhanko") or _lite_signing_available()
+
+
+def _lite_signing_available() -> bool:
+    if sys.platform != "emscripten":
+        return False
+    try:
+        import js  # type: ignore[import-not-found]  # Pyodide only
+    except ImportError:
+        return False
+    crypto = getattr(js, "privacyappCrypto", None)
+    loaded = crypto is not None and getattr(crypto, "p256", None) is not None
+    return loaded and (_fetchable("asn1crypto") or _importable("asn1crypto"))
 
 
 def pdf_available() -> bool:

@@ -193,11 +193,77 @@ def test_save_with_pin_reload_and_unlock_all_in_the_browser(
         assert REFERENCE in bundle.read("mijn-overzicht.json").decode()
         assert REFERENCE in _pdf_text(bundle.read("mijn-overzicht.pdf"))
 
-    # Signed records need PyCA cryptography and pyHanko, which the browser build lacks:
-    # the screen says so instead of failing.
-    boot(page, url + "/vastleggen", first="record-none")
-    assert wait_for(page, "record-none").inner_text().strip()
     assert not [line for line in static_server.log if not line.startswith("GET ")]
+
+
+def test_a_signed_record_made_and_checked_in_the_browser(
+    browser_page: Any, static_server: StaticServer, tmp_path: Path
+) -> None:
+    """A professional signs the path in the page (asn1crypto and @noble/curves: the browser has
+    no pyHanko). The downloaded PDF holds for pyHanko and pdfsig on this machine, and the app's
+    own check in the browser says valid for it and not valid once one signed byte changed."""
+    from privacyapp.dossier import verify_pdf
+
+    page = browser_page
+    url = static_server.url
+    mark = len(static_server.log)
+    boot(page, url + "/")
+    tap(page, "home-audience-professional")
+    tap(page, "home-sector-algemeen")
+    tap(page, "flow-algemeen-delen-zonder-toestemming")
+    tap(page, "answer-0")  # toestemming: ja
+    wait_for(page, "advice-title")
+    tap(page, "action-record")
+    wait_for(page, "record-unlock", timeout=60_000)  # the signing key is in the encrypted store
+    tap(page, "record-unlock")
+    wait_for(page, "lock-understood", timeout=60_000)
+    tap(page, "lock-understood")
+    type_into(page, "lock-new-pin", PIN, submit=False)
+    type_into(page, "lock-new-pin-again", PIN, submit=False)
+    tap(page, "lock-set-pin")
+    wait_for(page, "record-name", timeout=60_000)
+    type_into(page, "record-name", "Sam Bakker", submit=False)
+    type_into(page, "record-organisation", "Gemeente Zwolle", submit=False)
+    type_into(page, "record-email", "sam@zwolle.example", submit=False)
+    type_into(page, "record-role", "Wmo-consulent", submit=False)
+    tap(page, "record-create-identity")
+    shown = wait_for(page, "record-fingerprint", timeout=60_000).inner_text()
+    type_into(page, "record-reference", "ZW-2026-11", submit=False)
+    type_into(page, "record-considerations", "Besproken in het MDO.", submit=False)
+    tap(page, "record-make")
+    wait_for(page, "record-verdict-ok", timeout=120_000)
+    shot(page, "static-05-record-signed")
+    with page.expect_download(timeout=120_000) as download:
+        tap(page, "record-save")
+    pdf = Path(download.value.path()).read_bytes()
+
+    report = verify_pdf(pdf)  # pyHanko, natively: what a reader of the file would see
+    assert report.ok, report.problems
+    only = report.signers[0]
+    assert only.signer == "Sam Bakker" and only.organisation == "Gemeente Zwolle"
+    assert only.fingerprint.replace(":", "") in shown.replace(":", "").replace(" ", "")
+    assert "ZW-2026-11" in _pdf_text(pdf) and "Digitaal ondertekend" in _pdf_text(pdf)
+    genuine = tmp_path / "vastlegging.pdf"
+    genuine.write_bytes(pdf)
+    if shutil.which("pdfsig"):  # poppler reads the signature as a PDF reader does
+        run = subprocess.run(["pdfsig", str(genuine)], capture_output=True, text=True, check=False)
+        text = run.stdout + run.stderr
+        assert "Signature is Valid" in text and "Total document signed" in text, text
+
+    # "PDF controleren" in the browser: the genuine file holds, a changed one does not.
+    start = pdf.index(b"ZW-2026-11") if b"ZW-2026-11" in pdf else len(pdf) // 3
+    changed = bytearray(pdf)
+    changed[start] ^= 0x01
+    for data, verdict in ((pdf, "record-verdict-ok"), (bytes(changed), "record-verdict-bad")):
+        boot(page, url + "/vastleggen/controleren", first="record-pick")
+        with page.expect_file_chooser(timeout=60_000) as chooser:
+            tap(page, "record-pick")
+        chooser.value.set_files(
+            files=[{"name": "vastlegging.pdf", "mimeType": "application/pdf", "buffer": data}]
+        )
+        wait_for(page, verdict, timeout=120_000)
+        shot(page, f"static-06-check-{verdict.rsplit('-', 1)[1]}")
+    assert all(line.startswith("GET ") for line in static_server.log[mark:] if line)
 
 
 def test_a_rights_letter_as_pdf_made_in_the_browser(
