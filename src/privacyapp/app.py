@@ -373,9 +373,9 @@ def run_browser() -> None:
 
     Everything runs on the visitor's device: the store lives in the browser's storage
     (``web=True``; a file store would sit in Pyodide's memory and vanish on reload), and there is
-    no HTTP client, so the app makes no requests of its own. Signed PDF records need PyCA
-    cryptography and pyHanko, which have no build for the browser: ``Services.signer`` is None
-    there, and the record screens say so.
+    no HTTP client, so the app makes no requests of its own. Signed PDF records are made and
+    checked by the lite path (asn1crypto and @noble/curves: PyCA cryptography and pyHanko have no
+    build for the browser), once the page has loaded the @noble modules.
     """
     services = build_services(Path("/home/pyodide/privacyapp"), web=True)
     app_main = make_main(services)
@@ -386,6 +386,8 @@ def run_browser() -> None:
         from privacyapp.dossier._cryptobackend import BROWSER_LOADER
 
         await run_js(BROWSER_LOADER)  # the vendored @noble crypto, before the store needs it
+        if services.signer_service is None and signing_available():  # needs @noble/curves
+            services.signer_service = Lazy(_signer)
         await app_main(page)
 
     ft.run(main, route_url_strategy=ft.RouteUrlStrategy.PATH)
