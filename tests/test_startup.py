@@ -76,3 +76,26 @@ def test_building_the_services_loads_none_of_it_until_asked() -> None:
     )
     loaded = _loaded_after(statement)
     assert {"privacyapp.opendata", "privacyapp.dossier"} <= loaded
+
+
+def test_the_app_starts_without_an_http_client_and_makes_one_on_first_use() -> None:
+    """``privacyapp --web`` up to serving the first screen imports no httpx and builds no
+    client (its TLS context alone is ~25 ms); the directory's first use makes the one client
+    every online service shares (DESIGN.md §4: network only through the injected client)."""
+    statement = (
+        "import tempfile, uvicorn\n"
+        "from pathlib import Path\n"
+        "import privacyapp.app as app\n"
+        "served = []\n"
+        "app.web_app = lambda services: served.append(services) or object()\n"
+        "uvicorn.run = lambda *args, **kwargs: None\n"
+        "app.run(web=True, host='127.0.0.1', port=0, data_dir=Path(tempfile.mkdtemp()))\n"
+        "assert served and 'httpx' not in sys.modules, 'a client before the first screen'\n"
+        "services = served[0]\n"
+        "import httpx\n"
+        "client = services.directory._client\n"
+        "assert isinstance(client, httpx.Client)\n"
+        "assert services.content_updates.client is client\n"
+    )
+    loaded = _loaded_after(statement)
+    assert "privacyapp.opendata" in loaded

@@ -71,7 +71,9 @@ def build_services(
     Args:
         data_dir: where encrypted user data lives (not used for user data in web mode).
         web: True when serving browsers (user data then stays in the browser).
-        http_client: an ``httpx.Client`` for services that may go online; None: offline.
+        http_client: an ``httpx.Client`` for services that may go online, or a function that
+            makes it when one first goes online (the app's start then builds none); None:
+            offline.
         library: a ``privacyapp.engine.Library`` to use instead of the built-in content (tests).
         clock: the time the screens use (tests and benchmarks pass a fixed one); None: now.
     """
@@ -104,7 +106,22 @@ def build_services(
 def _directory(data_dir: Path, http_client: Any) -> MunicipalityDirectory:
     from privacyapp.opendata import MunicipalityDirectory
 
-    return MunicipalityDirectory(data_dir, http_client)
+    client = http_client() if callable(http_client) else http_client
+    return MunicipalityDirectory(data_dir, client)
+
+
+def _online() -> Callable[[], Any]:
+    """The app's one ``httpx`` client, made when a service first goes online: importing httpx
+    and building the client (its TLS context) is not on the way to the first screen. The only
+    outbound requests go through it: the register's export, PDOK when asked, content updates
+    (DESIGN.md §5)."""
+
+    def client() -> Any:
+        from privacyapp.opendata import default_client
+
+        return default_client()
+
+    return Lazy(client).get
 
 
 def _signer() -> RecordService:
@@ -341,11 +358,8 @@ def run(*, web: bool, host: str, port: int, data_dir: Path) -> int:
 
     Returns the process exit code.
     """
-    from privacyapp.opendata import default_client
-
-    # the only outbound requests: the register's export and, when asked, PDOK (DESIGN.md §5)
-    http_client = default_client()
-    services = build_services(data_dir, web=web or not desktop_available(), http_client=http_client)
+    web = web or not desktop_available()
+    services = build_services(data_dir, web=web, http_client=_online())
     if not services.web:
         ft.run(make_main(services))
         return 0
@@ -361,11 +375,10 @@ def run(*, web: bool, host: str, port: int, data_dir: Path) -> int:
 
 def run_device() -> None:
     """Start the installed app (iOS, Android, desktop builds): files in the app's data folder."""
-    from privacyapp.opendata import default_client
     from privacyapp.paths import default_data_dir
 
     # on the device: the register refresh and content updates go out through this one client
-    ft.run(make_main(build_services(default_data_dir(), web=False, http_client=default_client())))
+    ft.run(make_main(build_services(default_data_dir(), web=False, http_client=_online())))
 
 
 def run_browser() -> None:

@@ -264,7 +264,7 @@ class ContentUpdater:
     def __init__(
         self,
         data_dir: Path,
-        http_client: httpx.Client | None,
+        http_client: httpx.Client | Callable[[], httpx.Client] | None,
         *,
         source: UpdateSource | None = None,
         clock: Clock = lambda: datetime.now(UTC),
@@ -275,7 +275,8 @@ class ContentUpdater:
     ) -> None:
         """Args:
         data_dir: the app's data directory (updates live in its ``content/`` folder).
-        http_client: the app's injected client; None: offline (checks fail clearly).
+        http_client: the app's injected client, or what makes it on the first check (so the
+            app's start does not build one); None: offline (checks fail clearly).
         source: address and trusted root; None: this build has none (see ``configured_source``).
         clock: the time for expiry checks and the status (tests freeze or move it).
         app_version: this app's version, compared with a bundle's minimum app version.
@@ -284,7 +285,8 @@ class ContentUpdater:
         on_installed: called with the new library after an update is installed.
         """
         self.dir = data_dir / CONTENT_DIR
-        self.client = http_client
+        self._client_source = http_client
+        self._client: httpx.Client | None = None
         self.source = source
         self.clock = clock
         self.app_version = app_version
@@ -292,9 +294,25 @@ class ContentUpdater:
         self.limits = limits or UpdateLimits()
         self.on_installed = on_installed
         self._lock = threading.Lock()
+        self._lock_client = threading.Lock()
         self.fetcher: HttpxFetcher | None = None
         self._stops: list[threading.Event] = []
         self._in_use: dict[str, Any] | None = None
+
+    @property
+    def client(self) -> httpx.Client | None:
+        """The injected client; one given as a factory is made on the first ask."""
+        if self._client is None and self._client_source is not None:
+            with self._lock_client:
+                if self._client is None:
+                    source = self._client_source
+                    self._client = source() if callable(source) else source
+        return self._client
+
+    @property
+    def online(self) -> bool:
+        """Whether a client is injected (made or not yet): checks can go out."""
+        return self._client_source is not None
 
     # ------------------------------------------------------------------ status
 
@@ -346,7 +364,7 @@ class ContentUpdater:
         """What Settings/Over shows about the content in use and the checks (no bundle read)."""
         status = self.status()
         record = self._in_use
-        enabled = self.source is not None and self.client is not None
+        enabled = self.source is not None and self.online
         return ContentAbout(
             updates_enabled=enabled,
             from_update=record is not None,
@@ -430,7 +448,7 @@ class ContentUpdater:
         """
         stop = threading.Event()
         self._stops.append(stop)
-        if self.source is None or self.client is None:
+        if self.source is None or not self.online:
             stop.set()
             return stop
 

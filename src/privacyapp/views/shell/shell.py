@@ -31,6 +31,7 @@ from privacyapp.views.shell.chrome import (
     emergency_button,
     side_rail,
 )
+from privacyapp.views.shell.fence import ShellView, fenced
 from privacyapp.views.shell.render import Rendered, render_route
 from privacyapp.views.shell.routes import guards, reconnect_hooks, route_table
 
@@ -66,8 +67,8 @@ class Shell:
         self.routes = route_table()
         self.guards = guards()
         self.reconnect_hooks = reconnect_hooks()
-        self._root = ft.View(route="/", padding=0, spacing=0)
-        self._top = ft.View(route="/", padding=0, spacing=0)
+        self._root = ShellView(route="/", padding=0, spacing=0)
+        self._top = ShellView(route="/", padding=0, spacing=0)
         self._shown: str | None = None
         self._diffed: tuple[ft.View, object] | None = None  # the view and its scroller's key
         """The view whose screen on show was diffed (has the stable key), if any."""
@@ -278,7 +279,10 @@ class Shell:
         await asyncio.sleep(AFTER_FRAME)
         if self.page.title != self._title:
             self.page.title = self._title
-            self.page.update()
+            # The title is the page's: a plain page.update() would diff both views' every
+            # control again (each was sent when it was rendered) to find nothing else.
+            with fenced(self.page.views):
+                self.page.update()
             self._page_pending = False
 
     async def _announce(self, message: str) -> None:

@@ -1,0 +1,111 @@
+"""What one flow step costs the server, on a real Flet session (a recording stand-in client):
+which updates it sends and how much of the page Flet compares for each."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+import flet as ft
+import msgpack
+import pytest
+from flet.controls.context import _context_page
+from flet.messaging.connection import Connection
+from flet.messaging.protocol import Message, MessageAction, configure_encode_object_for_msgpack
+from flet.messaging.session import Session
+from flet.pubsub.pubsub_hub import PubSubHub
+
+from privacyapp.views.kit.services import Services
+from privacyapp.views.kit.state import AppState
+from privacyapp.views.shell import shell as shell_module
+from privacyapp.views.shell.shell import Shell
+
+
+def _pack(body: Any) -> bytes:
+    return bytes(msgpack.packb(body, default=configure_encode_object_for_msgpack(ft.BaseControl)))
+
+
+class _Client(Connection):
+    """Records the patches the server sends; answers every method call at once."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.session: Session | None = None
+        self.patches: list[Any] = []
+
+    def send_message(self, message: Message) -> None:
+        _pack(message.body)  # as the real connection does: what is sent is what Flet diffs from
+        if message.action == MessageAction.PATCH_CONTROL:
+            self.patches.append(message.body)
+        elif message.action == MessageAction.INVOKE_METHOD:
+            body = message.body
+            assert self.session is not None
+            self.loop.call_soon(
+                self.session.handle_invoke_method_results, body.control_id, body.call_id, None, None
+            )
+
+
+@pytest.fixture
+def compared(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[ft.BaseControl]]:
+    """Every control Flet's diff looks into (each gets its ``before_update`` call)."""
+    seen: list[ft.BaseControl] = []
+    original = ft.BaseControl._before_update_safe
+
+    def recording(self: ft.BaseControl) -> None:
+        seen.append(self)
+        original(self)
+
+    monkeypatch.setattr(ft.BaseControl, "_before_update_safe", recording)
+    yield seen
+
+
+async def _walk_one_step(state: AppState, services: Services) -> tuple[Shell, _Client]:
+    client = _Client()
+    client.loop = asyncio.get_running_loop()
+    client.executor = ThreadPoolExecutor(max_workers=1)
+    client.pubsubhub = PubSubHub(loop=client.loop, executor=client.executor)
+    session = Session(client)
+    client.session = session
+    session.apply_page_patch({"route": "/", "width": 390.0, "height": 844.0, "web": True})
+    _pack(session.get_page_patch())  # the register answer: from here on, Flet sends differences
+    _context_page.set(session.page)
+    shell = Shell(session.page, state, services)
+    shell.render()
+    shell.go("/vraag/algemeen-inzage-dossier")
+    await asyncio.sleep(2 * shell_module.AFTER_FRAME)  # its history entry and title follow
+    shell.state.set_session(shell.state.session.answer(0))
+    shell.go("/vraag/algemeen-inzage-dossier/vraag-organisatie")
+    return shell, client
+
+
+def test_the_title_after_a_step_is_sent_without_comparing_the_screens_again(
+    state: AppState, services: Services, compared: list[ft.BaseControl]
+) -> None:
+    async def scenario() -> None:
+        shell, client = await _walk_one_step(state, services)
+        page = shell.page
+        sent, looked_at = len(client.patches), len(compared)
+        assert page.title != "Welke organisatie heeft je gegevens? · PrivacyApp"  # not yet
+        await asyncio.sleep(2 * shell_module.AFTER_FRAME)
+        assert page.title == "Welke organisatie heeft je gegevens? · PrivacyApp"
+        title_patches = client.patches[sent:]
+        assert len(title_patches) == 1 and title_patches[0].id == page._i  # the page's, once
+        screens = {id(c) for view in page.views for c in view.controls}
+        in_screens = [c for c in compared[looked_at:] if id(c) in screens or _inside(c, page)]
+        assert in_screens == [], "the title update compared the screens again"
+
+    asyncio.run(scenario())
+
+
+def _inside(control: ft.BaseControl, page: ft.Page) -> bool:
+    """Whether ``control`` is part of a view's contents (below a view, not the view itself)."""
+    parent = control.parent
+    while parent is not None:
+        if isinstance(parent, ft.View):
+            return True
+        if parent is page:
+            return False
+        parent = parent.parent
+    return False
