@@ -47,6 +47,8 @@ REASON = "Vastgelegd voor het dossier"
 _MARGIN = 64
 #: Ten digits per number: any file below 10 GB fits the fixed-width /ByteRange placeholder.
 _BYTE_RANGE_PLACEHOLDER = b"[0 0000000000 0000000000 0000000000]"
+#: Bytes reserved for the CMS, per identity (certificate and chain).
+_RESERVED: dict[str, int] = {}
 
 
 def make_lite_signed_record(
@@ -273,8 +275,12 @@ def _ids(doc: Document, identity: SigningIdentity, when: datetime) -> Value:
 
 def _reserve(identity: SigningIdentity) -> int:
     """Bytes to reserve for the CMS: a trial one with a longest-possible signature, plus room."""
-    trial = _cms(identity, b"\0" * 32, lambda _attrs: b"\0" * 72)
-    return len(trial) + _MARGIN
+    key = hashlib.sha256(b"".join((identity.certificate_der, *identity.chain_der))).hexdigest()
+    if key not in _RESERVED:  # it depends only on the certificates: learn it once (as pyHanko)
+        if len(_RESERVED) > 32:
+            _RESERVED.clear()
+        _RESERVED[key] = len(_cms(identity, b"\0" * 32, lambda _attrs: b"\0" * 72)) + _MARGIN
+    return _RESERVED[key]
 
 
 def _cms(identity: SigningIdentity, digest: bytes, sign: Callable[[bytes], bytes]) -> bytes:
@@ -327,7 +333,8 @@ def _cms(identity: SigningIdentity, digest: bytes, sign: Callable[[bytes], bytes
             "version": "v1",
             "digest_algorithms": [algos.DigestAlgorithm({"algorithm": "sha256"})],
             "encap_content_info": {"content_type": "data"},
-            "certificates": [cert, *chain],
+            # Freshly loaded copies: asn1crypto re-encodes (slowly) values it has parsed.
+            "certificates": [x509.Certificate.load(identity.certificate_der), *chain],
             "signer_infos": [signer_info],
         }
     )
