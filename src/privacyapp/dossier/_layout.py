@@ -17,6 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from privacyapp.dossier._record import RecordChecklistItem, RecordInput, format_datetime
+from privacyapp.dossier._stamp import StampDrawer
 from privacyapp.fonts import BOLD, ITALIC, REGULAR
 
 __all__ = [
@@ -90,10 +91,12 @@ class SignaturePlaceholder(Flowable):  # type: ignore[misc]
     It remembers the page and absolute position it was drawn at (``position``).
     """
 
-    def __init__(self, width: float, height: float) -> None:
+    def __init__(self, width: float, height: float, stamp: StampDrawer | None = None) -> None:
         super().__init__()
         self.width = width
         self.height = height
+        #: Draws the signature block into the box (the lite signer); None leaves it empty.
+        self.stamp = stamp
         self.position: tuple[int, float, float] | None = None
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
@@ -105,6 +108,8 @@ class SignaturePlaceholder(Flowable):  # type: ignore[misc]
         self.canv.setStrokeColor(RULE)
         self.canv.setLineWidth(0.6)
         self.canv.roundRect(0, 0, self.width, self.height, 4, stroke=1, fill=0)
+        if self.stamp is not None:
+            self.stamp(self.canv, self.width, self.height)
 
 
 def _text(value: str) -> str:

@@ -12,7 +12,7 @@ import importlib
 from types import ModuleType
 from typing import Any
 
-__all__ = ["LazyModule"]
+__all__ = ["LazyModule", "importable"]
 
 
 class LazyModule:
@@ -35,3 +35,13 @@ class LazyModule:
     def __repr__(self) -> str:
         target = self._name if self._attribute is None else f"{self._name}.{self._attribute}"
         return f"<lazy {target}>"
+
+
+def importable(*names: str) -> bool:
+    """True when every module in ``names`` can be imported here (without importing it)."""
+    import importlib.util
+
+    try:
+        return all(importlib.util.find_spec(name) is not None for name in names)
+    except (ImportError, ValueError):
+        return False

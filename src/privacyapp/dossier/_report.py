@@ -16,6 +16,7 @@ from typing import Any
 from privacyapp import __version__
 from privacyapp.dossier._pdfa import apply_pdfa
 from privacyapp.dossier._record import RecordInput
+from privacyapp.dossier._stamp import StampDrawer
 from privacyapp.dossier.errors import ReportError
 from privacyapp.fonts import REGULAR, register_fonts
 
@@ -59,7 +60,13 @@ class ReportPdf:
     page_count: int
 
 
-def build_report(record: RecordInput, *, fingerprint: str, self_signed: bool = True) -> ReportPdf:
+def build_report(
+    record: RecordInput,
+    *,
+    fingerprint: str,
+    self_signed: bool = True,
+    stamp: StampDrawer | None = None,
+) -> ReportPdf:
     """Lay out ``record`` as a PDF.
 
     Args:
@@ -67,6 +74,9 @@ def build_report(record: RecordInput, *, fingerprint: str, self_signed: bool = T
         fingerprint: SHA-256 fingerprint of the certificate that will sign it (printed in the
             verification section and every footer).
         self_signed: whether that certificate is self-issued (changes the verification text).
+        stamp: draws the visible signature block into the reserved box at layout time (the
+            lite signer, which cannot import a page as the widget's appearance as pyHanko
+            does). None, the default, leaves the box empty for pyHanko to fill.
 
     Raises:
         ReportError: reportlab could not lay the record out (e.g. an absurdly long word).
@@ -76,7 +86,7 @@ def build_report(record: RecordInput, *, fingerprint: str, self_signed: bool = T
 
     from privacyapp.dossier import _layout as L  # reportlab costs ~180 ms: import on first use
 
-    placeholder = L.SignaturePlaceholder(L.CONTENT_WIDTH, L.SIGNATURE_HEIGHT)
+    placeholder = L.SignaturePlaceholder(L.CONTENT_WIDTH, L.SIGNATURE_HEIGHT, stamp)
     story = L.story(record, fingerprint=fingerprint, self_signed=self_signed, box=placeholder)
     buffer = io.BytesIO()
     author = record.professional.name

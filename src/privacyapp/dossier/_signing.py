@@ -18,6 +18,7 @@ from datetime import datetime
 from typing import Any
 
 from privacyapp.dossier._identity import SigningIdentity
+from privacyapp.dossier._lazy import importable
 from privacyapp.dossier._record import RecordInput
 from privacyapp.dossier._report import ReportPdf, SignatureBox, build_report
 from privacyapp.dossier._sync import run_sync
@@ -33,7 +34,14 @@ _RESERVED: dict[str, int] = {}
 
 
 def make_signed_record(record: RecordInput, identity: SigningIdentity) -> bytes:
-    """Lay out ``record`` and sign it with ``identity`` at ``record.created_at`` (sync API)."""
+    """Lay out ``record`` and sign it with ``identity`` at ``record.created_at`` (sync API).
+
+    Where pyHanko cannot run (the browser build) the lite signer makes the record.
+    """
+    if not _native():
+        from privacyapp.dossier._litesign import make_lite_signed_record
+
+        return make_lite_signed_record(record, identity)
     report = build_report(
         record, fingerprint=identity.fingerprint, self_signed=identity.origin == "self-signed"
     )
@@ -46,7 +54,16 @@ def sign_pdf(report: ReportPdf, identity: SigningIdentity, *, when: datetime) ->
 
 
 async def async_sign_pdf(report: ReportPdf, identity: SigningIdentity, *, when: datetime) -> bytes:
-    """Sign ``report`` from inside an event loop."""
+    """Sign ``report`` from inside an event loop.
+
+    Where pyHanko cannot run, the lite signer signs instead; it cannot draw the visible block
+    afterwards, so lay the report out with ``build_report(stamp=...)`` (``make_signed_record``
+    does).
+    """
+    if not _native():
+        from privacyapp.dossier._litesign import lite_sign_pdf
+
+        return lite_sign_pdf(report, identity, when=when)
     from pyhanko.pdf_utils import layout
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import fields, signers
@@ -93,38 +110,23 @@ async def async_sign_pdf(report: ReportPdf, identity: SigningIdentity, *, when: 
     return data
 
 
+def _native() -> bool:
+    """pyHanko and PyCA ``cryptography`` can be imported (not in the browser build)."""
+    return importable("pyhanko", "cryptography")
+
+
 def stamp_pdf(identity: SigningIdentity, when: datetime, box: SignatureBox) -> bytes:
     """The visible signature block as a one-page PDF the size of ``box``."""
     from reportlab.pdfgen.canvas import Canvas
 
-    from privacyapp.dossier._layout import ACCENT, INK, MUTED, SHADE
-    from privacyapp.dossier._record import format_datetime
-    from privacyapp.fonts import BOLD, REGULAR, register_fonts
+    from privacyapp.dossier._stamp import draw_stamp
+    from privacyapp.fonts import REGULAR, register_fonts
 
     register_fonts()
     width, height = box.size
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=(width, height), pageCompression=1, initialFontName=REGULAR)
-    canvas.setFillColor(SHADE)
-    canvas.roundRect(0.5, 0.5, width - 1, height - 1, 4, stroke=0, fill=1)
-    canvas.setFillColor(ACCENT)
-    canvas.rect(0.5, 0.5, 4, height - 1, stroke=0, fill=1)
-    x = 14
-    y = height - 16
-    canvas.setFont(BOLD, 9)
-    canvas.drawString(x, y, "Digitaal ondertekend (PAdES)")
-    canvas.setFillColor(INK)
-    canvas.setFont(BOLD, 10.5)
-    canvas.drawString(x, y - 15, identity.name)
-    canvas.setFont(REGULAR, 8.5)
-    who = " · ".join(part for part in (identity.role, identity.organisation) if part)
-    canvas.drawString(x, y - 28, who)
-    canvas.drawString(x, y - 40, f"op {format_datetime(when)}")
-    canvas.setFillColor(MUTED)
-    canvas.setFont(REGULAR, 7)
-    pairs = identity.fingerprint.split(":")
-    canvas.drawString(x, y - 53, "Certificaat SHA-256: " + ":".join(pairs[:16]))
-    canvas.drawString(x + 72, y - 62, ":".join(pairs[16:]))
+    draw_stamp(canvas, identity, when, width, height)
     canvas.showPage()
     canvas.save()
     return buffer.getvalue()

@@ -18,17 +18,33 @@ reader; the fingerprint is what an organisation compares. Every signature found 
 
 from __future__ import annotations
 
-import hashlib
 import io
 import logging
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from privacyapp.dossier._identity import fingerprint_of
-from privacyapp.dossier._lazy import LazyModule
+from privacyapp.dossier._lazy import LazyModule, importable
 from privacyapp.dossier._sync import run_sync
+from privacyapp.dossier._verdict import (
+    PROBLEM_CODES,
+    SignatureCheck,
+    VerificationReport,
+    assemble,
+    certificate_is_the_signed_one,
+    damaged_text,
+    invalid_text,
+    norm,
+    not_pdf,
+    padding_is_clean,
+    padding_text,
+    reaches_end,
+    swapped_certificate_text,
+    uncheckable_text,
+    unreadable,
+    unsigned,
+)
 
 if TYPE_CHECKING:
     from cryptography import x509
@@ -42,105 +58,6 @@ __all__ = [
     "async_verify_pdf",
     "verify_pdf",
 ]
-
-#: Why a file is not valid, as stable codes (``VerificationReport.codes``) a UI can translate.
-PROBLEM_CODES = (
-    "not-pdf",  # the bytes are not a PDF
-    "unreadable",  # a PDF the parser cannot read
-    "unsigned",  # no signature at all
-    "signature-invalid",  # a signature is broken, or its certificate was swapped
-    "appended",  # something was added or changed after the signature
-    "several-signatures",  # more than one signature: the app never makes two
-    "not-registered",  # registered fingerprints were given and the signer is not one of them
-)
-
-
-@dataclass(frozen=True)
-class SignatureCheck:
-    """What one signature in the file says and whether it holds."""
-
-    field_name: str
-    signer: str
-    organisation: str
-    email: str
-    signing_time: datetime | None
-    fingerprint: str
-    intact: bool
-    valid: bool
-    trusted: bool
-    covers_whole_file: bool
-    registered: bool | None = None
-    #: pyHanko's difference analysis of what changed after this signature: "none" when nothing
-    #: did; otherwise its level ("lta_updates", "form_filling", "annotations", "other").
-    modification: str = "none"
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready form (used by ``privacyapp pdf verify --format json``)."""
-        return {
-            "field": self.field_name,
-            "signer": self.signer,
-            "organisation": self.organisation,
-            "email": self.email,
-            "signing_time": self.signing_time.isoformat() if self.signing_time else None,
-            "fingerprint_sha256": self.fingerprint,
-            "intact": self.intact,
-            "valid": self.valid,
-            "trusted": self.trusted,
-            "covers_whole_file": self.covers_whole_file,
-            "fingerprint_registered": self.registered,
-            "modification_after_signing": self.modification,
-        }
-
-
-@dataclass(frozen=True)
-class VerificationReport:
-    """The verdict on a file plus every signature in it; ``problems`` are in Dutch."""
-
-    size: int
-    signatures: tuple[SignatureCheck, ...] = ()
-    problems: tuple[str, ...] = field(default_factory=tuple)
-    #: One code from ``PROBLEM_CODES`` per kind of problem found (empty when ``ok``).
-    codes: tuple[str, ...] = field(default_factory=tuple)
-
-    @property
-    def ok(self) -> bool:
-        """True only for ONE intact, valid signature that covers the whole, unchanged file
-        (and, when registered fingerprints were given, is one of them)."""
-        if self.problems or self.codes or len(self.signatures) != 1:
-            return False
-        only = self.signatures[0]
-        return (
-            only.intact
-            and only.valid
-            and only.covers_whole_file
-            and only.modification == "none"
-            and only.registered is not False
-        )
-
-    @property
-    def signers(self) -> tuple[SignatureCheck, ...]:
-        """Every signature in the file, in the order they were made (show them all)."""
-        return self.signatures
-
-    @property
-    def first_signature(self) -> SignatureCheck | None:
-        """The first signature: the one a valid record has, and the only one it has."""
-        return self.signatures[0] if self.signatures else None
-
-    @property
-    def signature(self) -> SignatureCheck | None:
-        """The last (outermost) signature, if any (kept for old callers; see ``signers``)."""
-        return self.signatures[-1] if self.signatures else None
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready form."""
-        return {
-            "ok": self.ok,
-            "size": self.size,
-            "signatures": [s.to_dict() for s in self.signatures],
-            "problems": list(self.problems),
-            "problem_codes": list(self.codes),
-        }
 
 
 def verify_pdf(
@@ -161,74 +78,37 @@ def verify_pdf(
 async def async_verify_pdf(
     data: bytes, *, registered: Iterable[str] = (), trust_roots: Iterable[bytes] = ()
 ) -> VerificationReport:
-    """Check ``data`` from inside an event loop (arguments as ``verify_pdf``)."""
+    """Check ``data`` from inside an event loop (arguments as ``verify_pdf``).
+
+    Where pyHanko cannot run (the browser build) the lite verifier gives the same report.
+    """
+    if not _native():
+        from privacyapp.dossier._liteverify import lite_verify_pdf
+
+        return lite_verify_pdf(data, registered=registered, trust_roots=trust_roots)
     from pyhanko.pdf_utils.reader import PdfFileReader
 
     # pyHanko logs a traceback for every self-signed certificate; the report says it instead.
     logging.getLogger("pyhanko").addHandler(logging.NullHandler())
     logging.getLogger("pyhanko").propagate = False
-    known = {_norm(f) for f in registered}
+    known = {norm(f) for f in registered}
     roots = tuple(trust_roots)
     if data.lstrip()[:5] != b"%PDF-":
-        return VerificationReport(
-            size=len(data), problems=("Dit bestand is geen pdf.",), codes=("not-pdf",)
-        )
+        return not_pdf(len(data))
     try:
         reader = PdfFileReader(io.BytesIO(data), strict=False)
         embedded = list(reader.embedded_signatures)
     except Exception as exc:  # hostile input: any parser failure means "not readable"
-        return VerificationReport(
-            size=len(data),
-            problems=(f"De pdf is beschadigd en niet te lezen ({type(exc).__name__}).",),
-            codes=("unreadable",),
-        )
+        return unreadable(len(data), type(exc).__name__)
     if not embedded:
-        return VerificationReport(
-            size=len(data), problems=("Deze pdf is niet ondertekend.",), codes=("unsigned",)
-        )
-    checks: list[SignatureCheck] = []
-    problems: list[str] = []
-    codes: list[str] = []
+        return unsigned(len(data))
+    checked = [await _check(sig, len(data), known, roots) for sig in embedded]
+    return assemble(len(data), checked, known)
 
-    def add(code: str, problem: str) -> None:
-        problems.append(problem)
-        if code not in codes:
-            codes.append(code)
 
-    for sig in embedded:
-        check, problem = await _check(sig, len(data), known, roots)
-        checks.append(check)
-        if problem:
-            add("signature-invalid", problem)
-    if len(checks) > 1:
-        names = ", ".join(f"{c.signer or '?'} ({c.fingerprint[:11] or '?'}…)" for c in checks)
-        add(
-            "several-signatures",
-            f"Dit bestand heeft {len(checks)} handtekeningen: {names}. Een verslag uit de app "
-            "heeft er precies één. Iemand heeft het bestand na de eerste handtekening veranderd "
-            "of opnieuw ondertekend. Vraag de ondertekenaar om het oorspronkelijke bestand.",
-        )
-    first = checks[0]
-    if (
-        first.intact
-        and first.valid
-        and (not first.covers_whole_file or first.modification != "none")
-    ):
-        add(
-            "appended",
-            "Na het ondertekenen is er iets aan het bestand toegevoegd of veranderd. "
-            "De handtekening dekt niet het hele bestand.",
-        )
-    if known and not first.registered:
-        add(
-            "not-registered",
-            f"De vingerafdruk van de ondertekenaar ({first.fingerprint or 'onbekend'}) staat niet "
-            "bij de geregistreerde vingerafdrukken. Dit bestand is niet ondertekend met een "
-            "certificaat dat je organisatie kent.",
-        )
-    return VerificationReport(
-        size=len(data), signatures=tuple(checks), problems=tuple(problems), codes=tuple(codes)
-    )
+def _native() -> bool:
+    """pyHanko and PyCA ``cryptography`` can be imported (not in the browser build)."""
+    return importable("pyhanko", "cryptography")
 
 
 async def _check(
@@ -260,28 +140,23 @@ async def _check(
         status = await async_validate_pdf_signature(sig, signer_validation_context=context)
         intact, valid, trusted = bool(status.intact), bool(status.valid), bool(status.trusted)
         signing_time = status.signer_reported_dt
-        covers = status.coverage == SignatureCoverageLevel.ENTIRE_FILE and _reaches_end(sig, size)
+        entire = status.coverage == SignatureCoverageLevel.ENTIRE_FILE
+        covers = entire and reaches_end(sig.byte_range, size)
         modification = _modification(status, covers)
     except SignatureValidationError as exc:
-        problem = f"Handtekening '{name}' is niet te controleren ({type(exc).__name__})."
+        problem = uncheckable_text(name, type(exc).__name__)
     except Exception as exc:  # hostile input: any parser failure means "not valid"
-        problem = f"Handtekening '{name}' is beschadigd ({type(exc).__name__})."
+        problem = damaged_text(name, type(exc).__name__)
     if not problem and intact and valid and not _padding_is_clean(sig):
         valid = False
-        problem = f"Handtekening '{name}': na de handtekening staan extra gegevens in het bestand."
+        problem = padding_text(name)
     if not problem and intact and valid and not _certificate_is_the_signed_one(sig):
         # The certificate sits in /Contents, outside the signed bytes; the signed attributes
         # carry its hash (ESS signing-certificate). pyHanko does not always hold them together.
         valid = False
-        problem = (
-            f"Handtekening '{name}': het certificaat in het bestand is niet het certificaat "
-            "waarmee is ondertekend. Het bestand is veranderd."
-        )
+        problem = swapped_certificate_text(name)
     if not problem and not (intact and valid):
-        problem = (
-            f"Handtekening '{name}' klopt niet: de inhoud is na het ondertekenen veranderd "
-            "of de handtekening is beschadigd."
-        )
+        problem = invalid_text(name)
     return (
         SignatureCheck(
             field_name=name,
@@ -294,7 +169,7 @@ async def _check(
             valid=valid,
             trusted=trusted,
             covers_whole_file=covers,
-            registered=(_norm(fingerprint) in known) if known else None,
+            registered=(norm(fingerprint) in known) if known else None,
             modification=modification,
         ),
         problem,
@@ -321,44 +196,20 @@ def _modification(status: Any, covers: bool) -> str:
 
 
 def _padding_is_clean(sig: Any) -> bool:
-    """The reserved /Contents space after the CMS must be zero bytes, as the signer left it."""
-    from asn1crypto import cms
-
     try:
         contents = bytes(sig.pkcs7_content)
-        used = len(cms.ContentInfo.load(contents).dump())
     except (ValueError, TypeError, AttributeError):
         return False
-    return not any(contents[used:])
+    return padding_is_clean(contents)
 
 
 def _certificate_is_the_signed_one(sig: Any) -> bool:
-    """Compare the embedded signer certificate with the hash in the signed attributes."""
     try:
         raw = sig.signer_cert.dump()
-        for attr in sig.signer_info["signed_attrs"]:
-            kind = attr["type"].native
-            if kind in ("signing_certificate_v2", "signing_certificate"):
-                entry = attr["values"][0]["certs"][0]
-                algorithm = (
-                    entry["hash_algorithm"]["algorithm"].native
-                    if kind == "signing_certificate_v2"
-                    else "sha1"
-                )
-                expected: bytes = entry["cert_hash"].native
-                return hashlib.new(algorithm, raw).digest() == expected
-    except (KeyError, ValueError, TypeError, AttributeError, IndexError):
+        attrs = sig.signer_info["signed_attrs"]
+    except (KeyError, ValueError, TypeError, AttributeError):
         return False
-    return False
-
-
-def _reaches_end(sig: Any, size: int) -> bool:
-    """Our own check on the byte range: two parts, from byte 0 to the last byte of the file."""
-    try:
-        start1, len1, start2, len2 = (int(v) for v in sig.byte_range)
-    except (TypeError, ValueError):
-        return False
-    return start1 == 0 and start2 > len1 and start2 + len2 == size
+    return certificate_is_the_signed_one(raw, attrs)
 
 
 def _certificate(sig: Any) -> x509.Certificate | None:
@@ -376,7 +227,3 @@ def _subject(cert: x509.Certificate | None, oid: x509.ObjectIdentifier) -> str:
         return ""
     value = values[0].value
     return value if isinstance(value, str) else value.decode("utf-8", "replace")
-
-
-def _norm(fingerprint: str) -> str:
-    return fingerprint.replace(":", "").replace(" ", "").lower()
