@@ -184,3 +184,35 @@ def test_timings_lite_against_pyhanko_are_reported(capsys: pytest.CaptureFixture
     with capsys.disabled():
         print("\n" + "\n".join(f"  {k}: {v:.1f} ms" for k, v in rows.items()))
     assert rows["sign lite"] < rows["sign pyHanko"] * 5
+
+
+def test_the_apps_record_service_draws_the_block_on_the_lite_path(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The app signs through ``RecordService.make_record``, not ``make_signed_record``: in the
+    browser its record must show the signature block too (a browser test found it missing)."""
+    import asyncio
+    from datetime import UTC, datetime
+
+    from privacyapp.app import build_services
+    from privacyapp.dossier import RecordService, _signing, _verify
+    from privacyapp.engine import walk_session
+
+    monkeypatch.setattr(_signing, "_native", lambda: False)
+    monkeypatch.setattr(_verify, "_native", lambda: False)
+    now = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
+    library = build_services(tmp_path, web=True).library
+    signer = RecordService(clock=lambda: now)
+    signer.create_identity(name="Sam Bakker", organisation="Gemeente Zwolle", email="s@z.example")
+    path = walk_session(library, "algemeen-delen-zonder-toestemming", ["1"], lambda: now).path
+    record = asyncio.run(
+        signer.make_record(path, library, role="Wmo-consulent", organisation="Gemeente Zwolle")
+    )
+    assert record.report.ok, record.report.problems
+    exe = shutil.which("pdftotext")
+    if exe is None:
+        pytest.skip("pdftotext (poppler-utils) not installed")
+    (tmp_path / "record.pdf").write_bytes(record.data)
+    run = subprocess.run([exe, str(tmp_path / "record.pdf"), "-"], capture_output=True, text=True)
+    text = run.stdout
+    assert "Digitaal ondertekend (PAdES)" in text and "Sam Bakker" in text

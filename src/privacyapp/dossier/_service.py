@@ -27,8 +27,7 @@ from privacyapp.dossier._identity import (
 )
 from privacyapp.dossier._record import Professional, check_client_reference
 from privacyapp.dossier._record_builder import from_path
-from privacyapp.dossier._report import build_report
-from privacyapp.dossier._signing import async_sign_pdf
+from privacyapp.dossier._signing import async_sign_pdf, signing_report
 from privacyapp.dossier._verify import VerificationReport, async_verify_pdf
 from privacyapp.dossier.errors import IdentityMissingError
 
@@ -117,12 +116,7 @@ class RecordService:
                 flow_id=record.flow_id,
             )
             record = replace(record, journal_head=vault.journal_head())
-        report = await asyncio.to_thread(
-            build_report,
-            record,
-            fingerprint=identity.fingerprint,
-            self_signed=identity.origin == "self-signed",
-        )
+        report = await asyncio.to_thread(signing_report, record, identity)
         data = await async_sign_pdf(report, identity, when=record.created_at)
         check = await async_verify_pdf(data)
         return SignedRecord(

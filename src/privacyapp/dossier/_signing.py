@@ -24,7 +24,14 @@ from privacyapp.dossier._report import ReportPdf, SignatureBox, build_report
 from privacyapp.dossier._sync import run_sync
 from privacyapp.dossier.errors import SigningError
 
-__all__ = ["FIELD_NAME", "async_sign_pdf", "make_signed_record", "sign_pdf", "stamp_pdf"]
+__all__ = [
+    "FIELD_NAME",
+    "async_sign_pdf",
+    "make_signed_record",
+    "sign_pdf",
+    "signing_report",
+    "stamp_pdf",
+]
 
 #: Name of the signature field; readers show it in their signature panel.
 FIELD_NAME = "Handtekening"
@@ -38,14 +45,26 @@ def make_signed_record(record: RecordInput, identity: SigningIdentity) -> bytes:
 
     Where pyHanko cannot run (the browser build) the lite signer makes the record.
     """
-    if not _native():
-        from privacyapp.dossier._litesign import make_lite_signed_record
+    return sign_pdf(signing_report(record, identity), identity, when=record.created_at)
 
-        return make_lite_signed_record(record, identity)
-    report = build_report(
-        record, fingerprint=identity.fingerprint, self_signed=identity.origin == "self-signed"
+
+def signing_report(record: RecordInput, identity: SigningIdentity) -> ReportPdf:
+    """Lay out ``record`` for ``sign_pdf``/``async_sign_pdf`` by this build's signer.
+
+    pyHanko adds the visible signature block as the field's appearance when it signs; the lite
+    signer (the browser build) cannot, so there the block is drawn into the page now.
+    """
+    stamp = None
+    if not _native():
+        from privacyapp.dossier._stamp import stamp_drawer
+
+        stamp = stamp_drawer(identity, record.created_at)
+    return build_report(
+        record,
+        fingerprint=identity.fingerprint,
+        self_signed=identity.origin == "self-signed",
+        stamp=stamp,
     )
-    return sign_pdf(report, identity, when=record.created_at)
 
 
 def sign_pdf(report: ReportPdf, identity: SigningIdentity, *, when: datetime) -> bytes:
@@ -57,8 +76,7 @@ async def async_sign_pdf(report: ReportPdf, identity: SigningIdentity, *, when: 
     """Sign ``report`` from inside an event loop.
 
     Where pyHanko cannot run, the lite signer signs instead; it cannot draw the visible block
-    afterwards, so lay the report out with ``build_report(stamp=...)`` (``make_signed_record``
-    does).
+    afterwards, so lay the report out with ``signing_report``.
     """
     if not _native():
         from privacyapp.dossier._litesign import lite_sign_pdf
