@@ -133,8 +133,22 @@ def csp() -> str:
             and isinstance(node.value, ast.Call)
         ):
             parts = ast.literal_eval(node.value.args[0])
+            # The browser app's one request of its own: the postcode lookup the user asks for
+            # (PDOK, CORS open; privacyapp.app._browser_directory). The server app's page
+            # never asks another host: its server does.
+            pdok = "https://" + pdok_host()
+            parts = [p + " " + pdok if p == "connect-src 'self'" else p for p in parts]
             return "; ".join(parts)
     raise SystemExit("CONTENT_SECURITY_POLICY not found in _asgi.py")
+
+
+def pdok_host() -> str:
+    """The host of PDOK_URL in src/privacyapp/opendata/_pdok.py (no import)."""
+    text = (ROOT / "src" / "privacyapp" / "opendata" / "_pdok.py").read_text(encoding="utf-8")
+    found = re.search(r'^PDOK_URL = "https://([^/"]+)/', text, re.M)
+    if found is None:
+        raise SystemExit("PDOK_URL not found in opendata/_pdok.py")
+    return found.group(1)
 
 
 SERVICE_WORKER = """'use strict';

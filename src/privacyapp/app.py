@@ -110,6 +110,19 @@ def _directory(data_dir: Path, http_client: Any) -> MunicipalityDirectory:
     return MunicipalityDirectory(data_dir, client)
 
 
+def _browser_directory(data_dir: Path) -> MunicipalityDirectory:
+    """The static web build's directory: the built-in list (no register refresh: its export is
+    tens of megabytes and its CORS is unknown) and the postcode lookup through the browser,
+    which may ask PDOK only (the page's CSP allows that one host as well)."""
+    import httpx
+
+    from privacyapp.opendata import PDOK_URL, MunicipalityDirectory
+    from privacyapp.opendata._browserhttp import browser_client
+
+    client = browser_client([httpx.URL(PDOK_URL).host])
+    return MunicipalityDirectory(data_dir, client, refreshes=False)
+
+
 def _online() -> Callable[[], Any]:
     """The app's one ``httpx`` client, made when a service first goes online: importing httpx
     and building the client (its TLS context) is not on the way to the first screen. The only
@@ -385,12 +398,15 @@ def run_browser() -> None:
     """Start the app inside the browser (the static Pyodide web build, ``scripts/build-web``).
 
     Everything runs on the visitor's device: the store lives in the browser's storage
-    (``web=True``; a file store would sit in Pyodide's memory and vanish on reload), and there is
-    no HTTP client, so the app makes no requests of its own. Signed PDF records are made and
-    checked by the lite path (asn1crypto and @noble/curves: PyCA cryptography and pyHanko have no
-    build for the browser), once the page has loaded the @noble modules.
+    (``web=True``; a file store would sit in Pyodide's memory and vanish on reload). The app's
+    one request of its own is the postcode lookup the user asks for: the browser sends it to
+    PDOK (CORS open); the register is never asked (``_browser_directory``). Signed PDF records
+    are made and checked by the lite path (asn1crypto and @noble/curves: PyCA cryptography and
+    pyHanko have no build for the browser), once the page has loaded the @noble modules.
     """
-    services = build_services(Path("/home/pyodide/privacyapp"), web=True)
+    data_dir = Path("/home/pyodide/privacyapp")
+    services = build_services(data_dir, web=True)
+    services.directory_service = Lazy(lambda: _browser_directory(data_dir))
     app_main = make_main(services)
 
     async def main(page: ft.Page) -> None:

@@ -292,6 +292,44 @@ def test_a_rights_letter_as_pdf_made_in_the_browser(
     assert all(line.startswith("GET ") for line in static_server.log[mark:] if line)
 
 
+PDOK = "https://api.pdok.nl/"
+
+
+def test_a_postcode_lookup_goes_from_the_browser_to_pdok_and_nowhere_else(
+    browser_page: Any, static_server: StaticServer, request_log: Any
+) -> None:
+    """The web build's one request of its own: the postcode the user asks about, sent by the
+    browser to PDOK (here answered by a stand-in with PDOK's recorded answer and its open CORS
+    header). The register is never asked, and the screen says so instead of offering a button."""
+    page = browser_page
+    sample = ROOT / "tests" / "opendata" / "fixtures" / "pdok_free_postcode_3584CC.json"
+    asked: list[str] = []
+
+    def pdok(route: Any) -> None:
+        asked.append(route.request.url)
+        route.fulfill(
+            status=200, body=sample.read_bytes(),
+            headers={"content-type": "application/json", "access-control-allow-origin": "*"},
+        )  # fmt: skip
+
+    page.context.route(PDOK + "**", pdok)
+    mark = len(static_server.log)
+    boot(page, static_server.url + "/gemeente", first="municipality-search")
+    status = str(wait_for(page, "municipality-status").text_content() or "")
+    assert "webversie" in status and "bij de app horen" in status, status
+    assert page.locator(sel("municipality-refresh")).count() == 0
+    tap(page, "municipality-postcode-open")
+    type_into(page, "municipality-postcode", "3584 CC", submit=False)
+    tap(page, "municipality-postcode-go")
+    wait_for(page, "municipality-card-gm0344", timeout=60_000)  # Utrecht
+    shot(page, "static-07-postcode")
+    assert len(asked) == 1 and asked[0].startswith(PDOK) and "q=3584CC" in asked[0], asked
+    # that request was the user's own, to PDOK; every other host stays refused by the CSP
+    request_log.requests[:] = [u for u in request_log.requests if not u.startswith(PDOK)]
+    assert all(line.startswith("GET ") for line in static_server.log[mark:] if line)
+    assert not [line for line in static_server.log[mark:] if "3584" in line]
+
+
 def test_no_repeated_font_requests_even_when_roboto_arrives_late(
     browser_page: Any, static_server: StaticServer
 ) -> None:

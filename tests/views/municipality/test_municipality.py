@@ -251,6 +251,20 @@ def test_opening_without_connection_says_which_data_is_used() -> None:
     assert not screen.needs_auto_refresh()  # tried once this session; the button stays
 
 
+def test_the_web_build_has_no_refresh_button_and_says_why() -> None:
+    """The static web build never asks the register: no button that cannot work, no automatic
+    try, and a line saying which list is shown (not "geen verbinding": the user may be online)."""
+    directory = MunicipalityDirectory(None, refusing_client(), clock=lambda: NOW, refreshes=False)
+    screen = MunicipalityScreen(directory)
+    assert "municipality-refresh" not in idents(screen.control)
+    assert not screen.needs_auto_refresh()
+    assert label(screen.control, "municipality-status") == (
+        "De webversie haalt de lijst van gemeenten niet zelf op. Je ziet de gegevens van "
+        "15-04-2026, die bij de app horen."
+    )
+    assert "municipality-postcode-open" in idents(screen.control)  # PDOK, through the browser
+
+
 def test_refresh_success_says_bijgewerkt(tmp_path: Path) -> None:
     # every municipality: a refresh that drops most of them is refused (the register's fault)
     xml = full_register_xml(CSV_FILE, timestamp="2026-11-21T22:00:00+01:00")

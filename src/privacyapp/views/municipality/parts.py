@@ -131,13 +131,24 @@ class MunicipalityState:
     """The user's text size the screen is built for: from 150 % a result's name gets the row."""
 
 
-def refresh_bar(status: str, *, label: str, busy: bool, on_click: Handler) -> ft.Control:
+def refresh_bar(
+    directory: MunicipalityDirectory, state: MunicipalityState, t: Translate, on_click: Handler
+) -> ft.Control:
     """The register's status line with its refresh button beside it; the status wraps beside
-    the button (it ran off a 390 px phone)."""
+    the button (it ran off a 390 px phone). Where the app never asks the register (the static
+    web build) there is no button, and the line says which list is shown instead."""
+    asks = directory.asks_register
+    idle = t(
+        "municipality.data_of" if asks else "municipality.web_list", date=day_text(directory, t)
+    )
+    status = state.status or idle
+    if not asks:
+        return shown("municipality-status", w.muted(status), live=True)
+    label = t("municipality.refresh")
     button = ft.IconButton(
         icon=ft.Icons.REFRESH,
         tooltip=label,
-        disabled=busy,
+        disabled=state.busy,
         on_click=on_click,
         width=TOUCH_TARGET,
         height=TOUCH_TARGET,

@@ -35,7 +35,6 @@ from privacyapp.views.municipality.card import (
 )
 from privacyapp.views.municipality.parts import (
     MunicipalityState,
-    day_text,
     exact,
     labelled,
     postcode_problem,
@@ -178,9 +177,8 @@ class MunicipalityScreen:
 
     def needs_auto_refresh(self) -> bool:
         """True the first time the screen opens in a session with a list older than a week."""
-        return (
-            not self.state.auto_checked and self.directory.online and self.directory.needs_refresh()
-        )
+        state, directory = self.state, self.directory
+        return not state.auto_checked and directory.refreshes and directory.needs_refresh()
 
     async def opened(self) -> None:
         """Call when the user opens the screen: refreshes once if the list is old."""
@@ -212,12 +210,7 @@ class MunicipalityScreen:
                 self._search_field(),
                 self._postcode_panel(),
                 self._below,
-                refresh_bar(
-                    state.status or t("municipality.data_of", date=self._date()),
-                    label=t("municipality.refresh"),
-                    busy=state.busy,
-                    on_click=on_event(self.refresh),
-                ),  # fmt: skip
+                refresh_bar(self.directory, state, t, on_event(self.refresh)),
             ]
         )
 
@@ -237,9 +230,6 @@ class MunicipalityScreen:
             state.selected = state.results[0]
         elif state.selected is not None and state.selected not in state.results:
             state.selected = None
-
-    def _date(self) -> str:
-        return day_text(self.directory, self.t)
 
     def _remember(self) -> None:
         """Tell the app which municipality the user has open (its card is on screen)."""
