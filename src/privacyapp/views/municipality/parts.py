@@ -138,9 +138,8 @@ def refresh_bar(
     the button (it ran off a 390 px phone). Where the app never asks the register (the static
     web build) there is no button, and the line says which list is shown instead."""
     asks = directory.asks_register
-    idle = t(
-        "municipality.data_of" if asks else "municipality.web_list", date=day_text(directory, t)
-    )
+    day = day_text(directory, t)
+    idle = t("municipality.data_of", date=day) if asks else t("municipality.web_list", date=day)
     status = state.status or idle
     if not asks:
         return shown("municipality-status", w.muted(status), live=True)
