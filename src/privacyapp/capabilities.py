@@ -48,9 +48,9 @@ def _lite_signing_available() -> bool:
         import js  # type: ignore[import-not-found]  # Pyodide only
     except ImportError:
         return False
-    crypto = getattr(js, "privacyappCrypto", None)
-    loaded = crypto is not None and getattr(crypto, "p256", None) is not None
-    return loaded and (_fetchable("asn1crypto") or _importable("asn1crypto"))
+    crypto = getattr(js, "privacyappCrypto", None)  # its P-256 may still be loading (curves)
+    loading = crypto is not None and getattr(crypto, "curves", None) is not None
+    return loading and (_fetchable("asn1crypto") or _importable("asn1crypto"))
 
 
 def pdf_available() -> bool:

@@ -146,3 +146,18 @@ def _rsa_pkcs8() -> bytes:
         serialization.PrivateFormat.PKCS8,
         serialization.NoEncryption(),
     )
+
+
+def test_while_the_browser_still_loads_its_curves_the_user_is_told_to_wait(
+    no_cryptography: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The page loads P-256 beside the first screen; a very quick first signer gets a clear
+    sentence, not a crash."""
+    from privacyapp.dossier import _curves, _litecert
+
+    def loading() -> _curves.Curves:
+        raise _curves.CurvesUnavailable("still loading")
+
+    monkeypatch.setattr(_litecert, "curves", loading)
+    with pytest.raises(IdentityError, match="nog bezig met laden"):
+        create_identity(**ANNA, now=WHEN)

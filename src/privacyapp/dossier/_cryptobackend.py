@@ -117,17 +117,21 @@ class NativeBackend:
 
 
 #: Run by the browser build's entry point (``pyodide.code.run_js``) before the app starts: loads
-#: the vendored @noble modules from this site into ``self.privacyappCrypto`` (P-256 from
-#: @noble/curves for signed records: ``_curves.BrowserCurves``).
+#: the vendored @noble modules from this site into ``self.privacyappCrypto``. P-256 from
+#: @noble/curves (signed records, ``_curves.BrowserCurves``) loads alongside without holding up
+#: the first screen: ``privacyappCrypto.curves`` is its promise (``_curves.curves_ready``).
 BROWSER_LOADER = """(async () => {
   if (self.privacyappCrypto) return true;
   const base = new URL('/vendor/noble/', self.location.origin).href;
-  const [aes, hkdf, sha2, scrypt, argon2, nist] = await Promise.all([
+  const [aes, hkdf, sha2, scrypt, argon2] = await Promise.all([
     import(base + 'ciphers/aes.js'), import(base + 'hashes/hkdf.js'),
     import(base + 'hashes/sha2.js'), import(base + 'hashes/scrypt.js'),
-    import(base + 'hashes/argon2.js'), import(base + 'curves/nist.js')]);
-  self.privacyappCrypto = {gcm: aes.gcm, hkdf: hkdf.hkdf, sha256: sha2.sha256,
-                           scrypt: scrypt.scrypt, argon2id: argon2.argon2id, p256: nist.p256};
+    import(base + 'hashes/argon2.js')]);
+  const lib = {gcm: aes.gcm, hkdf: hkdf.hkdf, sha256: sha2.sha256, scrypt: scrypt.scrypt,
+               argon2id: argon2.argon2id};  // p256 (undefined: None in Python) comes later
+  // P-256 for signed records is not needed for the first screen: loaded, not waited for
+  lib.curves = import(base + 'curves/nist.js').then((nist) => { lib.p256 = nist.p256; });
+  self.privacyappCrypto = lib;
   return true;
 })()"""
 

@@ -25,6 +25,7 @@ __all__ = [
     "CurvesUnavailable",
     "NativeCurves",
     "curves",
+    "curves_ready",
     "rsa_pkcs1v15_verify",
 ]
 
@@ -109,7 +110,7 @@ class BrowserCurves:
             lib = getattr(crypto, "p256", None) if crypto is not None else None
             if lib is None:
                 raise CurvesUnavailable(
-                    "the browser's signing library is not loaded: run BROWSER_LOADER first"
+                    "the browser's signing library is not loaded yet (await curves_ready())"
                 )
         self._lib = lib
 
@@ -168,6 +169,18 @@ def rsa_pkcs1v15_verify(modulus: int, exponent: int, digest: bytes, signature: b
     tail = _SHA256_DIGEST_INFO + digest
     expected = b"\x00\x01" + b"\xff" * (size - len(tail) - 3) + b"\x00" + tail
     return hmac.compare_digest(encoded, expected)
+
+
+async def curves_ready() -> None:
+    """Wait until the browser's P-256 has loaded (``BROWSER_LOADER`` starts it without holding
+    up the first screen); at once everywhere else."""
+    if sys.platform != "emscripten":
+        return
+    import js  # Pyodide only
+
+    pending = getattr(getattr(js, "privacyappCrypto", None), "curves", None)
+    if pending is not None:
+        await pending
 
 
 @cache

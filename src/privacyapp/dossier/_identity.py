@@ -22,6 +22,7 @@ from datetime import datetime, timedelta
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeAlias
 
+from privacyapp.dossier._curves import CurvesUnavailable
 from privacyapp.dossier._lazy import LazyModule
 from privacyapp.dossier._litecert import (
     CertificateInfo,
@@ -291,10 +292,15 @@ def create_identity(
             code=RecordCode.IDENTITY_EMAIL, field="email",
         )  # fmt: skip
     if importlib.util.find_spec("cryptography") is None:  # the browser build
-        certificate_der, key_der = lite_self_signed(
-            name=name, organisation=organisation, email=email, role=role, now=now,
-            years=_VALID_YEARS,
-        )  # fmt: skip
+        try:
+            certificate_der, key_der = lite_self_signed(
+                name=name, organisation=organisation, email=email, role=role, now=now,
+                years=_VALID_YEARS,
+            )  # fmt: skip
+        except CurvesUnavailable as exc:  # the page is still loading its P-256 (seconds)
+            raise IdentityError(
+                "De app is nog bezig met laden. Probeer het over een paar seconden opnieuw."
+            ) from exc
         return SigningIdentity(
             name=name, organisation=organisation, email=email, role=role,
             certificate_der=certificate_der, key_der=key_der,

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
+from privacyapp.dossier._curves import curves_ready
 from privacyapp.dossier._identity import (
     IdentityStore,
     MemoryIdentityStore,
@@ -93,6 +94,7 @@ class RecordService:
         vault: Any = None,
     ) -> SignedRecord:
         """Save the walk in the store (when open) and return it as a signed, checked PDF."""
+        await curves_ready()  # the browser's P-256 loads beside the first screen
         identity = self.identity(vault)
         if identity is None:
             raise IdentityMissingError()
@@ -128,6 +130,7 @@ class RecordService:
 
     async def verify(self, data: bytes, registered: tuple[str, ...] = ()) -> VerificationReport:
         """Check a PDF someone gives the app."""
+        await curves_ready()
         return await async_verify_pdf(data, registered=registered)
 
 
