@@ -17,11 +17,15 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from privacyapp.dossier._record import RecordChecklistItem, RecordInput, format_datetime
-from privacyapp.dossier._stamp import StampDrawer
 from privacyapp.fonts import BOLD, ITALIC, REGULAR
+
+#: Draws the visible signature block into a reportlab canvas (origin: the box's lower left
+#: corner; width, height). ``_stamp`` makes one; defined here so the layout needs no import of it.
+StampDrawer = Callable[[Any, float, float], None]
 
 __all__ = [
     "CONTENT_WIDTH",
+    "StampDrawer",
     "MARGIN",
     "PAGE_SIZE",
     "SIGNATURE_HEIGHT",

@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from privacyapp import __version__
 from privacyapp.dossier._pdfa import apply_pdfa
 from privacyapp.dossier._record import RecordInput
-from privacyapp.dossier._stamp import StampDrawer
 from privacyapp.dossier.errors import ReportError
 from privacyapp.fonts import REGULAR, register_fonts
+
+if TYPE_CHECKING:  # the layout (reportlab, ~180 ms) is imported on first use
+    from privacyapp.dossier._layout import StampDrawer
 
 __all__ = ["ReportPdf", "SignatureBox", "build_report"]
 

@@ -7,14 +7,13 @@ PDF importer, so ``build_report(stamp=...)`` draws it straight into the box the 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-__all__ = ["StampDrawer", "StampSigner", "draw_stamp", "stamp_drawer"]
+if TYPE_CHECKING:
+    from privacyapp.dossier._layout import StampDrawer
 
-#: Draws into a reportlab canvas whose origin is the box's lower left corner (width, height).
-StampDrawer = Callable[[Any, float, float], None]
+__all__ = ["StampSigner", "draw_stamp", "stamp_drawer"]
 
 
 class StampSigner(Protocol):
