@@ -136,6 +136,21 @@ BROWSER_LOADER = """(async () => {
 })()"""
 
 
+def to_js_bytes(data: bytes) -> Any:
+    """``data`` as a JavaScript ``Uint8Array`` (Pyodide only)."""
+    from pyodide.ffi import to_js  # type: ignore[import-not-found]
+
+    return to_js(data)
+
+
+def js_options(**options: object) -> Any:
+    """Keyword arguments as a plain JavaScript object (the @noble functions' ``opts``)."""
+    import js  # type: ignore[import-not-found]  # Pyodide only
+    from pyodide.ffi import to_js
+
+    return to_js(options, dict_converter=js.Object.fromEntries)
+
+
 class BrowserBackend:
     """The @noble libraries in the page's JavaScript, through Pyodide's ``js`` module."""
 
@@ -143,7 +158,7 @@ class BrowserBackend:
 
     def __init__(self, lib: Any = None) -> None:
         if lib is None:
-            import js  # type: ignore[import-not-found]  # Pyodide only
+            import js  # Pyodide only
 
             lib = getattr(js, "privacyappCrypto", None)
             if lib is None:
@@ -152,22 +167,13 @@ class BrowserBackend:
                 )
         self._lib = lib
 
-    @staticmethod
-    def _js(data: bytes) -> Any:
-        from pyodide.ffi import to_js  # type: ignore[import-not-found]
-
-        return to_js(data)
+    _js = staticmethod(to_js_bytes)
 
     @staticmethod
     def _py(value: Any) -> bytes:
         return bytes(value.to_py())
 
-    @staticmethod
-    def _options(**options: int) -> Any:
-        import js
-        from pyodide.ffi import to_js
-
-        return to_js(options, dict_converter=js.Object.fromEntries)
+    _options = staticmethod(js_options)
 
     def aesgcm_encrypt(self, key: bytes, nonce: bytes, data: bytes, aad: bytes) -> bytes:
         cipher = self._lib.gcm(self._js(key), self._js(nonce), self._js(aad))

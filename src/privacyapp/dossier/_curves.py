@@ -19,6 +19,8 @@ import sys
 from functools import cache
 from typing import Any, Protocol
 
+from privacyapp.dossier._cryptobackend import js_options, to_js_bytes
+
 __all__ = [
     "BrowserCurves",
     "Curves",
@@ -114,18 +116,8 @@ class BrowserCurves:
                 )
         self._lib = lib
 
-    @staticmethod
-    def _js(data: bytes) -> Any:
-        from pyodide.ffi import to_js  # type: ignore[import-not-found]
-
-        return to_js(data)
-
-    @staticmethod
-    def _options(**options: object) -> Any:
-        import js
-        from pyodide.ffi import to_js
-
-        return to_js(options, dict_converter=js.Object.fromEntries)
+    _js = staticmethod(to_js_bytes)
+    _options = staticmethod(js_options)
 
     def p256_generate(self) -> bytes:
         return bytes(self._lib.utils.randomSecretKey().to_py())
@@ -139,7 +131,7 @@ class BrowserCurves:
         return bytes(self._lib.sign(self._js(digest), self._js(private), opts).to_py())
 
     def p256_verify(self, public: bytes, digest: bytes, signature: bytes) -> bool:
-        from pyodide.ffi import JsException
+        from pyodide.ffi import JsException  # type: ignore[import-not-found]
 
         opts = self._options(prehash=False, format="der", lowS=False)
         try:
