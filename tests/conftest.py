@@ -3,7 +3,10 @@ flows (a frozen copy, so content edits never move their assertions) and a clock 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import faulthandler
+import os
+import sys
+from collections.abc import Callable, Generator, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -16,6 +19,34 @@ def pytest_collection_modifyitems(items: list) -> None:  # type: ignore[type-arg
     """Run the browser tests last: Playwright's sync API keeps an asyncio loop running in the
     main thread until the session ends, so tests after it that call asyncio.run() would fail."""
     items.sort(key=lambda item: item.get_closest_marker("e2e") is not None)
+
+
+#: A test still running this long after its setup began is stuck where pytest-timeout's signal
+#: cannot reach it (Playwright's event loop catches what a signal raises inside one of its
+#: callbacks): the interpreter's own watchdog then prints every thread's stack and ends the run,
+#: instead of a CI run that hangs until its time limit with nothing to show for it.
+HARD_LIMIT_S = 420.0
+_TERMINAL: list[int] = []  # the terminal's stderr, not the file pytest captures a test's into
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    _TERMINAL.append(os.dup(sys.stderr.fileno()))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item: pytest.Item) -> Generator[None, object, object]:
+    """Armed at each try's setup (a browser test's second try gets its own time)..."""
+    faulthandler.dump_traceback_later(HARD_LIMIT_S, exit=True, file=_TERMINAL[0])
+    return (yield)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item: pytest.Item) -> Generator[None, object, object]:
+    """... and cancelled when its teardown is done."""
+    try:
+        return (yield)
+    finally:
+        faulthandler.cancel_dump_traceback_later()
 
 
 REPO = Path(__file__).resolve().parents[1]

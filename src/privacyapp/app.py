@@ -120,7 +120,7 @@ def _browser_directory(data_dir: Path) -> MunicipalityDirectory:
     from privacyapp.opendata._browserhttp import browser_client
 
     client = browser_client([httpx.URL(PDOK_URL).host])
-    return MunicipalityDirectory(data_dir, client, refreshes=False)
+    return MunicipalityDirectory(data_dir, client, asks_register=False)
 
 
 def _online() -> Callable[[], Any]:

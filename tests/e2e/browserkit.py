@@ -22,6 +22,7 @@ from typing import Any
 __all__ = [
     "CHROMIUM",
     "CHROMIUM_ARGS",
+    "TWO_FRAMES",
     "RequestLog",
     "ServerThread",
     "boxes",
@@ -251,14 +252,21 @@ def opened(page: Any) -> list[str]:
     return list(page.evaluate("window.__opened || []"))
 
 
-def shot(page: Any, name: str) -> Path:
+#: Two animation frames, so Flutter has painted the last update; Playwright's evaluate has no
+#: time limit of its own, so a page that stopped drawing frames gives up after two seconds.
+TWO_FRAMES = """() => new Promise(done => {
+    const timer = setTimeout(done, 2000);
+    requestAnimationFrame(() => requestAnimationFrame(() => { clearTimeout(timer); done(); }));
+})"""
+
+
+def shot(page: Any, name: str, *, timeout_ms: float = TIMEOUT_MS) -> Path:
     """Save a screenshot to test-artifacts/screenshots/<name>.png."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
-    # let Flutter paint the last update (it draws in animation frames)
-    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    page.evaluate(TWO_FRAMES)
     page.wait_for_timeout(150)
-    page.screenshot(path=str(path))
+    page.screenshot(path=str(path), timeout=timeout_ms)
     return path
 
 

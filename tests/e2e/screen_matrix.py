@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browserkit import open_app, shot, tap, type_into, wait_for
+from browserkit import TWO_FRAMES, open_app, shot, tap, type_into, wait_for
 
 pytestmark = pytest.mark.e2e
 
@@ -87,7 +87,7 @@ def pick_pdf(page: Any, name: str, data: bytes) -> None:
 
 def settle(page: Any) -> None:
     """Let the client draw the last update (Flutter paints in animation frames)."""
-    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    page.evaluate(TWO_FRAMES)
     page.wait_for_timeout(200)
 
 

@@ -25,8 +25,9 @@ SAMPLE = PDOK_SAMPLE.read_bytes()
 class FakeXhr:
     """What the browser does with one synchronous request, as scripted by a test."""
 
-    def __init__(self, status: int, body: bytes, headers: str = "", *, fail: bool = False):
+    def __init__(self, status: int, body: bytes, headers: str = "", *, fail: str = ""):
         self.status, self.response, self._headers, self._fail = status, body, headers, fail
+        self.timeout = 0
         self.opened: tuple[str, str, bool] | None = None
         self.sent_headers: dict[str, str] = {}
         self.responseType = ""
@@ -39,7 +40,7 @@ class FakeXhr:
 
     def send(self, body: Any) -> None:
         if self._fail:
-            raise RuntimeError("NetworkError: A network error occurred.")  # what Pyodide raises
+            raise RuntimeError(self._fail)  # Pyodide turns the browser's DOMException into this
 
     def getAllResponseHeaders(self) -> str:  # noqa: N802
         return self._headers
@@ -82,30 +83,44 @@ def test_any_other_host_or_plain_http_is_refused_before_the_browser_sees_it(url:
     assert made == []
 
 
-@pytest.mark.parametrize("xhr", [FakeXhr(0, b""), FakeXhr(200, b"", fail=True)])
+@pytest.mark.parametrize(
+    "xhr", [FakeXhr(0, b""), FakeXhr(200, b"", fail="NetworkError: A network error occurred.")]
+)
 def test_a_refused_request_is_no_connection(xhr: FakeXhr) -> None:
     """Offline, CORS or the CSP: the browser says status 0 or throws; the app says "no
     connection" and name search goes on."""
-    directory = MunicipalityDirectory(None, client_with(xhr), refreshes=False)
+    directory = MunicipalityDirectory(None, client_with(xhr), asks_register=False)
     with pytest.raises(PostcodeUnavailableError):
         directory.lookup_postcode("3584 CC")
 
 
+def test_a_request_the_browser_gives_up_on_says_it_took_too_long() -> None:
+    """A synchronous request holds Python until it ends, so it must carry a time limit; when the
+    browser gives up, the user hears the service was slow, not that there is no connection."""
+    xhr = FakeXhr(200, b"", fail="TimeoutError: Failed to execute 'send': The request timed out.")
+    directory = MunicipalityDirectory(None, client_with(xhr), asks_register=False)
+    with pytest.raises(PostcodeUnavailableError, match="niet op tijd"):
+        directory.lookup_postcode("3584 CC")
+    assert xhr.timeout == 15_000
+
+
 def test_the_directory_finds_the_municipality_through_the_browser() -> None:
-    directory = MunicipalityDirectory(None, client_with(FakeXhr(200, SAMPLE)), refreshes=False)
+    directory = MunicipalityDirectory(None, client_with(FakeXhr(200, SAMPLE)), asks_register=False)
     matches = directory.lookup_postcode("3584cc")
     assert [m.municipality.name for m in matches if m.municipality is not None] == ["Utrecht"]
 
 
 def test_an_error_status_from_pdok_is_a_lookup_error() -> None:
-    directory = MunicipalityDirectory(None, client_with(FakeXhr(503, b"busy")), refreshes=False)
+    directory = MunicipalityDirectory(None, client_with(FakeXhr(503, b"busy")), asks_register=False)
     with pytest.raises(PostcodeLookupError, match="503"):
         directory.lookup_postcode("3584 CC")
 
 
 def test_the_web_build_never_asks_the_register_and_says_so() -> None:
     made: list[FakeXhr] = []
-    directory = MunicipalityDirectory(None, client_with(FakeXhr(200, b""), made), refreshes=False)
+    directory = MunicipalityDirectory(
+        None, client_with(FakeXhr(200, b""), made), asks_register=False
+    )
     assert directory.online and not directory.refreshes
     result = directory.refresh(force=True)
     assert result.status == "skipped" and "webversie" in result.message

@@ -8,7 +8,7 @@ browser then applies CORS and the page's Content-Security-Policy, as for any web
 Only the hosts in ``allowed`` are asked; any other request fails at once with
 ``httpx.ConnectError`` before the browser sees it. The web build allows only PDOK's Locatieserver
 (CORS open, no key; ``domain/research-juridisch.md`` §6.2), for the postcode lookup the user asks
-for. The register refresh is not attempted there (``MunicipalityDirectory(refreshes=False)``).
+for. The register refresh is not attempted there (``MunicipalityDirectory(asks_register=False)``).
 """
 
 from __future__ import annotations
@@ -50,10 +50,13 @@ class BrowserTransport(httpx.BaseTransport):
             if name.lower() not in _BROWSER_SETS:
                 xhr.setRequestHeader(name, value)
         xhr.responseType = "arraybuffer"  # allowed for a synchronous request in a worker
+        xhr.timeout = self._timeout_ms  # a synchronous request holds Python until it ends
         body = request.read()
         try:
             xhr.send(body if body else None)
-        except Exception as exc:  # the browser throws NetworkError: offline, CORS, or the CSP
+        except Exception as exc:  # NetworkError (offline, CORS, the CSP) or TimeoutError
+            if "timeout" in str(exc).lower():
+                raise httpx.ReadTimeout(f"{host} did not answer in time", request=request) from exc
             raise httpx.ConnectError(
                 f"the browser could not reach {host}", request=request
             ) from exc

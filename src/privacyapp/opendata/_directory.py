@@ -87,9 +87,9 @@ class MunicipalityDirectory:
         max_bytes: the size limit for one download.
         deadline: seconds for one whole download (a trickling server is cut off).
         data: start from this data instead of the cache or the snapshot (tests, other services).
-        refreshes: False where the register is never asked (the static web build: its client
-            reaches only PDOK, and the export is tens of megabytes for a phone's browser); the
-            built-in list then stays in use and ``refresh`` does nothing.
+        asks_register: False where the register is never asked (the static web build: its
+            client reaches only PDOK, and the export is tens of megabytes for a phone's
+            browser); the built-in list then stays in use and ``refresh`` does nothing.
     """
 
     def __init__(
@@ -103,10 +103,10 @@ class MunicipalityDirectory:
         max_bytes: int = DEFAULT_MAX_BYTES,
         data: DirectoryData | None = None,
         deadline: float = DEFAULT_DEADLINE,
-        refreshes: bool = True,
+        asks_register: bool = True,
     ) -> None:
         self._client = client
-        self._refreshes = refreshes
+        self._asks_register = asks_register
         self._url = url
         self._pdok_url = pdok_url
         self._clock = clock
@@ -188,12 +188,12 @@ class MunicipalityDirectory:
     @property
     def refreshes(self) -> bool:
         """True when ``refresh`` asks the register (a client, and not the static web build)."""
-        return self._client is not None and self._refreshes
+        return self._client is not None and self._asks_register
 
     @property
     def asks_register(self) -> bool:
         """False in the static web build, which never asks the register (even when online)."""
-        return self._refreshes
+        return self._asks_register
 
     def needs_refresh(self) -> bool:
         """True when the last check is older than a week (or there never was one)."""
@@ -208,7 +208,7 @@ class MunicipalityDirectory:
         """
         if not force and not self.needs_refresh():
             return RefreshResult("not-modified", self._fresh_message(), self.updated_at)
-        if not self._refreshes:
+        if not self._asks_register:
             message = (
                 f"De webversie haalt de lijst niet zelf op. Je ziet de gegevens van "
                 f"{_format_date(self.updated_at)}, die bij de app horen."

@@ -254,7 +254,9 @@ def test_opening_without_connection_says_which_data_is_used() -> None:
 def test_the_web_build_has_no_refresh_button_and_says_why() -> None:
     """The static web build never asks the register: no button that cannot work, no automatic
     try, and a line saying which list is shown (not "geen verbinding": the user may be online)."""
-    directory = MunicipalityDirectory(None, refusing_client(), clock=lambda: NOW, refreshes=False)
+    directory = MunicipalityDirectory(
+        None, refusing_client(), clock=lambda: NOW, asks_register=False
+    )
     screen = MunicipalityScreen(directory)
     assert "municipality-refresh" not in idents(screen.control)
     assert not screen.needs_auto_refresh()
