@@ -4,6 +4,7 @@ which updates it sends and how much of the page Flet compares for each."""
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -109,3 +110,53 @@ def _inside(control: ft.BaseControl, page: ft.Page) -> bool:
             return False
         parent = parent.parent
     return False
+
+
+@pytest.fixture
+def values_compared(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[object]]:
+    """Every value object (style, border, theme part) Flet's diff compares field by field."""
+    from flet.controls.object_patch import ObjectPatch
+
+    builder = next(  # the diff's worker class (private to Flet): where each comparison happens
+        c
+        for c in vars(__import__("flet.controls.object_patch", fromlist=["_"])).values()
+        if isinstance(c, type) and c is not ObjectPatch and hasattr(c, "_compare_dataclasses")
+    )
+    seen: list[object] = []
+    original = builder._compare_dataclasses
+
+    def recording(self: Any, parent: Any, path: Any, src: Any, dst: Any, frozen: bool) -> None:
+        if not (frozen and src is dst):
+            seen.append(dst)
+        original(self, parent, path, src, dst, frozen)
+
+    monkeypatch.setattr(builder, "_compare_dataclasses", recording)
+    yield seen
+
+
+def test_the_title_update_leaves_the_theme_alone_and_a_theme_switch_still_arrives(
+    state: AppState, services: Services, values_compared: list[object]
+) -> None:
+    """The theme is a hundred-odd nested styles; the title update after every step used to
+    compare them all (87 of a question step's 149 comparisons) to find nothing changed."""
+
+    async def scenario() -> None:
+        shell, client = await _walk_one_step(state, services)
+        page = shell.page
+        before = len(values_compared)
+        await asyncio.sleep(2 * shell_module.AFTER_FRAME)  # the title goes out
+        kinds = {type(v).__name__ for v in values_compared[before:]}
+        assert not kinds & {"Theme", "TextTheme", "TextStyle", "ColorScheme"}, kinds
+        assert len(values_compared) - before < 30
+        # dark: the new theme is compared with the one on show, and its colours are sent
+        sent = len(client.patches)
+        shell.state.settings = dataclasses.replace(shell.state.settings, theme="dark")
+        shell.render()
+        sent_bytes = b"".join(_pack(p) for p in client.patches[sent:])
+        assert page.theme is not None and page.theme.color_scheme is not None
+        assert page.theme.color_scheme.surface == "#1B2027"
+        assert b"#1B2027" in sent_bytes and b"#111418" in sent_bytes  # surface, background
+        with pytest.raises((RuntimeError, AttributeError, dataclasses.FrozenInstanceError)):
+            page.theme.use_material3 = False  # the theme on show cannot be changed unseen
+
+    asyncio.run(scenario())

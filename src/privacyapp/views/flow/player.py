@@ -190,6 +190,9 @@ def _info(ctx: ViewContext, session: FlowSession, node: InfoNode) -> list[ft.Con
     ]
 
 
+_ITEM_BORDER = ft.Border.all(1, ft.Colors.OUTLINE)  # shared, never changed (w._choice_style)
+
+
 def _draft(ctx: ViewContext, session: FlowSession) -> ChecklistDraft:
     drafts = ctx.state.features.get(FlowState).drafts
     return drafts.setdefault(f"{session.flow.id}/{session.current_id}", ChecklistDraft())
@@ -247,7 +250,7 @@ def _checklist(ctx: ViewContext, session: FlowSession, node: ChecklistNode) -> l
                     parts, spacing=10, horizontal_alignment=ft.CrossAxisAlignment.STRETCH
                 ),
                 padding=14,
-                border=ft.Border.all(1, ft.Colors.OUTLINE),
+                border=_ITEM_BORDER,
                 border_radius=12,
                 bgcolor=ft.Colors.SURFACE,
             )

@@ -7,6 +7,7 @@ are lower-case with hyphens, prefixed by the screen (``home-audience-inwoner``).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from types import SimpleNamespace
 
@@ -68,9 +69,10 @@ def muted(text: str) -> ft.Text:
     )
 
 
+@functools.cache
 def _button_style(horizontal: int = 20) -> ft.ButtonStyle:
     # No fixed height: 14 px padding around 16 px+ text keeps every target >= 48 px and lets
-    # labels wrap when the text is enlarged (WCAG 1.4.4, 1.4.10).
+    # labels wrap when the text is enlarged (WCAG 1.4.4, 1.4.10). Shared (see _choice_style).
     return ft.ButtonStyle(
         padding=ft.Padding.symmetric(horizontal=horizontal, vertical=TOUCH_TARGET // 2 - 9),
         shape=ft.RoundedRectangleBorder(radius=10),
@@ -146,6 +148,28 @@ def link(label: str, url: str, ident: str, *, icon: ft.IconData | None = None) -
     return ft.Semantics(content=button, identifier=ident, link=True, label=label)
 
 
+@functools.cache
+def _choice_style(selected: bool) -> ft.ButtonStyle:
+    """One style object per state, shared by every choice on every screen.
+
+    Styles, borders and paddings that many controls use are made once like this and never
+    changed in place: on a diffed screen (a flow step) Flet skips a value that is the very object
+    it sent before, where a new equal one is compared field by field on every step."""
+    return ft.ButtonStyle(
+        padding=ft.Padding.symmetric(horizontal=16, vertical=14),
+        shape=ft.RoundedRectangleBorder(radius=12),
+        # its own edge, and the theme's 3 px focus ring (in the text colour) on focus
+        side={
+            ft.ControlState.FOCUSED: ft.BorderSide(FOCUS_RING, ft.Colors.ON_SURFACE),
+            ft.ControlState.DEFAULT: ft.BorderSide(
+                2 if selected else 1, ft.Colors.PRIMARY if selected else "outline"
+            ),
+        },
+        bgcolor=ft.Colors.PRIMARY_CONTAINER if selected else ft.Colors.SURFACE,
+        alignment=ft.Alignment.CENTER_LEFT,
+    )
+
+
 def choice(
     label: str,
     ident: str,
@@ -182,23 +206,7 @@ def choice(
         content = ft.Row(row, spacing=14, vertical_alignment=ft.CrossAxisAlignment.CENTER)
     # A real button (not a clickable container): it is in the keyboard's Tab order, Enter and
     # Space press it, and the screen reader hears one button named by its texts.
-    button = ft.OutlinedButton(
-        content=content,
-        on_click=on_click,
-        style=ft.ButtonStyle(
-            padding=ft.Padding.symmetric(horizontal=16, vertical=14),
-            shape=ft.RoundedRectangleBorder(radius=12),
-            # its own edge, and the theme's 3 px focus ring (in the text colour) on focus
-            side={
-                ft.ControlState.FOCUSED: ft.BorderSide(FOCUS_RING, ft.Colors.ON_SURFACE),
-                ft.ControlState.DEFAULT: ft.BorderSide(
-                    2 if selected else 1, ft.Colors.PRIMARY if selected else "outline"
-                ),
-            },
-            bgcolor=ft.Colors.PRIMARY_CONTAINER if selected else ft.Colors.SURFACE,
-            alignment=ft.Alignment.CENTER_LEFT,
-        ),
-    )
+    button = ft.OutlinedButton(content=content, on_click=on_click, style=_choice_style(selected))
     return ft.Semantics(content=button, identifier=ident, key=ident, button=True, selected=selected)
 
 
@@ -360,11 +368,15 @@ def notice(text: str, *, ident: str | None = None, icon: ft.IconData | None = No
                 vertical_alignment=ft.CrossAxisAlignment.START,
             ),
             bgcolor=ft.Colors.PRIMARY_CONTAINER,
-            border=ft.Border.all(1, ft.Colors.PRIMARY),
+            border=_NOTICE_BORDER,
             border_radius=10,
             padding=14,
         ),
     )
+
+
+_NOTICE_BORDER = ft.Border.all(1, ft.Colors.PRIMARY)  # shared, never changed (see _choice_style)
+_BODY_PADDING = ft.Padding.symmetric(horizontal=20, vertical=20)
 
 
 def page_body(controls: Sequence[ft.Control]) -> ft.Control:
@@ -373,4 +385,4 @@ def page_body(controls: Sequence[ft.Control]) -> ft.Control:
         list(controls), spacing=18, tight=True, horizontal_alignment=ft.CrossAxisAlignment.STRETCH
     )
     # The shell gives this container its width: the window's, at most MAX_CONTENT_WIDTH.
-    return ft.Container(content=column, padding=ft.Padding.symmetric(horizontal=20, vertical=20))
+    return ft.Container(content=column, padding=_BODY_PADDING)

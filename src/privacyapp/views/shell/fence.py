@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TypeVar
 
 import flet as ft
 
-__all__ = ["ShellView", "fenced"]
+__all__ = ["ShellView", "fenced", "immutable"]
+
+_T = TypeVar("_T")
 
 
 class ShellView(ft.View):
@@ -36,3 +39,16 @@ def fenced(views: list[ft.View]) -> Iterator[None]:
     finally:
         for view in held:
             view._fenced = False
+
+
+def immutable(value: _T) -> _T:
+    """Mark a value object the page holds (the theme) as never changed in place.
+
+    Every page-wide update (a step's window title) otherwise walks the theme's hundred-odd
+    nested styles to find them unchanged, more than the step's own screen costs. Marked, Flet
+    skips it while it is the same object and compares field by field when a new one replaces it
+    (a theme or text-size switch). The marker is Flet's own for values its components render
+    (``_frozen``); assigning to a marked value raises, so nothing can change it unseen.
+    """
+    object.__setattr__(value, "_frozen", True)
+    return value

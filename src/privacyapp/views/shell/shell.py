@@ -31,7 +31,7 @@ from privacyapp.views.shell.chrome import (
     emergency_button,
     side_rail,
 )
-from privacyapp.views.shell.fence import ShellView, fenced
+from privacyapp.views.shell.fence import ShellView, fenced, immutable
 from privacyapp.views.shell.render import Rendered, render_route
 from privacyapp.views.shell.routes import guards, reconnect_hooks, route_table
 
@@ -166,7 +166,7 @@ class Shell:
         if look != self._look:  # only send a theme when it changed (it is large)
             self._look = look
             self._page_pending = True
-            page.theme = build_theme(settings.theme, settings.text_scale)
+            page.theme = immutable(build_theme(settings.theme, settings.text_scale))
             page.theme_mode = ft.ThemeMode.LIGHT
             page.theme_animation_style = ft.AnimationStyle.no_animation()  # instant switch
         background = palette(settings.theme).background
