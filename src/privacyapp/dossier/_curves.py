@@ -26,6 +26,8 @@ __all__ = [
     "Curves",
     "CurvesUnavailable",
     "NativeCurves",
+    "RSA_MAX_BITS",
+    "RSA_MAX_EXPONENT_BITS",
     "curves",
     "curves_ready",
     "rsa_pkcs1v15_verify",
@@ -146,13 +148,23 @@ class BrowserCurves:
 _SHA256_DIGEST_INFO = bytes.fromhex("3031300d060960864801650304020105000420")
 
 
+#: The largest RSA modulus OpenSSL verifies (OPENSSL_RSA_MAX_MODULUS_BITS).
+RSA_MAX_BITS = 16384
+#: The largest public exponent accepted; real keys use 65537 (or 3).
+RSA_MAX_EXPONENT_BITS = 64
+
+
 def rsa_pkcs1v15_verify(modulus: int, exponent: int, digest: bytes, signature: bytes) -> bool:
     """RSASSA-PKCS1-v1_5 verification with SHA-256 (RFC 8017 §8.2.2): re-encode and compare.
 
-    Only public data is involved (a signature check), so plain ``pow`` is fine here.
+    Only public data is involved (a signature check), so plain ``pow`` is fine here. The key
+    comes from the file, so its size is capped as OpenSSL caps it: a made-up certificate with
+    a huge modulus and exponent would otherwise keep the page busy for minutes.
     """
     size = (modulus.bit_length() + 7) // 8
     if len(digest) != 32 or len(signature) != size or size < 64:
+        return False
+    if modulus.bit_length() > RSA_MAX_BITS or not _usable_exponent(exponent):
         return False
     s = int.from_bytes(signature, "big")
     if s >= modulus:
@@ -161,6 +173,11 @@ def rsa_pkcs1v15_verify(modulus: int, exponent: int, digest: bytes, signature: b
     tail = _SHA256_DIGEST_INFO + digest
     expected = b"\x00\x01" + b"\xff" * (size - len(tail) - 3) + b"\x00" + tail
     return hmac.compare_digest(encoded, expected)
+
+
+def _usable_exponent(exponent: int) -> bool:
+    """Odd, at least 3 and at most 64 bits (OpenSSL allows no more for large moduli)."""
+    return exponent >= 3 and exponent % 2 == 1 and exponent.bit_length() <= RSA_MAX_EXPONENT_BITS
 
 
 async def curves_ready() -> None:

@@ -73,6 +73,18 @@ _HEX = re.compile(rb"<([0-9A-Fa-f \t\r\n\f\x00]*)>")
 _OBJ = re.compile(rb"(\d+)[ \t\r\n\f\x00]+(\d+)[ \t\r\n\f\x00]+obj")
 
 
+#: Longer integers are not PDF (its limits are far smaller); Python's ``int()`` would raise a
+#: plain ValueError past 4300 digits, and a hostile file must only ever raise PdfSyntaxError.
+_MAX_DIGITS = 32
+
+
+def _int(token: bytes) -> int:
+    """An integer token as ``int``; PdfSyntaxError when it is absurdly long."""
+    if len(token.lstrip(b"+-")) > _MAX_DIGITS:
+        raise PdfSyntaxError("number too long")
+    return int(token)
+
+
 def _skip(data: bytes, pos: int) -> int:
     match = _SKIP.match(data, pos)
     return match.end() if match else pos
@@ -124,8 +136,8 @@ def _parse_scalar(data: bytes, pos: int) -> tuple[Value, int]:
             return Raw(token), number.end()
         ref = _REF_TAIL.match(data, number.end())
         if ref is not None:
-            return Ref(int(token), int(ref.group(1))), ref.end()
-        return int(token), number.end()
+            return Ref(_int(token), _int(ref.group(1))), ref.end()
+        return _int(token), number.end()
     keyword = _KEYWORD.match(data, pos)
     if keyword is not None and keyword.group() in (b"true", b"false", b"null"):
         return Raw(keyword.group()), keyword.end()
@@ -229,7 +241,7 @@ def parse_object_at(data: bytes, offset: int) -> tuple[int, int, Value]:
     if match is None:
         raise PdfSyntaxError(f"no object at {offset}")
     value, _ = parse_value(data, match.end())
-    return int(match.group(1)), int(match.group(2)), value
+    return _int(match.group(1)), _int(match.group(2)), value
 
 
 _STARTXREF = re.compile(rb"startxref[ \t\r\n\f\x00]+(\d+)[ \t\r\n\f\x00]+%%EOF[ \t\r\n\f\x00]*\Z")
@@ -319,7 +331,7 @@ def _read_section(data: bytes, position: int) -> tuple[dict[int, int], dict[str,
     pos = _skip(data, pos + 4)
     offsets: dict[int, int] = {}
     while (sub := _SUBSECTION.match(data, pos)) is not None:
-        first, count = int(sub.group(1)), int(sub.group(2))
+        first, count = _int(sub.group(1)), _int(sub.group(2))
         pos = sub.end()
         for num in range(first, first + count):
             entry = _ENTRY.match(data, pos)

@@ -9,21 +9,28 @@ only when:
 
 - its byte range is ``[0 a b c]`` with exactly one hex string, the /Contents, between ``a`` and
   ``b``, and ``b + c`` is the file's length (else it does not cover the whole file);
-- its CMS has one SignerInfo over SHA-256 whose message digest is the hash of the two ranges,
-  whose signing-certificate attribute names the embedded certificate, and whose signature over
-  the signed attributes holds for that certificate's key (P-256 through ``_curves``, or RSA
-  PKCS#1 v1.5); the room after the CMS is all zeros.
+- its CMS is detached (no content of its own) and has one SignerInfo over SHA-256 whose
+  message digest is the hash of the two ranges, whose signing-certificate attributes name the
+  embedded certificate, and whose signature over the signed attributes holds for that
+  certificate's key (P-256 through ``_curves``, or RSA PKCS#1 v1.5); content type, message
+  digest and signing certificate each appear once with one value, an algorithm-protection
+  attribute names the algorithms the SignerInfo uses, and the room after the CMS is all zeros.
 
-Trust is checked against the given roots only: the signer's certificate is one of them or is
-signed by one (no chain building, no revocation). Hostile input never raises.
+Trust is checked against the given roots only, as pyHanko does it: the signer's certificate is
+one of them, or is signed by one, valid now (not at the time the file claims), allows
+non-repudiation and has no critical extension we do not know (no chain building, no
+revocation). Hostile input never raises, and its cost stays bounded: at most
+``MAX_SIGNATURES`` signatures are checked, and RSA keys are capped as OpenSSL caps them.
 """
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime, timedelta, timezone
+from itertools import islice
 from typing import Any
 
 from privacyapp.dossier._curves import Curves, rsa_pkcs1v15_verify
@@ -53,7 +60,11 @@ from privacyapp.dossier._verdict import (
     unreadable,
 )
 
-__all__ = ["lite_verify_pdf"]
+__all__ = ["MAX_SIGNATURES", "lite_verify_pdf"]
+
+#: A record has one signature; a file with more is refused anyway. Checking thousands of them
+#: (a hostile file) would hang the page, so the report lists at most this many.
+MAX_SIGNATURES = 64
 
 _OBJ = re.compile(rb"(?<![0-9])(\d+)[ \t\r\n\f\x00]+(\d+)[ \t\r\n\f\x00]+obj\b")
 _BYTE_RANGE = re.compile(rb"/ByteRange(?![^ \t\r\n\f\x00()<>\[\]{}/%])")
@@ -62,6 +73,26 @@ _HEX_STRING = re.compile(rb"<[0-9A-Fa-f]*>")
 _PDF_DATE = re.compile(r"D:(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(Z|[+-]\d{2}'?\d{2}'?)?")
 _SIGNATURE_KINDS = {"ETSI.CAdES.detached", "adbe.pkcs7.detached", "adbe.pkcs7.sha1"}
 _ERRORS = (ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError)
+_V_REF = re.compile(rb"/V[ \t\r\n\f\x00]*(\d+)[ \t\r\n\f\x00]+0\s+R")
+#: Critical extensions a signer's certificate may carry: the ones pyHanko's validator handles
+#: that mean something on an end-entity certificate. Any other critical one: not trusted.
+_KNOWN_CRITICAL = frozenset(
+    {
+        "authority_information_access",
+        "authority_key_identifier",
+        "basic_constraints",
+        "certificate_policies",
+        "crl_distribution_points",
+        "extended_key_usage",
+        "freshest_crl",
+        "key_identifier",
+        "key_usage",
+        "ocsp_no_check",
+        "subject_alt_name",
+        "qc_statements",
+        "1.3.6.1.5.5.7.1.3",
+    }
+)
 
 
 def lite_verify_pdf(
@@ -87,7 +118,7 @@ def lite_verify_pdf(
         return unreadable(len(data), "PdfSyntaxError")
     implementation = curves if curves is not None else default_curves()
     checked = []
-    for sig, name in _signatures(data):
+    for sig, name in islice(_signatures(data), MAX_SIGNATURES):
         try:
             checked.append(_check(data, sig, name, known, roots, implementation))
         except (PdfSyntaxError, RecursionError, *_ERRORS) as exc:  # hostile input: not valid
@@ -109,6 +140,7 @@ def _readable(data: bytes) -> bool:
 def _signatures(data: bytes) -> Iterator[tuple[dict[str, Value] | None, str]]:
     """Every signature dictionary in file order, with its field's name (None: unparsable)."""
     headers = [m.start() for m in _OBJ.finditer(data)]
+    fields = _Fields(data, headers)
     seen: set[int] = set()
     for match in _BYTE_RANGE.finditer(data):
         owner = _owner(headers, match.start())
@@ -121,13 +153,11 @@ def _signatures(data: bytes) -> Iterator[tuple[dict[str, Value] | None, str]]:
             yield None, ""
             continue
         for sig, name in _walk(value, ""):
-            yield sig, name or _field_name(data, headers, num)
+            yield sig, name or fields.name(num)
 
 
 def _owner(headers: list[int], position: int) -> int | None:
     """The offset of the last object header before ``position``."""
-    import bisect
-
     index = bisect.bisect_left(headers, position) - 1
     return headers[index] if index >= 0 else None
 
@@ -151,20 +181,38 @@ def _is_signature(sig: dict[str, Value]) -> bool:
     return sig.get("Type") == "Sig" or str(sig.get("SubFilter", "")) in _SIGNATURE_KINDS
 
 
-def _field_name(data: bytes, headers: list[int], num: int) -> str:
-    """The /T of the field whose /V is object ``num``."""
-    pattern = re.compile(rb"/V[ \t\r\n\f\x00]*" + str(num).encode() + rb"[ \t\r\n\f\x00]+0\s+R")
-    for match in pattern.finditer(data):
-        owner = _owner(headers, match.start())
-        if owner is None:
-            continue
-        try:
-            _, _, value = parse_object_at(data, owner)
-        except (PdfSyntaxError, RecursionError):
-            continue
-        if isinstance(value, dict) and value.get("V") == Ref(num):
-            return _text(value.get("T"))
-    return ""
+class _Fields:
+    """The /T of the field whose /V is a given object, for every signature.
+
+    The ``/V n 0 R`` references are found in one pass over the file and each object is parsed
+    at most once: searching the whole file per signature took minutes for a hostile file with
+    thousands of them.
+    """
+
+    def __init__(self, data: bytes, headers: list[int]) -> None:
+        self._data = data
+        self._owners: dict[int, dict[int, None]] = {}  # object number -> owners, in file order
+        self._parsed: dict[int, Value | None] = {}
+        for match in _V_REF.finditer(data):
+            owner = _owner(headers, match.start())
+            if owner is not None and len(match.group(1)) <= 10:  # longer: no object number
+                self._owners.setdefault(int(match.group(1)), {})[owner] = None
+
+    def name(self, num: int) -> str:
+        """The field's name, or "" when no field refers to object ``num``."""
+        for owner in self._owners.get(num, {}):
+            value = self._object(owner)
+            if isinstance(value, dict) and value.get("V") == Ref(num):
+                return _text(value.get("T"))
+        return ""
+
+    def _object(self, owner: int) -> Value | None:
+        if owner not in self._parsed:
+            try:
+                self._parsed[owner] = parse_object_at(self._data, owner)[2]
+            except (PdfSyntaxError, RecursionError):
+                self._parsed[owner] = None
+        return self._parsed[owner]
 
 
 def _text(value: Value | None) -> str:
@@ -219,7 +267,7 @@ def _check(
         fingerprint=fingerprint,
         intact=intact,
         valid=valid,
-        trusted=intact and valid and _trusted(cert, roots, signing_time, curves),
+        trusted=intact and valid and _trusted(cert, roots, curves),
         covers_whole_file=covers,
         registered=(norm(fingerprint) in known) if known else None,
         modification="none" if covers else "other",
@@ -263,6 +311,8 @@ def _parts(sig: dict[str, Value]) -> tuple[list[int], bytes, Any, Any]:
     if info["content_type"].native != "signed_data":
         raise ValueError("not SignedData")
     signed_data = info["content"]
+    if not _is_detached(signed_data):
+        raise ValueError("not a detached signature over data")
     signer_infos = signed_data["signer_infos"]
     if len(signer_infos) != 1:
         raise ValueError("not one SignerInfo")
@@ -273,6 +323,13 @@ def _parts(sig: dict[str, Value]) -> tuple[list[int], bytes, Any, Any]:
         signer_info,
         _signer_cert(signed_data, signer_info),
     )
+
+
+def _is_detached(signed_data: Any) -> bool:
+    """PAdES signs the byte ranges, so the CMS must carry no content of its own: with an
+    eContent the message digest would be over that content, not over the file."""
+    encap = signed_data["encap_content_info"]
+    return bool(encap["content_type"].native == "data" and encap["content"].native is None)
 
 
 def _signer_cert(signed_data: Any, signer_info: Any) -> Any:
@@ -318,11 +375,33 @@ def _digest_matches(data: bytes, byte_range: list[int], signer_info: Any) -> boo
 
 
 def _attribute(signer_info: Any, kind: str) -> Any:
-    """The single value of the signed attribute ``kind`` (KeyError when absent)."""
-    for attr in signer_info["signed_attrs"]:
-        if attr["type"].native == kind:
-            return attr["values"][0].native
-    raise KeyError(kind)
+    """The value of the signed attribute ``kind``, which must appear once with one value.
+
+    KeyError when it is absent, repeated or has several values: which copy would count is
+    exactly where two verifiers can disagree (pyHanko refuses such a signature too).
+    """
+    found = [attr for attr in signer_info["signed_attrs"] if attr["type"].native == kind]
+    if len(found) != 1 or len(found[0]["values"]) != 1:
+        raise KeyError(kind)
+    return found[0]["values"][0].native
+
+
+def _algorithms_protected(signer_info: Any) -> bool:
+    """A CMS algorithm-protection attribute (RFC 6211), when there is one, names the digest
+    and signature algorithms the SignerInfo says it uses (else someone swapped them)."""
+    kinds = {attr["type"].native for attr in signer_info["signed_attrs"]}
+    if "cms_algorithm_protection" not in kinds:
+        return True
+    try:
+        protection = _attribute(signer_info, "cms_algorithm_protection")
+    except KeyError:
+        return False
+    signature = protection.get("signature_algorithm") or {}
+    return bool(
+        protection.get("mac_algorithm") is None
+        and protection["digest_algorithm"] == signer_info["digest_algorithm"].native
+        and signature == signer_info["signature_algorithm"].native
+    )
 
 
 def _cert_matches(cert_der: bytes, signer_info: Any) -> bool:
@@ -337,6 +416,8 @@ def _signature_holds(signer_info: Any, cert: Any, curves: Curves) -> bool:
     """The signature over the DER SET OF signed attributes verifies with the cert's key."""
     try:
         if _attribute(signer_info, "content_type") != "data":
+            return False
+        if not _algorithms_protected(signer_info):
             return False
         encoded = signer_info["signed_attrs"].dump()
         to_sign = b"\x31" + encoded[1:]  # the [0] IMPLICIT tag back to SET OF (RFC 5652 §5.4)
@@ -369,8 +450,8 @@ def _key_verifies(
     return False
 
 
-def _trusted(cert: Any, roots: tuple[bytes, ...], when: datetime | None, curves: Curves) -> bool:
-    """The certificate is a root, or a root CA signed it (and it was valid when signing)."""
+def _trusted(cert: Any, roots: tuple[bytes, ...], curves: Curves) -> bool:
+    """The certificate is a root, or a root CA signed it and it may sign records now."""
     from asn1crypto import x509
 
     for der in roots:
@@ -383,19 +464,26 @@ def _trusted(cert: Any, roots: tuple[bytes, ...], when: datetime | None, curves:
             algorithm = cert["signature_algorithm"]["algorithm"].native
             digest = hashlib.sha256(cert["tbs_certificate"].dump()).digest()
             signature = cert["signature_value"].native
-            if _key_verifies(root, algorithm, digest, signature, curves) and _in_validity(
-                cert, when
-            ):
+            if _key_verifies(root, algorithm, digest, signature, curves) and _may_sign(cert):
                 return True
         except _ERRORS:
             continue
     return False
 
 
-def _in_validity(cert: Any, when: datetime | None) -> bool:
-    moment = when or datetime.now(UTC)
+def _may_sign(cert: Any) -> bool:
+    """What pyHanko's validator asks of an issued signer certificate besides the CA's
+    signature: valid now (the /M date is the signer's own claim, so a forger with an expired
+    certificate would simply backdate it), the non-repudiation key usage, and no critical
+    extension the check does not understand."""
     validity = cert["tbs_certificate"]["validity"]
-    return bool(validity["not_before"].native <= moment <= validity["not_after"].native)
+    now = datetime.now(UTC)
+    if not validity["not_before"].native <= now <= validity["not_after"].native:
+        return False
+    usage = cert.key_usage_value
+    if usage is None or "non_repudiation" not in usage.native:
+        return False
+    return not cert.critical_extensions - _KNOWN_CRITICAL
 
 
 def _subject(cert: Any) -> dict[str, str]:

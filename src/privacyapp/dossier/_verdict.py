@@ -251,22 +251,34 @@ def padding_is_clean(contents: bytes) -> bool:
 
 def certificate_is_the_signed_one(certificate_der: bytes, signed_attrs: Iterable[Any]) -> bool:
     """Compare the embedded signer certificate with the hash in the signed attributes (ESS
-    signing-certificate v2, or v1 with SHA-1); no such attribute means no match."""
+    signing-certificate v2, or v1 with SHA-1); no such attribute means no match.
+
+    Each kind may appear once with one value, and every one present must name this
+    certificate: a second, different one would leave it open which certificate was signed.
+    """
     try:
-        for attr in signed_attrs:
-            kind = attr["type"].native
-            if kind in ("signing_certificate_v2", "signing_certificate"):
-                entry = attr["values"][0]["certs"][0]
-                algorithm = (
-                    entry["hash_algorithm"]["algorithm"].native
-                    if kind == "signing_certificate_v2"
-                    else "sha1"
-                )
-                expected: bytes = entry["cert_hash"].native
-                return hashlib.new(algorithm, certificate_der).digest() == expected
+        found = [
+            attr
+            for attr in signed_attrs
+            if attr["type"].native in ("signing_certificate_v2", "signing_certificate")
+        ]
+        kinds = [attr["type"].native for attr in found]
+        if not found or len(set(kinds)) != len(kinds):
+            return False
+        return all(_names_certificate(certificate_der, attr) for attr in found)
     except (KeyError, ValueError, TypeError, AttributeError, IndexError):
         return False
-    return False
+
+
+def _names_certificate(certificate_der: bytes, attr: Any) -> bool:
+    """One ESS attribute: one value whose first ESSCertID holds this certificate's hash."""
+    if len(attr["values"]) != 1:
+        return False
+    entry = attr["values"][0]["certs"][0]
+    v2 = attr["type"].native == "signing_certificate_v2"
+    algorithm = entry["hash_algorithm"]["algorithm"].native if v2 else "sha1"
+    expected: bytes = entry["cert_hash"].native
+    return hashlib.new(algorithm, certificate_der).digest() == expected
 
 
 def reaches_end(byte_range: Any, size: int) -> bool:
