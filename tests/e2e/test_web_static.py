@@ -403,3 +403,86 @@ def _open_natively(stored: dict[str, str]) -> Any:
         text = json.loads(value) if value.startswith('"') else value
         backend.blobs[key.split(BROWSER_PREFIX, 1)[1]] = base64.b64decode(text)
     return AppLock(backend).unlock(PIN)
+
+
+#: How the browser build calls @noble/curves (``_curves.BrowserCurves.p256_verify``): a throw
+#: counts as "does not hold", as there.
+_NOBLE_VERIFY = """async ([cases, opts]) => {
+  const {p256} = await import('/vendor/noble/curves/nist.js');
+  const bytes = (hex) => Uint8Array.from(hex.match(/../g) || [], (b) => parseInt(b, 16));
+  return cases.map(([sig, digest, pub]) => {
+    try { return p256.verify(bytes(sig), bytes(digest), bytes(pub), opts) === true; }
+    catch (e) { return false; }
+  });
+}"""
+
+
+def _ecdsa_vectors() -> list[tuple[str, bytes, bytes, bytes]]:
+    """(name, DER signature, SHA-256 digest, X9.62 public key): a good signature over a digest,
+    then what a forger or a broken file may put there instead."""
+    import hashlib
+
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec, utils
+
+    n = 0xFFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551
+    key = ec.generate_private_key(ec.SECP256R1())
+    digest = hashlib.sha256(b"het dossier van de client").digest()
+    good = key.sign(digest, ec.ECDSA(utils.Prehashed(hashes.SHA256())))
+    r, s = utils.decode_dss_signature(good)
+    pub = key.public_key().public_bytes(
+        serialization.Encoding.X962, serialization.PublicFormat.UncompressedPoint
+    )
+    der = utils.encode_dss_signature
+    signatures = {
+        "the good one": good,
+        "high s (malleable, same signer)": der(r, n - s),
+        "r = 0": der(0, s),
+        "s = 0": der(r, 0),
+        "r = n": der(n, s),
+        "r + n": der(r + n, s),
+        "s + n": der(r, s + n),
+        "trailing byte": good + b"\x00",
+        "indefinite length": b"\x30\x80" + good[2:] + b"\x00\x00",
+        "raw r || s": r.to_bytes(32, "big") + s.to_bytes(32, "big"),
+        "empty": b"",
+        "another digest's": key.sign(
+            hashlib.sha256(b"iets anders").digest(), ec.ECDSA(utils.Prehashed(hashes.SHA256()))
+        ),
+    }
+    cases = [(name, sig, digest, pub) for name, sig in signatures.items()]
+    points = {
+        "point not on the curve": pub[:-1] + bytes([pub[-1] ^ 1]),
+        "point at infinity": b"\x00",
+        "coordinates above p": b"\x04" + b"\xff" * 64,
+    }
+    cases += [(name, good, digest, point) for name, point in points.items()]
+    return cases
+
+
+def _pyca_holds(signature: bytes, digest: bytes, public: bytes) -> bool:
+    from privacyapp.dossier._curves import NativeCurves
+
+    return NativeCurves().p256_verify(public, digest, signature)
+
+
+def test_the_browsers_p256_check_agrees_with_pyca_on_forged_signatures(
+    browser_page: Any, static_server: StaticServer
+) -> None:
+    """The browser's PDF check verifies ECDSA with @noble/curves, the native one with PyCA:
+    on every malformed or forged signature and key, both must say "does not hold", and both
+    must accept the genuine one (the lite verifier's tests run natively, through PyCA)."""
+    page = browser_page
+    page.goto(static_server.url + "/version.json")
+    vectors = _ecdsa_vectors()
+    from privacyapp.dossier._curves import NOBLE_OPTIONS
+
+    cases = [[sig.hex(), digest.hex(), pub.hex()] for _, sig, digest, pub in vectors]
+    noble = page.evaluate(_NOBLE_VERIFY, [cases, NOBLE_OPTIONS])
+    pyca = [_pyca_holds(sig, digest, pub) for _, sig, digest, pub in vectors]
+    verdicts = {name: (b, p) for (name, *_), b, p in zip(vectors, noble, pyca, strict=True)}
+    assert verdicts["the good one"] == (True, True)
+    assert verdicts["high s (malleable, same signer)"] == (True, True)  # lowS off, as PyCA
+    disagree = {name: v for name, v in verdicts.items() if v[0] != v[1]}
+    assert disagree == {}, disagree
+    assert sum(b for b, _ in verdicts.values()) == 2, verdicts

@@ -25,6 +25,7 @@ __all__ = [
     "BrowserCurves",
     "Curves",
     "CurvesUnavailable",
+    "NOBLE_OPTIONS",
     "NativeCurves",
     "RSA_MAX_BITS",
     "RSA_MAX_EXPONENT_BITS",
@@ -101,6 +102,11 @@ class NativeCurves:
         return True
 
 
+#: How @noble/curves is called: ``digest`` is already SHA-256 (no prehash), signatures are DER
+#: (as in CMS), and high-s signatures hold as they do for PyCA (both verify either form).
+NOBLE_OPTIONS: dict[str, object] = {"prehash": False, "format": "der", "lowS": False}
+
+
 class BrowserCurves:
     """``@noble/curves`` P-256 in the page's JavaScript, through Pyodide's ``js`` module."""
 
@@ -128,14 +134,13 @@ class BrowserCurves:
         return bytes(self._lib.getPublicKey(self._js(private), False).to_py())
 
     def p256_sign(self, private: bytes, digest: bytes) -> bytes:
-        # prehash False: ``digest`` is already SHA-256; lowS as PyCA leaves it (either verifies)
-        opts = self._options(prehash=False, format="der", lowS=False)
+        opts = self._options(**NOBLE_OPTIONS)
         return bytes(self._lib.sign(self._js(digest), self._js(private), opts).to_py())
 
     def p256_verify(self, public: bytes, digest: bytes, signature: bytes) -> bool:
         from pyodide.ffi import JsException  # type: ignore[import-not-found]
 
-        opts = self._options(prehash=False, format="der", lowS=False)
+        opts = self._options(**NOBLE_OPTIONS)
         try:
             return bool(
                 self._lib.verify(self._js(signature), self._js(digest), self._js(public), opts)
