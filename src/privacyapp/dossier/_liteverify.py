@@ -118,12 +118,13 @@ def lite_verify_pdf(
         return unreadable(len(data), "PdfSyntaxError")
     implementation = curves if curves is not None else default_curves()
     checked = []
-    for sig, name in islice(_signatures(data), MAX_SIGNATURES):
+    found = list(islice(_signatures(data), MAX_SIGNATURES + 1))  # one more: are there more?
+    for sig, name in found[:MAX_SIGNATURES]:
         try:
             checked.append(_check(data, sig, name, known, roots, implementation))
         except (PdfSyntaxError, RecursionError, *_ERRORS) as exc:  # hostile input: not valid
             checked.append((_broken(name, known), damaged_text(name, type(exc).__name__)))
-    return assemble(len(data), checked, known)
+    return assemble(len(data), checked, known, more=len(found) > MAX_SIGNATURES)
 
 
 def _readable(data: bytes) -> bool:

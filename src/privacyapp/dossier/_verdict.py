@@ -187,11 +187,16 @@ def invalid_text(name: str) -> str:
 
 
 def assemble(
-    size: int, checked: Sequence[tuple[SignatureCheck, str]], known: set[str]
+    size: int,
+    checked: Sequence[tuple[SignatureCheck, str]],
+    known: set[str],
+    *,
+    more: bool = False,
 ) -> VerificationReport:
     """One report from every signature's check and problem text (empty when it holds).
 
-    ``known`` are the normalised registered fingerprints (empty: none were given).
+    ``known`` are the normalised registered fingerprints (empty: none were given); ``more``:
+    the file has more signatures than were checked (a hostile file; the text says so).
     """
     if not checked:
         return unsigned(size)
@@ -211,7 +216,8 @@ def assemble(
         names = ", ".join(f"{c.signer or '?'} ({c.fingerprint[:11] or '?'}…)" for c in checks)
         add(
             "several-signatures",
-            f"Dit bestand heeft {len(checks)} handtekeningen: {names}. Een verslag uit de app "
+            f"Dit bestand heeft {'meer dan ' if more else ''}{len(checks)} handtekeningen: "
+            f"{names}. Een verslag uit de app "
             "heeft er precies één. Iemand heeft het bestand na de eerste handtekening veranderd "
             "of opnieuw ondertekend. Vraag de ondertekenaar om het oorspronkelijke bestand.",
         )
