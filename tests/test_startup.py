@@ -7,15 +7,8 @@ really loads; this test fails when a module-level import brings one of them back
 """
 
 import json
-import logging
 import subprocess
 import sys
-import time
-from concurrent.futures import Future
-from pathlib import Path
-from typing import Any
-
-import pytest
 
 #: Loaded on first use of the store, the rights screens, the directory or a PDF, never before.
 DEFERRED = (
@@ -46,34 +39,10 @@ def _heavy(loaded: set[str]) -> list[str]:
 
 
 def test_importing_the_app_loads_no_store_rights_opendata_or_pdf_code() -> None:
-    loaded = _loaded_after("import privacyapp.app\nimport privacyapp.views.shell.shell")
+    loaded = _loaded_after("import privacyapp.app")
     assert "privacyapp.views.shell.routes" in loaded  # the route table and its wings did load
     assert "privacyapp.views.rights.screen" in loaded
     assert _heavy(loaded) == []
-
-
-def test_the_web_server_listens_before_the_engine_and_the_screens_load() -> None:
-    """``privacyapp --web`` starts listening with Flet and its own module; the engine, the
-    content and the screens load on a worker thread while the browser downloads the client,
-    and the first session waits for them."""
-    loaded = _loaded_after("import privacyapp.app")
-    early = {"privacyapp.engine", "privacyapp.views.shell.shell", "privacyapp.views.shell.routes"}
-    assert early & loaded == set()
-    statement = (
-        "import tempfile, uvicorn\n"
-        "from concurrent.futures import Future\n"
-        "from pathlib import Path\n"
-        "import privacyapp.app as app\n"
-        "served = []\n"
-        "app.web_app = lambda services: served.append(services) or object()\n"
-        "uvicorn.run = lambda *args, **kwargs: None\n"
-        "app.run(web=True, host='127.0.0.1', port=0, data_dir=Path(tempfile.mkdtemp()))\n"
-        "(future,) = served\n"
-        "assert isinstance(future, Future)\n"
-        "services = future.result(timeout=60)\n"
-        "assert services.web and len(services.library)\n"
-    )
-    assert {"privacyapp.engine", "privacyapp.views.shell.shell"} <= _loaded_after(statement)
 
 
 def test_the_wings_still_find_their_domain_packages_on_first_use() -> None:
@@ -122,7 +91,7 @@ def test_the_app_starts_without_an_http_client_and_makes_one_on_first_use() -> N
         "uvicorn.run = lambda *args, **kwargs: None\n"
         "app.run(web=True, host='127.0.0.1', port=0, data_dir=Path(tempfile.mkdtemp()))\n"
         "assert served and 'httpx' not in sys.modules, 'a client before the first screen'\n"
-        "services = served[0].result(timeout=60)\n"
+        "services = served[0]\n"
         "import httpx\n"
         "client = services.directory._client\n"
         "assert isinstance(client, httpx.Client)\n"
@@ -130,28 +99,3 @@ def test_the_app_starts_without_an_http_client_and_makes_one_on_first_use() -> N
     )
     loaded = _loaded_after(statement)
     assert "privacyapp.opendata" in loaded
-
-
-def test_services_that_cannot_be_built_are_reported_at_once(
-    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, tmp_path: Path
-) -> None:
-    """Built on a worker thread, a failure must not wait for the first visitor to surface: the
-    server's log says so at once, and every session gets the error (not a screen that hangs)."""
-    from privacyapp import app
-
-    def broken(*args: object, **kwargs: object) -> object:
-        raise RuntimeError("the content bundle is unreadable")
-
-    monkeypatch.setattr(app, "build_services", broken)
-    pending: Future[Any] = Future()
-    pending.add_done_callback(app._report_failure)
-    with caplog.at_level(logging.ERROR, logger="privacyapp.app"):
-        future = app.start_services(tmp_path, web=True, into=pending)
-        with pytest.raises(RuntimeError, match="unreadable"):
-            future.result(timeout=30)
-        for _ in range(500):  # the callback runs on the worker, just after the result is set
-            if caplog.records:
-                break
-            time.sleep(0.01)
-    assert future is pending
-    assert "could not start its services" in caplog.text

@@ -18,12 +18,10 @@ from __future__ import annotations
 import asyncio
 import gzip
 import importlib.util
-import logging
 import os
 import sys
-import threading
 from collections.abc import Awaitable, Callable, MutableMapping
-from concurrent.futures import Future
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -35,8 +33,7 @@ from privacyapp._asgi import CONTENT_SECURITY_POLICY, ASGIApp, with_security_hea
 from privacyapp.views.kit.services import ContentInfo, Lazy, Services
 from privacyapp.views.kit.state import AppState
 from privacyapp.views.kit.store_session import StoreService
-
-logger = logging.getLogger(__name__)
+from privacyapp.views.shell.shell import Shell
 
 if TYPE_CHECKING:
     from privacyapp.dossier import RecordService
@@ -177,30 +174,15 @@ def _use_content(services: Services, library: Any) -> None:
     services.content = _content_info(library)
 
 
-def start_services(
-    data_dir: Path, *, web: bool, http_client: Any = None, into: Future[Services] | None = None
-) -> Future[Services]:
+def start_services(data_dir: Path, *, web: bool, http_client: Any = None) -> Future[Services]:
     """Build the services on a worker thread, so the server listens at once.
 
-    Loading the engine and the screens takes a few hundred milliseconds; the browser spends
-    longer than that loading the web client, so the two overlap and the first screen comes
-    sooner. The first session waits for the future (``make_main``); ``into``: a future made
-    earlier (the server's app already holds it) to fulfil instead of a new one.
+    Loading the engine takes a few hundred milliseconds; the browser spends longer than that
+    loading the web client, so the two overlap and the first screen comes sooner.
     """
-    future: Future[Services] = into if into is not None else Future()
-
-    def build() -> None:
-        if not future.set_running_or_notify_cancel():
-            return
-        try:
-            services = build_services(data_dir, web=web, http_client=http_client)
-            import privacyapp.views.shell.shell  # noqa: F401 - the screens, loaded here too
-        except BaseException as error:  # the first session (and the log) get it
-            future.set_exception(error)
-        else:
-            future.set_result(services)
-
-    threading.Thread(target=build, name="privacyapp-services", daemon=True).start()
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="privacyapp-services")
+    future = pool.submit(build_services, data_dir, web=web, http_client=http_client)
+    pool.shutdown(wait=False)
     return future
 
 
@@ -211,8 +193,6 @@ def make_main(
 
     async def main(page: ft.Page) -> None:
         ready = services if isinstance(services, Services) else await asyncio.wrap_future(services)
-        from privacyapp.views.shell.shell import Shell  # not on the way to listening
-
         if clock is not None:
             ready = replace(ready, clock=clock)
         state = AppState()
@@ -377,14 +357,6 @@ def web_app(
     return with_security_headers(_with_gzip(app))
 
 
-def _report_failure(future: Future[Services]) -> None:
-    """Say at once, in the server's log, when the services could not be built (every visitor
-    would otherwise meet the error one by one)."""
-    error = future.exception()
-    if error is not None:
-        logger.error("the app could not start its services", exc_info=error)
-
-
 def desktop_available() -> bool:
     """True when a Flet desktop client can open a window here (a display, flet-desktop)."""
     if sys.platform.startswith("linux") and not (
@@ -400,21 +372,17 @@ def run(*, web: bool, host: str, port: int, data_dir: Path) -> int:
     Returns the process exit code.
     """
     web = web or not desktop_available()
-    if not web:
-        ft.run(make_main(build_services(data_dir, web=False, http_client=_online())))
+    services = build_services(data_dir, web=web, http_client=_online())
+    if not services.web:
+        ft.run(make_main(services))
         return 0
     import uvicorn
 
-    # The server listens at once; the engine, content and screens load beside the browser's
-    # download of the web client (issue 21: spawn -> first screen).
-    services: Future[Services] = Future()
-    services.add_done_callback(_report_failure)
-    asgi = web_app(services)  # Flet's server first (its imports), then the rest beside it
-    start_services(data_dir, web=True, http_client=_online(), into=services)
-
     url_host = "127.0.0.1" if host in ("0.0.0.0", "") else host
     print(f"PrivacyApp draait op http://{url_host}:{port}/ (stop met Ctrl+C)", flush=True)
-    uvicorn.run(asgi, host=host, port=port, log_level="warning", ws="websockets-sansio")
+    uvicorn.run(
+        web_app(services), host=host, port=port, log_level="warning", ws="websockets-sansio"
+    )
     return 0
 
 
