@@ -661,7 +661,7 @@ class RsaSigner:
 
 def _rsa_identity(exponent: int) -> RsaSigner:
     from cryptography import x509
-    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives import hashes
     from cryptography.hazmat.primitives.asymmetric import rsa
     from cryptography.x509.oid import NameOID
 
@@ -673,19 +673,28 @@ def _rsa_identity(exponent: int) -> RsaSigner:
         .not_valid_before(WHEN - timedelta(days=1)).not_valid_after(WHEN + timedelta(days=365))
         .sign(key, hashes.SHA256())
     )  # fmt: skip
+    return RsaSigner(key, _imported(cert, key, name="Bo Jansen"))
+
+
+def _imported(
+    cert: Any, key: Any, *, name: str, organisation: str = "", chain: tuple[bytes, ...] = ()
+) -> SigningIdentity:
+    """A PyCA certificate and key as the identity a .p12 import gives."""
+    from cryptography.hazmat.primitives import serialization
+
     der = serialization.Encoding.DER
-    identity = SigningIdentity(
-        name="Bo Jansen",
-        organisation="",
+    return SigningIdentity(
+        name=name,
+        organisation=organisation,
         email="",
         role="",
         certificate_der=cert.public_bytes(der),
         key_der=key.private_bytes(
             der, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
         ),
+        chain_der=chain,
         origin="pkcs12",
     )
-    return RsaSigner(key, identity)
 
 
 @pytest.fixture(scope="module", params=[65537, 3], ids=["e=65537", "e=3"])
@@ -865,7 +874,7 @@ def _issued(
 ) -> SigningIdentity:
     """A signer certificate ``issuer`` made, with its key, as a .p12 from IT would hold."""
     from cryptography import x509
-    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives import hashes
     from cryptography.hazmat.primitives.asymmetric import ec
     from cryptography.x509.oid import NameOID
 
@@ -888,18 +897,8 @@ def _issued(
     if critical is not None:
         builder = builder.add_extension(critical, critical=True)
     cert = builder.sign(issuer.key, hashes.SHA256())
-    der = serialization.Encoding.DER
-    return SigningIdentity(
-        name="Sam Bakker",
-        organisation="Gemeente Zwolle",
-        email="",
-        role="",
-        certificate_der=cert.public_bytes(der),
-        key_der=key.private_bytes(
-            der, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
-        ),
-        chain_der=(issuer.der,),
-        origin="pkcs12",
+    return _imported(
+        cert, key, name="Sam Bakker", organisation="Gemeente Zwolle", chain=(issuer.der,)
     )
 
 
