@@ -190,7 +190,7 @@ def _info(ctx: ViewContext, session: FlowSession, node: InfoNode) -> list[ft.Con
     ]
 
 
-_ITEM_BORDER = ft.Border.all(1, ft.Colors.OUTLINE)  # shared, never changed (w._choice_style)
+_ITEM_BORDER = ft.Border.all(1, ft.Colors.OUTLINE)  # shared, never changed (as in widgets)
 
 
 def _draft(ctx: ViewContext, session: FlowSession) -> ChecklistDraft:

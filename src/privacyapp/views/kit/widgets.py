@@ -72,7 +72,7 @@ def muted(text: str) -> ft.Text:
 @functools.cache
 def _button_style(horizontal: int = 20) -> ft.ButtonStyle:
     # No fixed height: 14 px padding around 16 px+ text keeps every target >= 48 px and lets
-    # labels wrap when the text is enlarged (WCAG 1.4.4, 1.4.10). Shared (see _choice_style).
+    # labels wrap when the text is enlarged (WCAG 1.4.4, 1.4.10). Shared: see _NOTICE_BORDER.
     return ft.ButtonStyle(
         padding=ft.Padding.symmetric(horizontal=horizontal, vertical=TOUCH_TARGET // 2 - 9),
         shape=ft.RoundedRectangleBorder(radius=10),
@@ -148,13 +148,17 @@ def link(label: str, url: str, ident: str, *, icon: ft.IconData | None = None) -
     return ft.Semantics(content=button, identifier=ident, link=True, label=label)
 
 
+# Shared value objects: styles, borders and paddings that many controls use are made once (these
+# constants, and the cached _button_style and _choice_style) and never changed in place. On a
+# diffed screen (a flow step) Flet skips a value that is the very object it sent before, where a
+# new equal one is compared field by field on every step.
+_NOTICE_BORDER = ft.Border.all(1, ft.Colors.PRIMARY)
+_BODY_PADDING = ft.Padding.symmetric(horizontal=20, vertical=20)
+
+
 @functools.cache
 def _choice_style(selected: bool) -> ft.ButtonStyle:
-    """One style object per state, shared by every choice on every screen.
-
-    Styles, borders and paddings that many controls use are made once like this and never
-    changed in place: on a diffed screen (a flow step) Flet skips a value that is the very object
-    it sent before, where a new equal one is compared field by field on every step."""
+    """One style object per state, shared by every choice on every screen."""
     return ft.ButtonStyle(
         padding=ft.Padding.symmetric(horizontal=16, vertical=14),
         shape=ft.RoundedRectangleBorder(radius=12),
@@ -373,10 +377,6 @@ def notice(text: str, *, ident: str | None = None, icon: ft.IconData | None = No
             padding=14,
         ),
     )
-
-
-_NOTICE_BORDER = ft.Border.all(1, ft.Colors.PRIMARY)  # shared, never changed (see _choice_style)
-_BODY_PADDING = ft.Padding.symmetric(horizontal=20, vertical=20)
 
 
 def page_body(controls: Sequence[ft.Control]) -> ft.Control:
