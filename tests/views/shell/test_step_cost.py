@@ -115,22 +115,17 @@ def _inside(control: ft.BaseControl, page: ft.Page) -> bool:
 @pytest.fixture
 def values_compared(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[object]]:
     """Every value object (style, border, theme part) Flet's diff compares field by field."""
-    from flet.controls.object_patch import ObjectPatch
+    from flet.controls.object_patch import DiffBuilder  # Flet's diff (private; flet==1.0.5)
 
-    builder = next(  # the diff's worker class (private to Flet): where each comparison happens
-        c
-        for c in vars(__import__("flet.controls.object_patch", fromlist=["_"])).values()
-        if isinstance(c, type) and c is not ObjectPatch and hasattr(c, "_compare_dataclasses")
-    )
     seen: list[object] = []
-    original = builder._compare_dataclasses
+    original = DiffBuilder._compare_dataclasses
 
     def recording(self: Any, parent: Any, path: Any, src: Any, dst: Any, frozen: bool) -> None:
         if not (frozen and src is dst):
             seen.append(dst)
         original(self, parent, path, src, dst, frozen)
 
-    monkeypatch.setattr(builder, "_compare_dataclasses", recording)
+    monkeypatch.setattr(DiffBuilder, "_compare_dataclasses", recording)
     yield seen
 
 
