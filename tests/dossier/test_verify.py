@@ -71,7 +71,8 @@ def test_flipped_byte_in_the_content_is_invalid(signed: bytes, tmp_path: Path) -
     tampered = _flip(signed, stream)
     report = verify_pdf(tampered)
     assert not report.ok
-    assert report.problems
+    # the app's own field is "de handtekening", not "Handtekening 'Handtekening'"
+    assert report.problems[0].startswith("De handtekening klopt niet: de inhoud is"), report
     assert "Signature is Valid." not in _pdfsig(tampered, tmp_path)
 
 

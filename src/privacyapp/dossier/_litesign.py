@@ -36,12 +36,11 @@ from privacyapp.dossier._litepdf import (
 from privacyapp.dossier._record import RecordInput
 from privacyapp.dossier._report import ReportPdf, build_report
 from privacyapp.dossier._stamp import stamp_drawer
+from privacyapp.dossier._verdict import FIELD_NAME
 from privacyapp.dossier.errors import SigningError
 
 __all__ = ["lite_sign_pdf", "make_lite_signed_record"]
 
-#: Name of the signature field (the same as pyHanko's signer writes, ``_signing.FIELD_NAME``).
-FIELD_NAME = "Handtekening"
 REASON = "Vastgelegd voor het dossier"
 #: Room for a DER ECDSA P-256 signature (at most 72 bytes) plus growth of the CMS lengths.
 _MARGIN = 64

@@ -22,6 +22,7 @@ from privacyapp.dossier._lazy import importable
 from privacyapp.dossier._record import RecordInput
 from privacyapp.dossier._report import ReportPdf, SignatureBox, build_report
 from privacyapp.dossier._sync import run_sync
+from privacyapp.dossier._verdict import FIELD_NAME  # readers show it in their signature panel
 from privacyapp.dossier.errors import SigningError
 
 __all__ = [
@@ -33,8 +34,6 @@ __all__ = [
     "stamp_pdf",
 ]
 
-#: Name of the signature field; readers show it in their signature panel.
-FIELD_NAME = "Handtekening"
 
 #: Bytes pyHanko reserved for a signature, per identity (certificate and chain fingerprint).
 _RESERVED: dict[str, int] = {}

@@ -16,6 +16,7 @@ from datetime import datetime
 from typing import Any
 
 __all__ = [
+    "FIELD_NAME",
     "PROBLEM_CODES",
     "SignatureCheck",
     "VerificationReport",
@@ -155,25 +156,36 @@ def unsigned(size: int) -> VerificationReport:
     )
 
 
+#: The signature field both of the app's signers write (pyHanko's and the browser's).
+FIELD_NAME = "Handtekening"
+
+
+def _which(name: str, *, start: bool = True) -> str:
+    """How a problem names its signature: the app's own field is just "de handtekening" (not
+    "Handtekening 'Handtekening'"), another field by its name; ``start``: opening a sentence."""
+    which = "de handtekening" if name in ("", FIELD_NAME) else f"handtekening '{name}'"
+    return which[:1].upper() + which[1:] if start else which
+
+
 def uncheckable_text(name: str, reason: str) -> str:
     """The validator refused the signature (``reason``: why, e.g. an exception's name)."""
-    return f"Handtekening '{name}' is niet te controleren ({reason})."
+    return f"{_which(name)} is niet te controleren ({reason})."
 
 
 def damaged_text(name: str, reason: str) -> str:
     """The signature could not even be parsed."""
-    return f"Handtekening '{name}' is beschadigd ({reason})."
+    return f"{_which(name)} is beschadigd ({reason})."
 
 
 def padding_text(name: str) -> str:
     """Something was written into the reserved room after the CMS."""
-    return f"Handtekening '{name}': na de handtekening staan extra gegevens in het bestand."
+    return f"Na {_which(name, start=False)} staan extra gegevens in het bestand."
 
 
 def swapped_certificate_text(name: str) -> str:
     """The embedded certificate is not the one the signed attributes name."""
     return (
-        f"Handtekening '{name}': het certificaat in het bestand is niet het certificaat "
+        f"{_which(name)}: het certificaat in het bestand is niet het certificaat "
         "waarmee is ondertekend. Het bestand is veranderd."
     )
 
@@ -181,7 +193,7 @@ def swapped_certificate_text(name: str) -> str:
 def invalid_text(name: str) -> str:
     """The signed bytes changed, or the signature value does not hold."""
     return (
-        f"Handtekening '{name}' klopt niet: de inhoud is na het ondertekenen veranderd "
+        f"{_which(name)} klopt niet: de inhoud is na het ondertekenen veranderd "
         "of de handtekening is beschadigd."
     )
 
