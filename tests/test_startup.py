@@ -83,12 +83,12 @@ def test_the_app_starts_without_an_http_client_and_makes_one_on_first_use() -> N
     client (its TLS context alone is ~25 ms); the directory's first use makes the one client
     every online service shares (DESIGN.md §4: network only through the injected client)."""
     statement = (
-        "import tempfile, uvicorn\n"
+        "import tempfile\n"
         "from pathlib import Path\n"
         "import privacyapp.app as app\n"
         "served = []\n"
         "app.web_app = lambda services: served.append(services) or object()\n"
-        "uvicorn.run = lambda *args, **kwargs: None\n"
+        "app._serve = lambda *args, **kwargs: 0\n"
         "app.run(web=True, host='127.0.0.1', port=0, data_dir=Path(tempfile.mkdtemp()))\n"
         "assert served and 'httpx' not in sys.modules, 'a client before the first screen'\n"
         "services = served[0]\n"
@@ -99,3 +99,60 @@ def test_the_app_starts_without_an_http_client_and_makes_one_on_first_use() -> N
     )
     loaded = _loaded_after(statement)
     assert "privacyapp.opendata" in loaded
+
+
+_FIRST_VISIT = """
+import asyncio, sys, tempfile
+from pathlib import Path
+sys.path.insert(0, {standin!r})
+from standin import open_session, pack
+from privacyapp.app import build_services, make_main
+from privacyapp.views.shell.warm import rehearse
+services = build_services(Path(tempfile.mkdtemp()), web=True)
+if {rehearse}:
+    rehearse(services)
+before = set(sys.modules)
+
+async def visit():
+    session, client = open_session("/vraag/algemeen-inzage-dossier")
+    await make_main(services)(session.page)
+    assert any(b"step-title" in pack(p) for p in client.patches)  # the first step was sent
+
+asyncio.run(visit())
+new = sorted(m for m in set(sys.modules) - before if m.startswith(("flet.controls", "privacyapp")))
+print(json.dumps(new))
+"""
+
+
+def _first_visit_loads(rehearsed: bool) -> list[str]:
+    from pathlib import Path
+
+    standin = str(Path(__file__).parent / "views" / "shell")
+    statement = _FIRST_VISIT.format(standin=standin, rehearse=rehearsed)
+    out = subprocess.run(
+        [sys.executable, "-c", "import json\n" + statement],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return list(json.loads(out.splitlines()[-1]))
+
+
+def test_after_the_rehearsal_the_first_visitor_waits_for_no_control_module() -> None:
+    """The web server rehearses the first screens while the browser loads the client
+    (``views/shell/warm.py``); the first visitor's screen then loads no Flet control class or
+    app module of its own. Without the rehearsal it loads Flet's theme, among others."""
+    assert "flet.controls.theme" in _first_visit_loads(rehearsed=False)
+    assert _first_visit_loads(rehearsed=True) == []
+
+
+def test_the_rehearsal_leaves_the_store_rights_opendata_and_pdf_code_unloaded() -> None:
+    statement = (
+        "import tempfile\n"
+        "from pathlib import Path\n"
+        "from privacyapp.app import build_services\n"
+        "from privacyapp.views.shell.warm import rehearse\n"
+        "services = build_services(Path(tempfile.mkdtemp()), web=False)\n"
+        "assert rehearse(services)[0] == '/'\n"
+    )
+    assert _heavy(_loaded_after(statement)) == []

@@ -21,7 +21,6 @@ import importlib.util
 import os
 import sys
 from collections.abc import Awaitable, Callable, MutableMapping
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -34,6 +33,7 @@ from privacyapp.views.kit.services import ContentInfo, Lazy, Services
 from privacyapp.views.kit.state import AppState
 from privacyapp.views.kit.store_session import StoreService
 from privacyapp.views.shell.shell import Shell
+from privacyapp.views.shell.warm import rehearse_soon
 
 if TYPE_CHECKING:
     from privacyapp.dossier import RecordService
@@ -48,7 +48,6 @@ __all__ = [
     "run_browser",
     "run_device",
     "signing_available",
-    "start_services",
     "web_app",
 ]
 
@@ -56,6 +55,8 @@ __all__ = [
 #: How long a session whose tab is gone is kept (then Flet closes it and its data is freed).
 #: The app locks the store after 5 idle minutes anyway. ``FLET_SESSION_TIMEOUT`` overrides it.
 SESSION_TIMEOUT_SECONDS = 300
+#: The exit code when the server could not start (the port is taken), as ``uvicorn.run``'s.
+STARTUP_FAILURE = 3
 
 
 def build_services(
@@ -174,27 +175,13 @@ def _use_content(services: Services, library: Any) -> None:
     services.content = _content_info(library)
 
 
-def start_services(data_dir: Path, *, web: bool, http_client: Any = None) -> Future[Services]:
-    """Build the services on a worker thread, so the server listens at once.
-
-    Loading the engine takes a few hundred milliseconds; the browser spends longer than that
-    loading the web client, so the two overlap and the first screen comes sooner.
-    """
-    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="privacyapp-services")
-    future = pool.submit(build_services, data_dir, web=web, http_client=http_client)
-    pool.shutdown(wait=False)
-    return future
-
-
 def make_main(
-    services: Services | Future[Services], clock: Callable[[], datetime] | None = None
+    services: Services, clock: Callable[[], datetime] | None = None
 ) -> Callable[[ft.Page], Awaitable[None]]:
     """The Flet entry point: one fresh state and shell per page (browser tab or window)."""
 
     async def main(page: ft.Page) -> None:
-        ready = services if isinstance(services, Services) else await asyncio.wrap_future(services)
-        if clock is not None:
-            ready = replace(ready, clock=clock)
+        ready = services if clock is None else replace(services, clock=clock)
         state = AppState()
         shell = Shell(page, state, ready)
         await shell.load_settings()
@@ -339,9 +326,7 @@ def _compressible(start: Any) -> bool:
     )
 
 
-def web_app(
-    services: Services | Future[Services], clock: Callable[[], datetime] | None = None
-) -> ASGIApp:
+def web_app(services: Services, clock: Callable[[], datetime] | None = None) -> ASGIApp:
     """The app as an ASGI application: the web client from this machine, behind a strict CSP,
     compressed, with sessions of closed tabs kept ``SESSION_TIMEOUT_SECONDS``."""
     # Flet reads this for every new connection; ft.run(export_asgi_app=True) takes no timeout.
@@ -376,14 +361,37 @@ def run(*, web: bool, host: str, port: int, data_dir: Path) -> int:
     if not services.web:
         ft.run(make_main(services))
         return 0
-    import uvicorn
-
     url_host = "127.0.0.1" if host in ("0.0.0.0", "") else host
     print(f"PrivacyApp draait op http://{url_host}:{port}/ (stop met Ctrl+C)", flush=True)
-    uvicorn.run(
-        web_app(services), host=host, port=port, log_level="warning", ws="websockets-sansio"
-    )
-    return 0
+    # once it listens, the first screen is rehearsed while the browser loads the web client
+    return _serve(web_app(services), host, port, on_listening=lambda: rehearse_soon(services))
+
+
+def _serve(app: ASGIApp, host: str, port: int, on_listening: Callable[[], object]) -> int:
+    """``uvicorn.run``, calling ``on_listening`` once the socket listens; the exit code.
+
+    Started before the socket listens, the rehearsal took the GIL from uvicorn's own start-up
+    (spawn -> listening 1.09 s -> 1.34 s, ``benchmarks/app_bench.py``).
+    """
+    server = _listening_server(app, host, port, on_listening)
+    server.run()
+    return 0 if server.started else STARTUP_FAILURE
+
+
+def _listening_server(
+    app: ASGIApp, host: str, port: int, on_listening: Callable[[], object]
+) -> Any:
+    """A ``uvicorn.Server`` that calls ``on_listening`` when its socket listens."""
+    import uvicorn
+
+    class Server(uvicorn.Server):
+        async def startup(self, sockets: list[Any] | None = None) -> None:
+            await super().startup(sockets)
+            if self.started:
+                on_listening()
+
+    config = uvicorn.Config(app, host=host, port=port, log_level="warning", ws="websockets-sansio")
+    return Server(config)
 
 
 def run_device() -> None:

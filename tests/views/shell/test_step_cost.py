@@ -6,46 +6,16 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import flet as ft
-import msgpack
 import pytest
-from flet.controls.context import _context_page
-from flet.messaging.connection import Connection
-from flet.messaging.protocol import Message, MessageAction, configure_encode_object_for_msgpack
-from flet.messaging.session import Session
-from flet.pubsub.pubsub_hub import PubSubHub
+from standin import StandIn, open_session, pack
 
 from privacyapp.views.kit.services import Services
 from privacyapp.views.kit.state import AppState
 from privacyapp.views.shell import shell as shell_module
 from privacyapp.views.shell.shell import Shell
-
-
-def _pack(body: Any) -> bytes:
-    return bytes(msgpack.packb(body, default=configure_encode_object_for_msgpack(ft.BaseControl)))
-
-
-class _Client(Connection):
-    """Records the patches the server sends; answers every method call at once."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.session: Session | None = None
-        self.patches: list[Any] = []
-
-    def send_message(self, message: Message) -> None:
-        _pack(message.body)  # as the real connection does: what is sent is what Flet diffs from
-        if message.action == MessageAction.PATCH_CONTROL:
-            self.patches.append(message.body)
-        elif message.action == MessageAction.INVOKE_METHOD:
-            body = message.body
-            assert self.session is not None
-            self.loop.call_soon(
-                self.session.handle_invoke_method_results, body.control_id, body.call_id, None, None
-            )
 
 
 @pytest.fixture
@@ -62,16 +32,8 @@ def compared(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[ft.BaseControl]]:
     yield seen
 
 
-async def _walk_one_step(state: AppState, services: Services) -> tuple[Shell, _Client]:
-    client = _Client()
-    client.loop = asyncio.get_running_loop()
-    client.executor = ThreadPoolExecutor(max_workers=1)
-    client.pubsubhub = PubSubHub(loop=client.loop, executor=client.executor)
-    session = Session(client)
-    client.session = session
-    session.apply_page_patch({"route": "/", "width": 390.0, "height": 844.0, "web": True})
-    _pack(session.get_page_patch())  # the register answer: from here on, Flet sends differences
-    _context_page.set(session.page)
+async def _walk_one_step(state: AppState, services: Services) -> tuple[Shell, StandIn]:
+    session, client = open_session()
     shell = Shell(session.page, state, services)
     shell.render()
     shell.go("/vraag/algemeen-inzage-dossier")
@@ -147,7 +109,7 @@ def test_the_title_update_leaves_the_theme_alone_and_a_theme_switch_still_arrive
         sent = len(client.patches)
         shell.state.settings = dataclasses.replace(shell.state.settings, theme="dark")
         shell.render()
-        sent_bytes = b"".join(_pack(p) for p in client.patches[sent:])
+        sent_bytes = b"".join(pack(p) for p in client.patches[sent:])
         assert page.theme is not None and page.theme.color_scheme is not None
         assert page.theme.color_scheme.surface == "#1B2027"
         assert b"#1B2027" in sent_bytes and b"#111418" in sent_bytes  # surface, background
