@@ -96,12 +96,11 @@ def test_cli_web_prints_the_url_and_serves_on_the_given_address(
 ) -> None:
     served: dict[str, Any] = {}
 
-    def fake_serve(app: Any, **options: Any) -> None:  # the real server would block
-        served.update(options, app=app)
+    def fake_serve(app: Any, host: str, port: int, on_listening: Any) -> int:  # it would block
+        served.update(app=app, host=host, port=port, on_listening=on_listening)
+        return 0
 
-    import uvicorn
-
-    monkeypatch.setattr(uvicorn, "run", fake_serve)
+    monkeypatch.setattr(app_module, "_serve", fake_serve)
     out = io.StringIO()
     monkeypatch.setattr("sys.stdout", out)
     code = main(["--data-dir", str(tmp_path), "--web", "--port", "8765"], env={})
@@ -109,6 +108,7 @@ def test_cli_web_prints_the_url_and_serves_on_the_given_address(
     assert "http://127.0.0.1:8765/" in out.getvalue()
     assert served["host"] == "127.0.0.1" and served["port"] == 8765
     assert callable(served["app"])
+    assert callable(served["on_listening"])  # the first screens are rehearsed once it listens
 
 
 def test_without_a_display_the_app_runs_as_web_app(monkeypatch: pytest.MonkeyPatch) -> None:

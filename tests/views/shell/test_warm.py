@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import logging
-import socket
+import subprocess
+import sys
 
 import pytest
 
-from privacyapp import app
 from privacyapp.views.kit.services import Services
 from privacyapp.views.shell import warm
 
@@ -32,20 +32,35 @@ def test_a_failed_rehearsal_is_logged_and_stops_nothing(
     assert "a screen that cannot be built" in caplog.text
 
 
+_SERVE = """
+import socket
+
+from privacyapp import app
+
+with socket.socket() as probe:
+    probe.bind(("127.0.0.1", 0))
+    port = probe.getsockname()[1]
+
+
+def on_listening():
+    with socket.socket() as client:
+        print("accepts", client.connect_ex(("127.0.0.1", port)) == 0, flush=True)
+    server.should_exit = True
+
+
+async def nothing(scope, receive, send):
+    pass
+
+
+server = app._listening_server(nothing, "127.0.0.1", port, on_listening)
+server.run()
+print("stopped", flush=True)
+"""
+
+
 def test_the_server_asks_for_the_rehearsal_once_it_listens() -> None:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    seen: list[int] = []
-
-    def on_listening() -> None:
-        with socket.socket() as client:
-            seen.append(client.connect_ex(("127.0.0.1", port)))  # 0: the socket accepts
-        server.should_exit = True
-
-    async def nothing(scope: object, receive: object, send: object) -> None:
-        """An ASGI app that is never asked anything."""
-
-    server = app._listening_server(nothing, "127.0.0.1", port, on_listening)
-    server.run()
-    assert seen == [0]
+    """In a fresh interpreter: uvicorn's loop and signal handlers stay out of this one."""
+    out = subprocess.run(
+        [sys.executable, "-c", _SERVE], capture_output=True, text=True, timeout=60, check=True
+    ).stdout
+    assert out.split() == ["accepts", "True", "stopped"]
