@@ -23,18 +23,17 @@ import argparse
 import asyncio
 import os
 import statistics
+import sys
 import tempfile
 import time
 from collections import Counter
 from collections.abc import Awaitable, Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
 import flet as ft
 import msgpack
 from flet.controls.base_control import BaseControl
-from flet.controls.context import _context_page
 from flet.messaging.connection import Connection
 from flet.messaging.protocol import (
     Message,
@@ -42,7 +41,10 @@ from flet.messaging.protocol import (
     configure_encode_object_for_msgpack,
 )
 from flet.messaging.session import Session
-from flet.pubsub.pubsub_hub import PubSubHub
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "views" / "shell"))
+
+from standin import register  # noqa: E402  (a real session on a stand-in connection)
 
 SETTLE = 0.12
 """Seconds after a click in which what the step sends is counted (the app defers its title
@@ -118,17 +120,7 @@ def _find(page: ft.Page, ident: str) -> BaseControl:
 
 async def _session(main: Callable[[ft.Page], Awaitable[None]], route: str) -> Client:
     client = Client()
-    client.loop = asyncio.get_running_loop()
-    client.executor = ThreadPoolExecutor(max_workers=2)
-    client.pubsubhub = PubSubHub(loop=client.loop, executor=client.executor)
-    session = Session(client)
-    client.session = session
-    session.apply_page_patch({"route": route, "width": 390.0, "height": 844.0, "web": True})
-    # The register answer: serialising it is what marks the controls as sent (diffs start there).
-    msgpack.packb(
-        session.get_page_patch(), default=configure_encode_object_for_msgpack(BaseControl)
-    )
-    _context_page.set(session.page)  # as Flet's server does before main (services register)
+    session = register(client, route)  # as Flet's server does up to main
     await main(session.page)
     await session.after_event(session.page)
     await asyncio.sleep(SETTLE)

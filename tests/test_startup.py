@@ -9,6 +9,7 @@ really loads; this test fails when a module-level import brings one of them back
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 #: Loaded on first use of the store, the rights screens, the directory or a PDF, never before.
 DEFERRED = (
@@ -102,7 +103,7 @@ def test_the_app_starts_without_an_http_client_and_makes_one_on_first_use() -> N
 
 
 _FIRST_VISIT = """
-import asyncio, sys, tempfile
+import asyncio, json, sys, tempfile
 from pathlib import Path
 sys.path.insert(0, {standin!r})
 from standin import open_session, pack
@@ -125,12 +126,10 @@ print(json.dumps(new))
 
 
 def _first_visit_loads(rehearsed: bool) -> list[str]:
-    from pathlib import Path
-
     standin = str(Path(__file__).parent / "views" / "shell")
     statement = _FIRST_VISIT.format(standin=standin, rehearse=rehearsed)
     out = subprocess.run(
-        [sys.executable, "-c", "import json\n" + statement],
+        [sys.executable, "-c", statement],
         capture_output=True,
         text=True,
         check=True,

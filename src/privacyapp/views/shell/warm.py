@@ -60,7 +60,8 @@ def rehearse(services: Services) -> list[str]:
     emergency_button(t, wide=False, text_scale=settings.text_scale, on_click=_nothing)
     bottom_bar(t, 0, _nothing)
     side_rail(t, 0, _nothing)
-    ft.SemanticsService(), ft.SharedPreferences()  # the shell's two services
+    ft.SemanticsService()  # the shell's two services
+    ft.SharedPreferences()
     routes = ["/"]
     first = next(iter(services.library.flows), None)
     if first is not None:
